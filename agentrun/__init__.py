@@ -1,0 +1,64 @@
+"""agentrun: the async-first Python SDK for AgentRun, and AgentRun Local.
+
+    import agentrun
+    async with agentrun.AsyncAgentRun() as client:
+        async for runtime in client.agent_runtimes.list():
+            print(runtime.agent_runtime_name, runtime.status)
+
+Names are imported on first use, so `import agentrun` stays cheap.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._config import Config, Timeouts
+    from ._core.http import CallOptions
+    from ._core.page import Page
+    from ._core.paging import AsyncPager
+    from .agent_runtime import AgentRuntime, AgentRuntimeEndpoint
+    from .client import AsyncAgentRun
+    from .credential import Credential
+    from .model import ModelProxy, ModelService
+    from .sandbox import Sandbox, Template
+    from .sync import AgentRun
+    from .tool import Tool
+
+_EXPORTS = {
+    "Config": "._config",
+    "Timeouts": "._config",
+    "CallOptions": "._core.http",
+    "AsyncPager": "._core.paging",
+    "Page": "._core.page",
+    "AsyncAgentRun": ".client",
+    "AgentRun": ".sync",
+    "AgentRuntime": ".agent_runtime",
+    "AgentRuntimeEndpoint": ".agent_runtime",
+    "Credential": ".credential",
+    "ModelService": ".model",
+    "ModelProxy": ".model",
+    "Sandbox": ".sandbox",
+    "Template": ".sandbox",
+    "Tool": ".tool",
+}
+
+__all__ = ["__version__", "errors", *_EXPORTS]
+
+
+def __getattr__(name: str) -> Any:
+    if name == "errors":
+        return import_module(".errors", __name__)
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module 'agentrun' has no attribute {name!r}")
+    value = getattr(import_module(module, __name__), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

@@ -1,0 +1,38 @@
+"""Turning wire JSON into the generated attrs models, tolerantly."""
+
+from __future__ import annotations
+
+from typing import Any, Protocol, Self, TypeVar
+
+from .. import errors
+
+T = TypeVar("T", bound="FromDict")
+
+
+class FromDict(Protocol):
+    @classmethod
+    def from_dict(cls, src_dict: Any) -> Self: ...
+
+
+def strip_nulls(value: Any) -> Any:
+    """Drop null-valued keys at every depth. The generated models treat an absent key as unset but would choke on
+    a null where they expect an object, and servers differ in whether they omit or null out empty fields."""
+    if isinstance(value, dict):
+        return {k: strip_nulls(v) for k, v in value.items() if v is not None}
+    if isinstance(value, list):
+        return [strip_nulls(v) for v in value if v is not None]
+    return value
+
+
+def parse_model(model: type[T], data: Any, *, what: str) -> T:
+    """`model.from_dict` on null-stripped data, with a typed error that says what did not fit."""
+    if not isinstance(data, dict):
+        raise errors.APIResponseError(
+            f"expected an object for {what}, got {type(data).__name__}: {str(data)[:200]}", status_code=200, body=data
+        )
+    try:
+        return model.from_dict(strip_nulls(data))
+    except (KeyError, TypeError, ValueError, AttributeError) as exc:
+        raise errors.APIResponseError(
+            f"the {what} in the answer does not match {model.__name__}: {exc!r}", status_code=200, body=data
+        ) from exc

@@ -1,0 +1,105 @@
+"""The root client: one shared connection pool and one configuration for every resource."""
+
+from __future__ import annotations
+
+from functools import cached_property
+from types import TracebackType
+from typing import TYPE_CHECKING, Any, Self
+
+import httpx
+
+from agentrun._config import Config
+from agentrun._core.http import HttpCore
+
+if TYPE_CHECKING:
+    from agentrun.agent_runtime.agent_runtime import AgentRuntimes
+    from agentrun.credential.credential import Credentials
+    from agentrun.model.model_proxy import ModelProxies
+    from agentrun.model.model_service import ModelServices
+    from agentrun.sandbox.sandbox import Sandboxes
+    from agentrun.sandbox.template import Templates
+    from agentrun.tool.tool import Tools
+    from agentrun.workspace.workspace import Workspaces
+
+
+class AsyncAgentRun:
+    """Entry point of the SDK.
+
+        async with AsyncAgentRun() as client:          # configuration from AGENTRUN_* variables
+            template = await client.templates.get("my-template")
+
+    Resource managers (`client.credentials`, `client.templates`, ...) are created on first use and share this
+    client's connection pool. Close the client with `async with` or `await client.aclose()`.
+    """
+
+    def __init__(
+        self,
+        config: Config | None = None,
+        *,
+        http_client: httpx.AsyncClient | None = None,
+        transport: httpx.AsyncBaseTransport | None = None,
+        **options: Any,
+    ) -> None:
+        """`config` is used as given; without it, `options` (any `Config` field) override the environment."""
+        self.config = config.with_options(**options) if config is not None else Config.from_env(**options)
+        self._core = HttpCore(self.config, http_client=http_client, transport=transport)
+
+    @cached_property
+    def agent_runtimes(self) -> AgentRuntimes:
+        from agentrun.agent_runtime.agent_runtime import AgentRuntimes
+
+        return AgentRuntimes(self._core)
+
+    @cached_property
+    def templates(self) -> Templates:
+        from agentrun.sandbox.template import Templates
+
+        return Templates(self._core)
+
+    @cached_property
+    def sandboxes(self) -> Sandboxes:
+        from agentrun.sandbox.sandbox import Sandboxes
+
+        return Sandboxes(self._core)
+
+    @cached_property
+    def model_services(self) -> ModelServices:
+        from agentrun.model.model_service import ModelServices
+
+        return ModelServices(self._core)
+
+    @cached_property
+    def model_proxies(self) -> ModelProxies:
+        from agentrun.model.model_proxy import ModelProxies
+
+        return ModelProxies(self._core)
+
+    @cached_property
+    def tools(self) -> Tools:
+        from agentrun.tool.tool import Tools
+
+        return Tools(self._core)
+
+    @cached_property
+    def credentials(self) -> Credentials:
+        from agentrun.credential.credential import Credentials
+
+        return Credentials(self._core)
+
+    @cached_property
+    def workspaces(self) -> Workspaces:
+        from agentrun.workspace.workspace import Workspaces
+
+        return Workspaces(self._core)
+
+    async def aclose(self) -> None:
+        """Close the connection pool (only if this client created it)."""
+        await self._core.aclose()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()

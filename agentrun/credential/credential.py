@@ -1,0 +1,188 @@
+"""Credentials: secrets AgentRun stores and injects (model provider keys, tool keys, inbound auth)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from agentrun_control_api.api.credentials import (
+    create_credential,
+    delete_credential,
+    get_credential,
+    list_credentials,
+    update_credential,
+)
+from agentrun_control_api.models import (
+    CreateCredentialInput,
+    CredentialAuthType,
+    CredentialListItem,
+    CredentialPublicConfig,
+    CredentialSourceType,
+    UpdateCredentialInput,
+)
+from agentrun_control_api.models import Credential as CredentialModel
+from attrs import define, field
+
+from agentrun._core.http import CallOptions, HttpCore
+from agentrun._core.paging import AsyncPager
+from agentrun._core.resource import ControlAPI, bound, build_input, copy_fields, resource_repr, text_of
+
+
+def _public_config(value: CredentialPublicConfig | Mapping[str, Any] | None) -> CredentialPublicConfig | None:
+    if value is None or isinstance(value, CredentialPublicConfig):
+        return value
+    return CredentialPublicConfig.from_dict(dict(value))
+
+
+@define(repr=False)
+class Credential(CredentialModel):
+    """A credential as the service returns it, with methods that act on it. Credentials have no status."""
+
+    _api: Credentials | None = field(default=None, repr=False, eq=False, alias="_api")
+    __repr__ = resource_repr
+
+    @property
+    def name(self) -> str:
+        return text_of(self.credential_name)
+
+    async def refresh(self) -> Credential:
+        """Reload every field from the service."""
+        copy_fields(await bound(self._api, self).get(self.name), self)
+        return self
+
+    async def update(
+        self,
+        *,
+        description: str | None = None,
+        enabled: bool | None = None,
+        secret: str | None = None,
+        public_config: CredentialPublicConfig | Mapping[str, Any] | None = None,
+    ) -> Credential:
+        """Change the given fields (others keep their values) and reload."""
+        updated = await bound(self._api, self).update(
+            self.name, description=description, enabled=enabled, secret=secret, public_config=public_config
+        )
+        copy_fields(updated, self)
+        return self
+
+    async def delete(self) -> None:
+        await bound(self._api, self).delete(self.name)
+
+
+class Credentials(ControlAPI):
+    """`client.credentials`: create, get, update, delete and list credentials."""
+
+    def __init__(self, core: HttpCore) -> None:
+        super().__init__(core)
+
+    def _bind(self, credential: Credential) -> Credential:
+        credential._api = self
+        return credential
+
+    async def create(
+        self,
+        name: str,
+        *,
+        auth_type: CredentialAuthType | str,
+        source_type: CredentialSourceType | str,
+        secret: str | None = None,
+        public_config: CredentialPublicConfig | Mapping[str, Any] | None = None,
+        description: str | None = None,
+        enabled: bool | None = None,
+        workspace_id: str | None = None,
+        options: CallOptions | None = None,
+    ) -> Credential:
+        """Create a credential. `auth_type` is api_key, jwt, basic, ak_sk or custom_header; `source_type` is
+        external_llm (model keys), external_tool (tool keys) or internal (inbound auth for AgentRun resources)."""
+        body = build_input(
+            CreateCredentialInput,
+            "create credential",
+            credential_name=name,
+            credential_auth_type=CredentialAuthType(auth_type),
+            credential_source_type=CredentialSourceType(source_type),
+            credential_secret=secret,
+            credential_public_config=_public_config(public_config),
+            description=description,
+            enabled=enabled,
+            workspace_id=workspace_id,
+        )
+        created = await self._send(
+            create_credential, Credential, action="CreateCredential", what="credential", options=options, body=body
+        )
+        return self._bind(created)
+
+    async def get(self, name: str, *, options: CallOptions | None = None) -> Credential:
+        found = await self._send(
+            get_credential, Credential, action="GetCredential", what="credential", options=options, credential_name=name
+        )
+        return self._bind(found)
+
+    async def update(
+        self,
+        name: str,
+        *,
+        description: str | None = None,
+        enabled: bool | None = None,
+        secret: str | None = None,
+        public_config: CredentialPublicConfig | Mapping[str, Any] | None = None,
+        options: CallOptions | None = None,
+    ) -> Credential:
+        """Change the given fields; fields left as None keep their values."""
+        body = build_input(
+            UpdateCredentialInput,
+            "update credential",
+            description=description,
+            enabled=enabled,
+            credential_secret=secret,
+            credential_public_config=_public_config(public_config),
+        )
+        updated = await self._send(
+            update_credential,
+            Credential,
+            action="UpdateCredential",
+            what="credential",
+            options=options,
+            credential_name=name,
+            body=body,
+        )
+        return self._bind(updated)
+
+    async def delete(self, name: str, *, options: CallOptions | None = None) -> None:
+        await self._send(
+            delete_credential,
+            CredentialModel,
+            action="DeleteCredential",
+            what="credential",
+            options=options,
+            credential_name=name,
+        )
+
+    def list(
+        self,
+        *,
+        name: str | None = None,
+        auth_type: str | None = None,
+        source_type: str | None = None,
+        provider: str | None = None,
+        enabled: bool | None = None,
+        workspace_id: str | None = None,
+        page_size: int = 50,
+        limit: int | None = None,
+        options: CallOptions | None = None,
+    ) -> AsyncPager[CredentialListItem]:
+        """Every credential matching the filters, as summaries without secrets; pages under `async for`."""
+        return self._paged(
+            list_credentials,
+            CredentialListItem,
+            action="ListCredentials",
+            what="credential list item",
+            page_size=page_size,
+            limit=limit,
+            options=options,
+            credential_name=name,
+            credential_auth_type=auth_type,
+            credential_source_type=source_type,
+            provider=provider,
+            enabled=enabled,
+            workspace_id=workspace_id,
+        )

@@ -1,0 +1,234 @@
+"""The exceptions the SDK raises. Everything derives from `AgentRunError`.
+
+HTTP status errors carry `status_code`, `code` (AgentRun's error code), `message` and `request_id`, and their text ends
+with a hint that says what to change. Classes are chosen by HTTP status first and refined by the AgentRun `code` and by
+the message phrases the service uses ("does not exist", "already exists").
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+__all__ = [
+    "AgentRunError",
+    "ConfigError",
+    "InvalidArgumentError",
+    "APIError",
+    "APIConnectionError",
+    "APITimeoutError",
+    "APIStatusError",
+    "BadRequestError",
+    "AuthenticationError",
+    "PermissionDeniedError",
+    "NotFoundError",
+    "ConflictError",
+    "AlreadyExistsError",
+    "UnprocessableEntityError",
+    "RateLimitError",
+    "InternalServerError",
+    "ServiceUnavailableError",
+    "APIResponseError",
+    "StreamError",
+    "WaitTimeoutError",
+    "ResourceFailedError",
+]
+
+
+class AgentRunError(Exception):
+    """Root of every error the SDK raises."""
+
+
+class ConfigError(AgentRunError):
+    """The client is missing configuration it needs (credentials, account id, endpoint)."""
+
+
+class InvalidArgumentError(AgentRunError, ValueError):
+    """An argument was rejected before any request was sent."""
+
+
+class APIError(AgentRunError):
+    """A request failed. `request_id` is set when the server assigned one: quote it in support tickets."""
+
+    message: str
+    request_id: str | None
+
+    def __init__(self, message: str, *, request_id: str | None = None) -> None:
+        self.message = message
+        self.request_id = request_id
+        super().__init__(message)
+
+    def __str__(self) -> str:
+        suffix = f" (request id {self.request_id})" if self.request_id else ""
+        return f"{self.message}{suffix}"
+
+
+class APIConnectionError(APIError):
+    """The server could not be reached, or the connection broke before a complete answer arrived."""
+
+
+class APITimeoutError(APIConnectionError):
+    """A timeout expired. `timeout` names which one (connect, read, write, pool or total) so it can be raised."""
+
+    timeout: str
+
+    def __init__(self, message: str, *, timeout: str, request_id: str | None = None) -> None:
+        self.timeout = timeout
+        super().__init__(message, request_id=request_id)
+
+
+class APIResponseError(APIError):
+    """The server answered with a success status but a body the SDK cannot use (not JSON, or code != SUCCESS)."""
+
+    status_code: int
+    body: Any
+
+    def __init__(self, message: str, *, status_code: int, body: Any = None, request_id: str | None = None) -> None:
+        self.status_code = status_code
+        self.body = body
+        super().__init__(message, request_id=request_id)
+
+
+class APIStatusError(APIError):
+    """The server answered with an HTTP error status (4xx or 5xx)."""
+
+    status_code: int
+    code: str | None
+    body: Any
+    hint: str = ""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        code: str | None = None,
+        body: Any = None,
+        request_id: str | None = None,
+        hint: str | None = None,
+    ) -> None:
+        self.status_code = status_code
+        self.code = code
+        self.body = body
+        if hint is not None:
+            self.hint = hint
+        super().__init__(message, request_id=request_id)
+
+    def __str__(self) -> str:
+        code = f" {self.code}" if self.code else ""
+        text = f"HTTP {self.status_code}{code}: {self.message}"
+        if self.request_id:
+            text += f" (request id {self.request_id})"
+        if self.hint:
+            text += f". {self.hint}"
+        return text
+
+
+class BadRequestError(APIStatusError):
+    hint = "The server rejected the request's parameters; fix the field named in the message"
+
+
+class AuthenticationError(APIStatusError):
+    hint = (
+        "Check the access key: set AGENTRUN_ACCESS_KEY_ID and AGENTRUN_ACCESS_KEY_SECRET (for AgentRun Local, "
+        "`eval $(agentrun local env)` prints them), and make sure this machine's clock is right"
+    )
+
+
+class PermissionDeniedError(APIStatusError):
+    hint = "The access key is valid but not allowed to do this; grant the RAM permission or use another key"
+
+
+class NotFoundError(APIStatusError):
+    hint = "Check the name or id, and the region and account the client points at"
+
+
+class ConflictError(APIStatusError):
+    hint = "The resource is in a state that does not allow this; wait for it to settle and retry"
+
+
+class AlreadyExistsError(ConflictError):
+    hint = "Choose another name, or get the existing resource instead of creating it"
+
+
+class UnprocessableEntityError(APIStatusError):
+    hint = "The request is well formed but the server cannot act on it; see the message"
+
+
+class RateLimitError(APIStatusError):
+    """429 after all retries. `retry_after` is the server's requested wait in seconds, when it gave one."""
+
+    hint = "Too many requests; slow down, or raise max_retries so the client waits and retries for you"
+    retry_after: float | None = None
+
+
+class InternalServerError(APIStatusError):
+    hint = "The server failed; retry later and quote the request id if it persists"
+
+
+class ServiceUnavailableError(InternalServerError):
+    hint = "The service is temporarily unavailable; retry later"
+
+
+class StreamError(APIError):
+    """A stream ended with an error event, or broke before its end event. Output received so far was delivered."""
+
+    code: str | None
+
+    def __init__(self, message: str, *, code: str | None = None, request_id: str | None = None) -> None:
+        self.code = code
+        super().__init__(message, request_id=request_id)
+
+
+class WaitTimeoutError(AgentRunError, TimeoutError):
+    """A resource did not reach the wanted state in time. `last_status` is what it reported last."""
+
+    def __init__(self, message: str, *, last_status: str | None = None) -> None:
+        self.last_status = last_status
+        super().__init__(message)
+
+
+class ResourceFailedError(AgentRunError):
+    """A resource reached a failed state (CREATE_FAILED, UPDATE_FAILED, ...) while being waited on."""
+
+    def __init__(self, message: str, *, status: str, reason: str | None = None) -> None:
+        self.status = status
+        self.reason = reason
+        super().__init__(message)
+
+
+_BY_STATUS: dict[int, type[APIStatusError]] = {
+    400: BadRequestError,
+    401: AuthenticationError,
+    403: PermissionDeniedError,
+    404: NotFoundError,
+    409: ConflictError,
+    422: UnprocessableEntityError,
+    429: RateLimitError,
+    503: ServiceUnavailableError,
+}
+
+_BY_CODE: dict[str, type[APIStatusError]] = {
+    "ERR_NOT_FOUND": NotFoundError,
+    "ERR_CONFLICT": ConflictError,
+    "ERR_ALREADY_EXISTS": AlreadyExistsError,
+    "ERR_BAD_REQUEST": BadRequestError,
+    "ERR_VALIDATION_FAILED": BadRequestError,
+    "ERR_FORBIDDEN": PermissionDeniedError,
+    "ERR_UNAUTHORIZED": AuthenticationError,
+    "ERR_THROTTLED": RateLimitError,
+}
+
+
+def status_error_class(status_code: int, code: str | None, message: str) -> type[APIStatusError]:
+    """Pick the exception class for an HTTP error answer."""
+    text = message.lower()
+    if status_code in (400, 409, 500) and "already exist" in text:
+        return AlreadyExistsError
+    if status_code == 404 or "does not exist" in text:
+        if status_code < 500:
+            return NotFoundError
+    if code and code in _BY_CODE and status_code < 500:
+        return _BY_CODE[code]
+    if status_code in _BY_STATUS:
+        return _BY_STATUS[status_code]
+    return InternalServerError if status_code >= 500 else APIStatusError

@@ -1,0 +1,91 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.list_credentials_output import ListCredentialsOutput
+
+
+T = TypeVar("T", bound="ListCredentialsResult")
+
+
+@_attrs_define
+class ListCredentialsResult:
+    """Success envelope of ListCredentials."""
+
+    code: str | Unset = UNSET
+    """ SUCCESS on success. """
+    request_id: str | Unset = UNSET
+    """ Request ID. """
+    data: ListCredentialsOutput | Unset = UNSET
+    """ One page of credentials. The vendor model types pageNumber/pageSize/total as strings; integers are used on
+    the wire. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        code = self.code
+
+        request_id = self.request_id
+
+        data: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.data, Unset):
+            data = self.data.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if code is not UNSET:
+            field_dict["code"] = code
+        if request_id is not UNSET:
+            field_dict["requestId"] = request_id
+        if data is not UNSET:
+            field_dict["data"] = data
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.list_credentials_output import ListCredentialsOutput  # noqa: PLC0415
+
+        d = dict(src_dict)
+        code = d.pop("code", UNSET)
+
+        request_id = d.pop("requestId", UNSET)
+
+        _data = d.pop("data", UNSET)
+        data: ListCredentialsOutput | Unset
+        if isinstance(_data, Unset):
+            data = UNSET
+        else:
+            data = ListCredentialsOutput.from_dict(_data)
+
+        list_credentials_result = cls(
+            code=code,
+            request_id=request_id,
+            data=data,
+        )
+
+        list_credentials_result.additional_properties = d
+        return list_credentials_result
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,148 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.ai_guardrail_config import AiGuardrailConfig
+    from ..models.proxy_fallback import ProxyFallback
+    from ..models.token_rate_limiter import TokenRateLimiter
+
+
+T = TypeVar("T", bound="ProxyPolicies")
+
+
+@_attrs_define
+class ProxyPolicies:
+    """Policies of a model proxy."""
+
+    ai_guardrail_config: AiGuardrailConfig | Unset = UNSET
+    """ AI guardrail settings of a model proxy. """
+    cache: bool | Unset = UNSET
+    """ Enable response caching. """
+    concurrency_limit: int | Unset = UNSET
+    """ Maximum concurrent requests. """
+    fallbacks: list[ProxyFallback] | Unset = UNSET
+    num_retries: int | Unset = UNSET
+    """ Number of retries. """
+    request_timeout: int | Unset = UNSET
+    """ Request timeout. """
+    token_rate_limiter: TokenRateLimiter | Unset = UNSET
+    """ Token rate limits. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        ai_guardrail_config: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.ai_guardrail_config, Unset):
+            ai_guardrail_config = self.ai_guardrail_config.to_dict()
+
+        cache = self.cache
+
+        concurrency_limit = self.concurrency_limit
+
+        fallbacks: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.fallbacks, Unset):
+            fallbacks = []
+            for fallbacks_item_data in self.fallbacks:
+                fallbacks_item = fallbacks_item_data.to_dict()
+                fallbacks.append(fallbacks_item)
+
+        num_retries = self.num_retries
+
+        request_timeout = self.request_timeout
+
+        token_rate_limiter: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.token_rate_limiter, Unset):
+            token_rate_limiter = self.token_rate_limiter.to_dict()
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if ai_guardrail_config is not UNSET:
+            field_dict["aiGuardrailConfig"] = ai_guardrail_config
+        if cache is not UNSET:
+            field_dict["cache"] = cache
+        if concurrency_limit is not UNSET:
+            field_dict["concurrencyLimit"] = concurrency_limit
+        if fallbacks is not UNSET:
+            field_dict["fallbacks"] = fallbacks
+        if num_retries is not UNSET:
+            field_dict["numRetries"] = num_retries
+        if request_timeout is not UNSET:
+            field_dict["requestTimeout"] = request_timeout
+        if token_rate_limiter is not UNSET:
+            field_dict["tokenRateLimiter"] = token_rate_limiter
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.ai_guardrail_config import AiGuardrailConfig  # noqa: PLC0415
+        from ..models.proxy_fallback import ProxyFallback  # noqa: PLC0415
+        from ..models.token_rate_limiter import TokenRateLimiter  # noqa: PLC0415
+
+        d = dict(src_dict)
+        _ai_guardrail_config = d.pop("aiGuardrailConfig", UNSET)
+        ai_guardrail_config: AiGuardrailConfig | Unset
+        if isinstance(_ai_guardrail_config, Unset):
+            ai_guardrail_config = UNSET
+        else:
+            ai_guardrail_config = AiGuardrailConfig.from_dict(_ai_guardrail_config)
+
+        cache = d.pop("cache", UNSET)
+
+        concurrency_limit = d.pop("concurrencyLimit", UNSET)
+
+        _fallbacks = d.pop("fallbacks", UNSET)
+        fallbacks: list[ProxyFallback] | Unset = UNSET
+        if _fallbacks is not UNSET:
+            fallbacks = []
+            for fallbacks_item_data in _fallbacks:
+                fallbacks_item = ProxyFallback.from_dict(fallbacks_item_data)
+
+                fallbacks.append(fallbacks_item)
+
+        num_retries = d.pop("numRetries", UNSET)
+
+        request_timeout = d.pop("requestTimeout", UNSET)
+
+        _token_rate_limiter = d.pop("tokenRateLimiter", UNSET)
+        token_rate_limiter: TokenRateLimiter | Unset
+        if isinstance(_token_rate_limiter, Unset):
+            token_rate_limiter = UNSET
+        else:
+            token_rate_limiter = TokenRateLimiter.from_dict(_token_rate_limiter)
+
+        proxy_policies = cls(
+            ai_guardrail_config=ai_guardrail_config,
+            cache=cache,
+            concurrency_limit=concurrency_limit,
+            fallbacks=fallbacks,
+            num_retries=num_retries,
+            request_timeout=request_timeout,
+            token_rate_limiter=token_rate_limiter,
+        )
+
+        proxy_policies.additional_properties = d
+        return proxy_policies
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

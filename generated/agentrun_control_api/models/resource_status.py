@@ -1,0 +1,25 @@
+from enum import StrEnum
+from typing import Self
+
+
+class ResourceStatus(StrEnum):
+    CREATE_FAILED = "CREATE_FAILED"
+    CREATING = "CREATING"
+    DELETE_FAILED = "DELETE_FAILED"
+    DELETING = "DELETING"
+    FAILED = "FAILED"
+    READY = "READY"
+    UPDATE_FAILED = "UPDATE_FAILED"
+    UPDATING = "UPDATING"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self | None:
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNKNOWN"
+        member._value_ = value
+        return member

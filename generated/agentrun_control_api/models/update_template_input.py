@@ -1,0 +1,339 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.arms_configuration import ArmsConfiguration
+    from ..models.container_configuration import ContainerConfiguration
+    from ..models.credential_configuration import CredentialConfiguration
+    from ..models.environment_variables import EnvironmentVariables
+    from ..models.log_configuration import LogConfiguration
+    from ..models.nas_config import NASConfig
+    from ..models.network_configuration import NetworkConfiguration
+    from ..models.oss_configuration import OssConfiguration
+    from ..models.scaling_config import ScalingConfig
+    from ..models.template_configuration import TemplateConfiguration
+
+
+T = TypeVar("T", bound="UpdateTemplateInput")
+
+
+@_attrs_define
+class UpdateTemplateInput:
+    """Body of UpdateTemplate; the server merges the supplied keys. Has no templateName, templateType or diskSize. An empty
+    ossConfiguration list (always sent by the official SDK) must not clear stored mounts.
+
+    """
+
+    allow_anonymous_manage: bool | Unset = UNSET
+    """ Whether the data plane may create/stop/delete sandboxes of this template without RAM auth. """
+    arms_configuration: ArmsConfiguration | Unset = UNSET
+    """ ARMS monitoring settings (input only; not returned). """
+    container_configuration: ContainerConfiguration | Unset = UNSET
+    """ Container image artefact. """
+    cpu: float | Unset = UNSET
+    """ vCPU. """
+    credential_configuration: CredentialConfiguration | Unset = UNSET
+    """ Credential used by a template. """
+    description: str | Unset = UNSET
+    enable_agent: bool | Unset = UNSET
+    """ Toggle for the in-sandbox agent. """
+    enable_pre_stop: bool | Unset = UNSET
+    """ Enable the pre-stop hook. """
+    environment_variables: EnvironmentVariables | Unset = UNSET
+    """ Environment variables (string-to-string map). """
+    execution_role_arn: str | Unset = UNSET
+    """ RAM role ARN assumed by the service. """
+    log_configuration: LogConfiguration | Unset = UNSET
+    """ SLS log target. """
+    memory: int | Unset = UNSET
+    """ Memory in MB. """
+    nas_config: NASConfig | Unset = UNSET
+    """ NAS mounts. """
+    network_configuration: NetworkConfiguration | Unset = UNSET
+    """ Network settings. The official SDK sends {"networkMode":"PUBLIC"} by default. """
+    oss_configuration: list[OssConfiguration] | Unset = UNSET
+    pre_stop_timeout_in_seconds: int | Unset = UNSET
+    """ Pre-stop hook timeout in seconds. """
+    sandbox_idle_timeout_in_seconds: int | Unset = UNSET
+    """ Idle timeout of sandboxes in seconds. """
+    sandbox_ttl_in_seconds: int | Unset = UNSET
+    """ Deprecated maximum sandbox lifetime in seconds (alias spelling with "TTL"). """
+    scaling_config: ScalingConfig | Unset = UNSET
+    """ Scaling input. """
+    template_configuration: TemplateConfiguration | Unset = UNSET
+    """ Free-form template configuration whose shape depends on templateType. """
+    workspace_id: str | Unset = UNSET
+    """ Workspace ID. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        allow_anonymous_manage = self.allow_anonymous_manage
+
+        arms_configuration: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.arms_configuration, Unset):
+            arms_configuration = self.arms_configuration.to_dict()
+
+        container_configuration: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.container_configuration, Unset):
+            container_configuration = self.container_configuration.to_dict()
+
+        cpu = self.cpu
+
+        credential_configuration: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.credential_configuration, Unset):
+            credential_configuration = self.credential_configuration.to_dict()
+
+        description = self.description
+
+        enable_agent = self.enable_agent
+
+        enable_pre_stop = self.enable_pre_stop
+
+        environment_variables: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.environment_variables, Unset):
+            environment_variables = self.environment_variables.to_dict()
+
+        execution_role_arn = self.execution_role_arn
+
+        log_configuration: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.log_configuration, Unset):
+            log_configuration = self.log_configuration.to_dict()
+
+        memory = self.memory
+
+        nas_config: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.nas_config, Unset):
+            nas_config = self.nas_config.to_dict()
+
+        network_configuration: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.network_configuration, Unset):
+            network_configuration = self.network_configuration.to_dict()
+
+        oss_configuration: list[dict[str, Any]] | Unset = UNSET
+        if not isinstance(self.oss_configuration, Unset):
+            oss_configuration = []
+            for oss_configuration_item_data in self.oss_configuration:
+                oss_configuration_item = oss_configuration_item_data.to_dict()
+                oss_configuration.append(oss_configuration_item)
+
+        pre_stop_timeout_in_seconds = self.pre_stop_timeout_in_seconds
+
+        sandbox_idle_timeout_in_seconds = self.sandbox_idle_timeout_in_seconds
+
+        sandbox_ttl_in_seconds = self.sandbox_ttl_in_seconds
+
+        scaling_config: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.scaling_config, Unset):
+            scaling_config = self.scaling_config.to_dict()
+
+        template_configuration: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.template_configuration, Unset):
+            template_configuration = self.template_configuration.to_dict()
+
+        workspace_id = self.workspace_id
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if allow_anonymous_manage is not UNSET:
+            field_dict["allowAnonymousManage"] = allow_anonymous_manage
+        if arms_configuration is not UNSET:
+            field_dict["armsConfiguration"] = arms_configuration
+        if container_configuration is not UNSET:
+            field_dict["containerConfiguration"] = container_configuration
+        if cpu is not UNSET:
+            field_dict["cpu"] = cpu
+        if credential_configuration is not UNSET:
+            field_dict["credentialConfiguration"] = credential_configuration
+        if description is not UNSET:
+            field_dict["description"] = description
+        if enable_agent is not UNSET:
+            field_dict["enableAgent"] = enable_agent
+        if enable_pre_stop is not UNSET:
+            field_dict["enablePreStop"] = enable_pre_stop
+        if environment_variables is not UNSET:
+            field_dict["environmentVariables"] = environment_variables
+        if execution_role_arn is not UNSET:
+            field_dict["executionRoleArn"] = execution_role_arn
+        if log_configuration is not UNSET:
+            field_dict["logConfiguration"] = log_configuration
+        if memory is not UNSET:
+            field_dict["memory"] = memory
+        if nas_config is not UNSET:
+            field_dict["nasConfig"] = nas_config
+        if network_configuration is not UNSET:
+            field_dict["networkConfiguration"] = network_configuration
+        if oss_configuration is not UNSET:
+            field_dict["ossConfiguration"] = oss_configuration
+        if pre_stop_timeout_in_seconds is not UNSET:
+            field_dict["preStopTimeoutInSeconds"] = pre_stop_timeout_in_seconds
+        if sandbox_idle_timeout_in_seconds is not UNSET:
+            field_dict["sandboxIdleTimeoutInSeconds"] = sandbox_idle_timeout_in_seconds
+        if sandbox_ttl_in_seconds is not UNSET:
+            field_dict["sandboxTTLInSeconds"] = sandbox_ttl_in_seconds
+        if scaling_config is not UNSET:
+            field_dict["scalingConfig"] = scaling_config
+        if template_configuration is not UNSET:
+            field_dict["templateConfiguration"] = template_configuration
+        if workspace_id is not UNSET:
+            field_dict["workspaceId"] = workspace_id
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.arms_configuration import ArmsConfiguration  # noqa: PLC0415
+        from ..models.container_configuration import ContainerConfiguration  # noqa: PLC0415
+        from ..models.credential_configuration import CredentialConfiguration  # noqa: PLC0415
+        from ..models.environment_variables import EnvironmentVariables  # noqa: PLC0415
+        from ..models.log_configuration import LogConfiguration  # noqa: PLC0415
+        from ..models.nas_config import NASConfig  # noqa: PLC0415
+        from ..models.network_configuration import NetworkConfiguration  # noqa: PLC0415
+        from ..models.oss_configuration import OssConfiguration  # noqa: PLC0415
+        from ..models.scaling_config import ScalingConfig  # noqa: PLC0415
+        from ..models.template_configuration import TemplateConfiguration  # noqa: PLC0415
+
+        d = dict(src_dict)
+        allow_anonymous_manage = d.pop("allowAnonymousManage", UNSET)
+
+        _arms_configuration = d.pop("armsConfiguration", UNSET)
+        arms_configuration: ArmsConfiguration | Unset
+        if isinstance(_arms_configuration, Unset):
+            arms_configuration = UNSET
+        else:
+            arms_configuration = ArmsConfiguration.from_dict(_arms_configuration)
+
+        _container_configuration = d.pop("containerConfiguration", UNSET)
+        container_configuration: ContainerConfiguration | Unset
+        if isinstance(_container_configuration, Unset):
+            container_configuration = UNSET
+        else:
+            container_configuration = ContainerConfiguration.from_dict(_container_configuration)
+
+        cpu = d.pop("cpu", UNSET)
+
+        _credential_configuration = d.pop("credentialConfiguration", UNSET)
+        credential_configuration: CredentialConfiguration | Unset
+        if isinstance(_credential_configuration, Unset):
+            credential_configuration = UNSET
+        else:
+            credential_configuration = CredentialConfiguration.from_dict(_credential_configuration)
+
+        description = d.pop("description", UNSET)
+
+        enable_agent = d.pop("enableAgent", UNSET)
+
+        enable_pre_stop = d.pop("enablePreStop", UNSET)
+
+        _environment_variables = d.pop("environmentVariables", UNSET)
+        environment_variables: EnvironmentVariables | Unset
+        if isinstance(_environment_variables, Unset):
+            environment_variables = UNSET
+        else:
+            environment_variables = EnvironmentVariables.from_dict(_environment_variables)
+
+        execution_role_arn = d.pop("executionRoleArn", UNSET)
+
+        _log_configuration = d.pop("logConfiguration", UNSET)
+        log_configuration: LogConfiguration | Unset
+        if isinstance(_log_configuration, Unset):
+            log_configuration = UNSET
+        else:
+            log_configuration = LogConfiguration.from_dict(_log_configuration)
+
+        memory = d.pop("memory", UNSET)
+
+        _nas_config = d.pop("nasConfig", UNSET)
+        nas_config: NASConfig | Unset
+        if isinstance(_nas_config, Unset):
+            nas_config = UNSET
+        else:
+            nas_config = NASConfig.from_dict(_nas_config)
+
+        _network_configuration = d.pop("networkConfiguration", UNSET)
+        network_configuration: NetworkConfiguration | Unset
+        if isinstance(_network_configuration, Unset):
+            network_configuration = UNSET
+        else:
+            network_configuration = NetworkConfiguration.from_dict(_network_configuration)
+
+        _oss_configuration = d.pop("ossConfiguration", UNSET)
+        oss_configuration: list[OssConfiguration] | Unset = UNSET
+        if _oss_configuration is not UNSET:
+            oss_configuration = []
+            for oss_configuration_item_data in _oss_configuration:
+                oss_configuration_item = OssConfiguration.from_dict(oss_configuration_item_data)
+
+                oss_configuration.append(oss_configuration_item)
+
+        pre_stop_timeout_in_seconds = d.pop("preStopTimeoutInSeconds", UNSET)
+
+        sandbox_idle_timeout_in_seconds = d.pop("sandboxIdleTimeoutInSeconds", UNSET)
+
+        sandbox_ttl_in_seconds = d.pop("sandboxTTLInSeconds", UNSET)
+
+        _scaling_config = d.pop("scalingConfig", UNSET)
+        scaling_config: ScalingConfig | Unset
+        if isinstance(_scaling_config, Unset):
+            scaling_config = UNSET
+        else:
+            scaling_config = ScalingConfig.from_dict(_scaling_config)
+
+        _template_configuration = d.pop("templateConfiguration", UNSET)
+        template_configuration: TemplateConfiguration | Unset
+        if isinstance(_template_configuration, Unset):
+            template_configuration = UNSET
+        else:
+            template_configuration = TemplateConfiguration.from_dict(_template_configuration)
+
+        workspace_id = d.pop("workspaceId", UNSET)
+
+        update_template_input = cls(
+            allow_anonymous_manage=allow_anonymous_manage,
+            arms_configuration=arms_configuration,
+            container_configuration=container_configuration,
+            cpu=cpu,
+            credential_configuration=credential_configuration,
+            description=description,
+            enable_agent=enable_agent,
+            enable_pre_stop=enable_pre_stop,
+            environment_variables=environment_variables,
+            execution_role_arn=execution_role_arn,
+            log_configuration=log_configuration,
+            memory=memory,
+            nas_config=nas_config,
+            network_configuration=network_configuration,
+            oss_configuration=oss_configuration,
+            pre_stop_timeout_in_seconds=pre_stop_timeout_in_seconds,
+            sandbox_idle_timeout_in_seconds=sandbox_idle_timeout_in_seconds,
+            sandbox_ttl_in_seconds=sandbox_ttl_in_seconds,
+            scaling_config=scaling_config,
+            template_configuration=template_configuration,
+            workspace_id=workspace_id,
+        )
+
+        update_template_input.additional_properties = d
+        return update_template_input
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

@@ -1,0 +1,177 @@
+"""Contains all the data models used in inputs/outputs"""
+
+from .chat_completion import ChatCompletion
+from .chat_completion_choice import ChatCompletionChoice
+from .chat_completion_chunk import ChatCompletionChunk
+from .chat_completion_chunk_choice import ChatCompletionChunkChoice
+from .chat_completion_delta import ChatCompletionDelta
+from .chat_completion_message import ChatCompletionMessage
+from .chat_completion_request import ChatCompletionRequest
+from .chat_content_part import ChatContentPart
+from .chat_finish_reason import ChatFinishReason
+from .chat_function_call import ChatFunctionCall
+from .chat_image_url import ChatImageUrl
+from .chat_message import ChatMessage
+from .chat_named_tool_choice import ChatNamedToolChoice
+from .chat_named_tool_choice_function import ChatNamedToolChoiceFunction
+from .chat_response_format import ChatResponseFormat
+from .chat_role import ChatRole
+from .chat_stream_options import ChatStreamOptions
+from .chat_tool import ChatTool
+from .chat_tool_call import ChatToolCall
+from .chat_tool_call_delta import ChatToolCallDelta
+from .code_context import CodeContext
+from .code_language import CodeLanguage
+from .command_output import CommandOutput
+from .command_result import CommandResult
+from .command_status import CommandStatus
+from .completion_tokens_details import CompletionTokensDetails
+from .completion_usage import CompletionUsage
+from .create_context_input import CreateContextInput
+from .create_sandbox_input import CreateSandboxInput
+from .embedding import Embedding
+from .embedding_encoding_format import EmbeddingEncodingFormat
+from .embedding_request import EmbeddingRequest
+from .embedding_response import EmbeddingResponse
+from .embedding_usage import EmbeddingUsage
+from .env_vars import EnvVars
+from .error_response import ErrorResponse
+from .execute_code_input import ExecuteCodeInput
+from .execution_end_event import ExecutionEndEvent
+from .execution_error import ExecutionError
+from .execution_error_event import ExecutionErrorEvent
+from .execution_output import ExecutionOutput
+from .execution_output_type import ExecutionOutputType
+from .execution_result import ExecutionResult
+from .execution_result_event import ExecutionResultEvent
+from .execution_status import ExecutionStatus
+from .file_content import FileContent
+from .file_entry import FileEntry
+from .file_listing import FileListing
+from .file_operation_result import FileOperationResult
+from .file_type import FileType
+from .function_definition import FunctionDefinition
+from .json_object import JsonObject
+from .json_rpc_error import JsonRpcError
+from .json_rpc_message import JsonRpcMessage
+from .make_directory_input import MakeDirectoryInput
+from .mime_bundle import MimeBundle
+from .model import Model
+from .model_list import ModelList
+from .move_path_input import MovePathInput
+from .nas_config import NasConfig
+from .nas_mount_point import NasMountPoint
+from .open_ai_error import OpenAIError
+from .open_ai_error_response import OpenAIErrorResponse
+from .operation_result import OperationResult
+from .oss_mount_config import OssMountConfig
+from .oss_mount_point import OssMountPoint
+from .polar_fs_config import PolarFsConfig
+from .polar_fs_mount_point import PolarFsMountPoint
+from .process_exit_event import ProcessExitEvent
+from .process_info import ProcessInfo
+from .process_status import ProcessStatus
+from .process_stdin_input import ProcessStdinInput
+from .prompt_tokens_details import PromptTokensDetails
+from .recording import Recording
+from .recording_list import RecordingList
+from .remove_path_input import RemovePathInput
+from .run_command_input import RunCommandInput
+from .sandbox import Sandbox
+from .sandbox_health import SandboxHealth
+from .sandbox_result import SandboxResult
+from .start_process_input import StartProcessInput
+from .stderr_event import StderrEvent
+from .stdout_event import StdoutEvent
+from .tool_choice_mode import ToolChoiceMode
+from .upload_file_input import UploadFileInput
+from .write_file_input import WriteFileInput
+
+__all__ = (
+    "ChatCompletion",
+    "ChatCompletionChoice",
+    "ChatCompletionChunk",
+    "ChatCompletionChunkChoice",
+    "ChatCompletionDelta",
+    "ChatCompletionMessage",
+    "ChatCompletionRequest",
+    "ChatContentPart",
+    "ChatFinishReason",
+    "ChatFunctionCall",
+    "ChatImageUrl",
+    "ChatMessage",
+    "ChatNamedToolChoice",
+    "ChatNamedToolChoiceFunction",
+    "ChatResponseFormat",
+    "ChatRole",
+    "ChatStreamOptions",
+    "ChatTool",
+    "ChatToolCall",
+    "ChatToolCallDelta",
+    "CodeContext",
+    "CodeLanguage",
+    "CommandOutput",
+    "CommandResult",
+    "CommandStatus",
+    "CompletionTokensDetails",
+    "CompletionUsage",
+    "CreateContextInput",
+    "CreateSandboxInput",
+    "Embedding",
+    "EmbeddingEncodingFormat",
+    "EmbeddingRequest",
+    "EmbeddingResponse",
+    "EmbeddingUsage",
+    "EnvVars",
+    "ErrorResponse",
+    "ExecuteCodeInput",
+    "ExecutionEndEvent",
+    "ExecutionError",
+    "ExecutionErrorEvent",
+    "ExecutionOutput",
+    "ExecutionOutputType",
+    "ExecutionResult",
+    "ExecutionResultEvent",
+    "ExecutionStatus",
+    "FileContent",
+    "FileEntry",
+    "FileListing",
+    "FileOperationResult",
+    "FileType",
+    "FunctionDefinition",
+    "JsonObject",
+    "JsonRpcError",
+    "JsonRpcMessage",
+    "MakeDirectoryInput",
+    "MimeBundle",
+    "Model",
+    "ModelList",
+    "MovePathInput",
+    "NasConfig",
+    "NasMountPoint",
+    "OpenAIError",
+    "OpenAIErrorResponse",
+    "OperationResult",
+    "OssMountConfig",
+    "OssMountPoint",
+    "PolarFsConfig",
+    "PolarFsMountPoint",
+    "ProcessExitEvent",
+    "ProcessInfo",
+    "ProcessStatus",
+    "ProcessStdinInput",
+    "PromptTokensDetails",
+    "Recording",
+    "RecordingList",
+    "RemovePathInput",
+    "RunCommandInput",
+    "Sandbox",
+    "SandboxHealth",
+    "SandboxResult",
+    "StartProcessInput",
+    "StderrEvent",
+    "StdoutEvent",
+    "ToolChoiceMode",
+    "UploadFileInput",
+    "WriteFileInput",
+)

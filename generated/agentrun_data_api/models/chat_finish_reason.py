@@ -1,0 +1,22 @@
+from enum import StrEnum
+from typing import Self
+
+
+class ChatFinishReason(StrEnum):
+    CONTENT_FILTER = "content_filter"
+    FUNCTION_CALL = "function_call"
+    LENGTH = "length"
+    STOP = "stop"
+    TOOL_CALLS = "tool_calls"
+
+    def __str__(self) -> str:
+        return str(self.value)
+
+    @classmethod
+    def _missing_(cls, value: object) -> Self | None:
+        if not isinstance(value, str):
+            return None
+        member = str.__new__(cls, value)
+        member._name_ = "UNKNOWN"
+        member._value_ = value
+        return member

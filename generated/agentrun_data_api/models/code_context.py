@@ -1,0 +1,83 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..models.code_language import CodeLanguage
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="CodeContext")
+
+
+@_attrs_define
+class CodeContext:
+    """A code context. `id`, `cwd` and `language` must be truthy."""
+
+    id: str | Unset = UNSET
+    cwd: str | Unset = UNSET
+    language: CodeLanguage | Unset = UNSET
+    """ Language of a context or execution. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        id = self.id
+
+        cwd = self.cwd
+
+        language: str | Unset = UNSET
+        if not isinstance(self.language, Unset):
+            language = self.language.value
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if id is not UNSET:
+            field_dict["id"] = id
+        if cwd is not UNSET:
+            field_dict["cwd"] = cwd
+        if language is not UNSET:
+            field_dict["language"] = language
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        id = d.pop("id", UNSET)
+
+        cwd = d.pop("cwd", UNSET)
+
+        _language = d.pop("language", UNSET)
+        language: CodeLanguage | Unset
+        if isinstance(_language, Unset):
+            language = UNSET
+        else:
+            language = CodeLanguage(_language)
+
+        code_context = cls(
+            id=id,
+            cwd=cwd,
+            language=language,
+        )
+
+        code_context.additional_properties = d
+        return code_context
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

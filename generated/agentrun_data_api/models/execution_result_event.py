@@ -1,0 +1,93 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.mime_bundle import MimeBundle
+
+
+T = TypeVar("T", bound="ExecutionResultEvent")
+
+
+@_attrs_define
+class ExecutionResultEvent:
+    """A rich result (`isMainResult` true) or display output."""
+
+    type_: Literal["result"]
+    data: MimeBundle | Unset = UNSET
+    """ Rich output keyed by MIME type, e.g. `text/plain`, `text/html`, `text/markdown`, `image/png` and
+    `image/jpeg` (base64), `image/svg+xml`, `application/json` (JSON encoded as a string). Extension. """
+    is_main_result: bool | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        type_ = self.type_
+
+        data: dict[str, Any] | Unset = UNSET
+        if not isinstance(self.data, Unset):
+            data = self.data.to_dict()
+
+        is_main_result = self.is_main_result
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update(
+            {
+                "type": type_,
+            }
+        )
+        if data is not UNSET:
+            field_dict["data"] = data
+        if is_main_result is not UNSET:
+            field_dict["isMainResult"] = is_main_result
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.mime_bundle import MimeBundle  # noqa: PLC0415
+
+        d = dict(src_dict)
+        type_ = cast(Literal["result"], d.pop("type"))
+        if type_ != "result":
+            raise ValueError(f"type must match const 'result', got '{type_}'")
+
+        _data = d.pop("data", UNSET)
+        data: MimeBundle | Unset
+        if isinstance(_data, Unset):
+            data = UNSET
+        else:
+            data = MimeBundle.from_dict(_data)
+
+        is_main_result = d.pop("isMainResult", UNSET)
+
+        execution_result_event = cls(
+            type_=type_,
+            data=data,
+            is_main_result=is_main_result,
+        )
+
+        execution_result_event.additional_properties = d
+        return execution_result_event
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

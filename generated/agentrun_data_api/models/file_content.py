@@ -1,0 +1,75 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="FileContent")
+
+
+@_attrs_define
+class FileContent:
+    """Result of `ReadFile`."""
+
+    path: str | Unset = UNSET
+    content: str | Unset = UNSET
+    encoding: str | Unset = UNSET
+    """ `utf-8` for text, `base64` for binary content. """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        path = self.path
+
+        content = self.content
+
+        encoding = self.encoding
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if path is not UNSET:
+            field_dict["path"] = path
+        if content is not UNSET:
+            field_dict["content"] = content
+        if encoding is not UNSET:
+            field_dict["encoding"] = encoding
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        path = d.pop("path", UNSET)
+
+        content = d.pop("content", UNSET)
+
+        encoding = d.pop("encoding", UNSET)
+
+        file_content = cls(
+            path=path,
+            content=content,
+            encoding=encoding,
+        )
+
+        file_content.additional_properties = d
+        return file_content
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties

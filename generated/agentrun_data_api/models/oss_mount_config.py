@@ -1,0 +1,95 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import TYPE_CHECKING, Any, TypeVar, cast
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+if TYPE_CHECKING:
+    from ..models.oss_mount_point import OssMountPoint
+
+
+T = TypeVar("T", bound="OssMountConfig")
+
+
+@_attrs_define
+class OssMountConfig:
+    """OSS mounts. Unset fields arrive as `null`."""
+
+    mount_points: list[OssMountPoint] | None | Unset = UNSET
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        mount_points: list[dict[str, Any]] | None | Unset
+        if isinstance(self.mount_points, Unset):
+            mount_points = UNSET
+        elif isinstance(self.mount_points, list):
+            mount_points = []
+            for mount_points_type_0_item_data in self.mount_points:
+                mount_points_type_0_item = mount_points_type_0_item_data.to_dict()
+                mount_points.append(mount_points_type_0_item)
+
+        else:
+            mount_points = self.mount_points
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if mount_points is not UNSET:
+            field_dict["mountPoints"] = mount_points
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        from ..models.oss_mount_point import OssMountPoint  # noqa: PLC0415
+
+        d = dict(src_dict)
+
+        def _parse_mount_points(data: object) -> list[OssMountPoint] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                mount_points_type_0 = []
+                _mount_points_type_0 = data
+                for mount_points_type_0_item_data in _mount_points_type_0:
+                    mount_points_type_0_item = OssMountPoint.from_dict(mount_points_type_0_item_data)
+
+                    mount_points_type_0.append(mount_points_type_0_item)
+
+                return mount_points_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[OssMountPoint] | None | Unset, data)
+
+        mount_points = _parse_mount_points(d.pop("mountPoints", UNSET))
+
+        oss_mount_config = cls(
+            mount_points=mount_points,
+        )
+
+        oss_mount_config.additional_properties = d
+        return oss_mount_config
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
