@@ -16,9 +16,11 @@ install: $(STAMP)
 
 generate: $(STAMP)
 	$(PY) scripts/generate.py
+	$(PY) scripts/gen_sync.py
 
 check-generated: $(STAMP)
 	$(PY) scripts/generate.py --check
+	$(PY) scripts/gen_sync.py --check
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check .

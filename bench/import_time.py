@@ -1,0 +1,63 @@
+#!/usr/bin/env python3
+"""Import cost of the SDK against httpx (its main dependency) and a bare interpreter, measured in the same run.
+
+    python bench/import_time.py [--runs 15]
+
+Each statement runs in a fresh interpreter; the figure is wall time minus the bare interpreter's start-up.
+Reports min and median (min is the better estimate on a noisy machine) and the ratio to `import httpx`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import time
+
+STATEMENTS = {
+    "bare interpreter": "pass",
+    "import httpx": "import httpx",
+    "import agentrun": "import agentrun",
+    "from agentrun import AsyncAgentRun": "from agentrun import AsyncAgentRun",
+    "client + all managers": (
+        "import agentrun; c = agentrun.AsyncAgentRun(access_key_id='a', access_key_secret='b', account_id='1');"
+        "[getattr(c, n) for n in ('agent_runtimes','templates','sandboxes','model_services','model_proxies',"
+        "'tools','credentials','workspaces')]"
+    ),
+    "from agentrun.sync import AgentRun": "from agentrun.sync import AgentRun",
+}
+
+
+def measure(statement: str, runs: int) -> list[float]:
+    samples = []
+    for _ in range(runs):
+        started = time.perf_counter()
+        subprocess.run([sys.executable, "-c", statement], check=True)
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=15)
+    args = parser.parse_args()
+    measure("import agentrun, httpx", 2)  # warm the page cache and bytecode
+    results = {name: measure(stmt, args.runs) for name, stmt in STATEMENTS.items()}
+    bare_min = min(results["bare interpreter"])
+    bare_med = statistics.median(results["bare interpreter"])
+    httpx_min = min(results["import httpx"]) - bare_min
+    httpx_med = statistics.median(results["import httpx"]) - bare_med
+    print(f"{'statement':38} {'min ms':>8} {'median ms':>10} {'x httpx (min)':>14} {'x httpx (median)':>17}")
+    for name, samples in results.items():
+        lo, mid = min(samples), statistics.median(samples)
+        if name == "bare interpreter":
+            print(f"{name:38} {lo:8.1f} {mid:10.1f}   (start-up, subtracted below)")
+            continue
+        lo_net, mid_net = lo - bare_min, mid - bare_med
+        print(f"{name:38} {lo_net:8.1f} {mid_net:10.1f} {lo_net / httpx_min:14.2f} {mid_net / httpx_med:17.2f}")
+    print(f"\nruns per statement: {args.runs}; target: `import agentrun` at most 2x `import httpx`")
+
+
+if __name__ == "__main__":
+    main()
