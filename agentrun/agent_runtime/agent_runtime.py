@@ -1,0 +1,510 @@
+"""Agent runtimes: hosted agent code or containers, the endpoints that serve them and their published versions."""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Awaitable, Mapping, Sequence
+from typing import Any
+
+from agentrun_control_api.api.agent_runtimes import (
+    create_agent_runtime,
+    create_agent_runtime_endpoint,
+    delete_agent_runtime,
+    delete_agent_runtime_endpoint,
+    get_agent_runtime,
+    get_agent_runtime_endpoint,
+    list_agent_runtime_endpoints,
+    list_agent_runtime_versions,
+    list_agent_runtimes,
+    publish_runtime_version,
+    update_agent_runtime,
+    update_agent_runtime_endpoint,
+)
+from agentrun_control_api.models import AgentRuntime as AgentRuntimeModel
+from agentrun_control_api.models import AgentRuntimeEndpoint as AgentRuntimeEndpointModel
+from agentrun_control_api.models import (
+    AgentRuntimeVersion,
+    ArtifactType,
+    CodeConfiguration,
+    ContainerConfiguration,
+    CreateAgentRuntimeEndpointInput,
+    CreateAgentRuntimeInput,
+    NetworkConfiguration,
+    NetworkMode,
+    PublishRuntimeVersionInput,
+    ResourceStatus,
+    UpdateAgentRuntimeEndpointInput,
+    UpdateAgentRuntimeInput,
+)
+from attrs import define, field
+
+from agentrun import errors
+from agentrun._core.http import CallOptions, HttpCore
+from agentrun._core.paging import AsyncPager
+from agentrun._core.resource import (
+    ControlAPI,
+    WireObject,
+    bound,
+    build_input,
+    copy_fields,
+    resource_repr,
+    text_of,
+    wait_ready,
+)
+from agentrun._core.waiting import wait_for_status
+
+
+def _artifact_type(
+    artifact_type: ArtifactType | str | None, code: object | None, container: object | None
+) -> ArtifactType | None:
+    """The given type, else Code or Container by which configuration is set (as the official SDK infers it)."""
+    if artifact_type is not None:
+        return ArtifactType(artifact_type)
+    if code is not None:
+        return ArtifactType.CODE
+    return ArtifactType.CONTAINER if container is not None else None
+
+
+@define(repr=False)
+class AgentRuntime(AgentRuntimeModel):
+    """An agent runtime as the service returns it, with methods that act on it."""
+
+    _api: AgentRuntimes | None = field(default=None, repr=False, eq=False, alias="_api")
+    __repr__ = resource_repr
+
+    @property
+    def id(self) -> str:
+        return text_of(self.agent_runtime_id)
+
+    @property
+    def name(self) -> str:
+        return text_of(self.agent_runtime_name)
+
+    async def refresh(self, *, options: CallOptions | None = None) -> AgentRuntime:
+        """Reload every field from the service."""
+        copy_fields(await bound(self._api, self).get(self.id, options=options), self)
+        return self
+
+    async def update(
+        self,
+        *,
+        description: str | None = None,
+        code: CodeConfiguration | WireObject | None = None,
+        container: ContainerConfiguration | WireObject | None = None,
+        artifact_type: ArtifactType | str | None = None,
+        cpu: float | None = None,
+        memory: int | None = None,
+        port: int | None = None,
+        network: NetworkConfiguration | WireObject | None = None,
+        environment_variables: Mapping[str, str] | None = None,
+        credential_name: str | None = None,
+        options: CallOptions | None = None,
+        **more: Any,
+    ) -> AgentRuntime:
+        """Change the given fields (others keep their values) and reload."""
+        updated = await bound(self._api, self).update(
+            self.id, description=description, code=code, container=container, artifact_type=artifact_type,
+            cpu=cpu, memory=memory, port=port, network=network, environment_variables=environment_variables,
+            credential_name=credential_name, options=options, **more,
+        )  # fmt: skip
+        copy_fields(updated, self)
+        return self
+
+    def delete(
+        self, *, cascade: bool = True, timeout: float = 300.0, options: CallOptions | None = None
+    ) -> Awaitable[None]:
+        """Delete the runtime. With `cascade` (the default, as in the official SDK) its endpoints are deleted first,
+        waiting up to `timeout` seconds for them to leave the endpoint list."""
+        return bound(self._api, self).delete(self.id, cascade=cascade, timeout=timeout, options=options)
+
+    def wait_until_ready(
+        self, *, timeout: float = 300.0, options: CallOptions | None = None
+    ) -> Awaitable[AgentRuntime]:
+        """Poll until READY; a *_FAILED status raises ResourceFailedError, `timeout` seconds WaitTimeoutError."""
+        return wait_ready(
+            lambda: self.refresh(options=options), what=f"agent runtime {self.name or self.id}", timeout=timeout
+        )
+
+    async def create_endpoint(
+        self,
+        name: str,
+        *,
+        target_version: str = "LATEST",
+        description: str | None = None,
+        options: CallOptions | None = None,
+        **more: Any,
+    ) -> AgentRuntimeEndpoint:
+        """Create an endpoint serving `target_version` of this runtime."""
+        return await bound(self._api, self).create_endpoint(
+            self.id, name, target_version=target_version, description=description, options=options, **more
+        )
+
+    def list_endpoints(
+        self,
+        *,
+        name: str | None = None,
+        page_size: int = 50,
+        limit: int | None = None,
+        options: CallOptions | None = None,
+    ) -> AsyncPager[AgentRuntimeEndpoint]:
+        """This runtime's endpoints; pages under `async for`."""
+        return bound(self._api, self).list_endpoints(
+            self.id, name=name, page_size=page_size, limit=limit, options=options
+        )
+
+    def list_versions(
+        self, *, page_size: int = 50, limit: int | None = None, options: CallOptions | None = None
+    ) -> AsyncPager[AgentRuntimeVersion]:
+        """This runtime's published versions; pages under `async for`."""
+        return bound(self._api, self).list_versions(self.id, page_size=page_size, limit=limit, options=options)
+
+    async def publish_version(
+        self, *, description: str | None = None, publisher: str | None = None, options: CallOptions | None = None
+    ) -> AgentRuntimeVersion:
+        """Publish the current configuration as a new immutable version."""
+        return await bound(self._api, self).publish_version(
+            self.id, description=description, publisher=publisher, options=options
+        )
+
+
+@define(repr=False)
+class AgentRuntimeEndpoint(AgentRuntimeEndpointModel):
+    """An endpoint of an agent runtime (a public URL serving one version, or several by weight)."""
+
+    _api: AgentRuntimes | None = field(default=None, repr=False, eq=False, alias="_api")
+    __repr__ = resource_repr
+
+    @property
+    def id(self) -> str:
+        return text_of(self.agent_runtime_endpoint_id)
+
+    @property
+    def name(self) -> str:
+        return text_of(self.agent_runtime_endpoint_name)
+
+    @property
+    def runtime_id(self) -> str:
+        return text_of(self.agent_runtime_id)
+
+    async def refresh(self, *, options: CallOptions | None = None) -> AgentRuntimeEndpoint:
+        """Reload every field from the service."""
+        copy_fields(await bound(self._api, self).get_endpoint(self.runtime_id, self.id, options=options), self)
+        return self
+
+    async def update(
+        self,
+        *,
+        target_version: str | None = None,
+        description: str | None = None,
+        options: CallOptions | None = None,
+        **more: Any,
+    ) -> AgentRuntimeEndpoint:
+        """Change the given fields (others keep their values) and reload."""
+        updated = await bound(self._api, self).update_endpoint(
+            self.runtime_id, self.id, target_version=target_version, description=description, options=options, **more
+        )
+        copy_fields(updated, self)
+        return self
+
+    async def delete(self, *, options: CallOptions | None = None) -> None:
+        await bound(self._api, self).delete_endpoint(self.runtime_id, self.id, options=options)
+
+    def wait_until_ready(
+        self, *, timeout: float = 300.0, options: CallOptions | None = None
+    ) -> Awaitable[AgentRuntimeEndpoint]:
+        """Poll until READY; a *_FAILED status raises ResourceFailedError, `timeout` seconds WaitTimeoutError."""
+        return wait_ready(
+            lambda: self.refresh(options=options),
+            what=f"agent runtime endpoint {self.name or self.id}",
+            timeout=timeout,
+        )
+
+
+def _endpoints_state(endpoints: list[AgentRuntimeEndpoint]) -> str:
+    """DELETED once the list is empty; DELETE_FAILED if any endpoint failed to go."""
+    if not endpoints:
+        return "DELETED"
+    failed = any(text_of(e.status).upper() == ResourceStatus.DELETE_FAILED for e in endpoints)
+    return ResourceStatus.DELETE_FAILED if failed else ResourceStatus.DELETING
+
+
+class AgentRuntimes(ControlAPI):
+    """`client.agent_runtimes`: agent runtimes, their endpoints and versions."""
+
+    def __init__(self, core: HttpCore) -> None:
+        super().__init__(core)
+
+    def _bind(self, runtime: AgentRuntime) -> AgentRuntime:
+        runtime._api = self
+        return runtime
+
+    def _bind_endpoint(self, endpoint: AgentRuntimeEndpoint, runtime_id: str) -> AgentRuntimeEndpoint:
+        endpoint._api = self
+        if not text_of(endpoint.agent_runtime_id):
+            endpoint.agent_runtime_id = runtime_id
+        return endpoint
+
+    # -- runtimes ------------------------------------------------------------------------------------------------
+
+    async def create(
+        self,
+        name: str,
+        *,
+        code: CodeConfiguration | WireObject | None = None,
+        container: ContainerConfiguration | WireObject | None = None,
+        artifact_type: ArtifactType | str | None = None,
+        cpu: float = 2,
+        memory: int = 4096,
+        port: int = 9000,
+        network: NetworkConfiguration | WireObject | None = None,
+        environment_variables: Mapping[str, str] | None = None,
+        description: str | None = None,
+        credential_name: str | None = None,
+        workspace_id: str | None = None,
+        options: CallOptions | None = None,
+        **more: Any,
+    ) -> AgentRuntime:
+        """Create a runtime from `code` (language, command and zipFile or ossBucketName/ossObjectName) or from
+        `container` (image, command, port); dicts use the wire keys. `artifact_type` is inferred from which one is
+        given. Other CreateAgentRuntimeInput fields (disk_size, session_idle_timeout_seconds, ...) go in `more`."""
+        kind = _artifact_type(artifact_type, code, container)
+        if kind is None:
+            raise errors.InvalidArgumentError(
+                "create agent runtime: pass code= (a code package) or container= (an image), or artifact_type="
+            )
+        body = build_input(
+            CreateAgentRuntimeInput,
+            "create agent runtime",
+            agent_runtime_name=name,
+            artifact_type=kind,
+            code_configuration=code,
+            container_configuration=container,
+            cpu=cpu,
+            memory=memory,
+            port=port,
+            network_configuration=network or NetworkConfiguration(network_mode=NetworkMode.PUBLIC),
+            environment_variables=environment_variables,
+            description=description,
+            credential_name=credential_name,
+            workspace_id=workspace_id,
+            **more,
+        )
+        created = await self._send(
+            create_agent_runtime, AgentRuntime, action="CreateAgentRuntime", what="agent runtime", options=options,
+            body=body,
+        )  # fmt: skip
+        return self._bind(created)
+
+    async def get(self, id: str, *, version: str | None = None, options: CallOptions | None = None) -> AgentRuntime:
+        """The runtime, or the given published `version` of it."""
+        found = await self._send(
+            get_agent_runtime, AgentRuntime, action="GetAgentRuntime", what="agent runtime", options=options,
+            agent_runtime_id=id, agent_runtime_version=version,
+        )  # fmt: skip
+        return self._bind(found)
+
+    async def update(
+        self,
+        id: str,
+        *,
+        description: str | None = None,
+        code: CodeConfiguration | WireObject | None = None,
+        container: ContainerConfiguration | WireObject | None = None,
+        artifact_type: ArtifactType | str | None = None,
+        cpu: float | None = None,
+        memory: int | None = None,
+        port: int | None = None,
+        network: NetworkConfiguration | WireObject | None = None,
+        environment_variables: Mapping[str, str] | None = None,
+        credential_name: str | None = None,
+        options: CallOptions | None = None,
+        **more: Any,
+    ) -> AgentRuntime:
+        """Change the given fields; only they are sent and the others keep their values. Other
+        UpdateAgentRuntimeInput fields (agent_runtime_name, disk_size, ...) go in `more`."""
+        body = build_input(
+            UpdateAgentRuntimeInput,
+            "update agent runtime",
+            description=description,
+            code_configuration=code,
+            container_configuration=container,
+            artifact_type=_artifact_type(artifact_type, code, container),
+            cpu=cpu,
+            memory=memory,
+            port=port,
+            network_configuration=network,
+            environment_variables=environment_variables,
+            credential_name=credential_name,
+            **more,
+        )
+        updated = await self._send(
+            update_agent_runtime, AgentRuntime, action="UpdateAgentRuntime", what="agent runtime", options=options,
+            agent_runtime_id=id, body=body,
+        )  # fmt: skip
+        return self._bind(updated)
+
+    def delete(
+        self, id: str, *, cascade: bool = False, timeout: float = 300.0, options: CallOptions | None = None
+    ) -> Awaitable[None]:
+        """Delete the runtime. With `cascade`, delete its endpoints first and wait up to `timeout` seconds until
+        they are gone from the endpoint list."""
+        return self._delete(id, cascade=cascade, wait_seconds=timeout, options=options)
+
+    async def _delete(self, id: str, *, cascade: bool, wait_seconds: float, options: CallOptions | None) -> None:
+        if cascade:
+            await self._delete_endpoints(id, wait_seconds=wait_seconds, options=options)
+        await self._send(
+            delete_agent_runtime, AgentRuntimeModel, action="DeleteAgentRuntime", what="agent runtime",
+            options=options, agent_runtime_id=id,
+        )  # fmt: skip
+
+    async def _delete_endpoints(self, runtime_id: str, *, wait_seconds: float, options: CallOptions | None) -> None:
+        for endpoint in await self.list_endpoints(runtime_id, options=options).to_list():
+            with contextlib.suppress(errors.NotFoundError):  # already gone
+                await self.delete_endpoint(runtime_id, endpoint.id, options=options)
+        await wait_for_status(
+            lambda: self.list_endpoints(runtime_id, options=options).to_list(),
+            _endpoints_state,
+            what=f"deleting the endpoints of agent runtime {runtime_id}",
+            ready={"DELETED"},
+            reason_of=lambda endpoints: "; ".join(text_of(e.status_reason) for e in endpoints) or None,
+            timeout=wait_seconds,
+        )
+
+    def list(
+        self,
+        *,
+        name: str | None = None,
+        status: ResourceStatus | str | None = None,
+        search_mode: str | None = None,
+        system_tags: Sequence[str] | None = None,
+        workspace_id: str | None = None,
+        page_size: int = 50,
+        limit: int | None = None,
+        options: CallOptions | None = None,
+    ) -> AsyncPager[AgentRuntime]:
+        """Every runtime matching the filters; pages under `async for`. `system_tags` match exactly, all of them."""
+        return self._paged(
+            list_agent_runtimes, AgentRuntime, action="ListAgentRuntimes", what="agent runtime", bind=self._bind,
+            page_size=page_size, limit=limit, options=options, agent_runtime_name=name,
+            status=str(status) if status else None, search_mode=search_mode,
+            system_tags=",".join(system_tags) if system_tags else None, workspace_id=workspace_id,
+        )  # fmt: skip
+
+    # -- endpoints -----------------------------------------------------------------------------------------------
+
+    async def create_endpoint(
+        self,
+        runtime_id: str,
+        name: str,
+        *,
+        target_version: str = "LATEST",
+        description: str | None = None,
+        options: CallOptions | None = None,
+        **more: Any,
+    ) -> AgentRuntimeEndpoint:
+        """Create an endpoint serving `target_version` of the runtime. Other CreateAgentRuntimeEndpointInput fields
+        (routing_configuration, scaling_config, disable_public_network_access) go in `more`."""
+        body = build_input(
+            CreateAgentRuntimeEndpointInput,
+            "create agent runtime endpoint",
+            agent_runtime_endpoint_name=name,
+            target_version=target_version,
+            description=description,
+            **more,
+        )
+        created = await self._send(
+            create_agent_runtime_endpoint, AgentRuntimeEndpoint, action="CreateAgentRuntimeEndpoint",
+            what="agent runtime endpoint", options=options, agent_runtime_id=runtime_id, body=body,
+        )  # fmt: skip
+        return self._bind_endpoint(created, runtime_id)
+
+    async def get_endpoint(
+        self, runtime_id: str, endpoint_id: str, *, options: CallOptions | None = None
+    ) -> AgentRuntimeEndpoint:
+        found = await self._send(
+            get_agent_runtime_endpoint, AgentRuntimeEndpoint, action="GetAgentRuntimeEndpoint",
+            what="agent runtime endpoint", options=options, agent_runtime_id=runtime_id,
+            agent_runtime_endpoint_id=endpoint_id,
+        )  # fmt: skip
+        return self._bind_endpoint(found, runtime_id)
+
+    async def update_endpoint(
+        self,
+        runtime_id: str,
+        endpoint_id: str,
+        *,
+        target_version: str | None = None,
+        description: str | None = None,
+        options: CallOptions | None = None,
+        **more: Any,
+    ) -> AgentRuntimeEndpoint:
+        """Change the given fields; the others keep their values. Other UpdateAgentRuntimeEndpointInput fields
+        (agent_runtime_endpoint_name, routing_configuration, scaling_config, delete_scaling_config) go in `more`."""
+        body = build_input(
+            UpdateAgentRuntimeEndpointInput,
+            "update agent runtime endpoint",
+            target_version=target_version,
+            description=description,
+            **more,
+        )
+        updated = await self._send(
+            update_agent_runtime_endpoint, AgentRuntimeEndpoint, action="UpdateAgentRuntimeEndpoint",
+            what="agent runtime endpoint", options=options, agent_runtime_id=runtime_id,
+            agent_runtime_endpoint_id=endpoint_id, body=body,
+        )  # fmt: skip
+        return self._bind_endpoint(updated, runtime_id)
+
+    async def delete_endpoint(self, runtime_id: str, endpoint_id: str, *, options: CallOptions | None = None) -> None:
+        await self._send(
+            delete_agent_runtime_endpoint, AgentRuntimeEndpointModel, action="DeleteAgentRuntimeEndpoint",
+            what="agent runtime endpoint", options=options, agent_runtime_id=runtime_id,
+            agent_runtime_endpoint_id=endpoint_id,
+        )  # fmt: skip
+
+    def list_endpoints(
+        self,
+        runtime_id: str,
+        *,
+        name: str | None = None,
+        search_mode: str | None = None,
+        page_size: int = 50,
+        limit: int | None = None,
+        options: CallOptions | None = None,
+    ) -> AsyncPager[AgentRuntimeEndpoint]:
+        """The runtime's endpoints; pages under `async for`."""
+        return self._paged(
+            list_agent_runtime_endpoints, AgentRuntimeEndpoint, action="ListAgentRuntimeEndpoints",
+            what="agent runtime endpoint", bind=lambda endpoint: self._bind_endpoint(endpoint, runtime_id),
+            page_size=page_size, limit=limit, options=options, agent_runtime_id=runtime_id, endpoint_name=name,
+            search_mode=search_mode,
+        )  # fmt: skip
+
+    # -- versions ------------------------------------------------------------------------------------------------
+
+    def list_versions(
+        self, runtime_id: str, *, page_size: int = 50, limit: int | None = None, options: CallOptions | None = None
+    ) -> AsyncPager[AgentRuntimeVersion]:
+        """The runtime's published versions; pages under `async for`."""
+        return self._paged(
+            list_agent_runtime_versions, AgentRuntimeVersion, action="ListAgentRuntimeVersions",
+            what="agent runtime version", page_size=page_size, limit=limit, options=options,
+            agent_runtime_id=runtime_id,
+        )  # fmt: skip
+
+    async def publish_version(
+        self,
+        runtime_id: str,
+        *,
+        description: str | None = None,
+        publisher: str | None = None,
+        options: CallOptions | None = None,
+    ) -> AgentRuntimeVersion:
+        """Publish the runtime's current configuration as a new immutable version (for endpoints to target)."""
+        body = build_input(
+            PublishRuntimeVersionInput, "publish runtime version", description=description, publisher=publisher
+        )
+        return await self._send(
+            publish_runtime_version, AgentRuntimeVersion, action="PublishRuntimeVersion",
+            what="agent runtime version", options=options, agent_runtime_id=runtime_id, body=body,
+        )  # fmt: skip

@@ -1,0 +1,199 @@
+"""Model proxies: one OpenAI-compatible gateway in front of one or more model services, with routing by weight,
+fallbacks, retries, caching, rate limits and guardrails."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Sequence
+from typing import Any
+
+from agentrun_control_api.api.model_proxies import (
+    create_model_proxy,
+    delete_model_proxy,
+    get_model_proxy,
+    list_model_proxies,
+    update_model_proxy,
+)
+from agentrun_control_api.models import (
+    CreateModelProxyInput,
+    ProxyConfig,
+    ProxyEndpoint,
+    ProxyMode,
+    ProxyPolicies,
+    ResourceStatus,
+    UpdateModelProxyInput,
+)
+from agentrun_control_api.models import ModelProxy as ModelProxyModel
+from attrs import define, field
+
+from agentrun import errors
+from agentrun._core.http import CallOptions, HttpCore
+from agentrun._core.paging import AsyncPager
+from agentrun._core.resource import (
+    ControlAPI,
+    WireObject,
+    bound,
+    build_input,
+    copy_fields,
+    resource_repr,
+    text_of,
+    wait_ready,
+)
+
+Endpoints = Sequence[ProxyEndpoint | WireObject]
+Policies = ProxyPolicies | WireObject
+
+
+def _proxy_config(endpoints: Endpoints | None, policies: Policies | None) -> ProxyConfig | None:
+    """ProxyConfig from endpoints ({modelServiceName, modelNames, baseUrl, weight} or ProxyEndpoint) and policies."""
+    if endpoints is None and policies is None:
+        return None
+    items = [*endpoints] if endpoints is not None else None
+    return build_input(ProxyConfig, "model proxy config", endpoints=items, policies=policies)
+
+
+@define(repr=False)
+class ModelProxy(ModelProxyModel):
+    """A model proxy as the service returns it, with methods that act on it. `endpoint` is its base URL."""
+
+    _api: ModelProxies | None = field(default=None, repr=False, eq=False, alias="_api")
+    __repr__ = resource_repr
+
+    @property
+    def name(self) -> str:
+        return text_of(self.model_proxy_name)
+
+    async def refresh(self, *, options: CallOptions | None = None) -> ModelProxy:
+        """Reload every field from the service."""
+        copy_fields(await bound(self._api, self).get(self.name, options=options), self)
+        return self
+
+    async def update(
+        self,
+        *,
+        endpoints: Endpoints | None = None,
+        policies: Policies | None = None,
+        credential_name: str | None = None,
+        description: str | None = None,
+        options: CallOptions | None = None,
+        **more: Any,
+    ) -> ModelProxy:
+        """Change the given fields (others keep their values) and reload."""
+        updated = await bound(self._api, self).update(
+            self.name, endpoints=endpoints, policies=policies, credential_name=credential_name,
+            description=description, options=options, **more,
+        )  # fmt: skip
+        copy_fields(updated, self)
+        return self
+
+    async def delete(self, *, options: CallOptions | None = None) -> None:
+        await bound(self._api, self).delete(self.name, options=options)
+
+    def wait_until_ready(self, *, timeout: float = 300.0, options: CallOptions | None = None) -> Awaitable[ModelProxy]:
+        """Poll until READY; a *_FAILED status raises ResourceFailedError, `timeout` seconds WaitTimeoutError."""
+        return wait_ready(lambda: self.refresh(options=options), what=f"model proxy {self.name}", timeout=timeout)
+
+
+class ModelProxies(ControlAPI):
+    """`client.model_proxies`: create, get, update, delete and list model proxies."""
+
+    def __init__(self, core: HttpCore) -> None:
+        super().__init__(core)
+
+    def _bind(self, proxy: ModelProxy) -> ModelProxy:
+        proxy._api = self
+        return proxy
+
+    async def create(
+        self,
+        name: str,
+        *,
+        endpoints: Endpoints,
+        proxy_mode: ProxyMode | str | None = None,
+        policies: Policies | None = None,
+        cpu: float = 2,
+        memory: int = 4096,
+        credential_name: str | None = None,
+        description: str | None = None,
+        options: CallOptions | None = None,
+        **more: Any,
+    ) -> ModelProxy:
+        """Create a proxy over `endpoints`: ProxyEndpoint objects or dicts {modelServiceName, modelNames, baseUrl,
+        weight}. `proxy_mode` is single for one endpoint and multi for several unless given. `policies` (ProxyPolicies
+        or a dict: fallbacks, numRetries, requestTimeout, cache, tokenRateLimiter, aiGuardrailConfig, ...) apply to
+        every request. Other CreateModelProxyInput fields (model_type, network_configuration, ...) go in `more`."""
+        if not endpoints:
+            raise errors.InvalidArgumentError("create model proxy: endpoints must name at least one model service")
+        mode = ProxyMode(proxy_mode) if proxy_mode else ProxyMode.SINGLE if len(endpoints) == 1 else ProxyMode.MULTI
+        body = build_input(
+            CreateModelProxyInput,
+            "create model proxy",
+            model_proxy_name=name,
+            proxy_mode=mode,
+            proxy_config=_proxy_config(endpoints, policies),
+            cpu=cpu,
+            memory=memory,
+            credential_name=credential_name,
+            description=description,
+            **more,
+        )
+        created = await self._send(
+            create_model_proxy, ModelProxy, action="CreateModelProxy", what="model proxy", options=options, body=body
+        )
+        return self._bind(created)
+
+    async def get(self, name: str, *, options: CallOptions | None = None) -> ModelProxy:
+        found = await self._send(
+            get_model_proxy, ModelProxy, action="GetModelProxy", what="model proxy", options=options,
+            model_proxy_name=name,
+        )  # fmt: skip
+        return self._bind(found)
+
+    async def update(
+        self,
+        name: str,
+        *,
+        endpoints: Endpoints | None = None,
+        policies: Policies | None = None,
+        credential_name: str | None = None,
+        description: str | None = None,
+        options: CallOptions | None = None,
+        **more: Any,
+    ) -> ModelProxy:
+        """Change the given fields; only they are sent and the others keep their values (the proxy mode cannot
+        change). Other UpdateModelProxyInput fields go in `more`."""
+        body = build_input(
+            UpdateModelProxyInput,
+            "update model proxy",
+            proxy_config=_proxy_config(endpoints, policies),
+            credential_name=credential_name,
+            description=description,
+            **more,
+        )
+        updated = await self._send(
+            update_model_proxy, ModelProxy, action="UpdateModelProxy", what="model proxy", options=options,
+            model_proxy_name=name, body=body,
+        )  # fmt: skip
+        return self._bind(updated)
+
+    async def delete(self, name: str, *, options: CallOptions | None = None) -> None:
+        await self._send(
+            delete_model_proxy, ModelProxyModel, action="DeleteModelProxy", what="model proxy", options=options,
+            model_proxy_name=name,
+        )  # fmt: skip
+
+    def list(
+        self,
+        *,
+        proxy_mode: ProxyMode | str | None = None,
+        status: ResourceStatus | str | None = None,
+        workspace_id: str | None = None,
+        page_size: int = 50,
+        limit: int | None = None,
+        options: CallOptions | None = None,
+    ) -> AsyncPager[ModelProxy]:
+        """Every model proxy matching the filters; pages under `async for`."""
+        return self._paged(
+            list_model_proxies, ModelProxy, action="ListModelProxies", what="model proxy", bind=self._bind,
+            page_size=page_size, limit=limit, options=options, proxy_mode=proxy_mode, status=status,
+            workspace_id=workspace_id,
+        )  # fmt: skip

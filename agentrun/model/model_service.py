@@ -1,0 +1,186 @@
+"""Model services: a model provider (OpenAI, Tongyi, DeepSeek, a custom OpenAI-compatible URL, ...) registered with
+AgentRun, with its base URL, key and model names."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Sequence
+from typing import Any
+
+from agentrun_control_api.api.model_services import (
+    create_model_service,
+    delete_model_service,
+    get_model_service,
+    list_model_services,
+    update_model_service,
+)
+from agentrun_control_api.models import (
+    CreateModelServiceInput,
+    ProviderSettings,
+    UpdateModelServiceInput,
+)
+from agentrun_control_api.models import ModelService as ModelServiceModel
+from attrs import define, field
+
+from agentrun._core.http import CallOptions, HttpCore
+from agentrun._core.paging import AsyncPager
+from agentrun._core.resource import ControlAPI, bound, build_input, copy_fields, resource_repr, text_of, wait_ready
+
+
+def _provider_settings(
+    base_url: str | None, api_key: str | None, model_names: Sequence[str] | None
+) -> ProviderSettings | None:
+    """ProviderSettings holding the given values, or None when none is given."""
+    if base_url is None and api_key is None and model_names is None:
+        return None
+    names = [*model_names] if model_names is not None else None
+    return build_input(ProviderSettings, "provider settings", base_url=base_url, api_key=api_key, model_names=names)
+
+
+@define(repr=False)
+class ModelService(ModelServiceModel):
+    """A model service as the service returns it, with methods that act on it."""
+
+    _api: ModelServices | None = field(default=None, repr=False, eq=False, alias="_api")
+    __repr__ = resource_repr
+
+    @property
+    def name(self) -> str:
+        return text_of(self.model_service_name)
+
+    async def refresh(self, *, options: CallOptions | None = None) -> ModelService:
+        """Reload every field from the service."""
+        copy_fields(await bound(self._api, self).get(self.name, options=options), self)
+        return self
+
+    async def update(
+        self,
+        *,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        model_names: Sequence[str] | None = None,
+        credential_name: str | None = None,
+        description: str | None = None,
+        options: CallOptions | None = None,
+        **more: Any,
+    ) -> ModelService:
+        """Change the given fields (others keep their values) and reload."""
+        updated = await bound(self._api, self).update(
+            self.name, base_url=base_url, api_key=api_key, model_names=model_names, credential_name=credential_name,
+            description=description, options=options, **more,
+        )  # fmt: skip
+        copy_fields(updated, self)
+        return self
+
+    async def delete(self, *, options: CallOptions | None = None) -> None:
+        await bound(self._api, self).delete(self.name, options=options)
+
+    def wait_until_ready(
+        self, *, timeout: float = 300.0, options: CallOptions | None = None
+    ) -> Awaitable[ModelService]:
+        """Poll until READY; a *_FAILED status raises ResourceFailedError, `timeout` seconds WaitTimeoutError."""
+        return wait_ready(lambda: self.refresh(options=options), what=f"model service {self.name}", timeout=timeout)
+
+
+class ModelServices(ControlAPI):
+    """`client.model_services`: create, get, update, delete and list model services."""
+
+    def __init__(self, core: HttpCore) -> None:
+        super().__init__(core)
+
+    def _bind(self, service: ModelService) -> ModelService:
+        service._api = self
+        return service
+
+    async def create(
+        self,
+        name: str,
+        *,
+        provider: str,
+        model_type: str = "llm",
+        base_url: str | None = None,
+        api_key: str | None = None,
+        model_names: Sequence[str] | None = None,
+        credential_name: str | None = None,
+        description: str | None = None,
+        options: CallOptions | None = None,
+        **more: Any,
+    ) -> ModelService:
+        """Register a model provider. `provider` is openai, tongyi, deepseek, anthropic, ... or custom; `model_type`
+        llm, text-embedding, rerank, speech2text, tts or moderation. Give the key as `api_key`, or keep it in a
+        credential named by `credential_name`. Other CreateModelServiceInput fields (model_info_configs,
+        network_configuration, workspace_id) go in `more`."""
+        body = build_input(
+            CreateModelServiceInput,
+            "create model service",
+            model_service_name=name,
+            provider=provider,
+            model_type=model_type,
+            provider_settings=_provider_settings(base_url, api_key, model_names) or ProviderSettings(),
+            credential_name=credential_name,
+            description=description,
+            **more,
+        )
+        created = await self._send(
+            create_model_service, ModelService, action="CreateModelService", what="model service", options=options,
+            body=body,
+        )  # fmt: skip
+        return self._bind(created)
+
+    async def get(self, name: str, *, options: CallOptions | None = None) -> ModelService:
+        found = await self._send(
+            get_model_service, ModelService, action="GetModelService", what="model service", options=options,
+            model_service_name=name,
+        )  # fmt: skip
+        return self._bind(found)
+
+    async def update(
+        self,
+        name: str,
+        *,
+        base_url: str | None = None,
+        api_key: str | None = None,
+        model_names: Sequence[str] | None = None,
+        credential_name: str | None = None,
+        description: str | None = None,
+        options: CallOptions | None = None,
+        **more: Any,
+    ) -> ModelService:
+        """Change the given fields; only they are sent and the others keep their values. Other
+        UpdateModelServiceInput fields (model_info_configs, network_configuration, ...) go in `more`."""
+        body = build_input(
+            UpdateModelServiceInput,
+            "update model service",
+            provider_settings=_provider_settings(base_url, api_key, model_names),
+            credential_name=credential_name,
+            description=description,
+            **more,
+        )
+        updated = await self._send(
+            update_model_service, ModelService, action="UpdateModelService", what="model service", options=options,
+            model_service_name=name, body=body,
+        )  # fmt: skip
+        return self._bind(updated)
+
+    async def delete(self, name: str, *, options: CallOptions | None = None) -> None:
+        await self._send(
+            delete_model_service, ModelServiceModel, action="DeleteModelService", what="model service",
+            options=options, model_service_name=name,
+        )  # fmt: skip
+
+    def list(
+        self,
+        *,
+        model_type: str | None = None,
+        provider: str | None = None,
+        provider_type: str | None = None,
+        workspace_id: str | None = None,
+        page_size: int = 50,
+        limit: int | None = None,
+        options: CallOptions | None = None,
+    ) -> AsyncPager[ModelService]:
+        """Every model service matching the filters; pages under `async for`."""
+        return self._paged(
+            list_model_services, ModelService, action="ListModelServices", what="model service", bind=self._bind,
+            page_size=page_size, limit=limit, options=options, model_type=model_type, provider=provider,
+            provider_type=provider_type, workspace_id=workspace_id,
+        )  # fmt: skip

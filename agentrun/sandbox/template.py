@@ -1,0 +1,263 @@
+"""Sandbox templates: the image, size, network and lifetime every sandbox created from the template gets."""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Mapping, Sequence
+from typing import Any
+
+from agentrun_control_api.api.templates import (
+    activate_template_mcp,
+    create_template,
+    delete_template,
+    get_template,
+    list_templates,
+    stop_template_mcp,
+    update_template,
+)
+from agentrun_control_api.models import (
+    ActivateTemplateMCPInput,
+    CreateTemplateInput,
+    NetworkConfiguration,
+    NetworkMode,
+    ResourceStatus,
+    TemplateType,
+    UpdateTemplateInput,
+)
+from agentrun_control_api.models import Template as TemplateModel
+from attrs import define, field
+
+from agentrun._core.http import CallOptions, HttpCore
+from agentrun._core.paging import AsyncPager
+from agentrun._core.resource import (
+    ControlAPI,
+    WireObject,
+    bound,
+    build_input,
+    copy_fields,
+    resource_repr,
+    text_of,
+    wait_ready,
+)
+
+
+def _sizes(template_type: TemplateType) -> tuple[float, int, int]:
+    """The official SDK's (cpu, memory MB, disk size) for a template type."""
+    if template_type == TemplateType.ALLINONE:
+        return 4.0, 8192, 10240
+    if template_type == TemplateType.BROWSER:
+        return 2.0, 4096, 10240
+    return 2.0, 4096, 512
+
+
+@define(repr=False)
+class Template(TemplateModel):
+    """A sandbox template as the service returns it, with methods that act on it."""
+
+    _api: Templates | None = field(default=None, repr=False, eq=False, alias="_api")
+    __repr__ = resource_repr
+
+    @property
+    def name(self) -> str:
+        return text_of(self.template_name)
+
+    async def refresh(self, *, options: CallOptions | None = None) -> Template:
+        """Reload every field from the service."""
+        copy_fields(await bound(self._api, self).get(self.name, options=options), self)
+        return self
+
+    async def update(
+        self,
+        *,
+        cpu: float | None = None,
+        memory: int | None = None,
+        network: NetworkConfiguration | WireObject | None = None,
+        sandbox_idle_timeout_seconds: int | None = None,
+        sandbox_ttl_seconds: int | None = None,
+        environment_variables: Mapping[str, str] | None = None,
+        description: str | None = None,
+        options: CallOptions | None = None,
+        **more: Any,
+    ) -> Template:
+        """Change the given fields (others keep their values) and reload."""
+        updated = await bound(self._api, self).update(
+            self.name, cpu=cpu, memory=memory, network=network,
+            sandbox_idle_timeout_seconds=sandbox_idle_timeout_seconds, sandbox_ttl_seconds=sandbox_ttl_seconds,
+            environment_variables=environment_variables, description=description, options=options, **more,
+        )  # fmt: skip
+        copy_fields(updated, self)
+        return self
+
+    async def delete(self, *, options: CallOptions | None = None) -> None:
+        await bound(self._api, self).delete(self.name, options=options)
+
+    def wait_until_ready(self, *, timeout: float = 300.0, options: CallOptions | None = None) -> Awaitable[Template]:
+        """Poll until READY; a *_FAILED status raises ResourceFailedError, `timeout` seconds WaitTimeoutError."""
+        return wait_ready(lambda: self.refresh(options=options), what=f"template {self.name}", timeout=timeout)
+
+    async def activate_mcp(
+        self,
+        *,
+        enabled_tools: Sequence[str] | None = None,
+        transport: str | None = None,
+        options: CallOptions | None = None,
+    ) -> Template:
+        """Serve the template's sandboxes as an MCP server (see `mcp_state` for its endpoint) and reload."""
+        updated = await bound(self._api, self).activate_mcp(
+            self.name, enabled_tools=enabled_tools, transport=transport, options=options
+        )
+        copy_fields(updated, self)
+        return self
+
+    async def stop_mcp(self, *, options: CallOptions | None = None) -> Template:
+        """Stop serving the template as an MCP server and reload."""
+        copy_fields(await bound(self._api, self).stop_mcp(self.name, options=options), self)
+        return self
+
+
+class Templates(ControlAPI):
+    """`client.templates`: create, get, update, delete and list sandbox templates."""
+
+    def __init__(self, core: HttpCore) -> None:
+        super().__init__(core)
+
+    def _bind(self, template: Template) -> Template:
+        template._api = self
+        return template
+
+    async def create(
+        self,
+        name: str,
+        *,
+        template_type: TemplateType | str = TemplateType.CODEINTERPRETER,
+        cpu: float | None = None,
+        memory: int | None = None,
+        disk_size: int | None = None,
+        network: NetworkConfiguration | WireObject | None = None,
+        sandbox_idle_timeout_seconds: int | None = None,
+        sandbox_ttl_seconds: int | None = None,
+        environment_variables: Mapping[str, str] | None = None,
+        description: str | None = None,
+        options: CallOptions | None = None,
+        **more: Any,
+    ) -> Template:
+        """Create a template; `await template.wait_until_ready()` before creating sandboxes from it. Unset sizes
+        take the official SDK's defaults: 2 vCPU, 4096 MB and disk 512 (Browser: disk 10240; AllInOne: 4 vCPU,
+        8192 MB, disk 10240); idle timeout 1800 s, TTL 21600 s, public network. Other CreateTemplateInput fields
+        (container_configuration, oss_configuration, credential_configuration, ...) go in `more`."""
+        kind = TemplateType(template_type)
+        default_cpu, default_memory, default_disk = _sizes(kind)
+        idle = 1800 if sandbox_idle_timeout_seconds is None else sandbox_idle_timeout_seconds
+        body = build_input(
+            CreateTemplateInput,
+            "create template",
+            template_name=name,
+            template_type=kind,
+            cpu=default_cpu if cpu is None else cpu,
+            memory=default_memory if memory is None else memory,
+            disk_size=default_disk if disk_size is None else disk_size,
+            network_configuration=network or NetworkConfiguration(network_mode=NetworkMode.PUBLIC),
+            sandbox_idle_timeout_in_seconds=idle,
+            sandbox_ttl_in_seconds=21600 if sandbox_ttl_seconds is None else sandbox_ttl_seconds,
+            environment_variables=environment_variables,
+            description=description,
+            **more,
+        )
+        created = await self._send(
+            create_template, Template, action="CreateTemplate", what="template", options=options, body=body
+        )
+        return self._bind(created)
+
+    async def get(self, name: str, *, options: CallOptions | None = None) -> Template:
+        found = await self._send(
+            get_template, Template, action="GetTemplate", what="template", options=options, template_name=name
+        )
+        return self._bind(found)
+
+    async def update(
+        self,
+        name: str,
+        *,
+        cpu: float | None = None,
+        memory: int | None = None,
+        network: NetworkConfiguration | WireObject | None = None,
+        sandbox_idle_timeout_seconds: int | None = None,
+        sandbox_ttl_seconds: int | None = None,
+        environment_variables: Mapping[str, str] | None = None,
+        description: str | None = None,
+        client_token: str | None = None,
+        options: CallOptions | None = None,
+        **more: Any,
+    ) -> Template:
+        """Change the given fields; only they are sent and the others keep their values (the disk size and type
+        cannot change). Other UpdateTemplateInput fields go in `more`; `client_token` makes a retry idempotent."""
+        body = build_input(
+            UpdateTemplateInput,
+            "update template",
+            cpu=cpu,
+            memory=memory,
+            network_configuration=network,
+            sandbox_idle_timeout_in_seconds=sandbox_idle_timeout_seconds,
+            sandbox_ttl_in_seconds=sandbox_ttl_seconds,
+            environment_variables=environment_variables,
+            description=description,
+            **more,
+        )
+        updated = await self._send(
+            update_template, Template, action="UpdateTemplate", what="template", options=options,
+            template_name=name, body=body, client_token=client_token,
+        )  # fmt: skip
+        return self._bind(updated)
+
+    async def delete(self, name: str, *, options: CallOptions | None = None) -> None:
+        await self._send(
+            delete_template, TemplateModel, action="DeleteTemplate", what="template", options=options,
+            template_name=name,
+        )  # fmt: skip
+
+    def list(
+        self,
+        *,
+        name: str | None = None,
+        template_type: TemplateType | str | None = None,
+        status: ResourceStatus | str | None = None,
+        workspace_id: str | None = None,
+        page_size: int = 50,
+        limit: int | None = None,
+        options: CallOptions | None = None,
+    ) -> AsyncPager[Template]:
+        """Every template matching the filters; pages under `async for`."""
+        return self._paged(
+            list_templates, Template, action="ListTemplates", what="template", bind=self._bind, page_size=page_size,
+            limit=limit, options=options, template_name=name, template_type=template_type, status=status,
+            workspace_id=workspace_id,
+        )  # fmt: skip
+
+    async def activate_mcp(
+        self,
+        name: str,
+        *,
+        enabled_tools: Sequence[str] | None = None,
+        transport: str | None = None,
+        options: CallOptions | None = None,
+    ) -> Template:
+        """Serve the template's sandboxes as an MCP server, exposing `enabled_tools` over
+        `transport`; the template's `mcp_state` then carries the access endpoint."""
+        body = build_input(
+            ActivateTemplateMCPInput,
+            "activate template MCP",
+            enabled_tools=list(enabled_tools) if enabled_tools is not None else None,
+            transport=transport,
+        )
+        activated = await self._send(
+            activate_template_mcp, Template, action="ActivateTemplateMCP", what="template", options=options,
+            idempotent=True, template_name=name, body=body,
+        )  # fmt: skip
+        return self._bind(activated)
+
+    async def stop_mcp(self, name: str, *, options: CallOptions | None = None) -> Template:
+        """Stop serving the template as an MCP server."""
+        stopped = await self._send(
+            stop_template_mcp, Template, action="StopTemplateMCP", what="template", options=options,
+            idempotent=True, template_name=name,
+        )  # fmt: skip
+        return self._bind(stopped)

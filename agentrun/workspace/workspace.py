@@ -1,0 +1,40 @@
+"""Workspaces: the folders that group AgentRun resources within an account."""
+
+from __future__ import annotations
+
+from agentrun_control_api.api.workspaces import get_workspace, list_workspaces
+from agentrun_control_api.models import Workspace
+
+from agentrun._core.http import CallOptions, HttpCore
+from agentrun._core.paging import AsyncPager
+from agentrun._core.resource import ControlAPI
+
+__all__ = ["Workspace", "Workspaces"]
+
+
+class Workspaces(ControlAPI):
+    """`client.workspaces`: look workspaces up (their ids are the `workspace_id` other resources take)."""
+
+    def __init__(self, core: HttpCore) -> None:
+        super().__init__(core)
+
+    async def get(self, workspace_id: str, *, options: CallOptions | None = None) -> Workspace:
+        return await self._send(
+            get_workspace, Workspace, action="GetWorkspace", what="workspace", options=options,
+            workspace_id=workspace_id,
+        )  # fmt: skip
+
+    def list(
+        self,
+        *,
+        name: str | None = None,
+        resource_group_id: str | None = None,
+        page_size: int = 50,
+        limit: int | None = None,
+        options: CallOptions | None = None,
+    ) -> AsyncPager[Workspace]:
+        """Every workspace, or those named `name`; pages under `async for`."""
+        return self._paged(
+            list_workspaces, Workspace, action="ListWorkspaces", what="workspace", items_key="workspaces",
+            page_size=page_size, limit=limit, options=options, name=name, resource_group_id=resource_group_id,
+        )  # fmt: skip
