@@ -73,6 +73,10 @@ class AsyncEventStream(Generic[T]):
             async for event in EventSource(response).aiter_sse():
                 if event.data == DONE:
                     return
+                if not event.data and event.event == "message":
+                    # httpx-sse keeps the last `id:` and so dispatches an empty event at the blank line after a
+                    # keep-alive comment or a lone `retry:`; the SSE spec dispatches nothing there.
+                    continue
                 decoded = self._decode(event)
                 if decoded is not None:
                     yield decoded
@@ -83,6 +87,8 @@ class AsyncEventStream(Generic[T]):
         return self
 
     async def __anext__(self) -> T:
+        if self._closed:
+            raise errors.AgentRunError("this stream is closed; streams can be iterated once")
         if self._items is None:
             self._items = await self._open()
         try:

@@ -27,21 +27,25 @@ class SyncPager(Generic[T]):
 
     def pages(self) -> Iterator[Page[T]]:
         cursor: str | int | None = self._first
+        seen = {cursor}
         while True:
             page = self._fetch(cursor)
             yield page
-            if not page.has_next or page.next_cursor == cursor:
+            if not page.has_next or page.next_cursor in seen:  # a cursor seen before would loop forever
                 return
             cursor = page.next_cursor
+            seen.add(cursor)
 
     def __iter__(self) -> Iterator[T]:
+        if self._limit is not None and self._limit <= 0:
+            return
         count = 0
         for page in self.pages():
             for item in page.items:
-                if self._limit is not None and count >= self._limit:
-                    return
-                count += 1
                 yield item
+                count += 1
+                if self._limit is not None and count >= self._limit:
+                    return  # before fetching a page that is not needed
 
     def to_list(self) -> list[T]:
         return [item for item in self]
