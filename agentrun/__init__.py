@@ -16,17 +16,21 @@ from typing import TYPE_CHECKING, Any
 from ._version import __version__
 
 if TYPE_CHECKING:
-    from ._config import Config, Timeouts
-    from ._core.http import CallOptions
-    from ._core.page import Page
-    from ._core.paging import AsyncPager
-    from .agent_runtime import AgentRuntime, AgentRuntimeEndpoint
-    from .client import AsyncAgentRun
-    from .credential import Credential
-    from .model import ModelProxy, ModelService
-    from .sandbox import Sandbox, Template
-    from .sync import AgentRun
-    from .tool import Tool
+    from ._config import Config as Config
+    from ._config import Timeouts as Timeouts
+    from ._core.http import CallOptions as CallOptions
+    from ._core.page import Page as Page
+    from ._core.paging import AsyncPager as AsyncPager
+    from .agent_runtime import AgentRuntime as AgentRuntime
+    from .agent_runtime import AgentRuntimeEndpoint as AgentRuntimeEndpoint
+    from .client import AsyncAgentRun as AsyncAgentRun
+    from .credential import Credential as Credential
+    from .model import ModelProxy as ModelProxy
+    from .model import ModelService as ModelService
+    from .sandbox import Sandbox as Sandbox
+    from .sandbox import Template as Template
+    from .sync import AgentRun as AgentRun
+    from .tool import Tool as Tool
 
 _EXPORTS = {
     "Config": "._config",

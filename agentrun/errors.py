@@ -224,9 +224,8 @@ def status_error_class(status_code: int, code: str | None, message: str) -> type
     text = message.lower()
     if status_code in (400, 409, 500) and "already exist" in text:
         return AlreadyExistsError
-    if status_code == 404 or "does not exist" in text:
-        if status_code < 500:
-            return NotFoundError
+    if (status_code == 404 or "does not exist" in text) and status_code < 500:
+        return NotFoundError
     if code and code in _BY_CODE and status_code < 500:
         return _BY_CODE[code]
     if status_code in _BY_STATUS:

@@ -92,12 +92,12 @@ def _rewrite_import(match: re.Match[str], twins: set[str]) -> str:
 def _unwrap_awaitable(text: str) -> str:
     """`Awaitable[X]` -> `X` (brackets matched, so nested generics survive)."""
     while (start := text.find("Awaitable[")) != -1:
-        depth, i = 0, start + len("Awaitable")
-        for i in range(i, len(text)):
-            depth += {"[": 1, "]": -1}.get(text[i], 0)
+        depth, end = 0, start + len("Awaitable")
+        for end in range(start + len("Awaitable"), len(text)):
+            depth += {"[": 1, "]": -1}.get(text[end], 0)
             if depth == 0:
                 break
-        text = text[:start] + text[start + len("Awaitable[") : i] + text[i + 1 :]
+        text = text[:start] + text[start + len("Awaitable[") : end] + text[end + 1 :]
     return text
 
 
@@ -139,7 +139,7 @@ def render(dest: Path) -> None:
         "            print(credential.credential_name)\n"
         '"""\n\n'
         + HEADER.format(source="(package)")
-        + "from agentrun.sync.client import AgentRun\n\n__all__ = [\"AgentRun\"]\n"
+        + 'from agentrun.sync.client import AgentRun\n\n__all__ = ["AgentRun"]\n'
     )
     _format(dest)
 

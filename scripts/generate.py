@@ -93,7 +93,7 @@ def main() -> int:
                     continue
                 stale += [f"{package}/{name}" for name in _diff(fresh / package, OUT / package)]
             if stale:
-                print("generated/ does not match openapi/ (run `make generate`):", *stale[:30], sep="\n  ", file=sys.stderr)
+                print("generated/ is stale; run `make generate`:", *stale[:30], sep="\n  ", file=sys.stderr)
                 return 1
             print("generated/ is up to date")
             return 0

@@ -19,10 +19,10 @@ from typing import Any
 import anyio
 import httpx
 
-from .. import errors
-from .._config import Config, Timeouts
-from .._version import __version__
-from . import retries, signing
+from agentrun import errors
+from agentrun._config import Config, Timeouts
+from agentrun._core import retries, signing
+from agentrun._version import __version__
 
 logger = logging.getLogger("agentrun.http")
 
@@ -365,9 +365,8 @@ class HttpCore:
                     await anyio.sleep(delay)
                     continue
                 raise transport_error(exc, request, timeouts) from exc
-            logger.debug(
-                "%s %s -> %d in %.1f ms", method, request.url, response.status_code, (time.perf_counter() - started) * 1e3
-            )
+            elapsed_ms = (time.perf_counter() - started) * 1e3
+            logger.debug("%s %s -> %d in %.1f ms", method, request.url, response.status_code, elapsed_ms)
             if response.status_code < 400:
                 if not stream:
                     await _read_body(response, request, timeouts)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol, Self, TypeVar
 
-from .. import errors
+from agentrun import errors
 
 T = TypeVar("T", bound="FromDict")
 

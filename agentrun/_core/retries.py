@@ -59,7 +59,7 @@ def retry_after_seconds(response: httpx.Response) -> float | None:
 
 
 def backoff_seconds(retry_number: int, retry_after: float | None = None) -> float:
-    """Exponential backoff with jitter (0.5 s, 1 s, 2 s ... capped at 8 s, each scaled by a random 0.5–1.0);
+    """Exponential backoff with jitter (0.5 s, 1 s, 2 s ... capped at 8 s, each scaled by a random 0.5 to 1.0);
     a server-requested wait wins, capped at a minute."""
     if retry_after is not None:
         return min(retry_after, MAX_RETRY_AFTER)

@@ -10,9 +10,9 @@ from typing import Any, Generic, Self, TypeVar
 import httpx
 from httpx_sse import EventSource, ServerSentEvent
 
-from .. import errors
-from .._config import Timeouts
-from .http import json_of, request_id_of, transport_error
+from agentrun import errors
+from agentrun._config import Timeouts
+from agentrun._core.http import json_of, request_id_of, transport_error
 
 T = TypeVar("T")
 
