@@ -13,15 +13,14 @@ from agentrun._config import Config
 from agentrun._core.portal import SyncHttpCore
 
 if TYPE_CHECKING:
-    from agentrun.agent_runtime.agent_runtime import AgentRuntimes
-    from agentrun.model.model_proxy import ModelProxies
-    from agentrun.model.model_service import ModelServices
-    from agentrun.sandbox.sandbox import Sandboxes
-    from agentrun.sandbox.template import Templates
-    from agentrun.tool.tool import Tools
-    from agentrun.workspace.workspace import Workspaces
-
+    from agentrun.sync.agent_runtime.agent_runtime import AgentRuntimes
     from agentrun.sync.credential.credential import Credentials
+    from agentrun.sync.model.model_proxy import ModelProxies
+    from agentrun.sync.model.model_service import ModelServices
+    from agentrun.sync.sandbox.sandbox import Sandboxes
+    from agentrun.sync.sandbox.template import Templates
+    from agentrun.sync.tool.tool import Tools
+    from agentrun.sync.workspace.workspace import Workspaces
 
 
 class AgentRun:
@@ -48,37 +47,37 @@ class AgentRun:
 
     @cached_property
     def agent_runtimes(self) -> AgentRuntimes:
-        from agentrun.agent_runtime.agent_runtime import AgentRuntimes
+        from agentrun.sync.agent_runtime.agent_runtime import AgentRuntimes
 
         return AgentRuntimes(self._core)
 
     @cached_property
     def templates(self) -> Templates:
-        from agentrun.sandbox.template import Templates
+        from agentrun.sync.sandbox.template import Templates
 
         return Templates(self._core)
 
     @cached_property
     def sandboxes(self) -> Sandboxes:
-        from agentrun.sandbox.sandbox import Sandboxes
+        from agentrun.sync.sandbox.sandbox import Sandboxes
 
         return Sandboxes(self._core)
 
     @cached_property
     def model_services(self) -> ModelServices:
-        from agentrun.model.model_service import ModelServices
+        from agentrun.sync.model.model_service import ModelServices
 
         return ModelServices(self._core)
 
     @cached_property
     def model_proxies(self) -> ModelProxies:
-        from agentrun.model.model_proxy import ModelProxies
+        from agentrun.sync.model.model_proxy import ModelProxies
 
         return ModelProxies(self._core)
 
     @cached_property
     def tools(self) -> Tools:
-        from agentrun.tool.tool import Tools
+        from agentrun.sync.tool.tool import Tools
 
         return Tools(self._core)
 
@@ -90,7 +89,7 @@ class AgentRun:
 
     @cached_property
     def workspaces(self) -> Workspaces:
-        from agentrun.workspace.workspace import Workspaces
+        from agentrun.sync.workspace.workspace import Workspaces
 
         return Workspaces(self._core)
 

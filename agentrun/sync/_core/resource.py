@@ -4,9 +4,14 @@ building input models from keyword arguments, and paging list operations."""
 
 from __future__ import annotations
 
+import sys
+import typing
 from collections.abc import Callable, Mapping
-from types import ModuleType
-from typing import Any, TypeVar
+from enum import Enum
+from types import ModuleType, UnionType
+from typing import Any, Protocol, TypeVar
+
+from agentrun_control_api.types import Unset
 
 from agentrun import errors
 from agentrun._core.http import CallOptions, Plane, envelope_data
@@ -14,16 +19,21 @@ from agentrun._core.models import FromDict, parse_model
 from agentrun._core.page import Page, page_number_page, token_page
 from agentrun._core.portal import SyncHttpCore
 from agentrun.sync._core.paging import SyncPager
+from agentrun.sync._core.waiting import wait_for_status
 
 T = TypeVar("T", bound=FromDict)
 M = TypeVar("M")
 
 DEFAULT_PAGE_SIZE = 50
 
+WireObject = Mapping[str, Any]
+"""A plain dict standing for a generated model, keyed by the wire (camelCase) names: {"networkMode": "PUBLIC"}."""
+
 
 def build_input(model: Callable[..., M], what: str, /, **fields: Any) -> M:
-    """`model(**fields)` without the fields left as None, with a typed error naming the fields the model takes."""
-    values = {k: v for k, v in fields.items() if v is not None}
+    """`model(**fields)` without the fields left as None, with a typed error naming the fields the model takes.
+    Plain values become the generated types the fields declare (see `coerce_fields`)."""
+    values = coerce_fields(model, what, {k: v for k, v in fields.items() if v is not None})
     try:
         return model(**values)
     except TypeError as exc:
@@ -31,6 +41,47 @@ def build_input(model: Callable[..., M], what: str, /, **fields: Any) -> M:
 
         accepted = sorted(p for p in inspect.signature(model).parameters if p != "self")
         raise errors.InvalidArgumentError(f"{what}: {exc}; accepted fields are {', '.join(accepted)}") from None
+
+
+def coerce_fields(model: Callable[..., Any], what: str, values: dict[str, Any]) -> dict[str, Any]:
+    """Turn plain values into the generated types `model`'s fields declare: a dict (wire keys, camelCase) into a
+    nested model through its `from_dict`, a list of dicts into a list of models, a string into an (open) enum.
+    Values that already have the declared type, and fields whose type is not known, are left alone."""
+    if not isinstance(model, type):
+        return values
+    package = model.__module__.rpartition(".")[0]
+    try:
+        hints = typing.get_type_hints(
+            model, globalns=vars(sys.modules[model.__module__]), localns=vars(sys.modules[package])
+        )
+    except (NameError, KeyError, TypeError):
+        return values
+    coerced = {}
+    for name, value in values.items():
+        try:
+            coerced[name] = _coerce(value, hints[name]) if name in hints else value
+        except (KeyError, TypeError, ValueError, AttributeError) as exc:
+            raise errors.InvalidArgumentError(f"{what}: {name} does not fit {hints[name]}: {exc!r}") from None
+    return coerced
+
+
+def _coerce(value: Any, hint: Any) -> Any:
+    union = typing.get_origin(hint) in (typing.Union, UnionType)
+    for target in typing.get_args(hint) if union else (hint,):
+        if target is Unset or target is type(None):
+            continue
+        if typing.get_origin(target) is list and isinstance(value, list | tuple):
+            (item,) = typing.get_args(target) or (Any,)
+            return [_coerce(v, item) for v in value]
+        if not isinstance(target, type):
+            continue
+        if isinstance(value, target):
+            return value
+        if issubclass(target, Enum) and isinstance(value, str):
+            return target(value)
+        if isinstance(value, Mapping) and hasattr(target, "from_dict"):
+            return target.from_dict(dict(value))
+    return value
 
 
 def string_map(model: type[T], values: Mapping[str, str] | None) -> T | None:
@@ -146,23 +197,66 @@ def text_of(value: object) -> str:
     return value if isinstance(value, str) else ""
 
 
-_SECRET_MARKERS = ("secret", "api_key", "password", "token", "private_key")
+_SECRET_MARKERS = ("secret", "apikey", "password", "token", "privatekey")
+
+
+def _is_secret(name: str) -> bool:
+    folded = name.lower().replace("_", "").replace("-", "")
+    return any(marker in folded for marker in _SECRET_MARKERS)
 
 
 def resource_repr(resource: Any) -> str:
-    """`Name(field=value, ...)` over the fields the service set, with secret values masked."""
+    """`Name(field=value, ...)` over the fields the service set, nested models included, with secret values
+    (API keys, passwords, tokens, at any depth) masked."""
     import attrs
-    from agentrun_control_api.types import Unset
 
-    parts = []
-    for attribute in attrs.fields(type(resource)):
-        name = attribute.name
-        if name in ("_api", "additional_properties"):
-            continue
-        value = getattr(resource, name)
-        if isinstance(value, Unset) or value is None:
-            continue
-        if any(marker in name for marker in _SECRET_MARKERS):
-            value = "***"
-        parts.append(f"{name}={value!r}")
-    return f"{type(resource).__name__}({', '.join(parts)})"
+    def show(name: str, value: Any) -> str:
+        if isinstance(value, str) and _is_secret(name):
+            return "'***'"
+        if attrs.has(type(value)):
+            return model(value)
+        if isinstance(value, list):
+            return "[" + ", ".join(show(name, item) for item in value) + "]"
+        if isinstance(value, dict):
+            return "{" + ", ".join(f"{k!r}: {show(str(k), v)}" for k, v in value.items()) + "}"
+        return repr(value.value if isinstance(value, Enum) else value)
+
+    def model(obj: Any) -> str:
+        parts = []
+        for attribute in attrs.fields(type(obj)):
+            value = getattr(obj, attribute.name)
+            if attribute.name == "_api" or isinstance(value, Unset) or value is None:
+                continue
+            if attribute.name != "additional_properties":
+                parts.append(f"{attribute.name}={show(attribute.name, value)}")
+            elif value:
+                parts.append(show(attribute.name, value))
+        return f"{type(obj).__name__}({', '.join(parts)})"
+
+    return model(resource)
+
+
+class Settling(Protocol):
+    """A resource with a lifecycle status (CREATING, READY, UPDATE_FAILED, ...) and a reason for it."""
+
+    @property
+    def status(self) -> object: ...
+
+    @property
+    def status_reason(self) -> object: ...
+
+
+S = TypeVar("S", bound=Settling)
+
+
+def wait_ready(fetch: Callable[[], S], *, what: str, timeout: float) -> S:
+    """Fetch until the status is READY and return the resource; a failed status (CREATE_FAILED, UPDATE_FAILED, ...)
+    raises ResourceFailedError carrying the statusReason, and `timeout` seconds without either WaitTimeoutError.
+    (A plain function returning the awaitable, so `timeout` needs no async-lint exemption.)"""
+    return wait_for_status(
+        fetch,
+        lambda resource: text_of(resource.status) or None,
+        what=what,
+        reason_of=lambda resource: text_of(resource.status_reason) or None,
+        timeout=timeout,
+    )
