@@ -49,10 +49,10 @@ def coerce_fields(model: Callable[..., Any], what: str, values: dict[str, Any]) 
     Values that already have the declared type, and fields whose type is not known, are left alone."""
     if not isinstance(model, type):
         return values
-    package = model.__module__.rpartition(".")[0]
+    package = sys.modules[model.__module__.rpartition(".")[0]]
     try:
         hints = typing.get_type_hints(
-            model, globalns=vars(sys.modules[model.__module__]), localns=vars(sys.modules[package])
+            model, globalns=vars(sys.modules[model.__module__]), localns=_ModelNamespace(package)
         )
     except (NameError, KeyError, TypeError):
         return values
@@ -63,6 +63,21 @@ def coerce_fields(model: Callable[..., Any], what: str, values: dict[str, Any]) 
         except (KeyError, TypeError, ValueError, AttributeError) as exc:
             raise errors.InvalidArgumentError(f"{what}: {name} does not fit {hints[name]}: {exc!r}") from None
     return coerced
+
+
+class _ModelNamespace(dict[str, Any]):
+    """The names of a generated models package, for resolving annotations; the package loads its models on first
+    attribute access, so names are looked up through it rather than read from its `__dict__`."""
+
+    def __init__(self, package: ModuleType) -> None:
+        super().__init__()
+        self._package = package
+
+    def __missing__(self, name: str) -> Any:
+        try:
+            return getattr(self._package, name)
+        except AttributeError:
+            raise KeyError(name) from None
 
 
 def _coerce(value: Any, hint: Any) -> Any:
