@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
@@ -44,6 +45,15 @@ class AgentRun:
         """`config` is used as given; without it, `options` (any `Config` field) override the environment."""
         self.config = config.with_options(**options) if config is not None else Config.from_env(**options)
         self._core = SyncHttpCore(self.config, http_client=http_client, transport=transport)
+
+    @classmethod
+    def local(cls, data_dir: str | os.PathLike[str] | None = None, **options: Any) -> Self:
+        """A client for the AgentRun Local server running on `data_dir` (default `$AGENTRUN_LOCAL_DIR` or
+        ~/.agentrun/local): its access key, endpoints and CA, read from the data dir. Raises ConfigError when no
+        server is running there. `options` override `Config` fields (timeouts, retries, ...)."""
+        from agentrun.local.connect import local_config
+
+        return cls(local_config(data_dir).with_options(**options))
 
     @cached_property
     def agent_runtimes(self) -> AgentRuntimes:

@@ -1,0 +1,125 @@
+"""The `agentrun` command. Everything heavy is imported inside the command that needs it, so `agentrun --help` is fast.
+
+agentrun local serve [--host 127.0.0.1] [--port 8490] [--data-dir DIR] [--http]
+agentrun local env [--data-dir DIR]        # eval "$(agentrun local env)"
+"""
+
+from __future__ import annotations
+
+import argparse
+import shlex
+import signal
+import sys
+from collections.abc import Sequence
+from typing import Any
+
+from agentrun._version import __version__
+
+_DEFAULT_PORT = 8490  # keep in step with agentrun.local.server.DEFAULT_PORT (not imported: it loads uvicorn)
+
+
+def _add_local_commands(parser: argparse.ArgumentParser) -> None:
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{serve,env}")
+    serve = commands.add_parser(
+        "serve",
+        help="run the AgentRun API on this machine",
+        description="Serve the AgentRun control and data planes locally until interrupted (Ctrl-C). Listens on "
+        "127.0.0.1 with HTTPS from a local CA and verifies request signatures, like the cloud.",
+    )
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=_DEFAULT_PORT, help=f"0 picks a free port (default {_DEFAULT_PORT})")
+    serve.add_argument("--data-dir", help="state directory (default $AGENTRUN_LOCAL_DIR or ~/.agentrun/local)")
+    serve.add_argument("--http", action="store_true", help="serve plain HTTP instead of HTTPS")
+    serve.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])
+    serve.set_defaults(handler=_serve)
+    env = commands.add_parser(
+        "env",
+        help="print export lines that point clients at the running server",
+        description='Print shell export lines for the running server: eval "$(agentrun local env)".',
+    )
+    env.add_argument("--data-dir", help="state directory (default $AGENTRUN_LOCAL_DIR or ~/.agentrun/local)")
+    env.set_defaults(handler=_env)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="agentrun", description="AgentRun SDK command line.")
+    parser.add_argument("--version", action="version", version=f"agentrun {__version__}")
+    areas = parser.add_subparsers(dest="area", required=True, metavar="{local}")
+    local = areas.add_parser("local", help="AgentRun Local: the AgentRun API on this machine")
+    _add_local_commands(local)
+    return parser
+
+
+def _sigterm_as_sigint(signum: int, frame: Any) -> None:
+    signal.raise_signal(signal.SIGINT)
+
+
+def _serve(args: argparse.Namespace) -> int:
+    import anyio
+
+    from agentrun.local.server import run
+
+    async def serve() -> None:
+        async with run(
+            args.data_dir, host=args.host, port=args.port, http=args.http, log_level=args.log_level
+        ) as local:
+            data_dir = shlex.quote(str(local.data_dir))
+            print(
+                f"AgentRun Local {__version__} listening on {local.base_url}\n"
+                f"  control endpoint  {local.control_endpoint}\n"
+                f"  data endpoint     {local.data_endpoint}\n"
+                f"  data dir          {local.data_dir}\n"
+                f'Point clients at it:  eval "$(agentrun local env --data-dir {data_dir})"\n'
+                "Press Ctrl-C to stop.",
+                flush=True,
+            )
+            await local.wait_stopped()
+
+    # SIGTERM stops as gracefully as Ctrl-C: asyncio's runner turns SIGINT into cancelling the main task, which
+    # unwinds `run()` (record removed, store closed). uvicorn re-raises the signal it caught after shutting down.
+    signal.signal(signal.SIGTERM, _sigterm_as_sigint)
+    try:
+        anyio.run(serve, backend="asyncio", backend_options={"use_uvloop": _has_uvloop()})
+    except KeyboardInterrupt:
+        pass
+    except OSError as exc:
+        print(f"agentrun local serve: {exc}", file=sys.stderr)
+        return 1
+    return 0
+
+
+def _has_uvloop() -> bool:
+    import importlib.util
+
+    return importlib.util.find_spec("uvloop") is not None
+
+
+def _env(args: argparse.Namespace) -> int:
+    from agentrun.errors import ConfigError
+    from agentrun.local.connect import local_env
+
+    try:
+        env = local_env(args.data_dir)
+    except ConfigError as exc:
+        print(f"agentrun local env: {exc}", file=sys.stderr)
+        return 1
+    for name, value in env.items():
+        print(f"export {name}={shlex.quote(value)}")
+    return 0
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `agentrun`."""
+    args = _parser().parse_args(argv)
+    handler: Any = args.handler
+    result: int = handler(args)
+    return result
+
+
+def local_main(argv: Sequence[str] | None = None) -> int:
+    """Entry point of `python -m agentrun.local`: the `local` commands without the `local` word."""
+    parser = argparse.ArgumentParser(prog="python -m agentrun.local", description="AgentRun Local.")
+    _add_local_commands(parser)
+    args = parser.parse_args(argv)
+    result: int = args.handler(args)
+    return result

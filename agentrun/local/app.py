@@ -1,0 +1,45 @@
+"""The Starlette application: the control plane under `/2025-09-10`, the data plane under `/data`, a health probe,
+signature verification in front of both planes, and JSON for every error."""
+
+from __future__ import annotations
+
+from starlette.applications import Starlette
+from starlette.exceptions import HTTPException
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+from starlette.routing import Mount, Route
+
+from agentrun.local import control, data
+from agentrun.local.auth import AuthMiddleware, Verifier
+from agentrun.local.responses import LocalAPIError, on_api_error, on_http_error, on_unexpected_error
+from agentrun.local.state import ServerState
+
+CONTROL_PREFIX = f"/{control.API_VERSION}"
+
+
+async def health(request: Request) -> Response:
+    """Unauthenticated liveness probe; says nothing about the account."""
+    return JSONResponse({"status": "ok"})
+
+
+def create_app(state: ServerState) -> Starlette:
+    identity = state.identity
+    verifier = Verifier({identity.access_key_id: identity.access_key_secret})
+    app = Starlette(
+        routes=[
+            Route("/health", health, methods=["GET"]),
+            Mount(CONTROL_PREFIX, routes=control.routes()),
+            Mount(data.PREFIX, routes=data.routes()),
+        ],
+        middleware=[
+            Middleware(AuthMiddleware, verifier=verifier, control_prefix=CONTROL_PREFIX, data_prefix=data.PREFIX)
+        ],
+        exception_handlers={
+            LocalAPIError: on_api_error,
+            HTTPException: on_http_error,
+            Exception: on_unexpected_error,
+        },
+    )
+    app.state.local = state
+    return app

@@ -1,0 +1,299 @@
+"""Request verification, as the cloud does it: ACS3-HMAC-SHA256 on the control plane, AGENTRUN4-HMAC-SHA256 on the
+data plane (control-plane.md §7, data-plane.md §3).
+
+The verifier canonicalises what it received with the same functions the SDK signs with (`agentrun._core.signing`):
+the raw path, the form-decoded then RFC 3986-encoded query, and exactly the headers listed in `SignedHeaders=`, with
+`Host` as received (the official client's plain-HTTP quirk sends `Host: http://127.0.0.1:PORT`, and signs it).
+Failures answer 401 (no usable identity: unsigned, malformed, unknown key, stale date) or 403 (a known key whose
+proof is wrong, or a replayed nonce), with a message that says what is wrong and where the keys are.
+"""
+
+from __future__ import annotations
+
+import hmac
+import time
+from collections import OrderedDict
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Any
+
+from starlette.types import ASGIApp, Message, Receive, Scope, Send
+
+from agentrun._core import signing
+from agentrun.local.responses import error_response
+
+MAX_SKEW_SECONDS = 15 * 60
+MAX_CONTROL_BODY = 128 * 1024 * 1024  # code packages arrive base64-encoded in CreateAgentRuntime bodies
+_ACS3_REQUIRED = ("host", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256")
+_AGENTRUN4_REQUIRED = ("host", "x-acs-date")
+_KEYS_HINT = (
+    "Sign with this server's access key: `agentrun local env` prints it as AGENTRUN_ACCESS_KEY_ID / "
+    "AGENTRUN_ACCESS_KEY_SECRET, and AsyncAgentRun.local() builds a client that uses it"
+)
+
+
+class AuthFailure(Exception):
+    def __init__(self, status: int, code: str, message: str) -> None:
+        self.status = status
+        self.code = code
+        super().__init__(message)
+
+
+def _unauthenticated(code: str, message: str) -> AuthFailure:
+    return AuthFailure(401, code, f"{message}. {_KEYS_HINT}")
+
+
+class NonceCache:
+    """Nonces seen within the skew window, per access key: a captured request cannot be replayed."""
+
+    def __init__(self, ttl: float = 2 * MAX_SKEW_SECONDS, max_entries: int = 1_000_000) -> None:
+        self._ttl = ttl
+        self._max = max_entries
+        self._seen: OrderedDict[tuple[str, str], float] = OrderedDict()
+
+    def claim(self, key_id: str, nonce: str, now: float) -> bool:
+        """True the first time a nonce is presented, False on a replay."""
+        while self._seen and (next(iter(self._seen.values())) < now or len(self._seen) > self._max):
+            self._seen.popitem(last=False)
+        if (key_id, nonce) in self._seen:
+            return False
+        self._seen[(key_id, nonce)] = now + self._ttl
+        return True
+
+
+@dataclass(frozen=True)
+class _Request:
+    method: str
+    raw_path: str
+    raw_query: str
+    headers: list[tuple[str, str]]
+
+    @classmethod
+    def of(cls, scope: Scope) -> _Request:
+        raw_path: bytes = scope.get("raw_path") or scope["path"].encode()
+        return cls(
+            method=scope.get("method", "GET"),
+            raw_path=raw_path.split(b"?", 1)[0].decode("utf-8", "surrogateescape"),
+            raw_query=scope.get("query_string", b"").decode("latin-1"),
+            headers=[(k.decode("latin-1").lower(), v.decode("latin-1")) for k, v in scope["headers"]],
+        )
+
+    def header(self, name: str) -> str | None:
+        return next((value for key, value in self.headers if key == name), None)
+
+
+def _parse(value: str, algorithm: str, header: str) -> dict[str, str]:
+    try:
+        found, fields = signing.parse_authorization(value)
+    except ValueError as exc:
+        raise _unauthenticated(
+            "InvalidAuthorization",
+            f"the {header} header is malformed ({exc}); expected "
+            f"`{algorithm} Credential=...,SignedHeaders=...,Signature=...`",
+        ) from None
+    if found != algorithm:
+        raise _unauthenticated(
+            "InvalidAuthorization", f"{header} uses {found!r}; this endpoint verifies {algorithm} signatures"
+        )
+    return fields
+
+
+def _check_date(request: _Request, now: float) -> None:
+    stamp = request.header("x-acs-date") or ""
+    try:
+        signed_at = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).timestamp()
+    except ValueError:
+        raise _unauthenticated(
+            "InvalidTimeStamp.Format", f"x-acs-date {stamp!r} is not a UTC time like 2025-01-01T00:00:00Z"
+        ) from None
+    if abs(now - signed_at) > MAX_SKEW_SECONDS:
+        server_now = datetime.fromtimestamp(now, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+        raise _unauthenticated(
+            "InvalidTimeStamp.Expired",
+            f"x-acs-date {stamp} is {abs(now - signed_at):.0f} s away from the server's clock ({server_now}); "
+            f"signatures are accepted for {MAX_SKEW_SECONDS // 60} minutes, so sign each request when sending it "
+            "and check this machine's clock",
+        )
+
+
+def _signed_names(fields: Mapping[str, str], request: _Request, required: tuple[str, ...]) -> list[str]:
+    names = [n.strip().lower() for n in fields["SignedHeaders"].split(";") if n.strip()]
+    missing = [n for n in required if n not in names]
+    if missing:
+        raise _unauthenticated("IncompleteSignature", f"SignedHeaders must include {', '.join(missing)}")
+    present = {name for name, _ in request.headers}
+    absent = [n for n in names if n not in present]
+    if absent:
+        raise _unauthenticated(
+            "IncompleteSignature", f"SignedHeaders lists {', '.join(absent)}, which the request does not carry"
+        )
+    return names
+
+
+def _compare(expected: str, given: str, canonical: str, algorithm: str) -> None:
+    if not hmac.compare_digest(expected, given.lower()):
+        raise AuthFailure(
+            403,
+            "SignatureDoesNotMatch",
+            f"the {algorithm} signature does not match. The server's canonical request was {canonical!r}; "
+            "check that the request was signed with this server's access key secret and not changed after "
+            f"signing. {_KEYS_HINT}",
+        )
+
+
+class Verifier:
+    """Checks signatures against the local key pair(s)."""
+
+    def __init__(self, keys: Mapping[str, str], *, clock: Callable[[], float] = time.time) -> None:
+        self._keys = dict(keys)
+        self._clock = clock
+        self._nonces = NonceCache()
+
+    def _secret(self, key_id: str) -> str:
+        secret = self._keys.get(key_id)
+        if secret is None:
+            raise _unauthenticated(
+                "InvalidAccessKeyId.NotFound", f"access key id {key_id!r} is not known to this AgentRun Local server"
+            )
+        return secret
+
+    def acs3(self, request: _Request, body: bytes) -> None:
+        value = request.header("authorization")
+        if not value:
+            raise _unauthenticated(
+                "MissingAuthorization",
+                "the request is not signed: control-plane calls need an ACS3-HMAC-SHA256 Authorization header",
+            )
+        fields = _parse(value, signing.ACS3, "Authorization")
+        key_id, now = fields["Credential"], self._clock()
+        secret = self._secret(key_id)
+        names = _signed_names(fields, request, _ACS3_REQUIRED)
+        _check_date(request, now)
+        payload_hash = signing.sha256_hex(body)
+        if (request.header("x-acs-content-sha256") or "").lower() != payload_hash:
+            raise AuthFailure(
+                403,
+                "SignatureDoesNotMatch",
+                f"x-acs-content-sha256 is not the SHA-256 of the body received ({payload_hash}): hash exactly the "
+                "bytes sent",
+            )
+        text, signed = signing.canonical_headers(request.headers, names)
+        query = signing.acs3_canonical_query(signing.parse_query(request.raw_query))
+        canonical = signing.canonical_request(request.method, request.raw_path, query, text, signed, payload_hash)
+        _compare(signing.acs3_signature(secret, canonical), fields["Signature"], canonical, signing.ACS3)
+        nonce = request.header("x-acs-signature-nonce") or ""
+        if not self._nonces.claim(key_id, nonce, now):
+            raise AuthFailure(
+                403,
+                "SignatureNonceUsed",
+                f"x-acs-signature-nonce {nonce!r} was already used: every request needs a fresh nonce, "
+                "so a signed request cannot be replayed",
+            )
+
+    def agentrun4(self, request: _Request) -> None:
+        value = request.header("agentrun-authorization")
+        if not value:
+            raise _unauthenticated(
+                "MissingAuthorization",
+                "the request is not signed: data-plane calls need an AGENTRUN4-HMAC-SHA256 Agentrun-Authorization "
+                "header",
+            )
+        fields = _parse(value, signing.AGENTRUN4, "Agentrun-Authorization")
+        scope = fields["Credential"].split("/")
+        if len(scope) != 5:
+            raise _unauthenticated(
+                "InvalidAuthorization",
+                f"Credential={fields['Credential']!r} is not <AccessKeyId>/<yyyymmdd>/<region>/agentrun/"
+                "aliyun_v4_request",
+            )
+        key_id, date, region = scope[0], scope[1], scope[2]
+        secret = self._secret(key_id)
+        names = _signed_names(fields, request, _AGENTRUN4_REQUIRED)
+        _check_date(request, self._clock())
+        if (request.header("x-acs-date") or "")[:10].replace("-", "") != date:
+            raise _unauthenticated("InvalidAuthorization", f"the credential date {date} is not that of x-acs-date")
+        text, signed = signing.canonical_headers(request.headers, names)
+        query = signing.agentrun4_canonical_query(signing.parse_query(request.raw_query))
+        canonical = signing.canonical_request(
+            request.method, request.raw_path, query, text, signed, signing.UNSIGNED_PAYLOAD
+        )
+        key = signing.agentrun4_signing_key(secret, date, region)
+        _compare(signing.agentrun4_signature(key, canonical), fields["Signature"], canonical, signing.AGENTRUN4)
+
+
+class AuthMiddleware:
+    """Pure ASGI middleware: verifies every request under the control prefix (ACS3, body hashed, so the body is
+    buffered and replayed to the app) and under the data prefix (AGENTRUN4, body unsigned, so it streams through).
+    Anything else (the health probe, unknown paths) passes unverified."""
+
+    def __init__(self, app: ASGIApp, *, verifier: Verifier, control_prefix: str, data_prefix: str) -> None:
+        self.app = app
+        self.verifier = verifier
+        self.control_prefix = control_prefix.rstrip("/") + "/"
+        self.data_prefix = data_prefix.rstrip("/")
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] not in ("http", "websocket"):
+            await self.app(scope, receive, send)
+            return
+        path: str = scope["path"]
+        try:
+            if path.startswith(self.control_prefix) and scope["type"] == "http":
+                body = await _read_body(receive)
+                self.verifier.acs3(_Request.of(scope), body)
+                receive = _replay(body, receive)
+            elif path == self.data_prefix or path.startswith(self.data_prefix + "/"):
+                self.verifier.agentrun4(_Request.of(scope))
+        except AuthFailure as failure:
+            await _reject(scope, receive, send, failure.status, failure.code, str(failure))
+            return
+        except _BodyTooLarge:
+            await _reject(scope, receive, send, 413, "ERR_BODY_TOO_LARGE", f"the body exceeds {MAX_CONTROL_BODY} bytes")
+            return
+        await self.app(scope, receive, send)
+
+
+class _BodyTooLarge(Exception):
+    pass
+
+
+async def _read_body(receive: Receive) -> bytes:
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] != "http.request":
+            break  # client went away; the app will see the disconnect
+        chunk: bytes = message.get("body", b"")
+        size += len(chunk)
+        if size > MAX_CONTROL_BODY:
+            raise _BodyTooLarge
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            break
+    return b"".join(chunks)
+
+
+def _replay(body: bytes, receive: Receive) -> Receive:
+    sent = False
+
+    async def replay() -> Message:
+        nonlocal sent
+        if not sent:
+            sent = True
+            return {"type": "http.request", "body": body, "more_body": False}
+        return await receive()
+
+    return replay
+
+
+async def _reject(scope: Scope, receive: Receive, send: Send, status: int, code: str, message: str) -> None:
+    if scope["type"] == "websocket":
+        # 1008: policy violation; the reason carries the message (truncated to the protocol's 123-byte limit).
+        await send(
+            {"type": "websocket.close", "code": 1008, "reason": message.encode()[:123].decode("utf-8", "ignore")}
+        )
+        return
+    response: Any = error_response(scope, status, code, message)
+    await response(scope, receive, send)

@@ -1,0 +1,48 @@
+"""Credentials (control-plane.md §3.9, §4.9). They have no status. Secrets are encrypted at rest; GetCredential
+returns credentialSecret as the cloud does, list items (CredentialListItem) never carry it."""
+
+from __future__ import annotations
+
+from agentrun_control_api.models import CreateCredentialInput, Credential, CredentialListItem, UpdateCredentialInput
+from starlette.routing import BaseRoute
+
+from agentrun.local.control.crud import Change, Doc, Spec, crud_routes, equals, flag, name_like, workspace_filters
+
+
+def _created(c: Change) -> None:
+    c.doc.setdefault("enabled", True)
+    c.doc["relatedResources"] = []
+
+
+def _present(doc: Doc) -> Doc:
+    return {**doc, "relatedResourceCount": len(doc.get("relatedResources") or [])}
+
+
+CREDENTIALS = Spec(
+    kind="credential",
+    output=Credential,
+    key="credentialName",
+    name="credentialName",
+    id_field="credentialId",
+    id_prefix="cred-",
+    create_input=CreateCredentialInput,
+    update_input=UpdateCredentialInput,
+    list_item=CredentialListItem,
+    filters={
+        "credentialName": name_like("credentialName"),
+        "credentialAuthType": equals("credentialAuthType"),
+        "credentialSourceType": equals("credentialSourceType"),
+        "provider": equals("credentialPublicConfig.provider"),
+        "enabled": flag("enabled", default=True),
+        **workspace_filters(),
+    },
+    has_status=False,
+    updated_field="updatedAt",
+    secrets=("credentialSecret", "credentialPublicConfig.users[].password"),
+    on_create=_created,
+    present=_present,
+)
+
+
+def routes() -> list[BaseRoute]:
+    return crud_routes(CREDENTIALS, "/agents/credentials", "/agents/credentials/{credentialName}")

@@ -1,0 +1,36 @@
+"""Model proxies: gateways over model services (control-plane.md §3.7, §4.7). Their `endpoint` is the data-plane
+URL the model gateway will serve them at."""
+
+from __future__ import annotations
+
+from agentrun_control_api.models import CreateModelProxyInput, ModelProxy, UpdateModelProxyInput
+from starlette.routing import BaseRoute
+
+from agentrun.local.control.crud import Change, Spec, crud_routes, equals, workspace_filters
+
+
+def _created(c: Change) -> None:
+    c.doc["endpoint"] = f"{c.state.data_endpoint}/models/{c.doc['modelProxyName']}"
+    c.doc.setdefault("serviceRegionId", c.state.identity.region)
+
+
+MODEL_PROXIES = Spec(
+    kind="model proxy",
+    output=ModelProxy,
+    key="modelProxyName",
+    name="modelProxyName",
+    id_field="modelProxyId",
+    id_prefix="mp-",
+    create_input=CreateModelProxyInput,
+    update_input=UpdateModelProxyInput,
+    filters={
+        "proxyMode": equals("proxyMode"),
+        "status": equals("status", ignore_case=True),
+        **workspace_filters(),
+    },
+    on_create=_created,
+)
+
+
+def routes() -> list[BaseRoute]:
+    return crud_routes(MODEL_PROXIES, "/agents/model-proxies", "/agents/model-proxies/{modelProxyName}")

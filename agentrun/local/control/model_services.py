@@ -1,0 +1,30 @@
+"""Model services: connections to model providers (control-plane.md §3.6, §4.6). The API key is encrypted at rest."""
+
+from __future__ import annotations
+
+from agentrun_control_api.models import CreateModelServiceInput, ModelService, UpdateModelServiceInput
+from starlette.routing import BaseRoute
+
+from agentrun.local.control.crud import Spec, crud_routes, equals, workspace_filters
+
+MODEL_SERVICES = Spec(
+    kind="model service",
+    output=ModelService,
+    key="modelServiceName",
+    name="modelServiceName",
+    id_field="modelServiceId",
+    id_prefix="ms-",
+    create_input=CreateModelServiceInput,
+    update_input=UpdateModelServiceInput,
+    filters={
+        "modelType": equals("modelType"),
+        "provider": equals("provider"),
+        "providerType": equals("providerType"),
+        **workspace_filters(),
+    },
+    secrets=("providerSettings.apiKey",),
+)
+
+
+def routes() -> list[BaseRoute]:
+    return crud_routes(MODEL_SERVICES, "/agents/model-services", "/agents/model-services/{modelServiceName}")

@@ -1,0 +1,77 @@
+"""Sandbox templates and their MCP switch (control-plane.md §3.4, §4.4)."""
+
+from __future__ import annotations
+
+from agentrun_control_api.models import ActivateTemplateMCPInput, CreateTemplateInput, Template, UpdateTemplateInput
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+
+from agentrun.local import schema
+from agentrun.local.control.crud import (
+    Change,
+    Spec,
+    crud_routes,
+    equals,
+    modify,
+    name_like,
+    read_body,
+    workspace_filters,
+)
+
+TEMPLATE = "template"
+
+
+def _created(c: Change) -> None:
+    name = c.doc["templateName"]
+    c.doc["templateArn"] = c.state.arn(f"templates/{name}")
+    c.doc["resourceName"] = name
+
+
+TEMPLATES = Spec(
+    kind=TEMPLATE,
+    output=Template,
+    key="templateName",
+    name="templateName",
+    id_field="templateId",
+    id_prefix="tpl-",
+    create_input=CreateTemplateInput,
+    update_input=UpdateTemplateInput,
+    filters={
+        "templateName": name_like("templateName"),
+        "templateType": equals("templateType"),
+        "status": equals("status", ignore_case=True),
+        **workspace_filters(),
+    },
+    # Template.create in the official SDK polls GetTemplate every 5 s until READY: settle before the first poll.
+    settle=0.0,
+    secrets=("containerConfiguration.registryConfig.authConfig.password",),
+    on_create=_created,
+)
+
+
+async def activate_mcp(request: Request) -> Response:
+    """ActivateTemplateMCP: record the tools and transport; the MCP server itself comes with sandboxes."""
+    options = schema.project(ActivateTemplateMCPInput, await read_body(request, ActivateTemplateMCPInput))
+
+    def change(c: Change) -> None:
+        c.doc["mcpOptions"] = options
+        c.doc["mcpState"] = {"status": "READY"}
+
+    return await modify(request, TEMPLATES, change)
+
+
+async def stop_mcp(request: Request) -> Response:
+    def change(c: Change) -> None:
+        c.doc["mcpState"] = {"status": "STOPPED"}
+
+    return await modify(request, TEMPLATES, change)
+
+
+def routes() -> list[BaseRoute]:
+    item = "/templates/{templateName}"
+    return [
+        *crud_routes(TEMPLATES, "/templates", item),
+        Route(f"{item}/mcp/activate", activate_mcp, methods=["PATCH"]),
+        Route(f"{item}/mcp/stop", stop_mcp, methods=["PATCH"]),
+    ]

@@ -1,0 +1,26 @@
+"""AgentRun Tool resources (control-plane.md §4.10). Invoking them is the data plane's job."""
+
+from __future__ import annotations
+
+from agentrun_control_api.models import CreateToolInputV2, Tool, UpdateToolInputV2
+from starlette.routing import BaseRoute
+
+from agentrun.local.control.crud import Spec, crud_routes, equals, name_like, workspace_filters
+
+TOOLS = Spec(
+    kind="tool",
+    output=Tool,
+    key="toolName",
+    name="toolName",
+    id_field="toolId",
+    id_prefix="tool-",
+    create_input=CreateToolInputV2,
+    update_input=UpdateToolInputV2,
+    filters={"toolName": name_like("toolName"), "toolType": equals("toolType"), **workspace_filters()},
+    updated_field="updatedAt",
+    secrets=("containerConfiguration.registryConfig.authConfig.password",),
+)
+
+
+def routes() -> list[BaseRoute]:
+    return crud_routes(TOOLS, "/agents/tools", "/agents/tools/{toolName}")

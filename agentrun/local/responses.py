@@ -1,0 +1,92 @@
+"""What every answer looks like: the `{code, requestId, data}` envelope, and `{code, message, requestId}` errors.
+
+Every response, errors and DELETE included, has a JSON body and an `x-acs-request-id` header: the official client
+fails on an empty or non-JSON body, and classifies errors by phrases in `message` ("does not exist",
+"already exists"), which the helpers here always use.
+"""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import MutableMapping
+from typing import Any
+
+from starlette.exceptions import HTTPException
+from starlette.requests import Request
+from starlette.responses import JSONResponse, Response
+
+REQUEST_ID_HEADER = "x-acs-request-id"
+
+
+def request_id(scope: MutableMapping[str, Any]) -> str:
+    """The id of this request (an upper-case UUID, as the cloud's), created on first use."""
+    state = scope.setdefault("state", {})
+    rid = state.get("request_id")
+    if rid is None:
+        rid = state["request_id"] = str(uuid.uuid4()).upper()
+    return str(rid)
+
+
+class LocalAPIError(Exception):
+    """An error answer: HTTP status, AgentRun error code and a message that says what to change."""
+
+    def __init__(self, status: int, code: str, message: str) -> None:
+        self.status = status
+        self.code = code
+        self.message = message
+        super().__init__(message)
+
+
+def not_found(kind: str, name: str) -> LocalAPIError:
+    return LocalAPIError(404, "ERR_NOT_FOUND", f"{kind} {name} does not exist")
+
+
+def already_exists(kind: str, name: str) -> LocalAPIError:
+    return LocalAPIError(409, "ERR_CONFLICT", f"{kind} {name} already exists")
+
+
+def conflict(message: str) -> LocalAPIError:
+    return LocalAPIError(409, "ERR_CONFLICT", message)
+
+
+def bad_request(message: str) -> LocalAPIError:
+    return LocalAPIError(400, "ERR_VALIDATION_FAILED", message)
+
+
+def error_body(scope: MutableMapping[str, Any], code: str, message: str) -> dict[str, str]:
+    return {"code": code, "message": message, "requestId": request_id(scope)}
+
+
+def error_response(scope: MutableMapping[str, Any], status: int, code: str, message: str) -> JSONResponse:
+    return JSONResponse(
+        error_body(scope, code, message), status_code=status, headers={REQUEST_ID_HEADER: request_id(scope)}
+    )
+
+
+def envelope(request: Request, data: Any) -> JSONResponse:
+    """A success answer wrapping `data`."""
+    rid = request_id(request.scope)
+    return JSONResponse({"code": "SUCCESS", "requestId": rid, "data": data}, headers={REQUEST_ID_HEADER: rid})
+
+
+async def on_api_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, LocalAPIError)
+    return error_response(request.scope, exc.status, exc.code, exc.message)
+
+
+async def on_http_error(request: Request, exc: Exception) -> Response:
+    """Starlette's own errors (no such route, wrong method) as JSON, not plain text."""
+    assert isinstance(exc, HTTPException)
+    if exc.status_code == 404:
+        message = f"no operation at {request.method} {request.url.path}"
+        return error_response(request.scope, 404, "ERR_NOT_FOUND", message + "; the path does not exist")
+    if exc.status_code == 405:
+        message = f"{request.method} is not supported on {request.url.path}"
+        return error_response(request.scope, 405, "ERR_METHOD_NOT_ALLOWED", message)
+    return error_response(request.scope, exc.status_code, f"ERR_HTTP_{exc.status_code}", str(exc.detail))
+
+
+async def on_unexpected_error(request: Request, exc: Exception) -> Response:
+    return error_response(
+        request.scope, 500, "ERR_INTERNAL_SERVER_ERROR", f"AgentRun Local failed on this request: {exc!r}"
+    )

@@ -1,0 +1,179 @@
+"""Running the server: uvicorn in the current event loop, on a socket bound before start so `port=0` can be
+reported, with the keys, endpoints and CA a client needs.
+
+    async with agentrun.local.run(data_dir="./.agentrun-local", port=0) as local:
+        await local.client.credentials.create(...)
+
+`agentrun local serve` (cli.py) runs the same code until interrupted.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import os
+import socket
+import ssl
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import anyio
+import anyio.to_thread
+import httpx
+import uvicorn
+
+from agentrun.client import AsyncAgentRun
+from agentrun.local import control
+from agentrun.local.app import create_app
+from agentrun.local.connect import ServerRecord, client_config, endpoints, environment, remove_record, write_record
+from agentrun.local.identity import Identity, ensure_identity
+from agentrun.local.paths import DataDir
+from agentrun.local.state import ServerState
+from agentrun.local.store import Store
+
+DEFAULT_HOST = "127.0.0.1"
+DEFAULT_PORT = 8490
+_START_TIMEOUT = 15.0
+_STOP_TIMEOUT = 5.0
+
+logger = logging.getLogger("agentrun.local")
+
+
+@dataclass
+class LocalServer:
+    """A running AgentRun Local, as `run()` yields it."""
+
+    client: AsyncAgentRun  # configured with the local keys, endpoints and CA; closed when the server stops
+    control_endpoint: str
+    data_endpoint: str
+    env: dict[str, str]  # AGENTRUN_* variables (and SSL_CERT_FILE with HTTPS) pointing at this server
+    ca_file: Path  # the local CA certificate (env["SSL_CERT_FILE"] is certifi's bundle plus this CA)
+    data_dir: Path
+    host: str
+    port: int
+    scheme: str
+    identity: Identity = field(repr=False)
+    _stopped: anyio.Event = field(default_factory=anyio.Event, repr=False)
+
+    @property
+    def base_url(self) -> str:
+        return f"{self.scheme}://{f'[{self.host}]' if ':' in self.host else self.host}:{self.port}"
+
+    async def wait_stopped(self) -> None:
+        """Return when the server stops by itself (a signal, in `agentrun local serve`)."""
+        await self._stopped.wait()
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    family = socket.AF_INET6 if ":" in host else socket.AF_INET
+    # IPPROTO_TCP explicitly: asyncio sets TCP_NODELAY only on sockets whose proto says TCP, and without it every
+    # answer waits ~40 ms for a delayed ACK (Nagle).
+    sock = socket.socket(family, socket.SOCK_STREAM, socket.IPPROTO_TCP)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind((host, port))
+    except OSError as exc:
+        sock.close()
+        raise OSError(exc.errno, f"cannot listen on {host}:{port}: {exc.strerror}; choose another --port") from None
+    sock.listen(2048)
+    sock.setblocking(False)
+    return sock
+
+
+async def _wait_until_answering(url: str, verify: bool | str | ssl.SSLContext, serving: asyncio.Task[None]) -> None:
+    """Until the health probe answers through the real socket (TLS included), or uvicorn gives up starting."""
+    # The socket is already listening: connections wait in its backlog until uvicorn accepts them.
+    with anyio.fail_after(_START_TIMEOUT):
+        async with httpx.AsyncClient(verify=verify, trust_env=False) as probe:
+            while not serving.done():
+                try:
+                    if (await probe.get(url + "/health")).status_code == 200:
+                        return
+                except httpx.TransportError:
+                    pass
+                await anyio.sleep(0.02)
+    serving.result()  # raises what stopped uvicorn
+    raise RuntimeError("AgentRun Local stopped while starting")
+
+
+@asynccontextmanager
+async def run(
+    data_dir: str | os.PathLike[str] | None = None,
+    *,
+    host: str = DEFAULT_HOST,
+    port: int = 0,
+    http: bool = False,
+    log_level: str = "warning",
+    settle_seconds: float = 0.2,
+) -> AsyncIterator[LocalServer]:
+    """Start AgentRun Local in the current event loop (asyncio) and stop it when the block exits, cancellation
+    included. `port=0` picks a free port (see `.port`); `http=True` serves plain HTTP instead of TLS.
+    The data dir (default `$AGENTRUN_LOCAL_DIR` or ~/.agentrun/local) is created on first start."""
+    paths = DataDir.resolve(data_dir)
+    identity, box = await anyio.to_thread.run_sync(ensure_identity, paths)
+    sock = _bind(host, port)
+    bound_port = int(sock.getsockname()[1])
+    scheme = "http" if http else "https"
+    control_endpoint, data_endpoint = endpoints(scheme, host, bound_port)
+    record = ServerRecord(scheme, host, bound_port, os.getpid(), control_endpoint, data_endpoint)
+    store = await Store.open(paths.database)
+    try:
+        state = ServerState(paths, identity, box, store, control_endpoint, data_endpoint, settle_seconds)
+        await control.prepare(state)
+        config = uvicorn.Config(
+            create_app(state),
+            log_level=log_level,
+            access_log=log_level == "debug",
+            lifespan="off",
+            proxy_headers=False,  # nothing sits in front of a loopback server: never trust X-Forwarded-*
+            server_header=False,
+            timeout_graceful_shutdown=int(_STOP_TIMEOUT),
+            ssl_certfile=None if http else paths.server_cert,
+            ssl_keyfile=None if http else paths.server_key,
+        )
+        server = uvicorn.Server(config)
+        client_settings = client_config(identity, record, paths)
+        local = LocalServer(
+            client=AsyncAgentRun(client_settings),
+            control_endpoint=control_endpoint,
+            data_endpoint=data_endpoint,
+            env=environment(identity, record, paths),
+            ca_file=paths.ca_cert,
+            data_dir=paths.root,
+            host=host,
+            port=bound_port,
+            scheme=scheme,
+            identity=identity,
+        )
+
+        # The server runs in a plain asyncio task owned by this context manager rather than in a task group: a task
+        # group must be exited by the task that entered it, which pytest-asyncio fixtures (setup and teardown run
+        # in different tasks) and AsyncExitStack users cannot guarantee. uvicorn is asyncio-only anyway.
+        serving = asyncio.get_running_loop().create_task(server.serve(sockets=[sock]))
+        serving.add_done_callback(lambda _: local._stopped.set())
+        try:
+            await _wait_until_answering(local.base_url, client_settings.verify, serving)
+            await anyio.to_thread.run_sync(write_record, paths, record)
+            logger.info("AgentRun Local listening on %s (data dir %s)", local.base_url, paths.root)
+            yield local
+        finally:
+            with anyio.CancelScope(shield=True):
+                await local.client.aclose()
+                remove_record(paths, record.pid)
+                server.should_exit = True
+                with anyio.move_on_after(_STOP_TIMEOUT * 2):
+                    await local._stopped.wait()
+                if not serving.done():
+                    server.force_exit = True
+                    serving.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await serving
+        if not serving.cancelled() and serving.exception() is not None:
+            raise RuntimeError("AgentRun Local stopped with an error") from serving.exception()
+    finally:
+        sock.close()
+        with anyio.CancelScope(shield=True):
+            await store.close()

@@ -1,0 +1,43 @@
+"""What request handlers share: the store, the secret box, the local identity and the server's own endpoints."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from starlette.requests import Request
+
+from agentrun.local.identity import Identity
+from agentrun.local.paths import DataDir
+from agentrun.local.secrets import SecretBox
+from agentrun.local.store import Store
+
+
+@dataclass(frozen=True)
+class ServerState:
+    paths: DataDir
+    identity: Identity
+    box: SecretBox
+    store: Store
+    control_endpoint: str
+    data_endpoint: str
+    # Seconds a transitional status (CREATING, UPDATING, DELETING) lasts before it settles.
+    settle_seconds: float = 0.2
+
+    @property
+    def default_workspace_id(self) -> str:
+        return f"ws-{self.identity.account_id}-default"
+
+    def arn(self, resource: str) -> str:
+        return f"acs:agentrun:{self.identity.region}:{self.identity.account_id}:{resource}"
+
+
+def state_of(request: Request) -> ServerState:
+    state = request.app.state.local
+    assert isinstance(state, ServerState)
+    return state
+
+
+def timestamp() -> str:
+    """ISO-8601 with microseconds and a UTC offset, the form the SDK's end-to-end tests parse."""
+    return datetime.now(UTC).isoformat(timespec="microseconds")
