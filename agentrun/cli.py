@@ -73,6 +73,13 @@ def _serve(args: argparse.Namespace) -> int:
                 "Press Ctrl-C to stop.",
                 flush=True,
             )
+            if args.host not in ("127.0.0.1", "localhost", "::1"):
+                print(
+                    f"warning: listening on {args.host} makes AgentRun Local reachable from other machines; the TLS "
+                    "certificate covers only 127.0.0.1, localhost and ::1",
+                    file=sys.stderr,
+                    flush=True,
+                )
             await local.wait_stopped()
 
     # SIGTERM stops as gracefully as Ctrl-C: asyncio's runner turns SIGINT into cancelling the main task, which

@@ -47,7 +47,7 @@ def _unauthenticated(code: str, message: str) -> AuthFailure:
 class NonceCache:
     """Nonces seen within the skew window, per access key: a captured request cannot be replayed."""
 
-    def __init__(self, ttl: float = 2 * MAX_SKEW_SECONDS, max_entries: int = 1_000_000) -> None:
+    def __init__(self, ttl: float = 2 * MAX_SKEW_SECONDS, max_entries: int = 200_000) -> None:
         self._ttl = ttl
         self._max = max_entries
         self._seen: OrderedDict[tuple[str, str], float] = OrderedDict()

@@ -14,6 +14,8 @@ from agentrun.errors import ConfigError
 from agentrun.local.identity import Identity, load_identity
 from agentrun.local.paths import DataDir, write_private
 
+DATA_PATH = "/data"  # the data plane's mount: the data endpoint is <server>/data
+
 
 @dataclass(frozen=True)
 class ServerRecord:
@@ -27,18 +29,15 @@ class ServerRecord:
     control_endpoint: str
     data_endpoint: str
 
-    @property
-    def base_url(self) -> str:
-        host = f"[{self.host}]" if ":" in self.host else self.host
-        return f"{self.scheme}://{host}:{self.port}"
-
 
 def endpoints(scheme: str, host: str, port: int) -> tuple[str, str]:
     """(control endpoint, data endpoint) of a server. The official client strips one scheme from the control
-    endpoint and then always speaks HTTPS, unless what is left still starts with http:// (control-plane.md §8.2)."""
+    endpoint and then always speaks HTTPS, unless what is left still starts with http:// (control-plane.md §8.2).
+    A server listening on every address is reached through loopback, which its certificate covers."""
+    host = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)
     base = f"{scheme}://{f'[{host}]' if ':' in host else host}:{port}"
     control = base if scheme == "https" else f"http://{base}"
-    return control, f"{base}/data"
+    return control, base + DATA_PATH
 
 
 def write_record(paths: DataDir, record: ServerRecord) -> None:

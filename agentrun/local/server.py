@@ -28,7 +28,15 @@ import uvicorn
 from agentrun.client import AsyncAgentRun
 from agentrun.local import control
 from agentrun.local.app import create_app
-from agentrun.local.connect import ServerRecord, client_config, endpoints, environment, remove_record, write_record
+from agentrun.local.connect import (
+    DATA_PATH,
+    ServerRecord,
+    client_config,
+    endpoints,
+    environment,
+    remove_record,
+    write_record,
+)
 from agentrun.local.identity import Identity, ensure_identity
 from agentrun.local.paths import DataDir
 from agentrun.local.state import ServerState
@@ -60,7 +68,8 @@ class LocalServer:
 
     @property
     def base_url(self) -> str:
-        return f"{self.scheme}://{f'[{self.host}]' if ':' in self.host else self.host}:{self.port}"
+        """Scheme, host and port, as clients reach the server (the control endpoint without the plain-HTTP quirk)."""
+        return self.data_endpoint.removesuffix(DATA_PATH)
 
     async def wait_stopped(self) -> None:
         """Return when the server stops by itself (a signal, in `agentrun local serve`)."""

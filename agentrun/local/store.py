@@ -77,14 +77,11 @@ class Tx:
         ).fetchone()
         return json.loads(row[0]) if row else None
 
-    def list(self, kind: str, *, parent: str | None = "") -> list[Row]:
-        """Rows of a kind in creation order; `parent=None` means under any parent."""
-        if parent is None:
-            cursor = self._conn.execute("SELECT seq, key, doc FROM resources WHERE kind = ? ORDER BY seq", (kind,))
-        else:
-            cursor = self._conn.execute(
-                "SELECT seq, key, doc FROM resources WHERE kind = ? AND parent = ? ORDER BY seq", (kind, parent)
-            )
+    def list(self, kind: str, *, parent: str = "") -> list[Row]:
+        """Rows of a kind (under one parent) in creation order."""
+        cursor = self._conn.execute(
+            "SELECT seq, key, doc FROM resources WHERE kind = ? AND parent = ? ORDER BY seq", (kind, parent)
+        )
         return [Row(seq, key, json.loads(doc)) for seq, key, doc in cursor]
 
     def insert(

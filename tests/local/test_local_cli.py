@@ -74,10 +74,12 @@ async def test_client_local_reads_the_data_dir(local: LocalServer) -> None:
 
 
 @needs_entry_point
-async def test_serve_subprocess_answers_signed_requests_and_stops_on_sigterm(tmp_path: Path) -> None:
+@pytest.mark.parametrize("scheme", ["https", "http"])
+async def test_serve_subprocess_answers_signed_requests_and_stops_on_sigterm(tmp_path: Path, scheme: str) -> None:
     record = tmp_path / "server.json"
+    flags = ["--http"] if scheme == "http" else []
     async with await anyio.open_process(
-        [AGENTRUN, "local", "serve", "--port", "0", "--data-dir", str(tmp_path)],  # type: ignore[list-item]
+        [AGENTRUN, "local", "serve", "--port", "0", "--data-dir", str(tmp_path), *flags],  # type: ignore[list-item]
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
     ) as process:
@@ -97,7 +99,7 @@ async def test_serve_subprocess_answers_signed_requests_and_stops_on_sigterm(tmp
         assert process.stdout is not None
         banner = (await process.stdout.receive()).decode()
     assert code == 0
-    assert "listening on https://127.0.0.1:" in banner and "agentrun local env" in banner
+    assert f"listening on {scheme}://127.0.0.1:" in banner and "agentrun local env" in banner
     assert not record.exists()  # a clean stop removes the record
 
 

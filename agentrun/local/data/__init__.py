@@ -7,7 +7,9 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute
 
-PREFIX = "/data"
+from agentrun.local.connect import DATA_PATH
+
+PREFIX = DATA_PATH
 
 
 def routes() -> list[BaseRoute]:
