@@ -40,6 +40,7 @@ test: lint typecheck check-generated pytest
 
 bench: $(STAMP)
 	$(PY) bench/import_time.py
+	$(PY) bench/local_roundtrip.py
 
 clean:
 	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache

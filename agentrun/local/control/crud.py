@@ -40,7 +40,6 @@ class Change:
     tx: Tx
     doc: Doc
     parent: Doc | None
-    patch: Doc | None = None  # update only: the keys the request supplied
 
 
 # A list filter: given a query parameter's value (and all query parameters), the predicate documents must meet.
@@ -336,10 +335,7 @@ def update_handler(spec: Spec) -> Handler:
         patch = state.box.seal(schema.project(model, await read_body(request, model)), spec.secrets)
 
         def change(c: Change) -> None:
-            merged = merge(c.doc, patch)
-            c.doc.clear()
-            c.doc.update(merged)
-            c.patch = patch
+            c.doc.update(merge(c.doc, patch))  # a merge only adds and replaces keys
             if spec.on_update:
                 spec.on_update(c)
 

@@ -1,0 +1,100 @@
+#!/usr/bin/env python3
+"""Round trips through the SDK to AgentRun Local, against the unauthenticated health probe on the same connection
+(the baseline: TLS, HTTP and the event loop without signing, verification, validation or the store).
+
+    python bench/local_roundtrip.py [--requests 300] [--http]
+
+The server runs in a subprocess (`agentrun local serve`, uvloop), as a developer would run it; the client is this
+process. Reports median and p95 per call and the ratio to the baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+
+import anyio
+
+from agentrun.client import AsyncAgentRun
+
+
+async def timed(call: Callable[[], Awaitable[object]], count: int) -> list[float]:
+    samples = []
+    for _ in range(count):
+        started = time.perf_counter()
+        await call()
+        samples.append((time.perf_counter() - started) * 1000)
+    return samples
+
+
+def report(name: str, samples: list[float], baseline: float | None) -> float:
+    median = statistics.median(samples)
+    p95 = sorted(samples)[int(len(samples) * 0.95) - 1]
+    ratio = f"  x{median / baseline:.1f} baseline" if baseline else ""
+    print(f"{name:<40} median {median:6.2f} ms  p95 {p95:6.2f} ms{ratio}")
+    return median
+
+
+async def bench(data_dir: Path, count: int) -> None:
+    async with AsyncAgentRun.local(data_dir) as client:
+        http = client._core.http
+        base = client.config.data_base_url().removesuffix("/data")
+        await client.credentials.create("bench", auth_type="api_key", source_type="internal", secret="s")
+        await http.get(base + "/health")  # warm the connection
+        baseline = report(
+            "GET /health (no auth, baseline)", await timed(lambda: http.get(base + "/health"), count), None
+        )
+        report("signed GetCredential", await timed(lambda: client.credentials.get("bench"), count), baseline)
+        report(
+            "signed ListCredentials (page of 50)",
+            await timed(lambda: client.credentials.list().first_page(), count),
+            baseline,
+        )
+        report(
+            "signed UpdateCredential (fsync'd write)",
+            await timed(lambda: client.credentials.update("bench", description="d"), count),
+            baseline,
+        )
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--requests", type=int, default=300)
+    parser.add_argument("--http", action="store_true", help="plain HTTP instead of HTTPS")
+    args = parser.parse_args()
+    agentrun = str(Path(sys.executable).parent / "agentrun")
+    with tempfile.TemporaryDirectory() as data_dir:
+        command = [
+            agentrun,
+            "local",
+            "serve",
+            "--port",
+            "0",
+            "--data-dir",
+            data_dir,
+            *(["--http"] if args.http else []),
+        ]
+        server = subprocess.Popen(command, stdout=subprocess.DEVNULL)
+        try:
+            deadline = time.monotonic() + 20
+            while not (Path(data_dir) / "server.json").exists():
+                if time.monotonic() > deadline or server.poll() is not None:
+                    print("the server did not start", file=sys.stderr)
+                    return 1
+                time.sleep(0.05)
+            print(f"AgentRun Local over {'HTTP' if args.http else 'HTTPS'}, {args.requests} calls each")
+            anyio.run(bench, Path(data_dir), args.requests)
+        finally:
+            server.terminate()
+            server.wait(timeout=15)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
