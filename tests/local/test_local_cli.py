@@ -114,3 +114,14 @@ async def test_help_does_not_import_the_server() -> None:
     code += "print(sorted(m for m in ('uvicorn', 'starlette', 'agentrun.local.server') if m in sys.modules))"
     result = await anyio.run_process([sys.executable, "-c", code])
     assert result.stdout.decode().strip().endswith("[]")
+
+
+async def test_sync_client_local_reads_the_data_dir(local: LocalServer) -> None:
+    """The blocking twin, from a worker thread (the server runs on this test's event loop)."""
+    from agentrun.sync import AgentRun
+
+    def list_workspaces() -> list[str]:
+        with AgentRun.local(local.data_dir) as client:
+            return [str(w.name) for w in client.workspaces.list()]
+
+    assert await anyio.to_thread.run_sync(list_workspaces) == ["default"]
