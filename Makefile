@@ -3,8 +3,11 @@ PYTHON ?= python3
 VENV := .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
+# The official clients live in their own virtualenv: agentrun-sdk pins openai 2.x through litellm, which ours need not.
+OFFICIAL := .venv-official
+OFFICIAL_STAMP := $(OFFICIAL)/.installed
 
-.PHONY: install generate check-generated lint format typecheck pytest test bench clean
+.PHONY: install official-sdk generate check-generated lint format typecheck pytest test bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -13,6 +16,13 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+$(OFFICIAL_STAMP):
+	test -x $(OFFICIAL)/bin/python || $(PYTHON) -m venv $(OFFICIAL)
+	$(OFFICIAL)/bin/python -m pip install --quiet agentrun-sdk==0.0.54 alibabacloud-agentrun20250910==5.7.5
+	touch $(OFFICIAL_STAMP)
+
+official-sdk: $(OFFICIAL_STAMP)
 
 generate: $(STAMP)
 	$(PY) scripts/generate.py
@@ -33,8 +43,8 @@ format: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
-pytest: $(STAMP)
-	$(PY) -m pytest $(PYTEST_ARGS)
+pytest: $(STAMP) $(OFFICIAL_STAMP)
+	AGENTRUN_OFFICIAL_PYTHON=$(CURDIR)/$(OFFICIAL)/bin/python $(PY) -m pytest $(PYTEST_ARGS)
 
 test: lint typecheck check-generated pytest
 
@@ -43,4 +53,4 @@ bench: $(STAMP)
 	$(PY) bench/local_roundtrip.py
 
 clean:
-	rm -rf $(VENV) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(OFFICIAL) .mypy_cache .pytest_cache .ruff_cache
