@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 OFFICIAL := .venv-official
 OFFICIAL_STAMP := $(OFFICIAL)/.installed
 
-.PHONY: install official-sdk generate check-generated lint format typecheck pytest test bench clean
+.PHONY: demo install official-sdk generate check-generated lint format typecheck pytest test bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,6 +16,9 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+demo: $(STAMP)
+	$(PY) examples/quickstart.py
 
 $(OFFICIAL_STAMP):
 	test -x $(OFFICIAL)/bin/python || $(PYTHON) -m venv $(OFFICIAL)
