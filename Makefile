@@ -51,9 +51,10 @@ pytest: $(STAMP) $(OFFICIAL_STAMP)
 
 test: lint typecheck check-generated pytest
 
-bench: $(STAMP)
+bench: $(STAMP) $(OFFICIAL_STAMP)
 	$(PY) bench/import_time.py
 	$(PY) bench/local_roundtrip.py
+	$(PY) bench/control_plane.py
 
 clean:
 	rm -rf $(VENV) $(OFFICIAL) .mypy_cache .pytest_cache .ruff_cache
