@@ -1,0 +1,381 @@
+"""Alibaba's official clients, unchanged, against AgentRun Local: agentrun-sdk 0.0.54 (high-level API, sync and async)
+and the generated Tea client alibabacloud-agentrun20250910 5.7.5, run from their own virtualenv (`make official-sdk`;
+`make pytest` points AGENTRUN_OFFICIAL_PYTHON at it).
+
+One real server per session (`python -m agentrun.local serve`, HTTPS, fresh data dir, free port) and a second one with
+`--http`. The clients are configured only by what `agentrun local env` prints, plus PATH and a fresh HOME: no other
+AGENTRUN_* variable, no proxy. Each scenario in official_scenarios/ is a plain script that checks as it goes, exits
+non-zero naming the failed check, and prints a JSON summary that the tests below check again, one behaviour each.
+All scenarios start together when the first test asks for one, so the SDK's fixed sleeps (see each script's
+docstring) overlap: the whole module takes about as long as the slowest scenario (~13 s on 2 cores).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shlex
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+SCENARIOS = Path(__file__).parent / "official_scenarios"
+HTTPS_SCENARIOS = ("agent_runtimes", "model_services", "templates", "credentials", "tea_client")  # slowest first
+HTTP_SCENARIO = "credentials"
+PINNED = {"agentrun-sdk": "0.0.54", "alibabacloud-agentrun20250910": "5.7.5"}  # as the Makefile installs them
+START_TIMEOUT = 30.0
+SCENARIO_TIMEOUT = 90.0  # the sync list_all and delete() loop for ever on a server that misbehaves
+STOP_TIMEOUT = 15.0
+EXPORTED = {
+    "AGENTRUN_ACCESS_KEY_ID", "AGENTRUN_ACCESS_KEY_SECRET", "AGENTRUN_ACCOUNT_ID", "AGENTRUN_REGION",
+    "AGENTRUN_CONTROL_ENDPOINT", "AGENTRUN_DATA_ENDPOINT",
+}  # fmt: skip
+PROXY_VARIABLES = {"http_proxy", "https_proxy", "all_proxy", "no_proxy"}
+
+
+def official_python() -> str:
+    path = os.environ.get("AGENTRUN_OFFICIAL_PYTHON", "")
+    if not path or not os.access(path, os.X_OK):
+        pytest.skip(
+            f"the official clients are not installed (AGENTRUN_OFFICIAL_PYTHON={path!r}): run `make official-sdk`, "
+            "or run the tests with `make pytest`, which installs them and sets AGENTRUN_OFFICIAL_PYTHON"
+        )
+    return path
+
+
+def agentrun_local() -> list[str]:
+    """The `agentrun local` command of this virtualenv (`python -m agentrun.local` is the same command)."""
+    entry = shutil.which("agentrun", path=str(Path(sys.executable).parent))
+    return [entry, "local"] if entry else [sys.executable, "-m", "agentrun.local"]
+
+
+def parse_exports(text: str) -> dict[str, str]:
+    """The `export NAME=value` lines `agentrun local env` prints, unquoted as a shell would."""
+    env: dict[str, str] = {}
+    for line in text.splitlines():
+        words = shlex.split(line)
+        assert len(words) == 2 and words[0] == "export" and "=" in words[1], f"not an export line: {line!r}"
+        name, value = words[1].split("=", 1)
+        env[name] = value
+    return env
+
+
+def tail(path: Path, chars: int = 6000) -> str:
+    return path.read_text(errors="replace")[-chars:] if path.exists() else ""
+
+
+@dataclass
+class Server:
+    """`python -m agentrun.local serve` in a subprocess, and the environment `agentrun local env` printed for it."""
+
+    process: subprocess.Popen[bytes]
+    data_dir: Path
+    log: Path
+    env: dict[str, str] = field(default_factory=dict)
+
+    @classmethod
+    def start(cls, root: Path, *, http: bool) -> Server:
+        root.mkdir(parents=True)
+        data_dir, log = root / "data", root / "server.log"
+        command = [sys.executable, "-m", "agentrun.local", "serve", "--port", "0", "--data-dir", str(data_dir)]
+        environment = {k: v for k, v in os.environ.items() if k.lower() not in PROXY_VARIABLES}
+        with log.open("wb") as out:
+            process = subprocess.Popen(
+                [*command, *(["--http"] if http else [])], stdout=out, stderr=subprocess.STDOUT, env=environment
+            )
+        server = cls(process, data_dir, log)
+        deadline = time.monotonic() + START_TIMEOUT
+        while not (data_dir / "server.json").exists():  # written once the server answers on its socket
+            if process.poll() is not None or time.monotonic() > deadline:
+                server.stop()
+                pytest.fail(f"agentrun local serve did not start (exit {process.returncode}):\n{tail(log)}")
+            time.sleep(0.05)
+        printed = subprocess.run(
+            [*agentrun_local(), "env", "--data-dir", str(data_dir)], capture_output=True, text=True, timeout=30
+        )
+        if printed.returncode != 0:
+            server.stop()
+            pytest.fail(f"agentrun local env failed (exit {printed.returncode}): {printed.stderr}")
+        server.env = parse_exports(printed.stdout)
+        return server
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(STOP_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+
+
+@dataclass
+class ScenarioRun:
+    """One scenario script running under the official virtualenv; `summary()` waits for it."""
+
+    name: str
+    process: subprocess.Popen[bytes]
+    stdout: Path
+    stderr: Path
+    _summary: dict[str, Any] | None = None
+
+    @classmethod
+    def launch(cls, python: str, name: str, env: dict[str, str], workdir: Path) -> ScenarioRun:
+        stdout, stderr = workdir / f"{name}.out", workdir / f"{name}.err"
+        with stdout.open("wb") as out, stderr.open("wb") as err:
+            process = subprocess.Popen(
+                [python, str(SCENARIOS / f"{name}.py")], stdout=out, stderr=err, env=env, cwd=workdir
+            )
+        return cls(name, process, stdout, stderr)
+
+    def summary(self) -> dict[str, Any]:
+        if self._summary is None:
+            try:
+                code = self.process.wait(SCENARIO_TIMEOUT)
+            except subprocess.TimeoutExpired:
+                self.kill()
+                pytest.fail(f"scenario {self.name} did not finish in {SCENARIO_TIMEOUT} s:\n{tail(self.stderr)}")
+            if code != 0:
+                pytest.fail(f"scenario {self.name} failed (exit {code}):\n{tail(self.stderr)}")
+            lines = self.stdout.read_text().strip().splitlines()
+            assert lines, f"scenario {self.name} printed no summary:\n{tail(self.stderr)}"
+            self._summary = json.loads(lines[-1])
+        return self._summary
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+
+
+@dataclass
+class Compat:
+    https: Server
+    http: Server
+    versions: dict[str, str]
+    scenario_env: dict[str, str]
+    runs: dict[str, ScenarioRun]
+
+    def summary(self, name: str) -> dict[str, Any]:
+        return self.runs[name].summary()
+
+
+def scenario_environment(server: Server, home: Path) -> dict[str, str]:
+    """Exactly what `agentrun local env` printed, plus PATH and HOME (a fresh one: no ~/.alibabacloud config)."""
+    return {**server.env, "PATH": os.environ.get("PATH", os.defpath), "HOME": str(home)}
+
+
+def installed_versions(python: str) -> dict[str, str]:
+    code = f"import importlib.metadata as m, json; print(json.dumps({{n: m.version(n) for n in {sorted(PINNED)!r}}}))"
+    result = subprocess.run([python, "-c", code], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, f"the official virtualenv lacks its packages: {result.stderr}"
+    versions: dict[str, str] = json.loads(result.stdout)
+    return versions
+
+
+@pytest.fixture(scope="session")
+def compat(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Compat]:
+    python = official_python()
+    root = tmp_path_factory.mktemp("official-clients")
+    home = root / "home"
+    home.mkdir()
+    servers: list[Server] = []
+    runs: dict[str, ScenarioRun] = {}
+    try:
+        https = Server.start(root / "https", http=False)
+        servers.append(https)
+        http = Server.start(root / "http", http=True)
+        servers.append(http)
+        env = scenario_environment(https, home)
+        for name in HTTPS_SCENARIOS:
+            runs[name] = ScenarioRun.launch(python, name, env, root / "https")
+        runs["http"] = ScenarioRun.launch(python, HTTP_SCENARIO, scenario_environment(http, home), root / "http")
+        yield Compat(https, http, installed_versions(python), env, runs)
+    finally:
+        for run in runs.values():
+            run.kill()
+        for server in servers:
+            server.stop()
+
+
+def both(summary: dict[str, Any], key: str) -> list[Any]:
+    """`key` as the sync part and the async part of a scenario observed it."""
+    return [summary["sync"][key], summary["async"][key]]
+
+
+def settled_by_the_second_poll(polls: list[str], transitional: str, final: str = "READY") -> bool:
+    """What a wait saw at each poll: the transitional status once, if the poll right after the change came within the
+    server's 0.2 s (usual), then the final one; just the final one on a machine slow enough to miss that window."""
+    return polls in ([final], [transitional, final])
+
+
+def one_sleep_per_transitional_poll(seconds: float, polls: list[str], interval: float) -> bool:
+    sleeps = sum(1 for status in polls if status in ("CREATING", "UPDATING", "DELETING"))
+    return interval * sleeps <= seconds < interval * sleeps + 2.0
+
+
+# -- the setup ----------------------------------------------------------------------------------------------------
+
+
+def test_the_official_clients_are_the_pinned_versions(compat: Compat) -> None:
+    assert compat.versions == PINNED
+
+
+def test_clients_get_only_what_agentrun_local_env_prints(compat: Compat) -> None:
+    env = compat.scenario_env
+    assert set(env) == EXPORTED | {"SSL_CERT_FILE", "PATH", "HOME"}
+    assert env["AGENTRUN_CONTROL_ENDPOINT"].startswith("https://127.0.0.1:")
+    assert Path(env["SSL_CERT_FILE"]).is_file()  # certifi's roots plus the local CA (control-plane.md §8.2 a)
+
+
+# -- credentials (control-plane.md §4.9, §5.2) -----------------------------------------------------------------------
+
+
+def test_credential_lifecycle_with_the_outbound_llm_preset(compat: Compat) -> None:
+    summary = compat.summary("credentials")
+    assert both(summary, "secret_returned") == [True, True]
+    assert both(summary, "enabled_after_update") == [False, False]
+    assert both(summary, "listed") == [[summary["sync"]["created"]], [summary["async"]["created"]]]
+
+
+def test_missing_credential_raises_resource_not_exist_error(compat: Compat) -> None:
+    summary = compat.summary("credentials")
+    assert both(summary, "missing_error") == ["ResourceNotExistError"] * 2
+    assert summary["sync"]["missing_message"] == f"Resource Credential({summary['sync']['created']}) does not exist."
+
+
+def test_duplicate_credential_raises_resource_already_exist_error(compat: Compat) -> None:
+    assert both(compat.summary("credentials"), "duplicate_error") == ["ResourceAlreadyExistError"] * 2
+
+
+# -- model services and proxies (§4.6, §4.7, §6.2) -------------------------------------------------------------------
+
+
+def test_model_waits_return_by_the_second_poll(compat: Compat) -> None:
+    """CREATING on the poll right after create, READY one interval later (AgentRun Local settles in 0.2 s)."""
+    summary = compat.summary("model_services")
+    polls = both(summary, "service_ready_polls") + both(summary, "proxy_ready_polls")
+    assert all(settled_by_the_second_poll(seen, "CREATING") for seen in polls), polls
+
+
+def test_model_service_is_listed_by_model_type(compat: Compat) -> None:
+    assert both(compat.summary("model_services"), "listed_llm") == [True, True]
+
+
+def test_model_proxy_delete_and_wait_ends_on_the_404(compat: Compat) -> None:
+    summary = compat.summary("model_services")
+    assert all(polls in ([], ["DELETING"]) for polls in both(summary, "proxy_delete_polls"))
+    assert both(summary, "missing_error") == ["ResourceNotExistError"] * 2
+    seconds, polls = summary["sync"]["proxy_delete_default_interval_seconds"], summary["sync"]["proxy_delete_polls"]
+    assert one_sleep_per_transitional_poll(seconds, polls, interval=5.0), (seconds, polls)  # the default interval
+
+
+def test_model_proxy_endpoint_is_on_the_data_plane(compat: Compat) -> None:
+    endpoint = compat.summary("model_services")["sync"]["proxy_endpoint"]
+    assert endpoint.startswith(compat.https.env["AGENTRUN_DATA_ENDPOINT"] + "/models/mp-sync-")
+
+
+def test_duplicate_model_proxy_raises_resource_already_exist_error(compat: Compat) -> None:
+    assert compat.summary("model_services")["sync"]["duplicate_proxy_error"] == "ResourceAlreadyExistError"
+
+
+def test_model_service_delete_and_wait_ends_in_the_sdks_unmapped_404(compat: Compat) -> None:
+    """An agentrun-sdk 0.0.54 bug, pinned down: ModelService.get_by_name re-raises the raw ClientError for a 404, so
+    delete_and_wait_until_finished fails once the service is gone. The server's answer is the right one."""
+    summary = compat.summary("model_services")
+    assert all(polls in ([], ["DELETING"]) for polls in both(summary, "service_delete_polls"))
+    for part in ("sync", "async"):
+        kind, status, message = summary[part]["service_delete_error"]
+        assert (kind, status) == ("ClientError", 404) and message.endswith("does not exist")
+
+
+# -- sandbox templates (§4.4, §9 point 20) -----------------------------------------------------------------------
+
+
+def test_template_create_returns_without_the_5s_poll(compat: Compat) -> None:
+    """Template.create polls GetTemplate every 5 s until READY; AgentRun Local answers READY on the first GET."""
+    assert all(seconds < 4.0 for seconds in both(compat.summary("templates"), "create_seconds"))
+
+
+def test_template_is_listed_updated_and_deleted(compat: Compat) -> None:
+    summary = compat.summary("templates")
+    assert both(summary, "listed") == [True, True]
+    assert set(summary["sync"]["statuses_after_delete"]) <= {"DELETING"}
+    assert both(summary, "missing_error") == ["ResourceNotExistError"] * 2
+
+
+def test_duplicate_template_is_a_409_client_error(compat: Compat) -> None:
+    """The SDK maps no error of Template.create; the 409 reaches the caller as ClientError."""
+    assert compat.summary("templates")["sync"]["duplicate_error"] == ["ClientError", 409]
+
+
+# -- agent runtimes (§4.1-§4.3, §5.3, §9 points 8, 17, 18) -----------------------------------------------------
+
+
+def test_agent_runtime_wait_returns_by_the_second_poll(compat: Compat) -> None:
+    summary = compat.summary("agent_runtimes")
+    assert all(settled_by_the_second_poll(polls, "CREATING") for polls in both(summary, "ready_polls"))
+    seconds, polls = summary["sync"]["ready_default_interval_seconds"], summary["sync"]["ready_polls"]
+    assert one_sleep_per_transitional_poll(seconds, polls, interval=5.0), (seconds, polls)  # the default interval
+
+
+def test_agent_runtime_endpoints_and_versions_are_listed(compat: Compat) -> None:
+    summary = compat.summary("agent_runtimes")
+    assert both(summary, "endpoints") == [1, 1]
+    assert both(summary, "versions") == [[["1", "v1"]]] * 2
+
+
+def test_agent_runtime_list_all_pages_past_50(compat: Compat) -> None:
+    assert both(compat.summary("agent_runtimes"), "listed") == [3, 51]
+
+
+def test_agent_runtime_delete_removes_endpoints_and_terminates(compat: Compat) -> None:
+    """delete() polls the endpoint list every 1 s until it is empty: usually one poll still lists the deleted endpoint
+    (it goes 0.2 s after its DELETE), one 1 s sleep, then the runtime is deleted."""
+    summary = compat.summary("agent_runtimes")
+    assert all(seconds < 3.0 for seconds in both(summary, "delete_seconds"))
+    assert set(summary["sync"]["statuses_after_delete"]) <= {"DELETING"}
+
+
+def test_duplicate_agent_runtime_raises_resource_already_exist_error(compat: Compat) -> None:
+    assert compat.summary("agent_runtimes")["sync"]["duplicate_error"] == "ResourceAlreadyExistError"
+
+
+def test_missing_agent_runtime_raises_resource_not_exist_error(compat: Compat) -> None:
+    assert both(compat.summary("agent_runtimes"), "missing_error") == ["ResourceNotExistError"] * 2
+
+
+# -- the generated Tea client (§5, §8) --------------------------------------------------------------------------------
+
+
+def test_tea_client_pages_list_agent_runtimes(compat: Compat) -> None:
+    summary = compat.summary("tea_client")
+    assert summary["sync"]["pages"] == [2, 1, 0] and summary["async"]["second_page"] == 1
+
+
+def test_tea_client_maps_a_404_to_client_exception_with_message_and_request_id(compat: Compat) -> None:
+    for part in ("sync", "async"):
+        error = compat.summary("tea_client")[part]["not_found"]
+        name = compat.summary("tea_client")[part]["credential"]
+        assert (error["status_code"], error["code"]) == (404, "ERR_NOT_FOUND")
+        assert error["message"].startswith(f"code: 404, credential {name} does not exist request id: ")
+
+
+# -- plain HTTP (§8.2 b) ---------------------------------------------------------------------------------------------
+
+
+def test_official_sdk_over_plain_http_with_the_double_scheme_endpoint(compat: Compat) -> None:
+    env = compat.http.env
+    assert set(env) == EXPORTED and "SSL_CERT_FILE" not in env
+    assert env["AGENTRUN_CONTROL_ENDPOINT"].startswith("http://http://127.0.0.1:")
+    summary = compat.summary("http")
+    assert both(summary, "secret_returned") == [True, True]
+    assert both(summary, "missing_error") == ["ResourceNotExistError"] * 2
