@@ -14,13 +14,28 @@ class FromDict(Protocol):
     def from_dict(cls, src_dict: Any) -> Self: ...
 
 
+def _has_null(value: Any) -> bool:
+    if isinstance(value, dict):
+        return any(v is None or _has_null(v) for v in value.values())
+    if isinstance(value, list):
+        return any(v is None or _has_null(v) for v in value)
+    return False
+
+
 def strip_nulls(value: Any) -> Any:
     """Drop null-valued keys at every depth. The generated models treat an absent key as unset but would choke on
-    a null where they expect an object, and servers differ in whether they omit or null out empty fields."""
+    a null where they expect an object, and servers differ in whether they omit or null out empty fields.
+    Data without nulls (the usual case) is returned as is, without copying."""
+    if not _has_null(value):
+        return value
+    return _strip(value)
+
+
+def _strip(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: strip_nulls(v) for k, v in value.items() if v is not None}
+        return {k: _strip(v) for k, v in value.items() if v is not None}
     if isinstance(value, list):
-        return [strip_nulls(v) for v in value if v is not None]
+        return [_strip(v) for v in value if v is not None]
     return value
 
 
