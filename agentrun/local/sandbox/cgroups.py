@@ -1,0 +1,165 @@
+"""Optional per-sandbox cgroups: totals that rlimits cannot give (memory of the whole sandbox, number of processes
+even when the sandbox's host uid is root, a CPU quota). Used only when a hierarchy is detected writable; nothing
+depends on them. Blocking file operations: call these from a worker thread.
+
+- cgroup v2: `/sys/fs/cgroup/agentrun/<sandbox>` with the `pids`, `memory` and `cpu` controllers the root offers.
+- cgroup v1 (or a hybrid host, where v2 has no controllers): `/sys/fs/cgroup/<controller>/agentrun/<sandbox>`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import signal
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from agentrun.local.sandbox.limits import MIB, Limits
+
+logger = logging.getLogger("agentrun.local.sandbox")
+
+ROOT = Path("/sys/fs/cgroup")
+PARENT = "agentrun"
+_CONTROLLERS = ("pids", "memory", "cpu")
+_CPU_PERIOD_US = 100_000
+
+
+@dataclass(frozen=True)
+class Cgroup:
+    """One sandbox's cgroup directories (one on v2, one per controller on v1)."""
+
+    version: int
+    dirs: tuple[Path, ...]
+    controllers: frozenset[str]
+
+    def add(self, pid: int) -> None:
+        for directory in self.dirs:
+            (directory / "cgroup.procs").write_text(f"{pid}\n")
+
+    def pids(self) -> set[int]:
+        found: set[int] = set()
+        for directory in self.dirs:
+            with contextlib.suppress(OSError):
+                found.update(int(line) for line in (directory / "cgroup.procs").read_text().split())
+        return found
+
+    def kill_all(self, timeout: float = 2.0) -> None:
+        """SIGKILL every process in the cgroup, until it is empty or `timeout` passes."""
+        if self.version == 2 and (self.dirs[0] / "cgroup.kill").exists():
+            with contextlib.suppress(OSError):
+                (self.dirs[0] / "cgroup.kill").write_text("1\n")
+        deadline = time.monotonic() + timeout
+        while (pids := self.pids()) and time.monotonic() < deadline:
+            for pid in pids:
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.kill(pid, signal.SIGKILL)
+            time.sleep(0.01)
+
+    def remove(self) -> None:
+        self.kill_all()
+        for directory in self.dirs:
+            for _ in range(50):
+                try:
+                    directory.rmdir()
+                    break
+                except FileNotFoundError:
+                    break
+                except OSError:
+                    time.sleep(0.01)  # the last killed processes are still exiting
+            else:
+                logger.warning("could not remove cgroup %s", directory)
+
+
+@dataclass(frozen=True)
+class CgroupManager:
+    """Where sandbox cgroups are made on this machine."""
+
+    version: int
+    parents: dict[str, Path]  # controller -> parent directory (all the same directory on v2)
+
+    @classmethod
+    def detect(cls, root: Path = ROOT) -> CgroupManager | None:
+        """A manager if this process can create cgroups with at least the `pids` or `memory` controller."""
+        try:
+            return _detect_v2(root) or _detect_v1(root)
+        except OSError as exc:
+            logger.debug("cgroups unavailable: %s", exc)
+            return None
+
+    @property
+    def controllers(self) -> frozenset[str]:
+        return frozenset(self.parents)
+
+    def create(self, name: str, limits: Limits) -> Cgroup:
+        dirs: list[Path] = []
+        for parent in dict.fromkeys(self.parents.values()):
+            directory = parent / name
+            directory.mkdir(exist_ok=True)
+            dirs.append(directory)
+        group = Cgroup(self.version, tuple(dirs), self.controllers)
+        try:
+            self._write_limits(name, limits)
+        except OSError:
+            group.remove()
+            raise
+        return group
+
+    def _write_limits(self, name: str, limits: Limits) -> None:
+        v2 = self.version == 2
+        if "pids" in self.parents and limits.max_processes is not None:
+            (self.parents["pids"] / name / "pids.max").write_text(f"{limits.max_processes}\n")
+        if "memory" in self.parents and limits.memory_mb is not None:
+            memory = self.parents["memory"] / name
+            (memory / ("memory.max" if v2 else "memory.limit_in_bytes")).write_text(f"{limits.memory_mb * MIB}\n")
+            if v2:
+                with contextlib.suppress(OSError):
+                    (memory / "memory.swap.max").write_text("0\n")
+        if "cpu" in self.parents and limits.cpu is not None:
+            cpu = self.parents["cpu"] / name
+            quota = max(1000, int(limits.cpu * _CPU_PERIOD_US))
+            if v2:
+                (cpu / "cpu.max").write_text(f"{quota} {_CPU_PERIOD_US}\n")
+            else:
+                (cpu / "cpu.cfs_period_us").write_text(f"{_CPU_PERIOD_US}\n")
+                (cpu / "cpu.cfs_quota_us").write_text(f"{quota}\n")
+
+
+def _detect_v2(root: Path) -> CgroupManager | None:
+    available = root / "cgroup.controllers"
+    if not available.exists():
+        return None
+    offered = set(available.read_text().split()) & set(_CONTROLLERS)
+    if not {"pids", "memory"} & offered or not os.access(root / "cgroup.subtree_control", os.W_OK):
+        return None
+    parent = root / PARENT
+    parent.mkdir(exist_ok=True)
+    enabled = set((root / "cgroup.subtree_control").read_text().split())
+    for controller in offered - enabled:
+        with contextlib.suppress(OSError):
+            (root / "cgroup.subtree_control").write_text(f"+{controller}\n")
+    for controller in offered:
+        with contextlib.suppress(OSError):
+            (parent / "cgroup.subtree_control").write_text(f"+{controller}\n")
+    enabled = set((parent / "cgroup.subtree_control").read_text().split())
+    if not {"pids", "memory"} & enabled:
+        return None
+    return CgroupManager(2, {controller: parent for controller in enabled & offered})
+
+
+def _detect_v1(root: Path) -> CgroupManager | None:
+    parents: dict[str, Path] = {}
+    for controller in _CONTROLLERS:
+        hierarchy = root / controller
+        if not (hierarchy / "cgroup.procs").exists() or not os.access(hierarchy, os.W_OK):
+            continue
+        parent = hierarchy / PARENT
+        try:
+            parent.mkdir(exist_ok=True)
+        except OSError:
+            continue
+        parents[controller] = parent
+    if not {"pids", "memory"} & set(parents):
+        return None
+    return CgroupManager(1, parents)

@@ -1,0 +1,738 @@
+"""The sandbox engine: the async API the data-plane routes call.
+
+    async with SandboxEngine(root) as engine:
+        sandbox = await engine.create("sbx-1", limits=Limits(memory_mb=1024), network=False)
+        context = await sandbox.create_context()
+        async with context.execute("print('hi'); 1 + 1", timeout=30) as execution:
+            async for event in execution:   # Stdout, Stderr, Result, Error, then exactly one End
+                ...
+        result = await context.run("x = 41\\nx + 1")   # the folded ExecutionResult JSON
+
+Process tree of one sandbox (isolated):
+
+    server --- bwrap (monitor) --- bwrap (pid 1 of the sandbox) --- zygote (pid 2) -+- worker (context 1, setsid)
+                                                                                     +- worker (context 2) --- ...
+
+The server holds one unix socket to the zygote (inherited as an fd; fork requests carry the new context's socket
+with SCM_RIGHTS) and one to each worker (which says hello with SCM_CREDENTIALS, so the server learns its pid).
+Interrupts are SIGINT to the worker; a timeout is SIGINT, repeated, then SIGKILL to the worker's process group;
+destroying a sandbox kills its pid 1, which takes every process of the sandbox with it. Nothing here runs in the
+background: every read happens in the task that asked for it, and every exit path (cancellation included) kills
+what it started.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import itertools
+import json
+import logging
+import math
+import os
+import re
+import secrets
+import shutil
+import signal
+import socket
+import struct
+import subprocess
+import sys
+from collections import deque
+from collections.abc import AsyncIterator
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Literal
+
+import anyio
+import anyio.to_thread
+from anyio.abc import Process, UNIXSocketStream
+from anyio.streams.buffered import BufferedByteReceiveStream
+
+from agentrun.errors import InvalidArgumentError
+from agentrun.local.sandbox import events as ev
+from agentrun.local.sandbox import isolation as iso
+from agentrun.local.sandbox.cgroups import Cgroup, CgroupManager
+from agentrun.local.sandbox.errors import (
+    ContextDied,
+    ContextNotFound,
+    SandboxExists,
+    SandboxFailed,
+    SandboxNotFound,
+    UnsupportedLanguage,
+)
+from agentrun.local.sandbox.limits import Limits
+
+logger = logging.getLogger("agentrun.local.sandbox")
+
+DEFAULT_TIMEOUT = 30.0  # seconds, the API's default execution timeout
+START_TIMEOUT = 30.0  # sandbox start (bwrap + zygote ready) and context start (fork + hello)
+INTERRUPT_GRACE = 2.0  # after a timeout's SIGINT, seconds before the context is killed
+SIGINT_REPEAT = 0.5  # during the grace period, SIGINT again this often (code may swallow one)
+MAX_MESSAGE = 256 * 1024 * 1024
+_SANDBOX_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
+_CREDENTIALS = struct.Struct("3i")
+
+ProcessLimit = Literal["cgroup", "rlimit", "none"]
+
+
+class _Lines:
+    """Newline-delimited JSON over a unix socket stream."""
+
+    def __init__(self, stream: UNIXSocketStream, leftover: bytes = b"") -> None:
+        self.stream = stream
+        self.reader = BufferedByteReceiveStream(stream)
+        if leftover:
+            self.reader.feed_data(leftover)
+
+    async def send(self, message: dict[str, Any], fds: list[int] | None = None) -> None:
+        data = json.dumps(message, separators=(",", ":")).encode() + b"\n"
+        if fds:
+            await self.stream.send_fds(data, fds)
+        else:
+            await self.stream.send(data)
+
+    async def receive(self) -> dict[str, Any] | None:
+        """The next message; None once the peer has gone (or the stream was closed, or broke the protocol)."""
+        try:
+            line = await self.reader.receive_until(b"\n", MAX_MESSAGE)
+        except (anyio.EndOfStream, anyio.IncompleteRead, anyio.BrokenResourceError, anyio.ClosedResourceError):
+            return None
+        except anyio.DelimiterNotFound:
+            logger.warning("a sandbox process sent a message over %d bytes; dropping the connection", MAX_MESSAGE)
+            return None
+        try:
+            message = json.loads(line)
+        except ValueError:
+            return {}
+        return message if isinstance(message, dict) else {}
+
+    async def aclose(self) -> None:
+        with anyio.CancelScope(shield=True):
+            await self.stream.aclose()
+
+
+class SandboxEngine:
+    """Owns every running sandbox. `await engine.aclose()` (or leaving `async with`) kills them all.
+
+    `root` holds one directory per sandbox (`<id>/workspace`, `<id>/runtime`). Isolation is detected on the first
+    `create()`; if it cannot be set up, `create()` raises IsolationUnavailable, unless the engine was made with
+    `unsafe_no_isolation=True`."""
+
+    def __init__(
+        self,
+        root: str | os.PathLike[str],
+        *,
+        unsafe_no_isolation: bool = False,
+        python: str | None = None,
+        use_cgroups: bool = True,
+    ) -> None:
+        self.root = Path(root).absolute()
+        self._unsafe = unsafe_no_isolation
+        self._python = python or sys.executable
+        self._use_cgroups = use_cgroups
+        self._sandboxes: dict[str, SandboxHandle] = {}
+        self._starting: set[str] = set()
+        self._isolation: iso.Isolation | None = None
+        self._cgroups: CgroupManager | None = None
+        self._setup_lock = anyio.Lock()
+        self._closed = False
+
+    async def __aenter__(self) -> SandboxEngine:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+    async def isolation(self) -> iso.Isolation:
+        """How sandboxes are isolated here (detected once; raises IsolationUnavailable)."""
+        async with self._setup_lock:
+            if self._isolation is None:
+                self._isolation = await iso.detect(unsafe_no_isolation=self._unsafe, python=self._python)
+                if self._use_cgroups:
+                    self._cgroups = await anyio.to_thread.run_sync(CgroupManager.detect)
+                    if self._cgroups is not None:
+                        logger.debug(
+                            "sandbox cgroups: v%d %s", self._cgroups.version, sorted(self._cgroups.controllers)
+                        )
+            return self._isolation
+
+    @property
+    def sandboxes(self) -> dict[str, SandboxHandle]:
+        return dict(self._sandboxes)
+
+    def get(self, sandbox_id: str) -> SandboxHandle:
+        try:
+            return self._sandboxes[sandbox_id]
+        except KeyError:
+            raise SandboxNotFound(sandbox_id) from None
+
+    async def create(self, sandbox_id: str, *, limits: Limits | None = None, network: bool = False) -> SandboxHandle:
+        """Start a sandbox: its workspace, its namespaces and its zygote, ready for contexts."""
+        if self._closed:
+            raise SandboxFailed("the sandbox engine is closed")
+        if not _SANDBOX_ID.match(sandbox_id):
+            raise InvalidArgumentError(f"invalid sandbox id {sandbox_id!r}")
+        if sandbox_id in self._sandboxes or sandbox_id in self._starting:
+            raise SandboxExists(sandbox_id)
+        self._starting.add(sandbox_id)
+        try:
+            isolation = await self.isolation()
+            directory = self.root / sandbox_id
+            paths = iso.SandboxPaths(directory / "workspace", directory / "runtime")
+            sandbox = SandboxHandle(sandbox_id, paths, limits or Limits(), network, isolation, self)
+            await sandbox._start(self._cgroups)
+            self._sandboxes[sandbox_id] = sandbox
+            return sandbox
+        finally:
+            self._starting.discard(sandbox_id)
+
+    async def destroy(self, sandbox_id: str, *, keep_files: bool = False) -> None:
+        """Kill every process of the sandbox and delete its directory (unless `keep_files`)."""
+        sandbox = self._sandboxes.pop(sandbox_id, None)
+        if sandbox is None:
+            raise SandboxNotFound(sandbox_id)
+        await sandbox._shutdown(keep_files=keep_files)
+
+    async def aclose(self) -> None:
+        """Destroy every sandbox. Safe to call more than once."""
+        self._closed = True
+        with anyio.CancelScope(shield=True):
+            while self._sandboxes:
+                sandbox_id = next(iter(self._sandboxes))
+                await self.destroy(sandbox_id)
+
+
+class SandboxHandle:
+    """One running sandbox: a zygote inside bwrap namespaces, and its code contexts."""
+
+    def __init__(
+        self,
+        sandbox_id: str,
+        paths: iso.SandboxPaths,
+        limits: Limits,
+        network: bool,
+        isolation: iso.Isolation,
+        engine: SandboxEngine,
+    ) -> None:
+        self.id = sandbox_id
+        self.paths = paths
+        self.limits = limits
+        self.network = network
+        self.isolation = isolation
+        self._engine = engine
+        self._contexts: dict[str, ContextHandle] = {}
+        self._control: _Lines | None = None
+        self._control_lock = anyio.Lock()
+        self._request_ids = itertools.count(1)
+        self._process: Process | None = None
+        self._init_pid: int | None = None  # host pid of the sandbox's pid 1 (the zygote without isolation)
+        self._cgroup: Cgroup | None = None
+        self._closed = False
+
+    # -- facts -----------------------------------------------------------------------------------------------
+    @property
+    def workspace(self) -> Path:
+        """The workspace on the host (`/home/user` inside)."""
+        return self.paths.workspace
+
+    @property
+    def pid(self) -> int | None:
+        """Host pid of the process the engine started (bwrap, or the zygote without isolation)."""
+        return self._process.pid if self._process is not None else None
+
+    @property
+    def init_pid(self) -> int | None:
+        """Host pid of the sandbox's first process (bwrap's pid 1, or the zygote without isolation)."""
+        return self._init_pid
+
+    @property
+    def process_limit(self) -> ProcessLimit:
+        """What bounds the number of processes: the cgroup `pids` controller, RLIMIT_NPROC (which does not bind a
+        host uid of 0, hence not sandboxes of a root server), or nothing."""
+        if self._cgroup is not None and "pids" in self._cgroup.controllers and self.limits.max_processes:
+            return "cgroup"
+        if self.isolation.isolated and os.geteuid() != 0 and self.limits.max_processes:
+            return "rlimit"
+        return "none"
+
+    @property
+    def contexts(self) -> dict[str, ContextHandle]:
+        return dict(self._contexts)
+
+    @property
+    def alive(self) -> bool:
+        return not self._closed and self._process is not None and self._process.returncode is None
+
+    def get_context(self, context_id: str) -> ContextHandle:
+        try:
+            return self._contexts[context_id]
+        except KeyError:
+            raise ContextNotFound(context_id) from None
+
+    # -- contexts --------------------------------------------------------------------------------------------
+    async def create_context(self, language: str = "python", cwd: str = iso.HOME) -> ContextHandle:
+        """Fork a new REPL worker from the zygote; its state lives until `delete_context`."""
+        if language.lower() != "python":
+            raise UnsupportedLanguage(language)
+        if not self.alive:
+            raise SandboxFailed(f"sandbox {self.id} is not running")
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            ours.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 1)
+            ours.setblocking(False)
+            try:
+                reply = await self._request("fork", fds=[theirs.fileno()], cwd=self.isolation.inside(self.paths, cwd))
+            finally:
+                theirs.close()
+            if not reply.get("ok"):
+                raise SandboxFailed(f"cannot create a context in sandbox {self.id}: {reply.get('error')}")
+            with anyio.fail_after(START_TIMEOUT):
+                pid, leftover = await _receive_hello(ours)
+            ours.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 0)
+            lines = _Lines(await UNIXSocketStream.from_socket(ours), leftover)
+        except BaseException:
+            ours.close()  # the worker, if any, reads EOF and exits
+            raise
+        context = ContextHandle(self, f"ctx-{secrets.token_hex(8)}", cwd, "python", pid, lines)
+        self._contexts[context.id] = context
+        return context
+
+    async def delete_context(self, context_id: str) -> None:
+        context = self._contexts.pop(context_id, None)
+        if context is None:
+            raise ContextNotFound(context_id)
+        await context._close()
+
+    async def ping(self) -> bool:
+        """True when the zygote answers."""
+        if not self.alive:
+            return False
+        try:
+            with anyio.fail_after(5):
+                return bool((await self._request("ping")).get("ok"))
+        except (SandboxFailed, TimeoutError):
+            return False
+
+    async def aclose(self) -> None:
+        """Destroy this sandbox (as `engine.destroy`)."""
+        if self._engine._sandboxes.get(self.id) is self:
+            await self._engine.destroy(self.id)
+        else:
+            await self._shutdown(keep_files=False)
+
+    # -- the zygote ------------------------------------------------------------------------------------------
+    async def _request(self, op: str, *, fds: list[int] | None = None, **fields: Any) -> dict[str, Any]:
+        async with self._control_lock:
+            if self._control is None:
+                raise SandboxFailed(f"sandbox {self.id} is not running")
+            request_id = next(self._request_ids)
+            try:
+                await self._control.send({"op": op, "id": request_id, **fields}, fds)
+            except (anyio.BrokenResourceError, anyio.ClosedResourceError, OSError) as exc:
+                raise SandboxFailed(f"sandbox {self.id} stopped answering: {exc}") from None
+            while True:
+                reply = await self._control.receive()
+                if reply is None:
+                    raise SandboxFailed(f"sandbox {self.id} stopped answering{self._log_tail()}")
+                if reply.get("id") == request_id:
+                    return reply
+
+    def _log_tail(self) -> str:
+        try:
+            with open(self.paths.log, "rb") as log:
+                log.seek(max(0, log.seek(0, os.SEEK_END) - 2000))
+                text = log.read().decode(errors="replace").strip()
+        except OSError:
+            return ""
+        return f": {text}" if text else ""
+
+    async def _start(self, cgroups: CgroupManager | None) -> None:
+        try:
+            await anyio.to_thread.run_sync(self.paths.prepare)
+            if cgroups is not None:
+                name = f"{self.id}.{secrets.token_hex(4)}"
+                self._cgroup = await anyio.to_thread.run_sync(cgroups.create, name, self.limits)
+            with anyio.fail_after(START_TIMEOUT):
+                await self._launch()
+        except BaseException:
+            with anyio.CancelScope(shield=True):
+                await self._shutdown(keep_files=False)
+            raise
+
+    async def _launch(self) -> None:
+        isolation = self.isolation
+        rlimits = self.limits.rlimits()
+        if not isolation.isolated:
+            rlimits.pop("NPROC", None)  # it would count every process of the server's user
+        config = {"rlimits": rlimits}
+        ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        info_r = info_w = block_r = block_w = -1
+        log = await anyio.to_thread.run_sync(_open_log, self.paths.log)
+        try:
+            inner = isolation.zygote_command(self.paths, theirs.fileno(), config)
+            env = isolation.environment(self.paths)
+            if isolation.isolated:
+                info_r, info_w = os.pipe()
+                block_r, block_w = os.pipe()
+                argv = isolation.bwrap_command(
+                    self.paths, inner, network=self.network, info_fd=info_w, block_fd=block_r, tmp_mb=None
+                )
+                self._process = await anyio.open_process(
+                    argv,
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=log,
+                    env=env,
+                    pass_fds=(theirs.fileno(), info_w, block_r),
+                )
+                os.close(info_w)
+                os.close(block_r)
+                info_w = block_r = -1
+                info = await _read_info(info_r)
+                if not isinstance(info.get("child-pid"), int):
+                    raise SandboxFailed(f"bwrap did not start sandbox {self.id}{self._log_tail()}")
+                self._init_pid = int(info["child-pid"])
+                if self._cgroup is not None:
+                    await anyio.to_thread.run_sync(self._cgroup.add, self._init_pid)
+                os.write(block_w, b"1")  # bwrap may now start the zygote
+            else:
+                self._process = await anyio.open_process(
+                    inner,
+                    stdin=subprocess.DEVNULL,
+                    stdout=subprocess.DEVNULL,
+                    stderr=log,
+                    env=env,
+                    cwd=str(self.paths.workspace),
+                    start_new_session=True,
+                    pass_fds=(theirs.fileno(),),
+                )
+                self._init_pid = self._process.pid
+                if self._cgroup is not None:
+                    await anyio.to_thread.run_sync(self._cgroup.add, self._init_pid)
+        except SandboxFailed:
+            raise
+        except (OSError, anyio.BrokenResourceError) as exc:
+            raise SandboxFailed(f"cannot start sandbox {self.id}: {exc}{self._log_tail()}") from None
+        finally:
+            theirs.close()
+            log.close()
+            for fd in (info_r, info_w, block_r, block_w):
+                if fd >= 0:
+                    os.close(fd)
+        ours.setblocking(False)
+        self._control = _Lines(await UNIXSocketStream.from_socket(ours))
+        hello = await self._control.receive()
+        if hello is None or hello.get("type") != "ready":
+            detail = hello.get("error") if hello else None
+            raise SandboxFailed(f"the zygote of sandbox {self.id} did not start: {detail or ''}{self._log_tail()}")
+
+    async def _shutdown(self, *, keep_files: bool) -> None:
+        """Kill everything the sandbox runs; remove its cgroup and (unless `keep_files`) its directory."""
+        with anyio.CancelScope(shield=True):
+            self._closed = True
+            contexts, self._contexts = list(self._contexts.values()), {}
+            for context in contexts:
+                await context._close()
+            if self._control is not None:
+                await self._control.aclose()
+                self._control = None
+            if self._init_pid is not None:
+                kill = os.kill if self.isolation.isolated else os.killpg
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    kill(self._init_pid, signal.SIGKILL)  # pid 1 of a pid namespace takes all the others along
+            if self._process is not None:
+                with contextlib.suppress(ProcessLookupError):
+                    self._process.kill()
+                with anyio.move_on_after(10):
+                    await self._process.wait()
+                await self._process.aclose()
+            if self._cgroup is not None:
+                await anyio.to_thread.run_sync(self._cgroup.remove)
+                self._cgroup = None
+            if not keep_files:
+                await anyio.to_thread.run_sync(_remove_tree, self.paths.workspace.parent)
+
+
+class ContextHandle:
+    """One stateful Python context (a forked REPL worker). Executions on one context run one at a time, in order."""
+
+    def __init__(
+        self, sandbox: SandboxHandle, context_id: str, cwd: str, language: str, pid: int, lines: _Lines
+    ) -> None:
+        self.sandbox = sandbox
+        self.id = context_id
+        self.cwd = cwd
+        self.language = language
+        self.pid = pid  # host pid of the worker; also its process group
+        self._lines = lines
+        self._turn = anyio.Semaphore(1)
+        self._alive = True
+
+    @property
+    def alive(self) -> bool:
+        return self._alive
+
+    def execute(self, code: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> Execution:
+        """Run `code`; iterate the result for its events as they happen (use `async with` so an abandoned
+        execution is interrupted). `timeout` in seconds (None: no limit) ends the cell with status `timeout`."""
+        return Execution(self, code, timeout)
+
+    async def run(self, code: str, *, timeout: float | None = DEFAULT_TIMEOUT) -> dict[str, Any]:
+        """Run `code` to the end and return the `ExecutionResult` JSON (see events.fold)."""
+        collected: list[ev.ExecutionEvent] = []
+        async with self.execute(code, timeout=timeout) as execution:
+            async for event in execution:
+                collected.append(event)
+        return ev.fold(collected, self.id)
+
+    async def interrupt(self) -> bool:
+        """Send SIGINT: the running cell raises KeyboardInterrupt and ends `interrupted`; state is kept. False if
+        the context is gone."""
+        return self._signal(signal.SIGINT)
+
+    async def aclose(self) -> None:
+        """Delete this context (as `sandbox.delete_context`)."""
+        if self.sandbox._contexts.get(self.id) is self:
+            await self.sandbox.delete_context(self.id)
+        else:
+            await self._close()
+
+    def _signal(self, signum: int) -> bool:
+        if not self._alive:
+            return False
+        try:
+            os.kill(self.pid, signum)
+        except ProcessLookupError:
+            return False
+        return True
+
+    def _kill(self) -> None:
+        """SIGKILL the worker's whole process group; the context is dead from here on."""
+        if self._alive:
+            self._alive = False
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.pid, signal.SIGKILL)
+
+    async def _close(self) -> None:
+        self._kill()
+        await self._lines.aclose()
+
+
+class Execution:
+    """The events of one execution, as they are produced: any number of Stdout / Stderr / Result / Error, then one
+    End. Leaving `async with` (or cancelling the task reading it) before the End interrupts the cell; if it does
+    not stop within the grace period, its process group is killed. Either way nothing keeps running."""
+
+    def __init__(self, context: ContextHandle, code: str, timeout: float | None) -> None:
+        self.context = context
+        self.code = code
+        self.timeout = timeout
+        self.id = secrets.token_hex(8)
+        self._state: Literal["new", "waiting", "running", "done"] = "new"
+        self._holding = False
+        self._pending: deque[ev.ExecutionEvent] = deque()
+        self._deadline = math.inf
+        self._timed_out = False
+        self._kill_at = math.inf
+        self._started = 0.0
+
+    async def __aenter__(self) -> Execution:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+    def __aiter__(self) -> AsyncIterator[ev.ExecutionEvent]:
+        return self
+
+    async def __anext__(self) -> ev.ExecutionEvent:
+        if self._state == "done":
+            raise StopAsyncIteration
+        try:
+            if self._state == "new":
+                await self._begin()
+            event = await self._next_event()
+        except BaseException:
+            with anyio.CancelScope(shield=True):
+                await self._abort()
+            raise
+        if isinstance(event, ev.End):
+            self._finish()
+        return event
+
+    async def aclose(self) -> None:
+        """Stop the execution if it still runs (interrupt, then kill) and free the context for the next one."""
+        with anyio.CancelScope(shield=True):
+            await self._abort()
+
+    # -- the protocol ----------------------------------------------------------------------------------------
+    async def _begin(self) -> None:
+        context = self.context
+        if not context.alive:
+            raise ContextDied(f"context {context.id} is no longer running; create a new one")
+        self._state = "waiting"
+        await context._turn.acquire()
+        self._holding = True
+        if not context.alive:
+            raise ContextDied(f"context {context.id} is no longer running; create a new one")
+        self._started = anyio.current_time()
+        if self.timeout is not None:
+            self._deadline = self._started + self.timeout
+        self._state = "running"
+        try:
+            await context._lines.send({"id": self.id, "code": self.code})
+        except (anyio.BrokenResourceError, anyio.ClosedResourceError, OSError):
+            self._died()
+
+    async def _next_event(self) -> ev.ExecutionEvent:
+        context = self.context
+        while True:
+            if self._pending:
+                return self._pending.popleft()
+            wake = self._kill_at if self._timed_out else self._deadline
+            message: dict[str, Any] | None = {}
+            with anyio.move_on_after(max(0.0, wake - anyio.current_time())) as waiting:
+                message = await context._lines.receive()
+            if waiting.cancelled_caught:
+                self._on_deadline()
+                continue
+            if message is None:
+                self._died()
+                continue
+            if message.get("id") != self.id:
+                continue  # output of an earlier cell's background processes
+            event = ev.from_worker(message)
+            if event is None:
+                continue
+            return self._as_timeout(event) if self._timed_out else event
+
+    def _on_deadline(self) -> None:
+        """The timeout passed: SIGINT, repeated during the grace period, then SIGKILL of the process group."""
+        now = anyio.current_time()
+        if not self._timed_out:
+            self._timed_out = True
+        elif now >= self._grace_end:
+            self.context._kill()
+            self._kill_at = math.inf
+            self._pending.append(
+                ev.Error(
+                    "TimeoutError",
+                    f"execution timed out after {self.timeout:g} s and did not stop when interrupted; "
+                    "the context was killed and its state is lost",
+                )
+            )
+            self._pending.append(ev.End("timeout", None, self._elapsed_ms()))
+            return
+        self.context._signal(signal.SIGINT)
+        self._kill_at = min(now + SIGINT_REPEAT, self._grace_end)
+
+    @property
+    def _grace_end(self) -> float:
+        return self._deadline + INTERRUPT_GRACE
+
+    def _as_timeout(self, event: ev.ExecutionEvent) -> ev.ExecutionEvent:
+        """Events of a cell stopped by its timeout: the KeyboardInterrupt is a TimeoutError, the status `timeout`."""
+        if isinstance(event, ev.Error) and event.name == "KeyboardInterrupt":
+            message = f"execution timed out after {self.timeout:g} s"
+            return ev.Error("TimeoutError", message, [*event.traceback[:-1], f"TimeoutError: {message}"])
+        if isinstance(event, ev.End) and event.status in ("interrupted", "ok", "error"):
+            return ev.End("timeout", event.execution_count, event.duration_ms)
+        return event
+
+    def _died(self) -> None:
+        """The worker vanished mid-cell (killed by a limit, or the code ended the process)."""
+        self.context._kill()
+        self._pending.append(
+            ev.Error(
+                "ContextDied",
+                "the context's process ended during the execution (it exceeded a limit or the code exited); "
+                "its state is lost",
+            )
+        )
+        self._pending.append(ev.End("error", None, self._elapsed_ms()))
+
+    def _elapsed_ms(self) -> int:
+        return int((anyio.current_time() - self._started) * 1000) if self._started else 0
+
+    def _finish(self) -> None:
+        self._state = "done"
+        if self._holding:
+            self._holding = False
+            self.context._turn.release()
+
+    async def _abort(self) -> None:
+        """Shielded by the callers. Make sure the cell no longer runs, then free the context."""
+        if self._state == "running" and self.context.alive:
+            ended = False
+            deadline = anyio.current_time() + INTERRUPT_GRACE
+            while not ended and anyio.current_time() < deadline:
+                if not self.context._signal(signal.SIGINT):
+                    break
+                with anyio.move_on_after(min(SIGINT_REPEAT, max(0.0, deadline - anyio.current_time()))):
+                    while True:
+                        message = await self.context._lines.receive()
+                        if message is None or (message.get("id") == self.id and message.get("type") == "end"):
+                            ended = True
+                            break
+            if not ended:
+                self.context._kill()
+        self._finish()
+
+
+async def _read_info(fd: int) -> dict[str, Any]:
+    """bwrap's --info-fd JSON (it closes the pipe when done, or exits on failure)."""
+    os.set_blocking(fd, False)
+    data = b""
+    while True:
+        await anyio.wait_readable(fd)
+        try:
+            chunk = os.read(fd, 4096)
+        except BlockingIOError:
+            continue
+        if not chunk:
+            break
+        data += chunk
+    try:
+        info = json.loads(data)
+    except ValueError:
+        return {}
+    return info if isinstance(info, dict) else {}
+
+
+async def _receive_hello(sock: socket.socket) -> tuple[int, bytes]:
+    """The worker's first line, with its pid (as this process sees it) from SCM_CREDENTIALS, and any bytes that
+    followed it."""
+    data = b""
+    pid: int | None = None
+    while b"\n" not in data:
+        await anyio.wait_readable(sock)
+        try:
+            chunk, ancillary, _, _ = sock.recvmsg(65536, socket.CMSG_SPACE(_CREDENTIALS.size))
+        except BlockingIOError:
+            continue
+        if not chunk:
+            raise ContextDied("the context's process exited while starting")
+        for level, kind, payload in ancillary:
+            if level == socket.SOL_SOCKET and kind == socket.SCM_CREDENTIALS and len(payload) >= _CREDENTIALS.size:
+                pid = _CREDENTIALS.unpack(payload[: _CREDENTIALS.size])[0]
+        data += chunk
+    line, rest = data.split(b"\n", 1)
+    try:
+        hello = json.loads(line)
+    except ValueError:
+        hello = None
+    if not isinstance(hello, dict) or hello.get("type") != "hello" or not pid:
+        raise SandboxFailed("the context's process did not introduce itself")
+    return pid, rest
+
+
+def _open_log(path: Path) -> Any:
+    return open(path, "ab")
+
+
+def _remove_tree(path: Path) -> None:
+    shutil.rmtree(path, ignore_errors=True)

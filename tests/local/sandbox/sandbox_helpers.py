@@ -1,0 +1,64 @@
+"""Helpers for the sandbox engine tests: what /proc says about processes (no psutil)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+
+import anyio
+
+
+def _stat_fields(pid: int) -> list[str] | None:
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            text = stat.read()
+    except OSError:
+        return None
+    return text[text.rindex(")") + 2 :].split()  # fields from `state` on (the command name may hold spaces)
+
+
+def alive(pid: int) -> bool:
+    """The process exists and is not a zombie."""
+    fields = _stat_fields(pid)
+    return fields is not None and fields[0] not in ("Z", "X")
+
+
+def _all_pids() -> list[int]:
+    return [int(name) for name in os.listdir("/proc") if name.isdigit()]
+
+
+def group_members(pgid: int) -> list[int]:
+    """Live processes whose process group is `pgid`."""
+    members = []
+    for pid in _all_pids():
+        fields = _stat_fields(pid)
+        if fields is not None and fields[0] not in ("Z", "X") and int(fields[2]) == pgid:
+            members.append(pid)
+    return members
+
+
+def pid_namespace(pid: int) -> str:
+    return os.readlink(f"/proc/{pid}/ns/pid")
+
+
+def namespace_members(namespace: str) -> list[int]:
+    """Live processes in the pid namespace `namespace` (as `pid_namespace` names it)."""
+    members = []
+    for pid in _all_pids():
+        try:
+            if os.readlink(f"/proc/{pid}/ns/pid") != namespace:
+                continue
+        except OSError:
+            continue
+        if alive(pid):
+            members.append(pid)
+    return members
+
+
+async def eventually(check: Callable[[], bool], timeout: float = 5.0) -> bool:
+    """Poll `check` until it is true or `timeout` passes."""
+    with anyio.move_on_after(timeout):
+        while not check():  # noqa: ASYNC110 - /proc offers nothing to wait on
+            await anyio.sleep(0.02)
+        return True
+    return check()
