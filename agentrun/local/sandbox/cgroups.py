@@ -145,6 +145,7 @@ def _detect_v2(root: Path) -> CgroupManager | None:
     enabled = set((parent / "cgroup.subtree_control").read_text().split())
     if not {"pids", "memory"} & enabled:
         return None
+    _remove_stale(parent)
     return CgroupManager(2, {controller: parent for controller in enabled & offered})
 
 
@@ -162,4 +163,15 @@ def _detect_v1(root: Path) -> CgroupManager | None:
         parents[controller] = parent
     if not {"pids", "memory"} & set(parents):
         return None
+    for parent in parents.values():
+        _remove_stale(parent)
     return CgroupManager(1, parents)
+
+
+def _remove_stale(parent: Path) -> None:
+    """Remove the empty sandbox cgroups a server that did not stop cleanly left behind (rmdir fails on a cgroup
+    that still has processes, so live sandboxes of other servers are safe)."""
+    for child in parent.iterdir():
+        if child.is_dir():
+            with contextlib.suppress(OSError):
+                child.rmdir()

@@ -291,11 +291,12 @@ class SandboxHandle:
             with anyio.fail_after(START_TIMEOUT):
                 pid, leftover = await _receive_hello(ours)
             ours.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 0)
+            process = await anyio.to_thread.run_sync(_WorkerProcess.open, pid)
             lines = _Lines(await UNIXSocketStream.from_socket(ours), leftover)
         except BaseException:
             ours.close()  # the worker, if any, reads EOF and exits
             raise
-        context = ContextHandle(self, f"ctx-{secrets.token_hex(8)}", cwd, "python", pid, lines)
+        context = ContextHandle(self, f"ctx-{secrets.token_hex(8)}", cwd, "python", process, lines)
         self._contexts[context.id] = context
         return context
 
@@ -377,7 +378,7 @@ class SandboxHandle:
                 info_r, info_w = os.pipe()
                 block_r, block_w = os.pipe()
                 argv = isolation.bwrap_command(
-                    self.paths, inner, network=self.network, info_fd=info_w, block_fd=block_r, tmp_mb=None
+                    self.paths, inner, network=self.network, info_fd=info_w, block_fd=block_r, tmp_mb=self.limits.tmp_mb
                 )
                 self._process = await anyio.open_process(
                     argv,
@@ -459,13 +460,14 @@ class ContextHandle:
     """One stateful Python context (a forked REPL worker). Executions on one context run one at a time, in order."""
 
     def __init__(
-        self, sandbox: SandboxHandle, context_id: str, cwd: str, language: str, pid: int, lines: _Lines
+        self, sandbox: SandboxHandle, context_id: str, cwd: str, language: str, process: _WorkerProcess, lines: _Lines
     ) -> None:
         self.sandbox = sandbox
         self.id = context_id
         self.cwd = cwd
         self.language = language
-        self.pid = pid  # host pid of the worker; also its process group
+        self.pid = process.pid  # host pid of the worker; also its process group
+        self._process = process
         self._lines = lines
         self._turn = anyio.Semaphore(1)
         self._alive = True
@@ -500,23 +502,17 @@ class ContextHandle:
             await self._close()
 
     def _signal(self, signum: int) -> bool:
-        if not self._alive:
-            return False
-        try:
-            os.kill(self.pid, signum)
-        except ProcessLookupError:
-            return False
-        return True
+        return self._alive and self._process.signal(signum)
 
-    def _kill(self) -> None:
+    async def _kill(self) -> None:
         """SIGKILL the worker's whole process group; the context is dead from here on."""
         if self._alive:
             self._alive = False
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(self.pid, signal.SIGKILL)
+            with anyio.CancelScope(shield=True):
+                await anyio.to_thread.run_sync(self._process.kill_group)
 
     async def _close(self) -> None:
-        self._kill()
+        await self._kill()
         await self._lines.aclose()
 
 
@@ -569,6 +565,16 @@ class Execution:
         with anyio.CancelScope(shield=True):
             await self._abort()
 
+    def __del__(self) -> None:
+        # Abandoned mid-way (iteration broken off without `async with` or aclose): interrupt the cell and free the
+        # context; the next execution skips this one's remaining messages (they carry its id).
+        if self._state == "running":
+            self.context._signal(signal.SIGINT)
+        if self._holding:
+            self._holding = False
+            with contextlib.suppress(Exception):
+                self.context._turn.release()
+
     # -- the protocol ----------------------------------------------------------------------------------------
     async def _begin(self) -> None:
         context = self.context
@@ -586,7 +592,7 @@ class Execution:
         try:
             await context._lines.send({"id": self.id, "code": self.code})
         except (anyio.BrokenResourceError, anyio.ClosedResourceError, OSError):
-            self._died()
+            await self._died()
 
     async def _next_event(self) -> ev.ExecutionEvent:
         context = self.context
@@ -598,10 +604,10 @@ class Execution:
             with anyio.move_on_after(max(0.0, wake - anyio.current_time())) as waiting:
                 message = await context._lines.receive()
             if waiting.cancelled_caught:
-                self._on_deadline()
+                await self._on_deadline()
                 continue
             if message is None:
-                self._died()
+                await self._died()
                 continue
             if message.get("id") != self.id:
                 continue  # output of an earlier cell's background processes
@@ -610,13 +616,13 @@ class Execution:
                 continue
             return self._as_timeout(event) if self._timed_out else event
 
-    def _on_deadline(self) -> None:
+    async def _on_deadline(self) -> None:
         """The timeout passed: SIGINT, repeated during the grace period, then SIGKILL of the process group."""
         now = anyio.current_time()
         if not self._timed_out:
             self._timed_out = True
         elif now >= self._grace_end:
-            self.context._kill()
+            await self.context._kill()
             self._kill_at = math.inf
             self._pending.append(
                 ev.Error(
@@ -643,9 +649,9 @@ class Execution:
             return ev.End("timeout", event.execution_count, event.duration_ms)
         return event
 
-    def _died(self) -> None:
+    async def _died(self) -> None:
         """The worker vanished mid-cell (killed by a limit, or the code ended the process)."""
-        self.context._kill()
+        await self.context._kill()
         self._pending.append(
             ev.Error(
                 "ContextDied",
@@ -679,8 +685,73 @@ class Execution:
                             ended = True
                             break
             if not ended:
-                self.context._kill()
+                await self.context._kill()
         self._finish()
+
+
+class _WorkerProcess:
+    """A worker process, held by a pidfd so a signal can never reach another process that reused its pid."""
+
+    def __init__(self, pid: int, pidfd: int, namespace: str | None) -> None:
+        self.pid = pid
+        self.pidfd = pidfd
+        self.namespace = namespace  # its pid namespace, to recognise its group once it is gone
+
+    @classmethod
+    def open(cls, pid: int) -> _WorkerProcess:
+        """(Blocking.) Raises ContextDied if the process is already gone."""
+        try:
+            pidfd = os.pidfd_open(pid)
+        except ProcessLookupError:
+            raise ContextDied("the context's process exited while starting") from None
+        try:
+            namespace: str | None = os.readlink(f"/proc/{pid}/ns/pid")
+        except OSError:
+            namespace = None
+        return cls(pid, pidfd, namespace)
+
+    def signal(self, signum: int) -> bool:
+        if self.pidfd < 0:
+            return False
+        try:
+            signal.pidfd_send_signal(self.pidfd, signum)
+        except ProcessLookupError:
+            return False
+        return True
+
+    def kill_group(self) -> None:
+        """(Blocking.) SIGKILL the process group the worker leads (setsid) and close the pidfd. While the worker
+        lives, its pid is its group's id; once it is gone, its group's members are found in /proc instead."""
+        if self.pidfd < 0:
+            return
+        if self.signal(0):
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.killpg(self.pid, signal.SIGKILL)
+        else:
+            for member in _group_members(self.pid, self.namespace):
+                with contextlib.suppress(ProcessLookupError, PermissionError):
+                    os.kill(member, signal.SIGKILL)
+        os.close(self.pidfd)
+        self.pidfd = -1
+
+
+def _group_members(pgid: int, namespace: str | None) -> list[int]:
+    """Processes of process group `pgid` in pid namespace `namespace` (any namespace when None)."""
+    members = []
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat") as stat:
+                text = stat.read()
+            if int(text[text.rindex(")") + 2 :].split()[2]) != pgid:
+                continue
+            if namespace is not None and os.readlink(f"/proc/{name}/ns/pid") != namespace:
+                continue
+        except (OSError, ValueError, IndexError):
+            continue
+        members.append(int(name))
+    return members
 
 
 async def _read_info(fd: int) -> dict[str, Any]:

@@ -191,10 +191,9 @@ class Isolation:
                 argv += ["--symlink", os.readlink(host), f"/{name}"]
             elif host.is_dir():
                 argv += ["--ro-bind", str(host), f"/{name}"]
-        argv += ["--proc", "/proc", "--dev", "/dev", "--tmpfs", "/dev/shm"]
-        if tmp_mb is not None and self.tmpfs_size:
-            argv += ["--size", str(tmp_mb * 1024 * 1024)]
-        argv += ["--tmpfs", "/tmp"]  # before any bind under /tmp, which it would hide
+        size = ["--size", str(tmp_mb * 1024 * 1024)] if tmp_mb is not None and self.tmpfs_size else []
+        argv += ["--proc", "/proc", "--dev", "/dev", *size, "--tmpfs", "/dev/shm"]
+        argv += [*size, "--tmpfs", "/tmp"]  # before any bind under /tmp, which it would hide
         for name in _ETC:
             if os.path.exists(f"/etc/{name}"):
                 argv += ["--ro-bind", f"/etc/{name}", f"/etc/{name}"]

@@ -27,6 +27,7 @@ class Limits:
     cpu: float | None = None  # cores, as a cgroup CPU quota (cgroups only)
     cpu_seconds: int | None = None  # RLIMIT_CPU per process (SIGKILL when exceeded)
     open_files: int | None = 4096  # RLIMIT_NOFILE
+    tmp_mb: int | None = 1024  # size of the sandbox's /tmp and /dev/shm (memory-backed), when bwrap supports --size
 
     @classmethod
     def from_template(cls, template: Mapping[str, Any]) -> Limits:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import base64
+import gc
 import json
 import subprocess
 import sys
@@ -252,6 +253,17 @@ async def test_cancelling_a_stubborn_execution_leaves_no_process_behind(context:
     assert scope.cancelled_caught
     assert not context.alive
     assert await eventually(lambda: not alive(context.pid) and not group_members(context.pid))
+
+
+async def test_an_abandoned_iteration_does_not_block_the_context(context: ContextHandle) -> None:
+    execution = context.execute("import time\nprint('x', flush=True)\ntime.sleep(60)", timeout=None)
+    async for _ in execution:
+        break  # neither `async with` nor aclose(): the execution is dropped mid-cell
+    del execution
+    gc.collect()
+    with anyio.fail_after(5):
+        result = await context.run("'next'")
+    assert result["results"][0]["text"] == "'next'"
 
 
 async def test_executions_on_one_context_run_one_after_another(context: ContextHandle) -> None:

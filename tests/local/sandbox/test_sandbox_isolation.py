@@ -175,5 +175,8 @@ async def test_rlimits_from_the_template_apply(engine: SandboxEngine) -> None:
         (mib(resource.RLIMIT_AS), mib(resource.RLIMIT_FSIZE), wrote)
         """
         assert await value(small, code) == "(300, 1, 'OSError')"  # EFBIG
+        tmp = "import os\nst = os.statvfs('/tmp')\nst.f_blocks * st.f_frsize // 2**20"
+        if (await engine.isolation()).tmpfs_size:
+            assert await value(small, tmp) == str(limits.tmp_mb)
     finally:
         await engine.destroy(small.id)
