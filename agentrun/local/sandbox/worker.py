@@ -24,6 +24,8 @@ import base64
 import builtins
 import codecs
 import contextlib
+import importlib.abc
+import importlib.machinery
 import io
 import json
 import linecache
@@ -122,9 +124,9 @@ class _Forwarder(threading.Thread):
             selector.register(fd, selectors.EVENT_READ, name)
         while True:
             chunks = self._read(selector, None)
-            # `print` writes the text and the newline separately: gather what follows within a moment
+            # `print` writes the text and the newline separately: wait a moment for the rest of a partial line
             deadline = time.monotonic() + _COALESCE
-            while chunks and sum(map(len, chunks.values())) < 65536:
+            while chunks and not self._complete(chunks):
                 more = self._read(selector, max(0.0, deadline - time.monotonic()))
                 if not more:
                     break
@@ -132,6 +134,12 @@ class _Forwarder(threading.Thread):
                     chunks[name] = chunks.get(name, b"") + data
             for name, data in chunks.items():
                 self._feed(name, data)
+
+    def _complete(self, chunks: dict[str, bytes]) -> bool:
+        """Send without waiting: whole lines, a full buffer, or a drain's marker."""
+        if all(data.endswith(b"\n") for data in chunks.values()) or sum(map(len, chunks.values())) >= 65536:
+            return True
+        return any(self.marker in self.held[name][-len(self.marker) :] + data for name, data in chunks.items())
 
     def _read(self, selector: selectors.BaseSelector, timeout: float | None) -> dict[str, bytes]:
         chunks: dict[str, bytes] = {}
@@ -461,8 +469,6 @@ def _encode(mime: str, data: Any) -> str | None:
 def _install_matplotlib_backend(show: Callable[[], None]) -> None:
     """Make `module://_agentrun_mpl_backend` (MPLBACKEND) an Agg backend whose `show()` sends the open figures.
     Nothing imports matplotlib here: the module is built only when matplotlib asks for it."""
-    import importlib.abc
-    import importlib.machinery
 
     class Loader(importlib.abc.Loader):
         def create_module(self, spec: importlib.machinery.ModuleSpec) -> types.ModuleType | None:
