@@ -227,7 +227,7 @@ class SandboxHandle:
         self._control_lock = anyio.Lock()
         self._request_ids = itertools.count(1)
         self._process: Process | None = None
-        self._init_pid: int | None = None  # host pid of the sandbox's pid 1 (the zygote without isolation)
+        self._init: _HeldProcess | None = None  # the sandbox's pid 1 (the zygote without isolation)
         self._cgroup: Cgroup | None = None
         self._closed = False
 
@@ -245,7 +245,7 @@ class SandboxHandle:
     @property
     def init_pid(self) -> int | None:
         """Host pid of the sandbox's first process (bwrap's pid 1, or the zygote without isolation)."""
-        return self._init_pid
+        return self._init.pid if self._init is not None else None
 
     @property
     def process_limit(self) -> ProcessLimit:
@@ -291,7 +291,7 @@ class SandboxHandle:
             with anyio.fail_after(START_TIMEOUT):
                 pid, leftover = await _receive_hello(ours)
             ours.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 0)
-            process = await anyio.to_thread.run_sync(_WorkerProcess.open, pid)
+            process = await anyio.to_thread.run_sync(_HeldProcess.open, pid)
             lines = _Lines(await UNIXSocketStream.from_socket(ours), leftover)
         except BaseException:
             ours.close()  # the worker, if any, reads EOF and exits
@@ -394,9 +394,9 @@ class SandboxHandle:
                 info = await _read_info(info_r)
                 if not isinstance(info.get("child-pid"), int):
                     raise SandboxFailed(f"bwrap did not start sandbox {self.id}{self._log_tail()}")
-                self._init_pid = int(info["child-pid"])
+                self._init = await anyio.to_thread.run_sync(_HeldProcess.open, int(info["child-pid"]))
                 if self._cgroup is not None:
-                    await anyio.to_thread.run_sync(self._cgroup.add, self._init_pid)
+                    await anyio.to_thread.run_sync(self._cgroup.add, self._init.pid)
                 os.write(block_w, b"1")  # bwrap may now start the zygote
             else:
                 self._process = await anyio.open_process(
@@ -409,11 +409,13 @@ class SandboxHandle:
                     start_new_session=True,
                     pass_fds=(theirs.fileno(),),
                 )
-                self._init_pid = self._process.pid
+                self._init = await anyio.to_thread.run_sync(_HeldProcess.open, self._process.pid)
                 if self._cgroup is not None:
-                    await anyio.to_thread.run_sync(self._cgroup.add, self._init_pid)
+                    await anyio.to_thread.run_sync(self._cgroup.add, self._init.pid)
         except SandboxFailed:
             raise
+        except ContextDied as exc:  # the process to hold was already gone
+            raise SandboxFailed(f"cannot start sandbox {self.id}: {exc}{self._log_tail()}") from None
         except (OSError, anyio.BrokenResourceError) as exc:
             raise SandboxFailed(f"cannot start sandbox {self.id}: {exc}{self._log_tail()}") from None
         finally:
@@ -439,10 +441,12 @@ class SandboxHandle:
             if self._control is not None:
                 await self._control.aclose()
                 self._control = None
-            if self._init_pid is not None:
-                kill = os.kill if self.isolation.isolated else os.killpg
-                with contextlib.suppress(ProcessLookupError, PermissionError):
-                    kill(self._init_pid, signal.SIGKILL)  # pid 1 of a pid namespace takes all the others along
+            if self._init is not None:
+                if self.isolation.isolated:
+                    self._init.signal(signal.SIGKILL)  # pid 1 of a pid namespace takes all the others along
+                    self._init.close()
+                else:
+                    await anyio.to_thread.run_sync(self._init.kill_group)
             if self._process is not None:
                 with contextlib.suppress(ProcessLookupError):
                     self._process.kill()
@@ -460,7 +464,7 @@ class ContextHandle:
     """One stateful Python context (a forked REPL worker). Executions on one context run one at a time, in order."""
 
     def __init__(
-        self, sandbox: SandboxHandle, context_id: str, cwd: str, language: str, process: _WorkerProcess, lines: _Lines
+        self, sandbox: SandboxHandle, context_id: str, cwd: str, language: str, process: _HeldProcess, lines: _Lines
     ) -> None:
         self.sandbox = sandbox
         self.id = context_id
@@ -689,8 +693,8 @@ class Execution:
         self._finish()
 
 
-class _WorkerProcess:
-    """A worker process, held by a pidfd so a signal can never reach another process that reused its pid."""
+class _HeldProcess:
+    """A process held by a pidfd, so that no signal meant for it can reach another process that reused its pid."""
 
     def __init__(self, pid: int, pidfd: int, namespace: str | None) -> None:
         self.pid = pid
@@ -698,12 +702,12 @@ class _WorkerProcess:
         self.namespace = namespace  # its pid namespace, to recognise its group once it is gone
 
     @classmethod
-    def open(cls, pid: int) -> _WorkerProcess:
+    def open(cls, pid: int) -> _HeldProcess:
         """(Blocking.) Raises ContextDied if the process is already gone."""
         try:
             pidfd = os.pidfd_open(pid)
         except ProcessLookupError:
-            raise ContextDied("the context's process exited while starting") from None
+            raise ContextDied(f"process {pid} exited while starting") from None
         try:
             namespace: str | None = os.readlink(f"/proc/{pid}/ns/pid")
         except OSError:
@@ -731,8 +735,12 @@ class _WorkerProcess:
             for member in _group_members(self.pid, self.namespace):
                 with contextlib.suppress(ProcessLookupError, PermissionError):
                     os.kill(member, signal.SIGKILL)
-        os.close(self.pidfd)
-        self.pidfd = -1
+        self.close()
+
+    def close(self) -> None:
+        if self.pidfd >= 0:
+            os.close(self.pidfd)
+            self.pidfd = -1
 
 
 def _group_members(pgid: int, namespace: str | None) -> list[int]:
