@@ -23,18 +23,36 @@ def alive(pid: int) -> bool:
     return fields is not None and fields[0] not in ("Z", "X")
 
 
-def _all_pids() -> list[int]:
+def all_pids() -> list[int]:
     return [int(name) for name in os.listdir("/proc") if name.isdigit()]
 
 
 def group_members(pgid: int) -> list[int]:
     """Live processes whose process group is `pgid`."""
     members = []
-    for pid in _all_pids():
+    for pid in all_pids():
         fields = _stat_fields(pid)
         if fields is not None and fields[0] not in ("Z", "X") and int(fields[2]) == pgid:
             members.append(pid)
     return members
+
+
+def descendants(ancestor: int) -> set[int]:
+    """Live processes below `ancestor` in the process tree."""
+    parents: dict[int, int] = {}
+    for pid in all_pids():
+        fields = _stat_fields(pid)
+        if fields is not None and fields[0] not in ("Z", "X"):
+            parents[pid] = int(fields[1])
+    found: set[int] = set()
+    for pid in parents:
+        current = parents[pid]
+        while current in parents:
+            if current == ancestor or current in found:
+                found.add(pid)
+                break
+            current = parents[current]
+    return found
 
 
 def pid_namespace(pid: int) -> str:
@@ -44,7 +62,7 @@ def pid_namespace(pid: int) -> str:
 def namespace_members(namespace: str) -> list[int]:
     """Live processes in the pid namespace `namespace` (as `pid_namespace` names it)."""
     members = []
-    for pid in _all_pids():
+    for pid in all_pids():
         try:
             if os.readlink(f"/proc/{pid}/ns/pid") != namespace:
                 continue

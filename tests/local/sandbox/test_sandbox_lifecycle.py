@@ -4,11 +4,12 @@ that cannot be set up is a typed error; `unsafe_no_isolation` is the only way pa
 from __future__ import annotations
 
 import logging
+import os
 from pathlib import Path
 
 import anyio
 import pytest
-from sandbox_helpers import alive, eventually, namespace_members, pid_namespace
+from sandbox_helpers import alive, descendants, eventually, namespace_members, pid_namespace
 
 from agentrun.errors import InvalidArgumentError
 from agentrun.local.sandbox import (
@@ -17,6 +18,7 @@ from agentrun.local.sandbox import (
     SandboxEngine,
     SandboxExists,
     SandboxFailed,
+    SandboxHandle,
     SandboxNotFound,
 )
 
@@ -66,6 +68,36 @@ async def test_destroy_ends_one_sandbox_and_leaves_the_others(engine: SandboxEng
         await engine.destroy(doomed.id)
     assert await survivor.ping()
     await engine.destroy(survivor.id)
+
+
+async def test_a_cancelled_create_leaves_nothing_behind(engine: SandboxEngine) -> None:
+    before = descendants(os.getpid())
+    for delay in (0.0, 0.005, 0.01, 0.02, 0.04):
+        with anyio.move_on_after(delay):
+            await engine.create("cancelled")
+        if "cancelled" in engine.sandboxes:  # it won the race: destroying it must still work
+            await engine.destroy("cancelled")
+        assert not await anyio.Path(engine.root / "cancelled").exists()
+    assert await eventually(lambda: not (descendants(os.getpid()) - before))
+
+
+async def test_a_cancelled_context_creation_leaves_no_worker(engine: SandboxEngine) -> None:
+    sandbox = await engine.create("context-cancel")
+    try:
+        namespace = pid_namespace(await sandbox_pid(sandbox))
+        for delay in (0.0, 0.0005, 0.001, 0.002):
+            with anyio.move_on_after(delay):
+                await sandbox.create_context()
+        for context in sandbox.contexts.values():
+            await sandbox.delete_context(context.id)
+        assert await eventually(lambda: len(namespace_members(namespace)) == 2)  # pid 1 and the zygote
+    finally:
+        await engine.destroy(sandbox.id)
+
+
+async def sandbox_pid(sandbox: SandboxHandle) -> int:
+    assert sandbox.init_pid is not None
+    return sandbox.init_pid
 
 
 async def test_sandbox_ids_are_unique_and_safe(engine: SandboxEngine) -> None:
