@@ -291,14 +291,13 @@ class Worker:
             final = compile(ast.Expression(last), filename, "eval") if last is not None else None
             value = self._user(body, final)
         except KeyboardInterrupt as exc:
-            self._flush_user_streams()
+            self.interrupts.user_code = False
             self.send_error(exc)
             return "interrupted"
         except BaseException as exc:  # SystemExit included: the context stays alive, as in Jupyter
-            self._flush_user_streams()
+            self.interrupts.user_code = False
             self.send_error(exc)
             return "error"
-        self._flush_user_streams()
         if value is not None:
             self.namespace["_"] = value
             self.send_result(value)
