@@ -443,7 +443,9 @@ class SandboxHandle:
                 self._control = None
             if self._init is not None:
                 if self.isolation.isolated:
-                    self._init.signal(signal.SIGKILL)  # pid 1 of a pid namespace takes all the others along
+                    # pid 1 of a pid namespace takes all the others along, and exits only once they are all gone
+                    if self._init.signal(signal.SIGKILL):
+                        await self._init.wait_exit(10)
                     self._init.close()
                 else:
                     await anyio.to_thread.run_sync(self._init.kill_group)
@@ -736,6 +738,15 @@ class _HeldProcess:
                 with contextlib.suppress(ProcessLookupError, PermissionError):
                     os.kill(member, signal.SIGKILL)
         self.close()
+
+    async def wait_exit(self, timeout: float) -> bool:
+        """Until the process has exited (its pidfd turns readable), at most `timeout` seconds."""
+        if self.pidfd < 0:
+            return True
+        with anyio.move_on_after(timeout):
+            await anyio.wait_readable(self.pidfd)
+            return True
+        return False
 
     def close(self) -> None:
         if self.pidfd >= 0:
