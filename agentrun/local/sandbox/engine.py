@@ -336,17 +336,13 @@ class SandboxHandle:
             while True:
                 reply = await self._control.receive()
                 if reply is None:
-                    raise SandboxFailed(f"sandbox {self.id} stopped answering{self._log_tail()}")
+                    raise SandboxFailed(f"sandbox {self.id} stopped answering{await self._log_tail()}")
                 if reply.get("id") == request_id:
                     return reply
 
-    def _log_tail(self) -> str:
-        try:
-            with open(self.paths.log, "rb") as log:
-                log.seek(max(0, log.seek(0, os.SEEK_END) - 2000))
-                text = log.read().decode(errors="replace").strip()
-        except OSError:
-            return ""
+    async def _log_tail(self) -> str:
+        """The end of the sandbox's log (bwrap's and the zygote's stderr), for error messages."""
+        text = await anyio.to_thread.run_sync(_tail, self.paths.log)
         return f": {text}" if text else ""
 
     async def _start(self, cgroups: CgroupManager | None) -> None:
@@ -393,7 +389,7 @@ class SandboxHandle:
                 info_w = block_r = -1
                 info = await _read_info(info_r)
                 if not isinstance(info.get("child-pid"), int):
-                    raise SandboxFailed(f"bwrap did not start sandbox {self.id}{self._log_tail()}")
+                    raise SandboxFailed(f"bwrap did not start sandbox {self.id}{await self._log_tail()}")
                 self._init = await anyio.to_thread.run_sync(_HeldProcess.open, int(info["child-pid"]))
                 if self._cgroup is not None:
                     await anyio.to_thread.run_sync(self._cgroup.add, self._init.pid)
@@ -415,9 +411,9 @@ class SandboxHandle:
         except SandboxFailed:
             raise
         except ContextDied as exc:  # the process to hold was already gone
-            raise SandboxFailed(f"cannot start sandbox {self.id}: {exc}{self._log_tail()}") from None
+            raise SandboxFailed(f"cannot start sandbox {self.id}: {exc}{await self._log_tail()}") from None
         except (OSError, anyio.BrokenResourceError) as exc:
-            raise SandboxFailed(f"cannot start sandbox {self.id}: {exc}{self._log_tail()}") from None
+            raise SandboxFailed(f"cannot start sandbox {self.id}: {exc}{await self._log_tail()}") from None
         finally:
             theirs.close()
             log.close()
@@ -429,7 +425,13 @@ class SandboxHandle:
         hello = await self._control.receive()
         if hello is None or hello.get("type") != "ready":
             detail = hello.get("error") if hello else None
-            raise SandboxFailed(f"the zygote of sandbox {self.id} did not start: {detail or ''}{self._log_tail()}")
+            if detail is None and self._process is not None:
+                with anyio.move_on_after(1):
+                    await self._process.wait()
+                detail = f"exit status {self._process.returncode}" if self._process.returncode is not None else None
+            raise SandboxFailed(
+                f"the zygote of sandbox {self.id} did not start: {detail or ''}{await self._log_tail()}"
+            )
 
     async def _shutdown(self, *, keep_files: bool) -> None:
         """Kill everything the sandbox runs; remove its cgroup and (unless `keep_files`) its directory."""
@@ -822,6 +824,15 @@ async def _receive_hello(sock: socket.socket) -> tuple[int, bytes]:
 
 def _open_log(path: Path) -> Any:
     return open(path, "ab")
+
+
+def _tail(path: Path, size: int = 2000) -> str:
+    try:
+        with open(path, "rb") as log:
+            log.seek(max(0, log.seek(0, os.SEEK_END) - size))
+            return log.read().decode(errors="replace").strip()
+    except OSError:
+        return ""
 
 
 def _remove_tree(path: Path) -> None:

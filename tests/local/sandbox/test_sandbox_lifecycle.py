@@ -15,6 +15,7 @@ from agentrun.errors import InvalidArgumentError
 from agentrun.local.sandbox import (
     ContextNotFound,
     IsolationUnavailable,
+    Limits,
     SandboxEngine,
     SandboxExists,
     SandboxFailed,
@@ -98,6 +99,15 @@ async def test_a_cancelled_context_creation_leaves_no_worker(engine: SandboxEngi
 async def sandbox_pid(sandbox: SandboxHandle) -> int:
     assert sandbox.init_pid is not None
     return sandbox.init_pid
+
+
+async def test_a_sandbox_that_cannot_start_is_a_typed_error_and_leaves_nothing(engine: SandboxEngine) -> None:
+    before = descendants(os.getpid())
+    with pytest.raises(SandboxFailed, match="did not start"):
+        await engine.create("starved", limits=Limits(memory_mb=1))  # the zygote cannot even load the worker
+    assert "starved" not in engine.sandboxes
+    assert not await anyio.Path(engine.root / "starved").exists()
+    assert await eventually(lambda: not (descendants(os.getpid()) - before))
 
 
 async def test_sandbox_ids_are_unique_and_safe(engine: SandboxEngine) -> None:
