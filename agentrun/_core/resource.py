@@ -262,11 +262,10 @@ class Settling(Protocol):
 S = TypeVar("S", bound=Settling)
 
 
-def wait_ready(fetch: Callable[[], Awaitable[S]], *, what: str, timeout: float) -> Awaitable[S]:
+async def wait_ready(fetch: Callable[[], Awaitable[S]], *, what: str, timeout: float) -> S:
     """Fetch until the status is READY and return the resource; a failed status (CREATE_FAILED, UPDATE_FAILED, ...)
-    raises ResourceFailedError carrying the statusReason, and `timeout` seconds without either WaitTimeoutError.
-    (A plain function returning the awaitable, so `timeout` needs no async-lint exemption.)"""
-    return wait_for_status(
+    raises ResourceFailedError carrying the statusReason, and `timeout` seconds without either WaitTimeoutError."""
+    return await wait_for_status(
         fetch,
         lambda resource: text_of(resource.status) or None,
         what=what,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Awaitable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from agentrun_control_api.api.agent_runtimes import (
@@ -110,18 +110,14 @@ class AgentRuntime(AgentRuntimeModel):
         copy_fields(updated, self)
         return self
 
-    def delete(
-        self, *, cascade: bool = True, timeout: float = 300.0, options: CallOptions | None = None
-    ) -> Awaitable[None]:
+    async def delete(self, *, cascade: bool = True, timeout: float = 300.0, options: CallOptions | None = None) -> None:
         """Delete the runtime. With `cascade` (the default, as in the official SDK) its endpoints are deleted first,
         waiting up to `timeout` seconds for them to leave the endpoint list."""
-        return bound(self._api, self).delete(self.id, cascade=cascade, timeout=timeout, options=options)
+        await bound(self._api, self).delete(self.id, cascade=cascade, timeout=timeout, options=options)
 
-    def wait_until_ready(
-        self, *, timeout: float = 300.0, options: CallOptions | None = None
-    ) -> Awaitable[AgentRuntime]:
+    async def wait_until_ready(self, *, timeout: float = 300.0, options: CallOptions | None = None) -> AgentRuntime:
         """Poll until READY; a *_FAILED status raises ResourceFailedError, `timeout` seconds WaitTimeoutError."""
-        return wait_ready(
+        return await wait_ready(
             lambda: self.refresh(options=options), what=f"agent runtime {self.name or self.id}", timeout=timeout
         )
 
@@ -209,11 +205,11 @@ class AgentRuntimeEndpoint(AgentRuntimeEndpointModel):
     async def delete(self, *, options: CallOptions | None = None) -> None:
         await bound(self._api, self).delete_endpoint(self.runtime_id, self.id, options=options)
 
-    def wait_until_ready(
+    async def wait_until_ready(
         self, *, timeout: float = 300.0, options: CallOptions | None = None
-    ) -> Awaitable[AgentRuntimeEndpoint]:
+    ) -> AgentRuntimeEndpoint:
         """Poll until READY; a *_FAILED status raises ResourceFailedError, `timeout` seconds WaitTimeoutError."""
-        return wait_ready(
+        return await wait_ready(
             lambda: self.refresh(options=options),
             what=f"agent runtime endpoint {self.name or self.id}",
             timeout=timeout,
@@ -343,16 +339,13 @@ class AgentRuntimes(ControlAPI):
         )  # fmt: skip
         return self._bind(updated)
 
-    def delete(
+    async def delete(
         self, id: str, *, cascade: bool = False, timeout: float = 300.0, options: CallOptions | None = None
-    ) -> Awaitable[None]:
+    ) -> None:
         """Delete the runtime. With `cascade`, delete its endpoints first and wait up to `timeout` seconds until
         they are gone from the endpoint list."""
-        return self._delete(id, cascade=cascade, wait_seconds=timeout, options=options)
-
-    async def _delete(self, id: str, *, cascade: bool, wait_seconds: float, options: CallOptions | None) -> None:
         if cascade:
-            await self._delete_endpoints(id, wait_seconds=wait_seconds, options=options)
+            await self._delete_endpoints(id, wait_seconds=timeout, options=options)
         await self._send(
             delete_agent_runtime, AgentRuntimeModel, action="DeleteAgentRuntime", what="agent runtime",
             options=options, agent_runtime_id=id,

@@ -3,7 +3,7 @@ fallbacks, retries, caching, rate limits and guardrails."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from agentrun_control_api.api.model_proxies import (
@@ -88,9 +88,9 @@ class ModelProxy(ModelProxyModel):
     async def delete(self, *, options: CallOptions | None = None) -> None:
         await bound(self._api, self).delete(self.name, options=options)
 
-    def wait_until_ready(self, *, timeout: float = 300.0, options: CallOptions | None = None) -> Awaitable[ModelProxy]:
+    async def wait_until_ready(self, *, timeout: float = 300.0, options: CallOptions | None = None) -> ModelProxy:
         """Poll until READY; a *_FAILED status raises ResourceFailedError, `timeout` seconds WaitTimeoutError."""
-        return wait_ready(lambda: self.refresh(options=options), what=f"model proxy {self.name}", timeout=timeout)
+        return await wait_ready(lambda: self.refresh(options=options), what=f"model proxy {self.name}", timeout=timeout)
 
 
 class ModelProxies(ControlAPI):

@@ -3,7 +3,7 @@ AgentRun, with its base URL, key and model names."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 from agentrun_control_api.api.model_services import (
@@ -74,11 +74,11 @@ class ModelService(ModelServiceModel):
     async def delete(self, *, options: CallOptions | None = None) -> None:
         await bound(self._api, self).delete(self.name, options=options)
 
-    def wait_until_ready(
-        self, *, timeout: float = 300.0, options: CallOptions | None = None
-    ) -> Awaitable[ModelService]:
+    async def wait_until_ready(self, *, timeout: float = 300.0, options: CallOptions | None = None) -> ModelService:
         """Poll until READY; a *_FAILED status raises ResourceFailedError, `timeout` seconds WaitTimeoutError."""
-        return wait_ready(lambda: self.refresh(options=options), what=f"model service {self.name}", timeout=timeout)
+        return await wait_ready(
+            lambda: self.refresh(options=options), what=f"model service {self.name}", timeout=timeout
+        )
 
 
 class ModelServices(ControlAPI):

@@ -6,7 +6,6 @@ by the data-plane modules.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable
 from types import ModuleType
 from typing import Any
 
@@ -74,10 +73,10 @@ class Sandbox(SandboxModel):
     async def delete(self, *, options: CallOptions | None = None) -> None:
         await bound(self._api, self).delete(self.id, options=options)
 
-    def wait_until_running(self, *, timeout: float = 60.0, options: CallOptions | None = None) -> Awaitable[Sandbox]:
+    async def wait_until_running(self, *, timeout: float = 60.0, options: CallOptions | None = None) -> Sandbox:
         """Poll until the status is READY or RUNNING; a stopped, terminated or failed sandbox raises
         ResourceFailedError, `timeout` seconds WaitTimeoutError."""
-        return wait_for_status(
+        return await wait_for_status(
             lambda: self.refresh(options=options),
             lambda sandbox: text_of(sandbox.status) or None,
             what=f"sandbox {self.id}",

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from agentrun_control_api.api.templates import (
@@ -90,9 +90,9 @@ class Template(TemplateModel):
     async def delete(self, *, options: CallOptions | None = None) -> None:
         await bound(self._api, self).delete(self.name, options=options)
 
-    def wait_until_ready(self, *, timeout: float = 300.0, options: CallOptions | None = None) -> Awaitable[Template]:
+    async def wait_until_ready(self, *, timeout: float = 300.0, options: CallOptions | None = None) -> Template:
         """Poll until READY; a *_FAILED status raises ResourceFailedError, `timeout` seconds WaitTimeoutError."""
-        return wait_ready(lambda: self.refresh(options=options), what=f"template {self.name}", timeout=timeout)
+        return await wait_ready(lambda: self.refresh(options=options), what=f"template {self.name}", timeout=timeout)
 
     async def activate_mcp(
         self,

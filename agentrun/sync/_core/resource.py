@@ -266,8 +266,7 @@ S = TypeVar("S", bound=Settling)
 
 def wait_ready(fetch: Callable[[], S], *, what: str, timeout: float) -> S:
     """Fetch until the status is READY and return the resource; a failed status (CREATE_FAILED, UPDATE_FAILED, ...)
-    raises ResourceFailedError carrying the statusReason, and `timeout` seconds without either WaitTimeoutError.
-    (A plain function returning the awaitable, so `timeout` needs no async-lint exemption.)"""
+    raises ResourceFailedError carrying the statusReason, and `timeout` seconds without either WaitTimeoutError."""
     return wait_for_status(
         fetch,
         lambda resource: text_of(resource.status) or None,

@@ -115,7 +115,7 @@ class AgentRuntime(AgentRuntimeModel):
     def delete(self, *, cascade: bool = True, timeout: float = 300.0, options: CallOptions | None = None) -> None:
         """Delete the runtime. With `cascade` (the default, as in the official SDK) its endpoints are deleted first,
         waiting up to `timeout` seconds for them to leave the endpoint list."""
-        return bound(self._api, self).delete(self.id, cascade=cascade, timeout=timeout, options=options)
+        bound(self._api, self).delete(self.id, cascade=cascade, timeout=timeout, options=options)
 
     def wait_until_ready(self, *, timeout: float = 300.0, options: CallOptions | None = None) -> AgentRuntime:
         """Poll until READY; a *_FAILED status raises ResourceFailedError, `timeout` seconds WaitTimeoutError."""
@@ -344,11 +344,8 @@ class AgentRuntimes(ControlAPI):
     ) -> None:
         """Delete the runtime. With `cascade`, delete its endpoints first and wait up to `timeout` seconds until
         they are gone from the endpoint list."""
-        return self._delete(id, cascade=cascade, wait_seconds=timeout, options=options)
-
-    def _delete(self, id: str, *, cascade: bool, wait_seconds: float, options: CallOptions | None) -> None:
         if cascade:
-            self._delete_endpoints(id, wait_seconds=wait_seconds, options=options)
+            self._delete_endpoints(id, wait_seconds=timeout, options=options)
         self._send(
             delete_agent_runtime, AgentRuntimeModel, action="DeleteAgentRuntime", what="agent runtime",
             options=options, agent_runtime_id=id,
