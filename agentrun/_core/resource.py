@@ -102,6 +102,11 @@ def string_map(model: type[T], values: Mapping[str, str] | None) -> T | None:
     return None if values is None else model.from_dict(dict(values))
 
 
+def _check_page_size(page_size: int) -> None:
+    if page_size < 1:
+        raise errors.InvalidArgumentError(f"page_size must be at least 1, got {page_size}")
+
+
 class ControlAPI:
     """Base of the control-plane managers (`client.credentials`, `client.templates`, ...)."""
 
@@ -139,8 +144,7 @@ class ControlAPI:
         **filters: Any,
     ) -> AsyncPager[T]:
         """A pager over a pageNumber/pageSize list operation."""
-        if page_size < 1:
-            raise errors.InvalidArgumentError(f"page_size must be at least 1, got {page_size}")
+        _check_page_size(page_size)
         args = {k: v for k, v in filters.items() if v is not None}
 
         async def fetch(cursor: str | int | None) -> Page[T]:
@@ -170,6 +174,7 @@ class ControlAPI:
         **filters: Any,
     ) -> AsyncPager[T]:
         """A pager over a maxResults/nextToken list operation."""
+        _check_page_size(page_size)
         args = {k: v for k, v in filters.items() if v is not None}
 
         async def fetch(cursor: str | int | None) -> Page[T]:
