@@ -108,6 +108,9 @@ async def _wait_until_answering(url: str, verify: bool | str | ssl.SSLContext, s
     raise RuntimeError("AgentRun Local stopped while starting")
 
 
+_KEEP_ALIVE_SECONDS = 75
+
+
 @asynccontextmanager
 async def run(
     data_dir: str | os.PathLike[str] | None = None,
@@ -139,6 +142,10 @@ async def run(
             lifespan="off",
             proxy_headers=False,  # nothing sits in front of a loopback server: never trust X-Forwarded-*
             server_header=False,
+            # uvicorn closes idle keep-alive connections after 5 s, exactly the official SDK's polling interval, so a
+            # pooled connection could be closed just as the client reused it (RemoteDisconnected, which it never
+            # retries). Keep idle connections well past any client's poll interval.
+            timeout_keep_alive=_KEEP_ALIVE_SECONDS,
             timeout_graceful_shutdown=int(_STOP_TIMEOUT),
             ssl_certfile=None if http else paths.server_cert,
             ssl_keyfile=None if http else paths.server_key,

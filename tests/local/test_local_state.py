@@ -90,3 +90,17 @@ async def test_cancellation_shuts_the_server_down(tmp_path: Path) -> None:
     with anyio.fail_after(5):
         async with run(data_dir=tmp_path, port=port) as again:  # the port is free again
             assert again.port == port
+
+
+async def test_idle_keep_alive_connections_outlive_the_official_sdks_poll_interval(tmp_path: Path) -> None:
+    """The official SDK polls every 5 s over one pooled connection and never retries a dropped one, so an idle
+    connection must still be open after 5 s (uvicorn's default would have closed it)."""
+    async with run(data_dir=tmp_path, port=0, http=True) as local:
+        stream = await anyio.connect_tcp("127.0.0.1", local.port)
+        async with stream:
+            request = b"GET /health HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+            await stream.send(request)
+            assert (await stream.receive()).startswith(b"HTTP/1.1 200")
+            await anyio.sleep(5.5)
+            await stream.send(request)
+            assert (await stream.receive()).startswith(b"HTTP/1.1 200")
