@@ -12,7 +12,7 @@ OFFICIAL_STAMP := $(OFFICIAL)/.installed
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev,local]"
+	$(PY) -m pip install --quiet -e ".[dev,local,interpreter]"
 	touch $(STAMP)
 
 install: $(STAMP)
