@@ -13,6 +13,8 @@ from starlette.routing import Mount, Route
 from agentrun.local import control, data
 from agentrun.local.auth import AuthMiddleware, Verifier
 from agentrun.local.responses import LocalAPIError, on_api_error, on_http_error, on_unexpected_error
+from agentrun.local.sandbox.errors import SandboxError
+from agentrun.local.sandbox_manager.errors import on_sandbox_error
 from agentrun.local.state import ServerState
 
 CONTROL_PREFIX = f"/{control.API_VERSION}"
@@ -37,6 +39,7 @@ def create_app(state: ServerState) -> Starlette:
         ],
         exception_handlers={
             LocalAPIError: on_api_error,
+            SandboxError: on_sandbox_error,
             HTTPException: on_http_error,
             Exception: on_unexpected_error,
         },

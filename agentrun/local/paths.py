@@ -45,6 +45,11 @@ class DataDir:
         return self.root / "server.json"
 
     @property
+    def sandboxes(self) -> Path:
+        """One directory per running sandbox (its workspace and runtime files); emptied at every start."""
+        return self.root / "sandboxes"
+
+    @property
     def tls(self) -> Path:
         return self.root / "tls"
 

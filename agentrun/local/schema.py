@@ -18,7 +18,8 @@ from functools import cache
 from typing import Any, Protocol, Self
 
 import attrs
-from agentrun_control_api.types import Unset
+from agentrun_control_api.types import Unset as ControlUnset
+from agentrun_data_api.types import Unset as DataUnset
 
 
 class WireModel(Protocol):
@@ -28,6 +29,10 @@ class WireModel(Protocol):
     def from_dict(cls, src_dict: Any) -> Self: ...
 
     def to_dict(self) -> dict[str, Any]: ...
+
+
+# The "not set" markers of both generated packages, and None: never a value a body must fit.
+_NOT_VALUES = (ControlUnset, DataUnset, type(None))
 
 
 class BodyError(ValueError):
@@ -117,7 +122,7 @@ def _join(path: str, key: str) -> str:
 def _check(value: Any, hint: Any, path: str) -> None:
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
-        options = [a for a in typing.get_args(hint) if a not in (Unset, type(None))]
+        options = [a for a in typing.get_args(hint) if a not in _NOT_VALUES]
         if len(options) == 1:
             _check(value, options[0], path)
             return

@@ -13,6 +13,7 @@ import asyncio
 import contextlib
 import logging
 import os
+import shutil
 import socket
 import ssl
 from collections.abc import AsyncIterator
@@ -39,6 +40,8 @@ from agentrun.local.connect import (
 )
 from agentrun.local.identity import Identity, ensure_identity
 from agentrun.local.paths import DataDir
+from agentrun.local.sandbox import SandboxEngine
+from agentrun.local.sandbox_manager import SandboxManager
 from agentrun.local.state import ServerState
 from agentrun.local.store import Store
 
@@ -109,6 +112,17 @@ async def _wait_until_answering(url: str, verify: bool | str | ssl.SSLContext, s
 
 
 _KEEP_ALIVE_SECONDS = 75
+_NO_ISOLATION_WARNING = (
+    "\n" + "!" * 100 + "\n"
+    "AgentRun Local was started with --unsafe-no-isolation: code run in sandboxes is NOT ISOLATED. It runs as this\n"
+    "user, can read and change every file this user can (the data dir and its keys included) and reach the network.\n"
+    "Run only code you trust.\n" + "!" * 100
+)
+
+
+def _clear_sandbox_dirs(root: Path) -> None:
+    """(Blocking.) Remove the workspaces a previous server left behind: their sandboxes no longer run."""
+    shutil.rmtree(root, ignore_errors=True)
 
 
 @asynccontextmanager
@@ -120,10 +134,15 @@ async def run(
     http: bool = False,
     log_level: str = "warning",
     settle_seconds: float = 0.2,
+    unsafe_no_isolation: bool = False,
 ) -> AsyncIterator[LocalServer]:
     """Start AgentRun Local in the current event loop (asyncio) and stop it when the block exits, cancellation
     included. `port=0` picks a free port (see `.port`); `http=True` serves plain HTTP instead of TLS.
-    The data dir (default `$AGENTRUN_LOCAL_DIR` or ~/.agentrun/local) is created on first start."""
+    The data dir (default `$AGENTRUN_LOCAL_DIR` or ~/.agentrun/local) is created on first start.
+
+    Sandboxes are isolated (bubblewrap); where that is impossible, CreateSandbox fails and says why, unless
+    `unsafe_no_isolation=True`, which runs sandbox code with this user's full rights. Every sandbox ends when the
+    server stops."""
     paths = DataDir.resolve(data_dir)
     identity, box = await anyio.to_thread.run_sync(ensure_identity, paths)
     sock = _bind(host, port)
@@ -132,8 +151,14 @@ async def run(
     control_endpoint, data_endpoint = endpoints(scheme, host, bound_port)
     record = ServerRecord(scheme, host, bound_port, os.getpid(), control_endpoint, data_endpoint)
     store = await Store.open(paths.database)
+    if unsafe_no_isolation:
+        logger.warning(_NO_ISOLATION_WARNING)
+    await anyio.to_thread.run_sync(_clear_sandbox_dirs, paths.sandboxes)  # nothing runs in them any more
+    sandboxes = SandboxManager(SandboxEngine(paths.sandboxes, unsafe_no_isolation=unsafe_no_isolation), store)
+    reaper: asyncio.Task[None] | None = None
     try:
-        state = ServerState(paths, identity, box, store, control_endpoint, data_endpoint, settle_seconds)
+        await sandboxes.settle_orphans("AgentRun Local restarted; the sandbox's processes ended with it")
+        state = ServerState(paths, identity, box, store, control_endpoint, data_endpoint, sandboxes, settle_seconds)
         await control.prepare(state)
         config = uvicorn.Config(
             create_app(state),
@@ -169,6 +194,7 @@ async def run(
         # group must be exited by the task that entered it, which pytest-asyncio fixtures (setup and teardown run
         # in different tasks) and AsyncExitStack users cannot guarantee. uvicorn is asyncio-only anyway.
         serving = asyncio.get_running_loop().create_task(server.serve(sockets=[sock]))
+        reaper = asyncio.get_running_loop().create_task(sandboxes.reap_forever())
         serving.add_done_callback(lambda _: local._stopped.set())
         try:
             await _wait_until_answering(local.base_url, client_settings.verify, serving)
@@ -192,4 +218,9 @@ async def run(
     finally:
         sock.close()
         with anyio.CancelScope(shield=True):
+            if reaper is not None:
+                reaper.cancel()
+                with contextlib.suppress(asyncio.CancelledError):
+                    await reaper
+            await sandboxes.aclose()
             await store.close()

@@ -1,9 +1,11 @@
-"""What request handlers share: the store, the secret box, the local identity and the server's own endpoints."""
+"""What request handlers share: the store, the secret box, the local identity, the server's own endpoints and its
+running sandboxes."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING
 
 from starlette.requests import Request
 
@@ -11,6 +13,9 @@ from agentrun.local.identity import Identity
 from agentrun.local.paths import DataDir
 from agentrun.local.secrets import SecretBox
 from agentrun.local.store import Store
+
+if TYPE_CHECKING:
+    from agentrun.local.sandbox_manager import SandboxManager
 
 
 @dataclass(frozen=True)
@@ -21,6 +26,7 @@ class ServerState:
     store: Store
     control_endpoint: str
     data_endpoint: str
+    sandboxes: SandboxManager  # the running sandboxes (engine + records), shared by both planes
     # Seconds a transitional status (CREATING, UPDATING, DELETING) lasts before it settles.
     settle_seconds: float = 0.2
 

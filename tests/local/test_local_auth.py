@@ -110,7 +110,7 @@ async def test_data_plane_signed_request_passes_verification(raw: httpx.AsyncCli
     response = await raw.get(
         path + "?foo=bar&zoo=", headers=agentrun4_headers(local, "GET", path, raw_query="foo=bar&zoo=")
     )
-    # Verified; no data-plane routes exist yet, so the answer is the JSON 404 of an unknown path.
+    # Verified; sbx-1 does not exist, so the answer is the JSON 404 of an unknown sandbox.
     assert_error(response, 404, "ERR_NOT_FOUND", "does not exist")
 
 

@@ -1,7 +1,6 @@
-"""Sandboxes as the control plane sees them (control-plane.md §3.5, §4.5): records for now, made from a template.
-
-Running sandboxes (processes, code execution, files) belong to the data plane and a later sandbox manager; these
-handlers keep the records and statuses the control-plane operations report.
+"""Sandboxes as the control plane sees them (control-plane.md §3.5, §4.5). The records are shared with the data
+plane, and create, stop and delete act on real sandboxes through `state.sandboxes` (sandbox_manager), so a sandbox
+made on either plane is listed, stopped or deleted on the other.
 """
 
 from __future__ import annotations
@@ -17,36 +16,18 @@ from agentrun.local.control.crud import (
     Change,
     Doc,
     Spec,
-    create_handler,
-    delete_handler,
     emit,
     equals,
-    get_handler,
     modify,
+    new_id,
     positive_int,
+    read_body,
     selector,
 )
-from agentrun.local.control.templates import TEMPLATE
-from agentrun.local.responses import bad_request, conflict, envelope, not_found
-from agentrun.local.state import state_of, timestamp
-
-SANDBOX = "sandbox"
-DEFAULT_IDLE_TIMEOUT = 600  # seconds, the SDK's default
-
-
-def _created(c: Change) -> None:
-    template_name = c.doc["templateName"]
-    template = c.tx.get(TEMPLATE, template_name)
-    if template is None or template.get("status") == "DELETING":
-        raise not_found(TEMPLATE, template_name)
-    # Both spellings of the idle timeout exist in CreateSandboxInput; the Sandbox model reports one.
-    idle = c.doc.pop("sandboxIdleTimeoutInSeconds", None)
-    c.doc.setdefault("sandboxIdleTimeoutSeconds", idle or DEFAULT_IDLE_TIMEOUT)
-    c.doc["templateId"] = template.get("templateId")
-    c.doc["templateType"] = template.get("templateType")  # for the templateType filter; not in the Sandbox model
-    c.doc["sandboxArn"] = c.state.arn(f"sandboxes/{c.doc['sandboxId']}")
-    c.doc["status"] = "READY"  # no instance to wait for yet
-
+from agentrun.local.responses import bad_request, conflict, envelope
+from agentrun.local.sandbox_manager import records
+from agentrun.local.sandbox_manager.records import SANDBOX
+from agentrun.local.state import state_of
 
 SANDBOXES = Spec(
     kind=SANDBOX,
@@ -63,8 +44,38 @@ SANDBOXES = Spec(
         "templateType": equals("templateType"),
     },
     workspace=False,
-    on_create=_created,
 )
+
+
+async def create_sandbox(request: Request) -> Response:
+    """CreateSandbox starts a real sandbox, as the data-plane CreateSandbox does."""
+    state = state_of(request)
+    body = await read_body(request, CreateSandboxInput)
+    template_name = body.get("templateName")
+    if not isinstance(template_name, str) or not template_name:
+        raise bad_request("invalid CreateSandboxInput: field templateName is required")
+    record = records.new_record(
+        state,
+        sandbox_id=str(body.get("sandboxId") or new_id(SANDBOXES.id_prefix)),
+        template_name=template_name,
+        idle_timeout=records.idle_timeout_of(body),
+    )
+    return envelope(request, emit(state, SANDBOXES, await state.sandboxes.create(record)))
+
+
+async def get_sandbox(request: Request) -> Response:
+    state = state_of(request)
+    return envelope(request, emit(state, SANDBOXES, await state.sandboxes.get(request.path_params["sandboxId"])))
+
+
+async def stop_sandbox(request: Request) -> Response:
+    state = state_of(request)
+    return envelope(request, emit(state, SANDBOXES, await state.sandboxes.stop(request.path_params["sandboxId"])))
+
+
+async def delete_sandbox(request: Request) -> Response:
+    state = state_of(request)
+    return envelope(request, emit(state, SANDBOXES, await state.sandboxes.delete(request.path_params["sandboxId"])))
 
 
 async def list_sandboxes(request: Request) -> Response:
@@ -86,15 +97,13 @@ async def list_sandboxes(request: Request) -> Response:
 
 
 def _lifecycle(status: str, *, allowed_from: tuple[str, ...]) -> Callable[[Request], Awaitable[Response]]:
-    """StopSandbox / PauseSandbox / ResumeSandbox: a status change, allowed from the given statuses."""
+    """PauseSandbox / ResumeSandbox: a status change, allowed from the given statuses."""
 
     async def handler(request: Request) -> Response:
         def change(c: Change) -> None:
             current = str(c.doc.get("status", ""))
             if current.upper() not in allowed_from:
                 raise conflict(f"sandbox {c.doc['sandboxId']} is {current}; it must be {' or '.join(allowed_from)}")
-            if status == "STOPPED" and current.upper() != "STOPPED":
-                c.doc["endedAt"] = timestamp()
             c.doc["status"] = status
 
         return await modify(request, SANDBOXES, change)
@@ -106,11 +115,10 @@ def routes() -> list[BaseRoute]:
     item = "/sandboxes/{sandboxId}"
     return [
         Route("/sandboxes", list_sandboxes, methods=["GET"]),
-        Route("/sandboxes", create_handler(SANDBOXES), methods=["POST"]),
-        Route(item, get_handler(SANDBOXES), methods=["GET"]),
-        Route(item, delete_handler(SANDBOXES), methods=["DELETE"]),
-        Route(f"{item}/stop", _lifecycle("STOPPED", allowed_from=("READY", "RUNNING", "PAUSED", "STOPPED")),
-              methods=["POST"]),
+        Route("/sandboxes", create_sandbox, methods=["POST"]),
+        Route(item, get_sandbox, methods=["GET"]),
+        Route(item, delete_sandbox, methods=["DELETE"]),
+        Route(f"{item}/stop", stop_sandbox, methods=["POST"]),
         Route(f"{item}/pause", _lifecycle("PAUSED", allowed_from=("READY", "RUNNING", "PAUSED")), methods=["PUT"]),
         Route(f"{item}/resume", _lifecycle("READY", allowed_from=("PAUSED", "READY", "RUNNING")), methods=["PUT"]),
-    ]  # fmt: skip
+    ]

@@ -1,16 +1,23 @@
 """The data plane, mounted at `/data` (the data endpoint is `<server>/data`): sandboxes, model gateway, agent
-runtime invocation and tools will add their routes here. Every request under the mount is already verified
+runtime invocation and tools add their routes here. Every request under the mount is already verified
 (AGENTRUN4-HMAC-SHA256, see auth.py); unknown paths answer a JSON 404.
+
+Sandbox routes (`/sandboxes...`) are also served under the optional `/2025-09-10` prefix some clients send
+(data-plane.md §12): a module with sandbox routes joins `_SANDBOX_AREAS` and gets both.
 """
 
 from __future__ import annotations
 
-from starlette.routing import BaseRoute
+from starlette.routing import BaseRoute, Mount
 
 from agentrun.local.connect import DATA_PATH
+from agentrun.local.data import sandboxes
 
 PREFIX = DATA_PATH
+VERSION_PREFIX = "/2025-09-10"
+_SANDBOX_AREAS = (sandboxes,)
 
 
 def routes() -> list[BaseRoute]:
-    return []
+    sandbox_routes = [route for area in _SANDBOX_AREAS for route in area.routes()]
+    return [*sandbox_routes, Mount(VERSION_PREFIX, routes=sandbox_routes)]

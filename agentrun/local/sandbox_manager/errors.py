@@ -1,0 +1,53 @@
+"""The one place where sandbox engine errors become API errors (`{code, message, requestId}` with a status).
+
+app.py installs `on_sandbox_error` for every `SandboxError`, so a handler can let engine errors propagate.
+"""
+
+from __future__ import annotations
+
+from starlette.requests import Request
+from starlette.responses import Response
+
+from agentrun.local.responses import LocalAPIError, error_response
+from agentrun.local.sandbox.errors import (
+    ContextDied,
+    ContextNotFound,
+    IsolationUnavailable,
+    SandboxError,
+    SandboxExists,
+    SandboxFailed,
+    SandboxNotFound,
+    UnsupportedLanguage,
+)
+
+
+def sandbox_not_running(sandbox_id: str) -> LocalAPIError:
+    """The 404 of every data-plane call on a sandbox that does not exist or no longer runs."""
+    return LocalAPIError(
+        404, "ERR_NOT_FOUND", f"sandbox {sandbox_id} does not exist or is not running; create a new sandbox"
+    )
+
+
+def api_error(exc: SandboxError) -> LocalAPIError:
+    if isinstance(exc, IsolationUnavailable):
+        # Not retryable by waiting: the machine (or the server's flags) must change.
+        return LocalAPIError(503, "ERR_ISOLATION_UNAVAILABLE", str(exc))
+    if isinstance(exc, SandboxNotFound):
+        return sandbox_not_running(exc.sandbox_id)
+    if isinstance(exc, SandboxExists):
+        return LocalAPIError(409, "ERR_CONFLICT", f"sandbox {exc.sandbox_id} already exists")
+    if isinstance(exc, ContextNotFound):
+        return LocalAPIError(404, "ERR_NOT_FOUND", f"context {exc.context_id} does not exist in this sandbox")
+    if isinstance(exc, ContextDied):
+        return LocalAPIError(409, "ERR_CONTEXT_DIED", f"{exc}; delete it and create a new context")
+    if isinstance(exc, UnsupportedLanguage):
+        return LocalAPIError(400, "ERR_VALIDATION_FAILED", str(exc))
+    if isinstance(exc, SandboxFailed):
+        return LocalAPIError(500, "ERR_SANDBOX_FAILED", str(exc))
+    return LocalAPIError(500, "ERR_INTERNAL_SERVER_ERROR", f"sandbox engine error: {exc}")
+
+
+async def on_sandbox_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, SandboxError)
+    error = api_error(exc)
+    return error_response(request.scope, error.status, error.code, error.message)

@@ -1,0 +1,270 @@
+"""The server's sandboxes: one `SandboxEngine` (processes) kept in step with the store records both planes read.
+
+`SandboxManager` is the only code that starts or ends engine sandboxes. It also keeps, per running sandbox, the
+facts the reaper needs: when it was last used (any data-plane call), whether a long call (an execution stream, a
+command) is in progress, and when its maximum lifetime ends. Handlers reach it as `state.sandboxes`; data-plane
+handlers go through `agentrun.local.data.sandbox_access`.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import anyio
+
+from agentrun.local.control.templates import TEMPLATE
+from agentrun.local.responses import LocalAPIError, already_exists, bad_request, conflict, not_found
+from agentrun.local.sandbox import Limits, SandboxEngine, SandboxHandle, SandboxNotFound
+from agentrun.local.sandbox.engine import _SANDBOX_ID as _ENGINE_ID  # the engine's rule for sandbox ids
+from agentrun.local.sandbox_manager import records
+from agentrun.local.sandbox_manager.errors import sandbox_not_running
+from agentrun.local.sandbox_manager.records import SANDBOX, Doc
+from agentrun.local.state import timestamp
+from agentrun.local.store import Conflict, Store, Tx
+
+logger = logging.getLogger("agentrun.local.sandboxes")
+
+REAP_INTERVAL = 0.25  # seconds between two looks at the idle and lifetime deadlines
+
+
+@dataclass
+class _Running:
+    handle: SandboxHandle
+    idle_timeout: float  # seconds without a data-plane call before the sandbox is ended
+    ends_at: float  # anyio clock: the end of its maximum lifetime
+    last_active: float  # anyio clock
+    busy: int = 0  # long calls in progress (streams, commands): never idle while > 0
+    paused: bool = False
+
+
+class SandboxManager:
+    """Running sandboxes and their records. `aclose()` ends them all (the server does it when it stops)."""
+
+    def __init__(self, engine: SandboxEngine, store: Store) -> None:
+        self.engine = engine
+        self._store = store
+        self._running: dict[str, _Running] = {}
+
+    # -- access from data-plane handlers -------------------------------------------------------------------------
+    def running(self, sandbox_id: str) -> SandboxHandle:
+        """The engine sandbox, its idle timer restarted; 404 if it does not run, 409 while paused."""
+        entry = self._entry(sandbox_id)
+        entry.last_active = anyio.current_time()
+        return entry.handle
+
+    @asynccontextmanager
+    async def busy(self, sandbox_id: str) -> AsyncIterator[SandboxHandle]:
+        """The engine sandbox, kept from idling out until the block exits (the end counts as activity too)."""
+        entry = self._entry(sandbox_id)
+        entry.busy += 1
+        entry.last_active = anyio.current_time()
+        try:
+            yield entry.handle
+        finally:
+            entry.busy -= 1
+            entry.last_active = anyio.current_time()
+
+    def _entry(self, sandbox_id: str) -> _Running:
+        entry = self._running.get(sandbox_id)
+        if entry is None or not entry.handle.alive:
+            raise sandbox_not_running(sandbox_id)
+        if entry.paused:
+            raise conflict(f"sandbox {sandbox_id} is paused; resume it (ResumeSandbox) before using it")
+        return entry
+
+    def touch(self, sandbox_id: str) -> None:
+        """Count a call as activity if the sandbox runs (a no-op otherwise)."""
+        entry = self._running.get(sandbox_id)
+        if entry is not None:
+            entry.last_active = anyio.current_time()
+
+    # -- lifecycle ----------------------------------------------------------------------------------------------
+    async def create(self, record: Doc) -> Doc:
+        """Insert `record` (see records.new_record), start its engine sandbox and answer the READY record.
+        404 for an unknown template, 409 for a taken id, 501 for a template type the engine cannot run; engine
+        errors (isolation unavailable, start failures) propagate after the record is removed."""
+        sandbox_id = str(record["sandboxId"])
+        template_name = str(record["templateName"])
+
+        def insert(tx: Tx) -> tuple[Doc, Doc]:
+            template = tx.get(TEMPLATE, template_name)
+            if template is None or template.get("status") == "DELETING":
+                raise not_found(TEMPLATE, template_name)
+            template_type = str(template.get("templateType") or "CodeInterpreter")
+            if template_type not in records.SERVED_TEMPLATE_TYPES:
+                raise LocalAPIError(
+                    501,
+                    "ERR_UNSUPPORTED_TEMPLATE_TYPE",
+                    f"template {template_name} is a {template_type} template; AgentRun Local runs sandboxes of "
+                    f"{' and '.join(records.SERVED_TEMPLATE_TYPES)} templates",
+                )
+            doc = {**record, "templateId": template.get("templateId"), "templateType": template_type}
+            try:
+                tx.insert(SANDBOX, sandbox_id, doc)
+            except Conflict:
+                raise already_exists(SANDBOX, sandbox_id) from None
+            return doc, template
+
+        if not _valid_id(sandbox_id):
+            raise bad_request(
+                f"invalid sandboxId {sandbox_id!r}: use 1-128 letters, digits, '.', '_' or '-', starting with a "
+                "letter or digit"
+            )
+        doc, template = await self._store.transact(insert)
+        try:
+            handle = await self.engine.create(
+                sandbox_id, limits=Limits.from_template(template), network=records.network_allowed(template)
+            )
+        except BaseException:
+            with anyio.CancelScope(shield=True):
+                await self._store.transact(lambda tx: tx.delete(SANDBOX, sandbox_id))
+            raise
+        now = anyio.current_time()
+        self._running[sandbox_id] = _Running(
+            handle,
+            idle_timeout=float(doc["sandboxIdleTimeoutSeconds"]),
+            ends_at=now + records.lifetime_seconds(template),
+            last_active=now,
+        )
+        ready: Doc | None = None
+        with anyio.CancelScope(shield=True):
+            ready = await self._change(sandbox_id, lambda d: {**d, "status": "READY"})
+            if ready is None:  # deleted while it started
+                await self._end_process(sandbox_id)
+        if ready is None:
+            raise sandbox_not_running(sandbox_id)
+        logger.info("sandbox %s started (template %s)", sandbox_id, template_name)
+        return ready
+
+    async def get(self, sandbox_id: str) -> Doc:
+        """The record; a call on the sandbox, so its idle timer restarts."""
+        doc = await self._store.transact(lambda tx: tx.get(SANDBOX, sandbox_id))
+        if doc is None:
+            raise not_found(SANDBOX, sandbox_id)
+        self.touch(sandbox_id)
+        return doc
+
+    async def stop(self, sandbox_id: str) -> Doc:
+        """End the sandbox's processes; the record stays, STOPPED with `endedAt`. Stopping again is a no-op."""
+        await self._require_settled(sandbox_id, "stop")
+        await self._end_process(sandbox_id)
+        doc = await self._settle(sandbox_id, "STOPPED")
+        if doc is None:
+            raise not_found(SANDBOX, sandbox_id)
+        return doc
+
+    async def delete(self, sandbox_id: str) -> Doc:
+        """End the sandbox's processes and remove its record; answers the record as it was (status DELETING)."""
+        await self._end_process(sandbox_id)
+
+        def remove(tx: Tx) -> Doc:
+            doc = tx.get(SANDBOX, sandbox_id)
+            if doc is None:
+                raise not_found(SANDBOX, sandbox_id)
+            tx.delete(SANDBOX, sandbox_id)
+            return {**doc, "status": "DELETING"}
+
+        return await self._store.transact(remove)
+
+    async def healthy(self, sandbox_id: str) -> bool:
+        """Whether the sandbox's zygote answers (404/409 as `running` when it does not run or is paused)."""
+        return await self.running(sandbox_id).ping()
+
+    # -- settling ---------------------------------------------------------------------------------------------
+    async def settle_orphans(self, reason: str) -> list[str]:
+        """Records that say a sandbox runs although no process of this server runs it (left by a stopped or
+        crashed server) become TERMINATED with `endedAt`. Called once at start, before any sandbox exists."""
+
+        def settle(tx: Tx) -> list[str]:
+            settled = []
+            for row in tx.list(SANDBOX):
+                if str(row.doc.get("status", "")).upper() in records.LIVE_STATUSES and row.key not in self._running:
+                    tx.put(SANDBOX, row.key, records.ended(row.doc, "TERMINATED", reason))
+                    settled.append(row.key)
+            return settled
+
+        return await self._store.transact(settle)
+
+    async def reap_due(self) -> list[str]:
+        """End the sandboxes past their maximum lifetime, or idle (not busy, not paused) past their idle timeout;
+        their records become TERMINATED with `endedAt`. Returns the ids ended."""
+        now = anyio.current_time()
+        due: list[tuple[str, str]] = []
+        for sandbox_id, entry in self._running.items():
+            if now >= entry.ends_at:
+                due.append((sandbox_id, "the sandbox reached its maximum lifetime (template sandboxTTLInSeconds)"))
+            elif not entry.busy and not entry.paused and now - entry.last_active >= entry.idle_timeout:
+                due.append((sandbox_id, f"the sandbox was idle for {entry.idle_timeout:g} s"))
+            elif not entry.handle.alive:
+                due.append((sandbox_id, "the sandbox's processes ended"))
+        for sandbox_id, reason in due:
+            logger.info("ending sandbox %s: %s", sandbox_id, reason)
+            await self._end_process(sandbox_id)
+            await self._settle(sandbox_id, "TERMINATED", reason)
+        return [sandbox_id for sandbox_id, _ in due]
+
+    async def reap_forever(self, interval: float = REAP_INTERVAL) -> None:
+        """The reaper: `reap_due` every `interval` seconds until cancelled. A failure is logged, never fatal."""
+        while True:
+            await anyio.sleep(interval)
+            try:
+                await self.reap_due()
+            except Exception:
+                logger.exception("the sandbox reaper failed; trying again")
+
+    async def aclose(self, reason: str = "AgentRun Local stopped") -> None:
+        """End every sandbox (records TERMINATED). Shielded: it runs to the end even when cancelled."""
+        with anyio.CancelScope(shield=True):
+            ids = list(self._running)
+            for sandbox_id in ids:
+                await self._end_process(sandbox_id)
+            await self.engine.aclose()
+            with contextlib.suppress(Exception):  # the store may already be unusable on a failed start
+                for sandbox_id in ids:
+                    await self._change(sandbox_id, lambda d: d if _ended(d) else records.ended(d, "TERMINATED", reason))
+
+    # -- internals --------------------------------------------------------------------------------------------
+    async def _end_process(self, sandbox_id: str) -> None:
+        entry = self._running.pop(sandbox_id, None)
+        if entry is not None:
+            with contextlib.suppress(SandboxNotFound):
+                await self.engine.destroy(sandbox_id)
+
+    async def _change(self, sandbox_id: str, change: Callable[[Doc], Doc]) -> Doc | None:
+        """Rewrite the record in one transaction (None if it is gone); `lastUpdatedAt` moves when it changes."""
+
+        def write(tx: Tx) -> Doc | None:
+            doc = tx.get(SANDBOX, sandbox_id)
+            if doc is None:
+                return None
+            new = change(doc)
+            if new != doc:
+                new = {**new, "lastUpdatedAt": timestamp()}
+                tx.put(SANDBOX, sandbox_id, new)
+            return new
+
+        return await self._store.transact(write)
+
+    async def _settle(self, sandbox_id: str, status: str, reason: str | None = None) -> Doc | None:
+        """The record ended with `status` (unless it had ended already)."""
+        return await self._change(sandbox_id, lambda d: d if _ended(d) else records.ended(d, status, reason))
+
+    async def _require_settled(self, sandbox_id: str, action: str) -> None:
+        doc = await self._store.transact(lambda tx: tx.get(SANDBOX, sandbox_id))
+        if doc is None:
+            raise not_found(SANDBOX, sandbox_id)
+        if doc.get("status") == "CREATING" and sandbox_id not in self._running:
+            raise conflict(f"sandbox {sandbox_id} is still starting; {action} it once it is READY")
+
+
+def _ended(doc: dict[str, Any]) -> bool:
+    return str(doc.get("status", "")).upper() not in records.LIVE_STATUSES
+
+
+def _valid_id(sandbox_id: str) -> bool:
+    return bool(_ENGINE_ID.match(sandbox_id))

@@ -1,0 +1,76 @@
+"""The store record of a sandbox, shared by both planes: control-plane ListSandboxes/GetSandbox and the data-plane
+lifecycle read and write the same document (kind `sandbox`, keyed by `sandboxId`).
+
+Statuses: CREATING while the engine starts the sandbox, READY while it runs, PAUSED (control-plane PauseSandbox),
+then STOPPED (StopSandbox) or TERMINATED (idle timeout, maximum lifetime, a server restart), both with `endedAt`.
+Deleting removes the record.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from agentrun.local.responses import bad_request
+from agentrun.local.state import ServerState, timestamp
+
+Doc = dict[str, Any]
+
+SANDBOX = "sandbox"
+DEFAULT_IDLE_TIMEOUT = 600  # seconds, what both SDKs send by default
+DEFAULT_LIFETIME = 21600  # seconds (6 h), the template default `sandboxTTLInSeconds` and the cloud's maximum
+LIVE_STATUSES = frozenset({"CREATING", "READY", "RUNNING", "PAUSED"})  # a process may exist
+# Template types whose sandboxes the engine can run (code contexts, files, processes); no browser here.
+SERVED_TEMPLATE_TYPES = ("CodeInterpreter", "AllInOne")
+# Template network modes that give a sandbox network access. PRIVATE means "only the template's VPC" in the
+# cloud, and there is no VPC here, so it gets none; a template without a network configuration gets none either.
+NETWORKED_MODES = frozenset({"PUBLIC", "PUBLIC_AND_PRIVATE"})
+
+
+def new_record(state: ServerState, *, sandbox_id: str, template_name: str, idle_timeout: int) -> Doc:
+    """The record of a sandbox about to be created (the template fields are added when it is looked up)."""
+    now = timestamp()
+    return {
+        "sandboxId": sandbox_id,
+        "templateName": template_name,
+        "sandboxIdleTimeoutSeconds": idle_timeout,
+        "sandboxArn": state.arn(f"sandboxes/{sandbox_id}"),
+        "createdAt": now,
+        "lastUpdatedAt": now,
+        "status": "CREATING",
+    }
+
+
+def idle_timeout_of(body: Mapping[str, Any]) -> int:
+    """`sandboxIdleTimeoutSeconds` (or its alias `sandboxIdleTimeoutInSeconds`): a positive whole number of
+    seconds, 600 when absent."""
+    raw = body.get("sandboxIdleTimeoutSeconds", body.get("sandboxIdleTimeoutInSeconds"))
+    if raw is None:
+        return DEFAULT_IDLE_TIMEOUT
+    if isinstance(raw, bool) or not isinstance(raw, int | float) or raw != int(raw) or raw < 1:
+        raise bad_request(f"sandboxIdleTimeoutSeconds must be a positive whole number of seconds, got {raw!r}")
+    return int(raw)
+
+
+def network_allowed(template: Mapping[str, Any]) -> bool:
+    network = template.get("networkConfiguration")
+    mode = network.get("networkMode") if isinstance(network, Mapping) else None
+    return isinstance(mode, str) and mode.upper() in NETWORKED_MODES
+
+
+def lifetime_seconds(template: Mapping[str, Any]) -> float:
+    """The template's maximum lifetime (`sandboxTTLInSeconds`, a string in some responses), else 6 h."""
+    try:
+        seconds = float(template.get("sandboxTTLInSeconds") or DEFAULT_LIFETIME)
+    except (TypeError, ValueError):
+        return DEFAULT_LIFETIME
+    return seconds if seconds > 0 else DEFAULT_LIFETIME
+
+
+def ended(doc: Doc, status: str, reason: str | None = None) -> Doc:
+    """`doc` settled to a final status, with `endedAt` (kept if it already ended)."""
+    now = timestamp()
+    settled = {**doc, "status": status, "lastUpdatedAt": now, "endedAt": doc.get("endedAt") or now}
+    if reason:
+        settled["stateReason"] = reason
+    return settled

@@ -1,0 +1,89 @@
+"""Helpers for the data-plane tests: requests signed the way the official data client signs them (AGENTRUN4, per
+request), JSON and SSE, and sandbox creation through the data plane."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+from urllib.parse import urlencode
+
+import httpx
+from local_helpers import agentrun4_headers, unique
+
+from agentrun.local import LocalServer
+
+
+class DataPlane:
+    """Signed raw requests to `<server>/data`."""
+
+    def __init__(self, raw: httpx.AsyncClient, local: LocalServer) -> None:
+        self.raw = raw
+        self.local = local
+
+    def _prepare(
+        self, method: str, path: str, query: dict[str, str] | None, headers: dict[str, str] | None
+    ) -> tuple[str, dict[str, str]]:
+        full = "/data" + path
+        raw_query = urlencode(query) if query else ""
+        signed = agentrun4_headers(self.local, method, full, raw_query=raw_query)
+        signed.update(headers or {})
+        return full + (f"?{raw_query}" if raw_query else ""), signed
+
+    async def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: Any = None,
+        content: bytes | None = None,
+        query: dict[str, str] | None = None,
+        headers: dict[str, str] | None = None,
+        timeout: float = 120,
+    ) -> httpx.Response:
+        url, signed = self._prepare(method, path, query, headers)
+        if json_body is not None:
+            content = json.dumps(json_body).encode()
+            signed.setdefault("content-type", "application/json")
+        return await self.raw.request(method, url, content=content, headers=signed, timeout=timeout)
+
+    async def ok(self, method: str, path: str, **kwargs: Any) -> Any:
+        """The JSON of a 200 answer (fails the test, showing the body, otherwise)."""
+        response = await self.request(method, path, **kwargs)
+        assert response.status_code == 200, response.text
+        return response.json()
+
+    @asynccontextmanager
+    async def stream(
+        self, method: str, path: str, *, json_body: Any, timeout: float = 120
+    ) -> AsyncIterator[httpx.Response]:
+        url, signed = self._prepare(method, path, None, {"accept": "text/event-stream"})
+        signed["content-type"] = "application/json"
+        async with self.raw.stream(
+            method, url, content=json.dumps(json_body).encode(), headers=signed, timeout=timeout
+        ) as response:
+            yield response
+
+    async def create_sandbox(self, template: str, **body: Any) -> dict[str, Any]:
+        envelope = await self.ok("POST", "/sandboxes", json_body={"templateName": template, **body})
+        assert envelope["code"] == "SUCCESS"
+        return dict(envelope["data"])
+
+    async def delete_sandbox(self, sandbox_id: str) -> None:
+        response = await self.request("DELETE", f"/sandboxes/{sandbox_id}")
+        assert response.status_code in (200, 404), response.text
+
+
+async def sse_events(response: httpx.Response) -> AsyncIterator[dict[str, Any]]:
+    """The JSON of each `data:` line of an event stream, as it arrives."""
+    async for line in response.aiter_lines():
+        if line.startswith("data:"):
+            yield json.loads(line[5:].strip())
+
+
+async def new_template(local: LocalServer, *, network: str | None = None, **more: Any) -> str:
+    name = unique("tpl")
+    kwargs: dict[str, Any] = {"network": {"networkMode": network}} if network else {}
+    await local.client.templates.create(name, **kwargs, **more)
+    return name
