@@ -14,6 +14,7 @@ from __future__ import annotations
 import json
 import secrets
 from collections.abc import Awaitable, Callable, Mapping
+from contextlib import aclosing
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -23,7 +24,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from agentrun.local import schema
-from agentrun.local.responses import already_exists, bad_request, conflict, envelope, not_found
+from agentrun.local.responses import LocalAPIError, already_exists, bad_request, conflict, envelope, not_found
 from agentrun.local.schema import WireModel
 from agentrun.local.state import ServerState, state_of, timestamp
 from agentrun.local.store import Conflict, Transition, Tx
@@ -188,9 +189,10 @@ def emit(state: ServerState, spec: Spec, doc: Doc, model: type[WireModel] | None
     return schema.project(model, visible)
 
 
-async def read_body(request: Request, model: type[WireModel]) -> Doc:
-    """The request body, validated against `model`; 400 naming the field that does not fit."""
-    raw = await request.body()
+async def read_body(request: Request, model: type[WireModel], *, limit: int | None = None, hint: str = "") -> Doc:
+    """The request body, validated against `model`; 400 naming the field that does not fit. A body longer than
+    `limit` bytes is refused (413, with `hint` on what to do instead) before it is read whole."""
+    raw = await request.body() if limit is None else await _body_up_to(request, limit, hint)
     try:
         body = json.loads(raw) if raw.strip() else None
     except ValueError as exc:
@@ -200,6 +202,25 @@ async def read_body(request: Request, model: type[WireModel]) -> Doc:
     except schema.BodyError as exc:
         where = f"field {exc.field} " if exc.field else ""
         raise bad_request(f"invalid {model.__name__}: {where}{exc.problem}") from None
+
+
+async def _body_up_to(request: Request, limit: int, hint: str) -> bytes:
+    def too_large() -> LocalAPIError:
+        message = f"the body exceeds {limit} bytes" + (f"; {hint}" if hint else "")
+        return LocalAPIError(413, "ERR_BODY_TOO_LARGE", message)
+
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise too_large()
+    chunks: list[bytes] = []
+    size = 0
+    async with aclosing(request.stream()) as stream:
+        async for chunk in stream:
+            size += len(chunk)
+            if size > limit:
+                raise too_large()
+            chunks.append(chunk)
+    return b"".join(chunks)
 
 
 def positive_int(query: QueryParams, name: str, default: int) -> int:

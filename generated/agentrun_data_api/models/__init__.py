@@ -77,6 +77,7 @@ if TYPE_CHECKING:
     from .process_status import ProcessStatus
     from .process_stdin_input import ProcessStdinInput
     from .prompt_tokens_details import PromptTokensDetails
+    from .read_file_encoding import ReadFileEncoding
     from .recording import Recording
     from .recording_list import RecordingList
     from .remove_path_input import RemovePathInput
@@ -165,6 +166,7 @@ _MODULES = {
     "ProcessStatus": ".process_status",
     "ProcessStdinInput": ".process_stdin_input",
     "PromptTokensDetails": ".prompt_tokens_details",
+    "ReadFileEncoding": ".read_file_encoding",
     "Recording": ".recording",
     "RecordingList": ".recording_list",
     "RemovePathInput": ".remove_path_input",
@@ -254,6 +256,7 @@ __all__ = (
     "ProcessStatus",
     "ProcessStdinInput",
     "PromptTokensDetails",
+    "ReadFileEncoding",
     "Recording",
     "RecordingList",
     "RemovePathInput",

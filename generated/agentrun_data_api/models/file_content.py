@@ -19,6 +19,8 @@ class FileContent:
     content: str | Unset = UNSET
     encoding: str | Unset = UNSET
     """ `utf-8` for text, `base64` for binary content. """
+    size: int | Unset = UNSET
+    """ Size of the file in bytes. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -27,6 +29,8 @@ class FileContent:
         content = self.content
 
         encoding = self.encoding
+
+        size = self.size
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -37,6 +41,8 @@ class FileContent:
             field_dict["content"] = content
         if encoding is not UNSET:
             field_dict["encoding"] = encoding
+        if size is not UNSET:
+            field_dict["size"] = size
 
         return field_dict
 
@@ -49,10 +55,13 @@ class FileContent:
 
         encoding = d.pop("encoding", UNSET)
 
+        size = d.pop("size", UNSET)
+
         file_content = cls(
             path=path,
             content=content,
             encoding=encoding,
+            size=size,
         )
 
         file_content.additional_properties = d

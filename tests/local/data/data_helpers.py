@@ -4,7 +4,7 @@ request), JSON and SSE, and sandbox creation through the data plane."""
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterable, AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
 from urllib.parse import urlencode
@@ -37,7 +37,7 @@ class DataPlane:
         path: str,
         *,
         json_body: Any = None,
-        content: bytes | None = None,
+        content: bytes | AsyncIterable[bytes] | None = None,
         query: dict[str, str] | None = None,
         headers: dict[str, str] | None = None,
         timeout: float = 120,
@@ -56,13 +56,22 @@ class DataPlane:
 
     @asynccontextmanager
     async def stream(
-        self, method: str, path: str, *, json_body: Any, timeout: float = 120
+        self,
+        method: str,
+        path: str,
+        *,
+        json_body: Any = None,
+        query: dict[str, str] | None = None,
+        timeout: float = 120,
     ) -> AsyncIterator[httpx.Response]:
-        url, signed = self._prepare(method, path, None, {"accept": "text/event-stream"})
-        signed["content-type"] = "application/json"
-        async with self.raw.stream(
-            method, url, content=json.dumps(json_body).encode(), headers=signed, timeout=timeout
-        ) as response:
+        """A response read as it arrives: an event stream (with a JSON body) or raw bytes (without)."""
+        accept = {"accept": "text/event-stream"} if json_body is not None else None
+        url, signed = self._prepare(method, path, query, accept)
+        content = None
+        if json_body is not None:
+            signed["content-type"] = "application/json"
+            content = json.dumps(json_body).encode()
+        async with self.raw.stream(method, url, content=content, headers=signed, timeout=timeout) as response:
             yield response
 
     async def create_sandbox(self, template: str, **body: Any) -> dict[str, Any]:

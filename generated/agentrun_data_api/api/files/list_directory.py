@@ -93,6 +93,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = ErrorResponse.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 429:
         response_429 = ErrorResponse.from_dict(response.json())
 
@@ -130,9 +135,10 @@ def sync_detailed(
     """List a directory
 
      Lists `path` (the working directory when omitted) down to `depth` levels (1 when omitted: direct
-    children only). Deeper entries are returned flat, each with its full `path`. The cloud's shape is
-    loosely specified: it may be an object with `entries` (`FileListing`, what AgentRun Local returns)
-    or a bare array of entries; both are accepted.
+    children only). Deeper entries are returned flat, each with its full `path`; symlinks are listed,
+    not descended into. The cloud's shape is loosely specified: it may be an object with `entries`
+    (`FileListing`, what AgentRun Local returns) or a bare array of entries; both are accepted. AgentRun
+    Local accepts `depth` up to 16 and refuses listings of more than 20000 entries (413).
 
     Args:
         sandbox_id (str):
@@ -170,9 +176,10 @@ def sync(
     """List a directory
 
      Lists `path` (the working directory when omitted) down to `depth` levels (1 when omitted: direct
-    children only). Deeper entries are returned flat, each with its full `path`. The cloud's shape is
-    loosely specified: it may be an object with `entries` (`FileListing`, what AgentRun Local returns)
-    or a bare array of entries; both are accepted.
+    children only). Deeper entries are returned flat, each with its full `path`; symlinks are listed,
+    not descended into. The cloud's shape is loosely specified: it may be an object with `entries`
+    (`FileListing`, what AgentRun Local returns) or a bare array of entries; both are accepted. AgentRun
+    Local accepts `depth` up to 16 and refuses listings of more than 20000 entries (413).
 
     Args:
         sandbox_id (str):
@@ -205,9 +212,10 @@ async def asyncio_detailed(
     """List a directory
 
      Lists `path` (the working directory when omitted) down to `depth` levels (1 when omitted: direct
-    children only). Deeper entries are returned flat, each with its full `path`. The cloud's shape is
-    loosely specified: it may be an object with `entries` (`FileListing`, what AgentRun Local returns)
-    or a bare array of entries; both are accepted.
+    children only). Deeper entries are returned flat, each with its full `path`; symlinks are listed,
+    not descended into. The cloud's shape is loosely specified: it may be an object with `entries`
+    (`FileListing`, what AgentRun Local returns) or a bare array of entries; both are accepted. AgentRun
+    Local accepts `depth` up to 16 and refuses listings of more than 20000 entries (413).
 
     Args:
         sandbox_id (str):
@@ -243,9 +251,10 @@ async def asyncio(
     """List a directory
 
      Lists `path` (the working directory when omitted) down to `depth` levels (1 when omitted: direct
-    children only). Deeper entries are returned flat, each with its full `path`. The cloud's shape is
-    loosely specified: it may be an object with `entries` (`FileListing`, what AgentRun Local returns)
-    or a bare array of entries; both are accepted.
+    children only). Deeper entries are returned flat, each with its full `path`; symlinks are listed,
+    not descended into. The cloud's shape is loosely specified: it may be an object with `entries`
+    (`FileListing`, what AgentRun Local returns) or a bare array of entries; both are accepted. AgentRun
+    Local accepts `depth` up to 16 and refuses listings of more than 20000 entries (413).
 
     Args:
         sandbox_id (str):

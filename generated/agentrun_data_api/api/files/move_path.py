@@ -103,6 +103,9 @@ def sync_detailed(
 ) -> Response[ErrorResponse | FileOperationResult]:
     """Move or rename a path
 
+     Renames `source` (a symlink itself, not its target) to `destination`. In AgentRun Local the
+    destination must not exist (409) and its directory must (404).
+
     Args:
         sandbox_id (str):
         body (MovePathInput): Body of `MovePath`.
@@ -135,6 +138,9 @@ def sync(
 ) -> ErrorResponse | FileOperationResult | None:
     """Move or rename a path
 
+     Renames `source` (a symlink itself, not its target) to `destination`. In AgentRun Local the
+    destination must not exist (409) and its directory must (404).
+
     Args:
         sandbox_id (str):
         body (MovePathInput): Body of `MovePath`.
@@ -161,6 +167,9 @@ async def asyncio_detailed(
     body: MovePathInput,
 ) -> Response[ErrorResponse | FileOperationResult]:
     """Move or rename a path
+
+     Renames `source` (a symlink itself, not its target) to `destination`. In AgentRun Local the
+    destination must not exist (409) and its directory must (404).
 
     Args:
         sandbox_id (str):
@@ -191,6 +200,9 @@ async def asyncio(
     body: MovePathInput,
 ) -> ErrorResponse | FileOperationResult | None:
     """Move or rename a path
+
+     Renames `source` (a symlink itself, not its target) to `destination`. In AgentRun Local the
+    destination must not exist (409) and its directory must (404).
 
     Args:
         sandbox_id (str):

@@ -9,18 +9,26 @@ from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
 from ...models.file_content import FileContent
-from ...types import UNSET, Response
+from ...models.read_file_encoding import ReadFileEncoding
+from ...types import UNSET, Response, Unset
 
 
 def _get_kwargs(
     sandbox_id: str,
     *,
     path: str,
+    encoding: ReadFileEncoding | Unset = UNSET,
 ) -> dict[str, Any]:
 
     params: dict[str, Any] = {}
 
     params["path"] = path
+
+    json_encoding: str | Unset = UNSET
+    if not isinstance(encoding, Unset):
+        json_encoding = encoding.value
+
+    params["encoding"] = json_encoding
 
     params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
 
@@ -68,6 +76,16 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = ErrorResponse.from_dict(response.json())
+
+        return response_413
+
+    if response.status_code == 422:
+        response_422 = ErrorResponse.from_dict(response.json())
+
+        return response_422
+
     if response.status_code == 429:
         response_429 = ErrorResponse.from_dict(response.json())
 
@@ -100,16 +118,20 @@ def sync_detailed(
     *,
     client: AuthenticatedClient | Client,
     path: str,
+    encoding: ReadFileEncoding | Unset = UNSET,
 ) -> Response[ErrorResponse | FileContent]:
     """Read a file
 
      Returns the file content as JSON. Consumers read `content` (falling back to the whole body). Text
     files come back with `encoding` `utf-8`; a server may return binary content base64-encoded with
-    `encoding` `base64`.
+    `encoding` `base64`. AgentRun Local never alters bytes: a file that is not UTF-8 text, read as text,
+    is refused with 422 `ERR_NOT_TEXT` (read it with `encoding=base64`, or use `DownloadFile`), and
+    files over 16 MiB are refused with 413 `ERR_FILE_TOO_LARGE` (use `DownloadFile`, which streams).
 
     Args:
         sandbox_id (str):
         path (str):
+        encoding (ReadFileEncoding | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -122,6 +144,7 @@ def sync_detailed(
     kwargs = _get_kwargs(
         sandbox_id=sandbox_id,
         path=path,
+        encoding=encoding,
     )
 
     response = client.get_httpx_client().request(
@@ -136,16 +159,20 @@ def sync(
     *,
     client: AuthenticatedClient | Client,
     path: str,
+    encoding: ReadFileEncoding | Unset = UNSET,
 ) -> ErrorResponse | FileContent | None:
     """Read a file
 
      Returns the file content as JSON. Consumers read `content` (falling back to the whole body). Text
     files come back with `encoding` `utf-8`; a server may return binary content base64-encoded with
-    `encoding` `base64`.
+    `encoding` `base64`. AgentRun Local never alters bytes: a file that is not UTF-8 text, read as text,
+    is refused with 422 `ERR_NOT_TEXT` (read it with `encoding=base64`, or use `DownloadFile`), and
+    files over 16 MiB are refused with 413 `ERR_FILE_TOO_LARGE` (use `DownloadFile`, which streams).
 
     Args:
         sandbox_id (str):
         path (str):
+        encoding (ReadFileEncoding | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -159,6 +186,7 @@ def sync(
         sandbox_id=sandbox_id,
         client=client,
         path=path,
+        encoding=encoding,
     ).parsed
 
 
@@ -167,16 +195,20 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient | Client,
     path: str,
+    encoding: ReadFileEncoding | Unset = UNSET,
 ) -> Response[ErrorResponse | FileContent]:
     """Read a file
 
      Returns the file content as JSON. Consumers read `content` (falling back to the whole body). Text
     files come back with `encoding` `utf-8`; a server may return binary content base64-encoded with
-    `encoding` `base64`.
+    `encoding` `base64`. AgentRun Local never alters bytes: a file that is not UTF-8 text, read as text,
+    is refused with 422 `ERR_NOT_TEXT` (read it with `encoding=base64`, or use `DownloadFile`), and
+    files over 16 MiB are refused with 413 `ERR_FILE_TOO_LARGE` (use `DownloadFile`, which streams).
 
     Args:
         sandbox_id (str):
         path (str):
+        encoding (ReadFileEncoding | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -189,6 +221,7 @@ async def asyncio_detailed(
     kwargs = _get_kwargs(
         sandbox_id=sandbox_id,
         path=path,
+        encoding=encoding,
     )
 
     response = await client.get_async_httpx_client().request(**kwargs)
@@ -201,16 +234,20 @@ async def asyncio(
     *,
     client: AuthenticatedClient | Client,
     path: str,
+    encoding: ReadFileEncoding | Unset = UNSET,
 ) -> ErrorResponse | FileContent | None:
     """Read a file
 
      Returns the file content as JSON. Consumers read `content` (falling back to the whole body). Text
     files come back with `encoding` `utf-8`; a server may return binary content base64-encoded with
-    `encoding` `base64`.
+    `encoding` `base64`. AgentRun Local never alters bytes: a file that is not UTF-8 text, read as text,
+    is refused with 422 `ERR_NOT_TEXT` (read it with `encoding=base64`, or use `DownloadFile`), and
+    files over 16 MiB are refused with 413 `ERR_FILE_TOO_LARGE` (use `DownloadFile`, which streams).
 
     Args:
         sandbox_id (str):
         path (str):
+        encoding (ReadFileEncoding | Unset):
 
     Raises:
         errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
@@ -225,5 +262,6 @@ async def asyncio(
             sandbox_id=sandbox_id,
             client=client,
             path=path,
+            encoding=encoding,
         )
     ).parsed

@@ -103,7 +103,8 @@ def sync_detailed(
 ) -> Response[ErrorResponse | FileOperationResult]:
     """Remove a file or directory
 
-     POST, not DELETE. Directories are removed recursively.
+     POST, not DELETE. Directories are removed recursively; a symlink is removed itself, never its
+    target. Removing `/home/user` itself is refused (400).
 
     Args:
         sandbox_id (str):
@@ -137,7 +138,8 @@ def sync(
 ) -> ErrorResponse | FileOperationResult | None:
     """Remove a file or directory
 
-     POST, not DELETE. Directories are removed recursively.
+     POST, not DELETE. Directories are removed recursively; a symlink is removed itself, never its
+    target. Removing `/home/user` itself is refused (400).
 
     Args:
         sandbox_id (str):
@@ -166,7 +168,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | FileOperationResult]:
     """Remove a file or directory
 
-     POST, not DELETE. Directories are removed recursively.
+     POST, not DELETE. Directories are removed recursively; a symlink is removed itself, never its
+    target. Removing `/home/user` itself is refused (400).
 
     Args:
         sandbox_id (str):
@@ -198,7 +201,8 @@ async def asyncio(
 ) -> ErrorResponse | FileOperationResult | None:
     """Remove a file or directory
 
-     POST, not DELETE. Directories are removed recursively.
+     POST, not DELETE. Directories are removed recursively; a symlink is removed itself, never its
+    target. Removing `/home/user` itself is refused (400).
 
     Args:
         sandbox_id (str):

@@ -103,7 +103,7 @@ def sync_detailed(
 ) -> Response[ErrorResponse | FileEntry]:
     """Stat a path
 
-     Consumers read `size` and `mtime`.
+     Consumers read `size` and `mtime`. A symlink is described itself (`type` `symlink`).
 
     Args:
         sandbox_id (str):
@@ -137,7 +137,7 @@ def sync(
 ) -> ErrorResponse | FileEntry | None:
     """Stat a path
 
-     Consumers read `size` and `mtime`.
+     Consumers read `size` and `mtime`. A symlink is described itself (`type` `symlink`).
 
     Args:
         sandbox_id (str):
@@ -166,7 +166,7 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | FileEntry]:
     """Stat a path
 
-     Consumers read `size` and `mtime`.
+     Consumers read `size` and `mtime`. A symlink is described itself (`type` `symlink`).
 
     Args:
         sandbox_id (str):
@@ -198,7 +198,7 @@ async def asyncio(
 ) -> ErrorResponse | FileEntry | None:
     """Stat a path
 
-     Consumers read `size` and `mtime`.
+     Consumers read `size` and `mtime`. A symlink is described itself (`type` `symlink`).
 
     Args:
         sandbox_id (str):

@@ -68,6 +68,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = ErrorResponse.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 429:
         response_429 = ErrorResponse.from_dict(response.json())
 
@@ -105,7 +110,10 @@ def sync_detailed(
 
      `multipart/form-data` with the text field `path` (target path inside the sandbox) sent **first**,
     then the file field `file` (filename = the local basename, part `Content-Type` guessed from it, any
-    type accepted).
+    type accepted). AgentRun Local also accepts `path` after `file`; a `path` ending in `/` or naming a
+    directory puts the file in it under the part's filename; missing directories are created; an
+    existing file is replaced once the upload is complete. The body streams to disk; a file larger than
+    the template's disk size (`diskSize` MB) is refused with 413.
 
     Args:
         sandbox_id (str):
@@ -141,7 +149,10 @@ def sync(
 
      `multipart/form-data` with the text field `path` (target path inside the sandbox) sent **first**,
     then the file field `file` (filename = the local basename, part `Content-Type` guessed from it, any
-    type accepted).
+    type accepted). AgentRun Local also accepts `path` after `file`; a `path` ending in `/` or naming a
+    directory puts the file in it under the part's filename; missing directories are created; an
+    existing file is replaced once the upload is complete. The body streams to disk; a file larger than
+    the template's disk size (`diskSize` MB) is refused with 413.
 
     Args:
         sandbox_id (str):
@@ -172,7 +183,10 @@ async def asyncio_detailed(
 
      `multipart/form-data` with the text field `path` (target path inside the sandbox) sent **first**,
     then the file field `file` (filename = the local basename, part `Content-Type` guessed from it, any
-    type accepted).
+    type accepted). AgentRun Local also accepts `path` after `file`; a `path` ending in `/` or naming a
+    directory puts the file in it under the part's filename; missing directories are created; an
+    existing file is replaced once the upload is complete. The body streams to disk; a file larger than
+    the template's disk size (`diskSize` MB) is refused with 413.
 
     Args:
         sandbox_id (str):
@@ -206,7 +220,10 @@ async def asyncio(
 
      `multipart/form-data` with the text field `path` (target path inside the sandbox) sent **first**,
     then the file field `file` (filename = the local basename, part `Content-Type` guessed from it, any
-    type accepted).
+    type accepted). AgentRun Local also accepts `path` after `file`; a `path` ending in `/` or naming a
+    directory puts the file in it under the part's filename; missing directories are created; an
+    existing file is replaced once the upload is complete. The body streams to disk; a file larger than
+    the template's disk size (`diskSize` MB) is refused with 413.
 
     Args:
         sandbox_id (str):

@@ -68,6 +68,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = ErrorResponse.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 429:
         response_429 = ErrorResponse.from_dict(response.json())
 
@@ -103,6 +108,10 @@ def sync_detailed(
 ) -> Response[ErrorResponse | FileOperationResult]:
     """Write a file
 
+     Creates or replaces the file (atomically in AgentRun Local: readers never see part of it). A symlink
+    in `path` is followed only while it stays under `/home/user`. AgentRun Local refuses bodies over 64
+    MiB (413); upload large files with `UploadFile`.
+
     Args:
         sandbox_id (str):
         body (WriteFileInput): Body of `WriteFile`. Defaults when omitted: `mode` `644`,
@@ -136,6 +145,10 @@ def sync(
 ) -> ErrorResponse | FileOperationResult | None:
     """Write a file
 
+     Creates or replaces the file (atomically in AgentRun Local: readers never see part of it). A symlink
+    in `path` is followed only while it stays under `/home/user`. AgentRun Local refuses bodies over 64
+    MiB (413); upload large files with `UploadFile`.
+
     Args:
         sandbox_id (str):
         body (WriteFileInput): Body of `WriteFile`. Defaults when omitted: `mode` `644`,
@@ -163,6 +176,10 @@ async def asyncio_detailed(
     body: WriteFileInput,
 ) -> Response[ErrorResponse | FileOperationResult]:
     """Write a file
+
+     Creates or replaces the file (atomically in AgentRun Local: readers never see part of it). A symlink
+    in `path` is followed only while it stays under `/home/user`. AgentRun Local refuses bodies over 64
+    MiB (413); upload large files with `UploadFile`.
 
     Args:
         sandbox_id (str):
@@ -194,6 +211,10 @@ async def asyncio(
     body: WriteFileInput,
 ) -> ErrorResponse | FileOperationResult | None:
     """Write a file
+
+     Creates or replaces the file (atomically in AgentRun Local: readers never see part of it). A symlink
+    in `path` is followed only while it stays under `/home/user`. AgentRun Local refuses bodies over 64
+    MiB (413); upload large files with `UploadFile`.
 
     Args:
         sandbox_id (str):
