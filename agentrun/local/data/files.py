@@ -17,7 +17,7 @@ from urllib.parse import quote
 import anyio
 import anyio.to_thread
 from agentrun_data_api.models import MakeDirectoryInput, MovePathInput, RemovePathInput, WriteFileInput
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 from starlette.types import Receive, Scope, Send
@@ -155,6 +155,8 @@ async def upload_file(request: Request) -> Response:
                 async for event in events:
                     await upload.on(event)
             result = await upload.finish()
+        except ClientDisconnect:
+            return Response(status_code=400)  # nobody is left to read an answer
         finally:
             with anyio.CancelScope(shield=True):
                 await upload.discard()
@@ -260,17 +262,33 @@ class FileDownload(Response):
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        async with await anyio.open_file(self.fd, "rb", buffering=0, closefd=True) as file, busy(self.request):
-            await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
-            remaining = self.size
-            while remaining > 0:
-                chunk = await file.read(min(CHUNK, remaining))
-                if not chunk:  # the file shrank since it was opened: a short body would lie, so break off
-                    raise OSError(f"the file shrank by {remaining} bytes while it was being sent")
-                remaining -= len(chunk)
-                await send({"type": "http.response.body", "body": chunk, "more_body": remaining > 0})
-            if self.size == 0:
-                await send({"type": "http.response.body", "body": b"", "more_body": False})
+        # uvicorn silently drops what is sent after the client went away: stop reading when it goes.
+        async with (
+            await anyio.open_file(self.fd, "rb", buffering=0, closefd=True) as file,
+            busy(self.request),
+            anyio.create_task_group() as group,
+        ):
+            group.start_soon(_cancel_on_disconnect, receive, group.cancel_scope)
+            await self._send(file, send)
+            group.cancel_scope.cancel()
+
+    async def _send(self, file: anyio.AsyncFile[bytes], send: Send) -> None:
+        await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
+        remaining = self.size
+        while remaining > 0:
+            chunk = await file.read(min(CHUNK, remaining))
+            if not chunk:  # the file shrank since it was opened: a short body would lie, so break off
+                raise OSError(f"the file shrank by {remaining} bytes while it was being sent")
+            remaining -= len(chunk)
+            await send({"type": "http.response.body", "body": chunk, "more_body": remaining > 0})
+        if self.size == 0:
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+
+async def _cancel_on_disconnect(receive: Receive, scope: anyio.CancelScope) -> None:
+    while (await receive())["type"] != "http.disconnect":
+        pass
+    scope.cancel()
 
 
 def _attachment(filename: str) -> str:

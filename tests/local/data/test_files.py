@@ -562,3 +562,30 @@ async def test_a_client_that_goes_away_mid_upload_leaves_no_partial_file(files: 
         await files.upload(abandoned(), boundary=boundary)
     assert await eventually(lambda: not files.leftovers())  # the server notices the disconnect, then cleans up
     assert not (files.workspace / "up/abandoned.bin").exists()
+
+
+def open_descriptors_of(path: Path) -> int:
+    """How many descriptors of this process (the in-process server's) are open on `path`."""
+    count = 0
+    for fd in os.listdir("/proc/self/fd"):
+        try:
+            if os.readlink(f"/proc/self/fd/{fd}") == str(path):
+                count += 1
+        except OSError:
+            continue
+    return count
+
+
+async def test_a_client_that_goes_away_mid_download_gets_the_file_closed(files: SandboxFiles) -> None:
+    host = files.workspace / "dl" / "long.bin"
+    host.parent.mkdir(exist_ok=True)
+    with host.open("wb") as handle:
+        handle.truncate(256 * 1024 * 1024)  # sparse: more than socket buffers hold, so the server is mid-send
+    query = {"path": "dl/long.bin"}
+    async with files.data.stream("GET", f"{files.base}/filesystem/download", query=query) as response:
+        assert response.status_code == 200
+        async for _chunk in response.aiter_raw():
+            break
+        assert open_descriptors_of(host) == 1
+    assert await eventually(lambda: open_descriptors_of(host) == 0)
+    host.unlink()
