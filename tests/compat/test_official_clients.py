@@ -28,7 +28,14 @@ from typing import Any
 import pytest
 
 SCENARIOS = Path(__file__).parent / "official_scenarios"
-HTTPS_SCENARIOS = ("agent_runtimes", "model_services", "templates", "credentials", "tea_client")  # slowest first
+HTTPS_SCENARIOS = (
+    "agent_runtimes",
+    "model_services",
+    "templates",
+    "credentials",
+    "tea_client",
+    "sandbox_files",
+)  # slowest first
 HTTP_SCENARIO = "credentials"
 PINNED = {"agentrun-sdk": "0.0.54", "alibabacloud-agentrun20250910": "5.7.5"}  # as the Makefile installs them
 START_TIMEOUT = 30.0
@@ -351,6 +358,29 @@ def test_duplicate_agent_runtime_raises_resource_already_exist_error(compat: Com
 
 def test_missing_agent_runtime_raises_resource_not_exist_error(compat: Compat) -> None:
     assert both(compat.summary("agent_runtimes"), "missing_error") == ["ResourceNotExistError"] * 2
+
+
+# -- sandbox files (data-plane.md §5.4) ------------------------------------------------------------------------------
+
+
+def test_sandbox_files_round_trip_through_the_official_sdk(compat: Compat) -> None:
+    """write/read, mkdir, list (depth 2), stat, upload (path then file) and download (to disk), move, remove."""
+    summary = compat.summary("sandbox_files")
+    base = "/home/user/official"
+    assert summary["sync"]["listed"] == [f"{base}/a.txt", f"{base}/d", f"{base}/d/e"]
+    assert summary["sync"]["after"] == [f"{base}/a.txt"]
+    assert summary["async"]["listed"] == [f"{base}/b.txt", f"{base}/up.bin"]
+    uploaded = {"success": True, "path": f"{base}/up.bin", "size": 256 * 64 + 2}
+    assert both(summary, "uploaded") == [uploaded, uploaded]
+
+
+def test_sandbox_file_errors_reach_the_official_sdk_as_client_errors(compat: Compat) -> None:
+    summary = compat.summary("sandbox_files")
+    for status, message in both(summary, "outside"):
+        assert status == 400 and "/home/user" in message
+    assert "/tmp is a private tmpfs" in summary["async"]["outside"][1]
+    status, message = summary["sync"]["missing"]
+    assert status == 404 and message.endswith("does not exist")
 
 
 # -- the generated Tea client (§5, §8) --------------------------------------------------------------------------------
