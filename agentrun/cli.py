@@ -1,6 +1,6 @@
 """The `agentrun` command. Everything heavy is imported inside the command that needs it, so `agentrun --help` is fast.
 
-agentrun local serve [--host 127.0.0.1] [--port 8490] [--data-dir DIR] [--http]
+agentrun local serve [--host 127.0.0.1] [--port 8490] [--data-dir DIR] [--http] [--unsafe-no-isolation]
 agentrun local env [--data-dir DIR]        # eval "$(agentrun local env)"
 """
 
@@ -31,6 +31,11 @@ def _add_local_commands(parser: argparse.ArgumentParser) -> None:
     serve.add_argument("--data-dir", help="state directory (default $AGENTRUN_LOCAL_DIR or ~/.agentrun/local)")
     serve.add_argument("--http", action="store_true", help="serve plain HTTP instead of HTTPS")
     serve.add_argument("--log-level", default="warning", choices=["critical", "error", "warning", "info", "debug"])
+    serve.add_argument(
+        "--unsafe-no-isolation",
+        action="store_true",
+        help="run sandbox code WITHOUT isolation when bubblewrap cannot isolate it (only for code you trust)",
+    )
     serve.set_defaults(handler=_serve)
     env = commands.add_parser(
         "env",
@@ -61,7 +66,12 @@ def _serve(args: argparse.Namespace) -> int:
 
     async def serve() -> None:
         async with run(
-            args.data_dir, host=args.host, port=args.port, http=args.http, log_level=args.log_level
+            args.data_dir,
+            host=args.host,
+            port=args.port,
+            http=args.http,
+            log_level=args.log_level,
+            unsafe_no_isolation=args.unsafe_no_isolation,
         ) as local:
             data_dir = shlex.quote(str(local.data_dir))
             print(
@@ -73,6 +83,13 @@ def _serve(args: argparse.Namespace) -> int:
                 "Press Ctrl-C to stop.",
                 flush=True,
             )
+            if args.unsafe_no_isolation:
+                print(
+                    "warning: --unsafe-no-isolation: sandbox code runs as this user, with access to all of this "
+                    "user's files (the data dir and its keys included) and to the network",
+                    file=sys.stderr,
+                    flush=True,
+                )
             if args.host not in ("127.0.0.1", "localhost", "::1"):
                 print(
                     f"warning: listening on {args.host} makes AgentRun Local reachable from other machines; the TLS "

@@ -4,7 +4,7 @@ pointed at the cloud unchanged.
 Three ways to start it (all listen on 127.0.0.1 with HTTPS from a local CA, and verify request signatures with a
 key pair created on first start in the data dir, default ~/.agentrun/local or $AGENTRUN_LOCAL_DIR):
 
-    agentrun local serve [--host 127.0.0.1] [--port 8490] [--data-dir DIR] [--http]
+    agentrun local serve [--host 127.0.0.1] [--port 8490] [--data-dir DIR] [--http] [--unsafe-no-isolation]
     python -m agentrun.local serve ...               # the same options
 
     async with agentrun.local.run(data_dir=..., port=0) as local:   # in-process, on a free port

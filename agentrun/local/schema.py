@@ -110,9 +110,14 @@ def _describe(hint: Any) -> str:
 
 
 def _json_type(value: Any) -> str:
-    return {bool: "a boolean", int: "an integer", float: "a number", str: "a string", list: "an array"}.get(
-        type(value), "an object"
-    )
+    return {
+        bool: "a boolean",
+        int: "an integer",
+        float: "a number",
+        str: "a string",
+        list: "an array",
+        type(None): "null",
+    }.get(type(value), "an object")
 
 
 def _join(path: str, key: str) -> str:

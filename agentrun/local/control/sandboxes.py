@@ -5,26 +5,22 @@ made on either plane is listed, stopped or deleted on the other.
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
-
 from agentrun_control_api.models import CreateSandboxInput, Sandbox
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from agentrun.local.control.crud import (
-    Change,
     Doc,
     Spec,
     emit,
     equals,
-    modify,
     new_id,
     positive_int,
     read_body,
     selector,
 )
-from agentrun.local.responses import bad_request, conflict, envelope
+from agentrun.local.responses import bad_request, envelope
 from agentrun.local.sandbox_manager import records
 from agentrun.local.sandbox_manager.records import SANDBOX
 from agentrun.local.state import state_of
@@ -65,7 +61,8 @@ async def create_sandbox(request: Request) -> Response:
 
 async def get_sandbox(request: Request) -> Response:
     state = state_of(request)
-    return envelope(request, emit(state, SANDBOXES, await state.sandboxes.get(request.path_params["sandboxId"])))
+    doc = await state.sandboxes.get(request.path_params["sandboxId"], activity=False)  # not a use of the sandbox
+    return envelope(request, emit(state, SANDBOXES, doc))
 
 
 async def stop_sandbox(request: Request) -> Response:
@@ -96,19 +93,15 @@ async def list_sandboxes(request: Request) -> Response:
     return envelope(request, data)
 
 
-def _lifecycle(status: str, *, allowed_from: tuple[str, ...]) -> Callable[[Request], Awaitable[Response]]:
-    """PauseSandbox / ResumeSandbox: a status change, allowed from the given statuses."""
+async def pause_sandbox(request: Request) -> Response:
+    """PauseSandbox freezes the sandbox's processes (SIGSTOP); ResumeSandbox lets them run on (SIGCONT)."""
+    state = state_of(request)
+    return envelope(request, emit(state, SANDBOXES, await state.sandboxes.pause(request.path_params["sandboxId"])))
 
-    async def handler(request: Request) -> Response:
-        def change(c: Change) -> None:
-            current = str(c.doc.get("status", ""))
-            if current.upper() not in allowed_from:
-                raise conflict(f"sandbox {c.doc['sandboxId']} is {current}; it must be {' or '.join(allowed_from)}")
-            c.doc["status"] = status
 
-        return await modify(request, SANDBOXES, change)
-
-    return handler
+async def resume_sandbox(request: Request) -> Response:
+    state = state_of(request)
+    return envelope(request, emit(state, SANDBOXES, await state.sandboxes.resume(request.path_params["sandboxId"])))
 
 
 def routes() -> list[BaseRoute]:
@@ -119,6 +112,6 @@ def routes() -> list[BaseRoute]:
         Route(item, get_sandbox, methods=["GET"]),
         Route(item, delete_sandbox, methods=["DELETE"]),
         Route(f"{item}/stop", stop_sandbox, methods=["POST"]),
-        Route(f"{item}/pause", _lifecycle("PAUSED", allowed_from=("READY", "RUNNING", "PAUSED")), methods=["PUT"]),
-        Route(f"{item}/resume", _lifecycle("READY", allowed_from=("PAUSED", "READY", "RUNNING")), methods=["PUT"]),
+        Route(f"{item}/pause", pause_sandbox, methods=["PUT"]),
+        Route(f"{item}/resume", resume_sandbox, methods=["PUT"]),
     ]

@@ -11,11 +11,11 @@ from __future__ import annotations
 from starlette.routing import BaseRoute, Mount
 
 from agentrun.local.connect import DATA_PATH
-from agentrun.local.data import files, sandboxes
+from agentrun.local.data import contexts, execute, files, sandboxes
 
 PREFIX = DATA_PATH
 VERSION_PREFIX = "/2025-09-10"
-_SANDBOX_AREAS = (sandboxes, files)
+_SANDBOX_AREAS = (sandboxes, execute, contexts, files)  # execute first: /contexts/execute is not a context id
 
 
 def routes() -> list[BaseRoute]:

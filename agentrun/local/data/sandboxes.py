@@ -41,7 +41,7 @@ async def create_sandbox(request: Request) -> Response:
 
 
 async def get_sandbox(request: Request) -> Response:
-    return envelope(request, present(await state_of(request).sandboxes.get(sandbox_id_of(request))))
+    return envelope(request, present(await state_of(request).sandboxes.get(sandbox_id_of(request), activity=True)))
 
 
 async def stop_sandbox(request: Request) -> Response:

@@ -24,6 +24,7 @@ ROOT = Path("/sys/fs/cgroup")
 PARENT = "agentrun"
 _CONTROLLERS = ("pids", "memory", "cpu")
 _CPU_PERIOD_US = 100_000
+_STALE_AFTER = 60.0  # seconds: longer than any sandbox start (engine.START_TIMEOUT)
 
 
 @dataclass(frozen=True)
@@ -170,8 +171,11 @@ def _detect_v1(root: Path) -> CgroupManager | None:
 
 def _remove_stale(parent: Path) -> None:
     """Remove the empty sandbox cgroups a server that did not stop cleanly left behind (rmdir fails on a cgroup
-    that still has processes, so live sandboxes of other servers are safe)."""
+    that still has processes, so live sandboxes of other servers are safe). A cgroup made in the last minute is
+    left alone: another engine may have just created it and not yet moved its sandbox in (that takes a bwrap
+    start)."""
+    now = time.time()
     for child in parent.iterdir():
-        if child.is_dir():
-            with contextlib.suppress(OSError):
+        with contextlib.suppress(OSError):
+            if child.is_dir() and now - child.stat().st_mtime > _STALE_AFTER:
                 child.rmdir()

@@ -107,7 +107,8 @@ class _Interrupts:
 
 
 class _Forwarder(threading.Thread):
-    """Reads the pipes behind fds 1 and 2 and sends their bytes as stdout/stderr events, decoded as UTF-8."""
+    """Reads the pipes behind fds 1 and 2 and sends their bytes as stdout/stderr events, decoded as UTF-8; bytes
+    that are not UTF-8 arrive as `\\xNN` escapes (as `sys.stdout` writes lone surrogates), so none is lost."""
 
     def __init__(self, channel: _Channel, pipes: dict[str, int], marker: bytes) -> None:
         super().__init__(name="agentrun-output", daemon=True)
@@ -115,7 +116,7 @@ class _Forwarder(threading.Thread):
         self.pipes = pipes
         self.marker = marker
         self.seen: dict[str, threading.Event] = {name: threading.Event() for name in pipes}
-        self.decoders = {name: codecs.getincrementaldecoder("utf-8")("replace") for name in pipes}
+        self.decoders = {name: codecs.getincrementaldecoder("utf-8")("backslashreplace") for name in pipes}
         self.held = dict.fromkeys(pipes, b"")
 
     def run(self) -> None:

@@ -16,12 +16,13 @@ from dataclasses import dataclass
 from typing import Any
 
 import anyio
+import anyio.to_thread
 
 from agentrun.local.control.templates import TEMPLATE
 from agentrun.local.responses import LocalAPIError, already_exists, bad_request, conflict, not_found
 from agentrun.local.sandbox import Limits, SandboxEngine, SandboxHandle, SandboxNotFound
 from agentrun.local.sandbox.engine import _SANDBOX_ID as _ENGINE_ID  # the engine's rule for sandbox ids
-from agentrun.local.sandbox_manager import records
+from agentrun.local.sandbox_manager import freeze, records
 from agentrun.local.sandbox_manager.errors import sandbox_not_running
 from agentrun.local.sandbox_manager.records import SANDBOX, Doc
 from agentrun.local.state import timestamp
@@ -141,13 +142,32 @@ class SandboxManager:
         logger.info("sandbox %s started (template %s)", sandbox_id, template_name)
         return ready
 
-    async def get(self, sandbox_id: str) -> Doc:
-        """The record; a call on the sandbox, so its idle timer restarts."""
+    async def get(self, sandbox_id: str, *, activity: bool) -> Doc:
+        """The record. `activity`: the call restarts the idle timer (data-plane calls do, control-plane ones not)."""
         doc = await self._store.transact(lambda tx: tx.get(SANDBOX, sandbox_id))
         if doc is None:
             raise not_found(SANDBOX, sandbox_id)
-        self.touch(sandbox_id)
+        if activity:
+            self.touch(sandbox_id)
         return doc
+
+    async def pause(self, sandbox_id: str) -> Doc:
+        """Freeze every process of the sandbox (SIGSTOP); the record becomes PAUSED. While paused, in-sandbox calls
+        answer 409 and the idle timeout does not run (the maximum lifetime does)."""
+        entry = await self._live_entry(sandbox_id, "pause")
+        if not entry.paused:
+            entry.paused = True
+            await anyio.to_thread.run_sync(freeze.pause, entry.handle)
+        return await self._set_status(sandbox_id, "PAUSED")
+
+    async def resume(self, sandbox_id: str) -> Doc:
+        """Let a paused sandbox run again (SIGCONT); the record becomes READY and its idle timer restarts."""
+        entry = await self._live_entry(sandbox_id, "resume")
+        if entry.paused:
+            await anyio.to_thread.run_sync(freeze.resume, entry.handle)
+            entry.paused = False
+        entry.last_active = anyio.current_time()
+        return await self._set_status(sandbox_id, "READY")
 
     async def stop(self, sandbox_id: str) -> Doc:
         """End the sandbox's processes; the record stays, STOPPED with `endedAt`. Stopping again is a no-op."""
@@ -253,6 +273,22 @@ class SandboxManager:
     async def _settle(self, sandbox_id: str, status: str, reason: str | None = None) -> Doc | None:
         """The record ended with `status` (unless it had ended already)."""
         return await self._change(sandbox_id, lambda d: d if _ended(d) else records.ended(d, status, reason))
+
+    async def _live_entry(self, sandbox_id: str, action: str) -> _Running:
+        """The running sandbox for a pause or resume; 404 without a record, 409 when it no longer runs."""
+        doc = await self._store.transact(lambda tx: tx.get(SANDBOX, sandbox_id))
+        if doc is None:
+            raise not_found(SANDBOX, sandbox_id)
+        entry = self._running.get(sandbox_id)
+        if entry is None or not entry.handle.alive:
+            raise conflict(f"sandbox {sandbox_id} is {doc.get('status')}; only a running sandbox can {action}")
+        return entry
+
+    async def _set_status(self, sandbox_id: str, status: str) -> Doc:
+        doc = await self._change(sandbox_id, lambda d: {**d, "status": status})
+        if doc is None:
+            raise not_found(SANDBOX, sandbox_id)
+        return doc
 
     async def _require_settled(self, sandbox_id: str, action: str) -> None:
         doc = await self._store.transact(lambda tx: tx.get(SANDBOX, sandbox_id))

@@ -4,11 +4,14 @@ request), JSON and SSE, and sandbox creation through the data plane."""
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterable, AsyncIterator
+import os
+import secrets
+from collections.abc import AsyncIterable, AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from typing import Any
 from urllib.parse import urlencode
 
+import anyio
 import httpx
 from local_helpers import agentrun4_headers, unique
 
@@ -96,3 +99,46 @@ async def new_template(local: LocalServer, *, network: str | None = None, **more
     kwargs: dict[str, Any] = {"network": {"networkMode": network}} if network else {}
     await local.client.templates.create(name, **kwargs, **more)
     return name
+
+
+async def until(check: Callable[[], Awaitable[bool]], *, timeout: float = 30.0, poll: float = 0.05) -> None:
+    """Poll `check` until it holds; fail the test if it does not within `timeout` (no timing is asserted)."""
+    with anyio.fail_after(timeout):
+        while not await check():  # noqa: ASYNC110 - /proc and the API offer nothing to wait on
+            await anyio.sleep(poll)
+
+
+def processes_with(marker: str) -> list[int]:
+    """Host pids of live processes whose command line contains `marker`."""
+    found = []
+    for name in os.listdir("/proc"):
+        if name.isdigit():
+            try:
+                with open(f"/proc/{name}/cmdline", "rb") as cmdline:
+                    if marker.encode() in cmdline.read():
+                        found.append(int(name))
+            except OSError:
+                continue
+    return found
+
+
+async def start_marker_process(data: DataPlane, sandbox_id: str) -> str:
+    """Start `sleep <marker>` in the background of the sandbox (in a context of its own); returns the marker, by
+    which the host sees the process in /proc."""
+    marker = f"{secrets.randbelow(10**6) + 10**6}.25"
+    context = await data.ok("POST", f"/sandboxes/{sandbox_id}/contexts", json_body={})
+    code = f"import subprocess\nsubprocess.Popen(['sleep', '{marker}'])\n"
+    result = await data.ok(
+        "POST", f"/sandboxes/{sandbox_id}/contexts/execute", json_body={"code": code, "contextId": context["id"]}
+    )
+    assert result["exitCode"] == 0, result
+    await until(lambda: _running(marker))
+    return marker
+
+
+async def _running(marker: str) -> bool:
+    return bool(processes_with(marker))
+
+
+async def gone(marker: str) -> bool:
+    return not processes_with(marker)

@@ -1,0 +1,195 @@
+"""ExecuteCode (data-plane.md §5.3): `POST /sandboxes/{id}/contexts/execute` with `{code, contextId?, language?,
+timeout?}`.
+
+- With `contextId` the code runs in that context (its state persists); without, in a fresh context deleted
+  afterwards (stateless execution).
+- Default: one JSON `ExecutionResult` (results[] plus top-level stdout/stderr/exitCode, executionCount, error),
+  answered once the execution has ended. The JSON answer carries at most `JSON_OUTPUT_LIMIT` bytes of stdout plus
+  stderr; past that, each overflowing stream is written whole to a file in the sandbox's workspace
+  (`/home/user/.agentrun/output/<execution>/stdout`) and the answer ends that stream with a line saying where,
+  so nothing is lost (rich results and errors are always kept whole).
+- `Accept: text/event-stream`: `ExecutionEvent`s (stdout/stderr/result/error, then one end) as server-sent
+  events, each sent as soon as the context produces it; no cap.
+- Either way, a client that disconnects before the end interrupts the execution (then kills it if it does not
+  stop), and a temporary context is deleted: nothing keeps running. A timeout ends the cell with status
+  `timeout` and keeps the context's state (the engine's rule).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from dataclasses import dataclass
+from typing import Any
+
+import anyio
+from agentrun_data_api.models import ExecuteCodeInput
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route
+from starlette.types import Message, Receive, Scope, Send
+
+from agentrun.local.control.crud import read_body
+from agentrun.local.data.execution_output import JsonCollector
+from agentrun.local.data.sandbox_access import running_sandbox, sandbox_id_of
+from agentrun.local.responses import REQUEST_ID_HEADER, LocalAPIError, bad_request, request_id
+from agentrun.local.sandbox import ContextHandle, SandboxHandle
+from agentrun.local.sandbox import events as ev
+from agentrun.local.sandbox.engine import DEFAULT_TIMEOUT
+from agentrun.local.sandbox.errors import SandboxError
+from agentrun.local.sandbox_manager import SandboxManager
+from agentrun.local.sandbox_manager.errors import api_error
+from agentrun.local.state import state_of
+
+
+@dataclass(frozen=True)
+class ExecuteRequest:
+    code: str
+    context_id: str | None
+    language: str | None
+    timeout: float
+
+
+def parse(body: dict[str, Any]) -> ExecuteRequest:
+    """The checked body (already validated against ExecuteCodeInput: `code` present and a string)."""
+    timeout = body.get("timeout", DEFAULT_TIMEOUT)
+    if timeout <= 0:
+        raise bad_request(f"timeout must be a positive number of seconds, got {timeout!r}")
+    context_id = body.get("contextId")
+    if context_id is not None and not context_id:
+        raise bad_request("contextId must not be empty; omit it to run the code in a fresh context")
+    language = body.get("language")
+    return ExecuteRequest(str(body["code"]), context_id, str(language).lower() if language else None, float(timeout))
+
+
+def wants_events(request: Request) -> bool:
+    return "text/event-stream" in request.headers.get("accept", "").lower()
+
+
+async def execute(request: Request) -> Response:
+    params = parse(await read_body(request, ExecuteCodeInput))
+    sandbox = await running_sandbox(request)  # 404 before anything starts
+    if params.context_id is not None:
+        context = sandbox.get_context(params.context_id)  # 404 for an unknown context
+        if params.language and params.language != context.language:
+            raise bad_request(
+                f"context {context.id} runs {context.language}, not {params.language}; omit language or use a "
+                f"{params.language} context"
+            )
+    return ExecutionResponse(state_of(request).sandboxes, sandbox_id_of(request), params, stream=wants_events(request))
+
+
+class ExecutionResponse(Response):
+    """Runs the execution inside the response, so one task owns everything it starts and a client disconnect
+    (watched alongside) cancels it. Errors before the first byte propagate to the app's error handlers; errors after
+    the event stream has begun become an `error` event and an `end` event."""
+
+    def __init__(self, sandboxes: SandboxManager, sandbox_id: str, params: ExecuteRequest, *, stream: bool) -> None:
+        super().__init__()
+        self.sandboxes = sandboxes
+        self.sandbox_id = sandbox_id
+        self.params = params
+        self.stream = stream
+        self._started = False
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        failure: BaseException | None = None
+        async with anyio.create_task_group() as group:
+            group.start_soon(_cancel_on_disconnect, receive, group.cancel_scope)
+            try:
+                await self._respond(scope, send)
+            except OSError:
+                if not self._started:
+                    raise
+                # the client went away mid-stream (uvicorn's ClientDisconnected): the execution has been stopped
+            except Exception as exc:  # re-raised below, outside the task group (no ExceptionGroup)
+                failure = exc
+            group.cancel_scope.cancel()
+        if failure is not None:
+            raise failure
+
+    async def _respond(self, scope: Scope, send: Send) -> None:
+        rid = request_id(scope)
+        try:
+            async with self.sandboxes.busy(self.sandbox_id) as sandbox:
+                if self.stream:
+                    await self._stream(sandbox, send, rid)
+                    return
+                result = await self._collect(sandbox)
+        except (LocalAPIError, SandboxError) as exc:
+            if not self._started:
+                raise
+            error = exc if isinstance(exc, LocalAPIError) else api_error(exc)
+            await self._send_event(send, ev.Error(error.code, error.message))
+            await self._send_event(send, ev.End("error"))
+            await _finish(send)
+            return
+        body = json.dumps(result, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "replace")
+        await _send_start(send, 200, "application/json", rid)
+        await send({"type": "http.response.body", "body": body})
+
+    async def _collect(self, sandbox: SandboxHandle) -> dict[str, Any]:
+        async with (
+            self._context(sandbox) as context,
+            context.execute(self.params.code, timeout=self.params.timeout) as execution,
+            JsonCollector(sandbox, execution.id) as collector,
+        ):
+            async for event in execution:
+                await collector.add(event)
+        return collector.result(self.params.context_id)
+
+    async def _stream(self, sandbox: SandboxHandle, send: Send, rid: str) -> None:
+        async with (
+            self._context(sandbox) as context,
+            context.execute(self.params.code, timeout=self.params.timeout) as execution,
+        ):
+            await _send_start(send, 200, "text/event-stream; charset=utf-8", rid, event_stream=True)
+            self._started = True
+            async for event in execution:
+                await self._send_event(send, event)
+        await _finish(send)
+
+    @asynccontextmanager
+    async def _context(self, sandbox: SandboxHandle) -> AsyncIterator[ContextHandle]:
+        """The named context, or a fresh one that is deleted when the block exits (cancellation included)."""
+        if self.params.context_id is not None:
+            yield sandbox.get_context(self.params.context_id)
+            return
+        context = await sandbox.create_context(self.params.language or "python")
+        try:
+            yield context
+        finally:
+            with anyio.CancelScope(shield=True):
+                await context.aclose()
+
+    async def _send_event(self, send: Send, event: ev.ExecutionEvent) -> None:
+        wire = json.dumps(event.to_wire(), ensure_ascii=False, separators=(",", ":"))
+        chunk = f"event: {event.type}\ndata: {wire}\n\n".encode("utf-8", "replace")
+        await send({"type": "http.response.body", "body": chunk, "more_body": True})
+
+
+async def _send_start(send: Send, status: int, content_type: str, rid: str, *, event_stream: bool = False) -> None:
+    headers = [(b"content-type", content_type.encode()), (REQUEST_ID_HEADER.encode(), rid.encode())]
+    if event_stream:
+        # No caching, and no buffering by any proxy in between: every event must reach the client at once.
+        headers += [(b"cache-control", b"no-cache"), (b"x-accel-buffering", b"no")]
+    await send({"type": "http.response.start", "status": status, "headers": headers})
+
+
+async def _finish(send: Send) -> None:
+    await send({"type": "http.response.body", "body": b"", "more_body": False})
+
+
+async def _cancel_on_disconnect(receive: Receive, scope: anyio.CancelScope) -> None:
+    """Cancel `scope` when the client goes away (the request body has been read already, so the next message is
+    the disconnect)."""
+    while True:
+        message: Message = await receive()
+        if message["type"] == "http.disconnect":
+            scope.cancel()
+            return
+
+
+def routes() -> list[BaseRoute]:
+    return [Route("/sandboxes/{sandboxId}/contexts/execute", execute, methods=["POST"])]
