@@ -589,3 +589,64 @@ async def test_a_client_that_goes_away_mid_download_gets_the_file_closed(files: 
         assert open_descriptors_of(host) == 1
     assert await eventually(lambda: open_descriptors_of(host) == 0)
     host.unlink()
+
+
+# -- what sandbox code sees ---------------------------------------------------------------------------------------
+
+
+async def test_files_written_over_http_are_sandbox_code_files(files: SandboxFiles) -> None:
+    await files.write(f"{HOME}/shared/from-api.txt", "from the API")
+    await files.upload_file(f"{HOME}/shared/up.bin", "up.bin", b"\x00\x01")
+    code = (
+        "import os\n"
+        "p = '/home/user/shared/from-api.txt'\n"
+        "print(open(p).read(), os.stat(p).st_uid, os.getuid(), open('/home/user/shared/up.bin', 'rb').read())\n"
+        "with open(p, 'a') as f: f.write(' + sandbox')\n"  # sandbox code owns it: it may change it
+        "os.chmod('/home/user/shared/up.bin', 0o600)\n"
+        "os.rename('/home/user/shared/up.bin', '/home/user/shared/renamed.bin')\n"
+    )
+    result = await files.execute(code)
+    assert result["stdout"] == "from the API 1000 1000 b'\\x00\\x01'\n", result
+    assert (await files.read("shared/from-api.txt")).json()["content"] == "from the API + sandbox"
+    assert (await files.stat("shared/renamed.bin")).json()["mode"] == "0600"
+
+
+async def test_files_sandbox_code_writes_are_readable_over_http(files: SandboxFiles) -> None:
+    code = (
+        "import os\n"
+        "os.makedirs('/home/user/made/in/sandbox', exist_ok=True)\n"
+        "open('/home/user/made/in/sandbox/out.txt', 'w').write('from the sandbox')\n"
+        "open('/home/user/made/bytes.bin', 'wb').write(bytes(range(256)))\n"
+        "open('/tmp/private.txt', 'w').write('tmpfs')\n"
+    )
+    await files.execute(code)
+    assert (await files.read(f"{HOME}/made/in/sandbox/out.txt")).json()["content"] == "from the sandbox"
+    assert (await files.download("made/bytes.bin")).content == bytes(range(256))
+    listing = (await files.list("made", depth="3")).json()
+    assert [e["path"] for e in listing["entries"]] == [
+        f"{HOME}/made/bytes.bin",
+        f"{HOME}/made/in",
+        f"{HOME}/made/in/sandbox",
+        f"{HOME}/made/in/sandbox/out.txt",
+    ]
+    assert "private tmpfs" in error_of(await files.read("/tmp/private.txt"), 400)["message"]
+
+
+async def test_symlinks_made_by_sandbox_code_cannot_lead_out(files: SandboxFiles, outside: Path) -> None:
+    code = (
+        "import os\n"
+        "os.makedirs('/home/user/evil', exist_ok=True)\n"
+        f"os.symlink({str(outside)!r}, '/home/user/evil/host')\n"  # the host path: meaningless inside, refused out
+        "os.symlink('/', '/home/user/evil/root')\n"
+        "os.symlink('../..', '/home/user/evil/up')\n"
+        "os.symlink('/home/user/evil/target.txt', '/home/user/evil/inside')\n"
+        "open('/home/user/evil/target.txt', 'w').write('inside')\n"
+    )
+    await files.execute(code)
+    before = tree_fingerprint(outside.parent)
+    for path in ["evil/host/key.txt", "evil/root/etc/passwd", "evil/up/etc/passwd", "evil/root" + str(outside)]:
+        assert error_of(await files.read(path), 400)["code"] == "ERR_INVALID_PATH"
+        assert error_of(await files.write(path, "pwned"), 400)["code"] == "ERR_INVALID_PATH"
+        assert error_of(await files.upload_file(path, "f", b"pwned"), 400)["code"] == "ERR_INVALID_PATH"
+    assert (await files.read("evil/inside")).json()["content"] == "inside"
+    assert tree_fingerprint(outside.parent) == before
