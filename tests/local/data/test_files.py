@@ -7,6 +7,7 @@ from __future__ import annotations
 import base64
 import os
 import secrets
+import ssl
 from collections.abc import AsyncIterator
 from datetime import datetime
 from pathlib import Path
@@ -17,7 +18,7 @@ import pytest
 from data_helpers import DataPlane, new_template
 from files_helpers import SandboxFiles, eventually, host_outside_workspace, part_header, tree_fingerprint
 
-from agentrun.local import LocalServer
+from agentrun.local import LocalServer, run
 
 HOME = "/home/user"
 
@@ -650,3 +651,32 @@ async def test_symlinks_made_by_sandbox_code_cannot_lead_out(files: SandboxFiles
         assert error_of(await files.upload_file(path, "f", b"pwned"), 400)["code"] == "ERR_INVALID_PATH"
     assert (await files.read("evil/inside")).json()["content"] == "inside"
     assert tree_fingerprint(outside.parent) == before
+
+
+async def test_an_unisolated_sandbox_may_name_its_workspace_by_its_host_path_too(tmp_path: Path, outside: Path) -> None:
+    """Without isolation, sandbox code sees the workspace at its host path (its cwd, its symlinks): the file API
+    accepts that spelling as well, and still nothing outside it."""
+    async with (
+        run(data_dir=tmp_path / "unisolated", port=0, unsafe_no_isolation=True) as server,
+        httpx.AsyncClient(
+            base_url=server.base_url, verify=ssl.create_default_context(cafile=str(server.ca_file)), trust_env=False
+        ) as raw,
+    ):
+        data = DataPlane(raw, server)
+        created = await data.create_sandbox(await new_template(server, network="PRIVATE"))
+        sandbox = SandboxFiles(data, created["sandboxId"])
+        host_home = str(sandbox.workspace)
+        result = await sandbox.execute(
+            "import os\n"
+            "open('made.txt', 'w').write('cwd')\n"
+            "os.symlink(os.path.abspath('made.txt'), 'by-host-path')\n"
+            f"os.symlink({str(outside)!r}, 'out')\n"
+            "print(os.getcwd())\n"
+        )
+        assert result["stdout"] == host_home + "\n"
+        assert (await sandbox.read(f"{host_home}/made.txt")).json() == (await sandbox.read(f"{HOME}/made.txt")).json()
+        assert (await sandbox.read("by-host-path")).json()["content"] == "cwd"
+        assert (await sandbox.write(f"{host_home}/new.txt", "x")).json()["path"] == f"{HOME}/new.txt"
+        assert error_of(await sandbox.read("out/key.txt"), 400)["code"] == "ERR_INVALID_PATH"
+        assert error_of(await sandbox.read(str(outside / "key.txt")), 400)["code"] == "ERR_INVALID_PATH"
+        await data.delete_sandbox(created["sandboxId"])
