@@ -32,6 +32,7 @@ HTTPS_SCENARIOS = (
     "agent_runtimes",
     "model_services",
     "templates",
+    "sandboxes",
     "credentials",
     "tea_client",
     "sandbox_files",
@@ -381,6 +382,46 @@ def test_sandbox_file_errors_reach_the_official_sdk_as_client_errors(compat: Com
     assert "/tmp is a private tmpfs" in summary["async"]["outside"][1]
     status, message = summary["sync"]["missing"]
     assert status == 404 and message.endswith("does not exist")
+
+
+# -- code-interpreter sandboxes (data-plane.md §5) ---------------------------------------------------------------
+
+
+def test_sandbox_create_returns_a_ready_code_interpreter_sandbox(compat: Compat) -> None:
+    summary = compat.summary("sandboxes")
+    assert both(summary, "created") == [["CodeInterpreterSandbox", "READY"]] * 2
+    assert both(summary, "health_right_after_create") == [{"status": "ok"}] * 2
+
+
+def test_sandbox_with_block_opens_on_the_first_health_poll(compat: Compat) -> None:
+    """`with sandbox:` polls /health every 1 s (a failed poll would also have failed the scenario: the SDK logs it)."""
+    assert all(seconds < 1.0 for seconds in both(compat.summary("sandboxes"), "enter_seconds"))
+
+
+def test_sandbox_is_found_by_connect_and_by_list(compat: Compat) -> None:
+    summary = compat.summary("sandboxes")
+    assert both(summary, "connected") == [["CodeInterpreterSandbox", "READY"]] * 2
+    assert both(summary, "listed") == [[True], [True]]
+
+
+def test_stopped_sandbox_stays_as_stopped_and_answers_no_health(compat: Compat) -> None:
+    summary = compat.summary("sandboxes")
+    assert summary["sync"]["stopped"] == ["STOPPED", True, "STOPPED"] and summary["async"]["stopped"] == ["STOPPED"]
+    assert summary["sync"]["stopped_health_error"] == 404
+
+
+def test_missing_sandbox_raises_resource_not_exist_error(compat: Compat) -> None:
+    """connect after the `with` block deleted it; delete again, stop of an unknown id, create from an unknown
+    template (GetTemplate): the SDK maps each 404 to ResourceNotExistError."""
+    summary = compat.summary("sandboxes")
+    assert both(summary, "missing_error") == ["ResourceNotExistError"] * 2
+    assert both(summary, "missing_errors") == [["ResourceNotExistError"] * 3, ["ResourceNotExistError"]]
+    assert summary["sync"]["missing_message"].startswith("Resource Sandbox(sbx-none-")
+
+
+def test_in_sandbox_call_on_a_deleted_sandbox_is_a_404_client_error(compat: Compat) -> None:
+    """In-sandbox calls raise the SDK's ClientError with the server's status and code (it maps only lifecycle 404s)."""
+    assert both(compat.summary("sandboxes"), "health_error") == [["ClientError", 404, "ERR_NOT_FOUND"]] * 2
 
 
 # -- the generated Tea client (§5, §8) --------------------------------------------------------------------------------
