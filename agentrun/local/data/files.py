@@ -70,7 +70,8 @@ async def read_file(request: Request) -> Response:
 
 
 async def write_file(request: Request) -> Response:
-    workspace = workspace_of(await running_sandbox(request))
+    sandbox = await running_sandbox(request)
+    workspace = workspace_of(sandbox)
     body = await read_body(request, WriteFileInput, limit=MAX_WRITE_BODY, hint="upload it with /filesystem/upload")
     encoding = _encoding(body.get("encoding"))
     content = body["content"]
@@ -84,6 +85,8 @@ async def write_file(request: Request) -> Response:
             data = content.encode()
         except UnicodeEncodeError:
             raise bad_request("content holds a lone UTF-16 surrogate; send binary content as base64") from None
+    if sandbox.limits.disk_mb is not None and len(data) > sandbox.limits.disk_mb * MIB:
+        raise too_large_file(sandbox.limits.disk_mb, "file")
     mode = fileops.parse_mode(body.get("mode"), 0o644)
     create_dir = body.get("createDir", True)
 
@@ -130,12 +133,12 @@ async def remove_path(request: Request) -> Response:
     return answer(request, await anyio.to_thread.run_sync(fileops.remove_path, workspace, body["path"]))
 
 
-def too_large_upload(limit_mb: int) -> LocalAPIError:
+def too_large_file(limit_mb: int, what: str = "upload") -> LocalAPIError:
     return LocalAPIError(
         413,
         "ERR_FILE_TOO_LARGE",
-        f"the upload exceeds the sandbox's disk size of {limit_mb} MB (the template's diskSize); "
-        "upload a smaller file or use a template with a larger diskSize",
+        f"the {what} exceeds the sandbox's disk size of {limit_mb} MB (the template's diskSize); "
+        f"send a smaller {what} or use a template with a larger diskSize",
     )
 
 
@@ -148,7 +151,7 @@ async def upload_file(request: Request) -> Response:
         limit_mb = sandbox.limits.disk_mb
         declared = request.headers.get("content-length", "")
         if limit_mb is not None and declared.isdigit() and int(declared) > (limit_mb + 1) * MIB:
-            raise too_large_upload(limit_mb)  # the whole body is bigger than the file may be: say so at once
+            raise too_large_file(limit_mb)  # the whole body is bigger than the file may be: say so at once
         upload = _Upload(workspace, limit_mb)
         try:
             async with aclosing(read_parts(request)) as events:
@@ -218,7 +221,7 @@ class _Upload:
             assert self.pending is not None
             self.buffer += data
             if self.limit_mb is not None and self.pending.size + len(self.buffer) > self.limit_mb * MIB:
-                raise too_large_upload(self.limit_mb)
+                raise too_large_file(self.limit_mb)
             if len(self.buffer) >= CHUNK:
                 await self._flush()
 

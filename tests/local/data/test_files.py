@@ -545,6 +545,8 @@ async def test_upload_larger_than_the_disk_size_is_413_and_leaves_nothing(data: 
         assert body["code"] == "ERR_FILE_TOO_LARGE" and "1 MB" in body["message"]
         declared = await sandbox.upload_file("big.bin", "big.bin", b"y" * too_big)  # Content-Length: refused at once
         assert error_of(declared, 413)["code"] == "ERR_FILE_TOO_LARGE"
+        written = await sandbox.write("big.bin", "y" * (1024 * 1024 + 1))
+        assert "disk size of 1 MB" in error_of(written, 413)["message"]
         assert sandbox.leftovers() == [] and not (sandbox.workspace / "big.bin").exists()
     finally:
         await data.delete_sandbox(created["sandboxId"])

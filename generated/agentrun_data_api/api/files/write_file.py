@@ -110,7 +110,7 @@ def sync_detailed(
 
      Creates or replaces the file (atomically in AgentRun Local: readers never see part of it). A symlink
     in `path` is followed only while it stays under `/home/user`. AgentRun Local refuses bodies over 64
-    MiB (413); upload large files with `UploadFile`.
+    MiB and content larger than the template's disk size (413); upload large files with `UploadFile`.
 
     Args:
         sandbox_id (str):
@@ -147,7 +147,7 @@ def sync(
 
      Creates or replaces the file (atomically in AgentRun Local: readers never see part of it). A symlink
     in `path` is followed only while it stays under `/home/user`. AgentRun Local refuses bodies over 64
-    MiB (413); upload large files with `UploadFile`.
+    MiB and content larger than the template's disk size (413); upload large files with `UploadFile`.
 
     Args:
         sandbox_id (str):
@@ -179,7 +179,7 @@ async def asyncio_detailed(
 
      Creates or replaces the file (atomically in AgentRun Local: readers never see part of it). A symlink
     in `path` is followed only while it stays under `/home/user`. AgentRun Local refuses bodies over 64
-    MiB (413); upload large files with `UploadFile`.
+    MiB and content larger than the template's disk size (413); upload large files with `UploadFile`.
 
     Args:
         sandbox_id (str):
@@ -214,7 +214,7 @@ async def asyncio(
 
      Creates or replaces the file (atomically in AgentRun Local: readers never see part of it). A symlink
     in `path` is followed only while it stays under `/home/user`. AgentRun Local refuses bodies over 64
-    MiB (413); upload large files with `UploadFile`.
+    MiB and content larger than the template's disk size (413); upload large files with `UploadFile`.
 
     Args:
         sandbox_id (str):
