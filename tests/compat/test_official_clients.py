@@ -420,8 +420,71 @@ def test_missing_sandbox_raises_resource_not_exist_error(compat: Compat) -> None
 
 
 def test_in_sandbox_call_on_a_deleted_sandbox_is_a_404_client_error(compat: Compat) -> None:
-    """In-sandbox calls raise the SDK's ClientError with the server's status and code (it maps only lifecycle 404s)."""
-    assert both(compat.summary("sandboxes"), "health_error") == [["ClientError", 404, "ERR_NOT_FOUND"]] * 2
+    """In-sandbox calls raise the SDK's ClientError with the server's status and code (it maps only lifecycle 404s);
+    its download, which raises for itself, keeps the status."""
+    summary = compat.summary("sandboxes")
+    assert both(summary, "health_error") == [["ClientError", 404, "ERR_NOT_FOUND"]] * 2
+    assert both(summary, "in_sandbox_error") == [["ClientError", 404, "ERR_NOT_FOUND"]] * 2
+    assert summary["sync"]["download_error"] == ["ClientError", 404]
+
+
+def test_context_create_and_get_answer_id_cwd_and_language(compat: Compat) -> None:
+    """The SDK raises ServerError(500) unless all three are truthy; the scenario checked cwd /home/user, python."""
+    assert both(compat.summary("sandboxes"), "context") == [["cwd", "id", "language"]] * 2
+
+
+def test_execute_answers_results_and_top_level_stdout_and_exit_code(compat: Compat) -> None:
+    """Both consumers of the unparsed answer (data-plane.md §5.3): results[] items and flattened stdout/exitCode."""
+    summary = compat.summary("sandboxes")
+    assert all(
+        {"results", "stdout", "stderr", "exitCode", "contextId"} <= set(keys) for keys in both(summary, "execute_keys")
+    )
+    assert both(summary, "execute_result_types") == [["stdout", "result", "endOfExecution"]] * 2
+
+
+def test_execute_in_a_context_keeps_its_state(compat: Compat) -> None:
+    assert both(compat.summary("sandboxes"), "same_context_value") == ["41", "41"]
+
+
+def test_execute_without_a_context_runs_python(compat: Compat) -> None:
+    """With no context the SDK sends language python and no contextId."""
+    assert both(compat.summary("sandboxes"), "stateless_result") == ["42", "42"]
+
+
+def test_execute_that_raises_ends_in_error_with_exit_code_1(compat: Compat) -> None:
+    failed = [1, {"type": "endOfExecution", "status": "error"}, "ZeroDivisionError: division by zero"]
+    assert both(compat.summary("sandboxes"), "failed") == [failed, failed]
+
+
+def test_deleted_context_is_gone(compat: Compat) -> None:
+    """Leaving `with sandbox.context.create()` and context.delete() both delete it: get is a 404, list lacks it."""
+    summary = compat.summary("sandboxes")
+    assert both(summary, "deleted_context_error") == [404, 404]
+    assert summary["sync"]["deleted_context_listed"] is False
+
+
+def test_list_directory_descends_to_the_depth_asked(compat: Compat) -> None:
+    summary = compat.summary("sandboxes")
+    assert summary["sync"]["listed_depth_1"] == ["notes", "up"]
+    assert summary["sync"]["listed_depth_3"] == [
+        "notes", "notes/a.txt", "notes/sub", "notes/sub/deeper", "up", "up/data.bin", "up/made.bin",
+    ]  # fmt: skip
+    assert summary["async"]["listed_depth_1"] == ["made.bin", "sub"]
+    assert summary["async"]["listed_depth_2"] == ["made.bin", "sub", "sub/deeper"]
+    assert summary["sync"]["listed_after_remove"] == ["a.txt", "up"]
+
+
+def test_files_and_code_in_the_sandbox_see_the_same_bytes(compat: Compat) -> None:
+    """file.write read by code, a binary file written by code downloaded byte for byte (the scenario also hashed an
+    upload in the sandbox and checked stat's size and mtime)."""
+    summary = compat.summary("sandboxes")
+    assert summary["sync"]["round_trips"] == {"written, read by code": True, "code wrote, downloaded": True}
+    assert summary["async"]["round_trips"] == {"code wrote, downloaded": True}
+
+
+def test_reading_a_binary_file_as_text_is_a_422_that_points_to_download(compat: Compat) -> None:
+    """The official SDK's file.read cannot ask for base64; AgentRun Local refuses rather than mangle the bytes."""
+    assert compat.summary("sandboxes")["sync"]["binary_read_error"] == [422, "ERR_NOT_TEXT"]
 
 
 # -- the generated Tea client (§5, §8) --------------------------------------------------------------------------------
