@@ -35,7 +35,13 @@ def create_app(state: ServerState) -> Starlette:
             Mount(data.PREFIX, routes=data.routes()),
         ],
         middleware=[
-            Middleware(AuthMiddleware, verifier=verifier, control_prefix=CONTROL_PREFIX, data_prefix=data.PREFIX)
+            Middleware(
+                AuthMiddleware,
+                verifier=verifier,
+                control_prefix=CONTROL_PREFIX,
+                data_prefix=data.PREFIX,
+                self_authenticated=data.SELF_AUTHENTICATED,
+            )
         ],
         exception_handlers={
             LocalAPIError: on_api_error,

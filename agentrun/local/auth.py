@@ -6,6 +6,11 @@ the raw path, the form-decoded then RFC 3986-encoded query, and exactly the head
 `Host` as received (the official client's plain-HTTP quirk sends `Host: http://127.0.0.1:PORT`, and signs it).
 Failures answer 401 (no usable identity: unsigned, malformed, unknown key, stale date) or 403 (a known key whose
 proof is wrong, or a replayed nonce), with a message that says what is wrong and where the keys are.
+
+Some data-plane paths decide for themselves (`AuthMiddleware(self_authenticated=...)`, the model gateway): the
+middleware then only records a `SignatureCheck` in `scope["state"]` and lets the request through. Such a check also
+says whether the signature passes the *relaxed* rule the official SDK needs on model paths (data-plane.md §3.4, §12):
+made with this server's key, but for a stale date, or for the empty URL `ModelDataAPI.model_info()` signs.
 """
 
 from __future__ import annotations
@@ -16,7 +21,7 @@ from collections import OrderedDict
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Any
+from typing import Any, Literal
 
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
@@ -42,6 +47,19 @@ class AuthFailure(Exception):
 
 def _unauthenticated(code: str, message: str) -> AuthFailure:
     return AuthFailure(401, code, f"{message}. {_KEYS_HINT}")
+
+
+SIGNATURE_CHECK = "agentrun4_check"  # key of the SignatureCheck in scope["state"] on self-authenticated paths
+
+
+@dataclass(frozen=True)
+class SignatureCheck:
+    """What a self-authenticated path learns about the request's AGENTRUN4 signature: `strict` (valid for this
+    request, now), `relaxed` (this server's key, but a stale date or the SDK's empty-URL signature), or `none`
+    (absent or wrong; `failure` says why the strict check failed)."""
+
+    level: Literal["strict", "relaxed", "none"]
+    failure: AuthFailure | None = None
 
 
 class NonceCache:
@@ -191,7 +209,9 @@ class Verifier:
                 "so a signed request cannot be replayed",
             )
 
-    def agentrun4(self, request: _Request) -> None:
+    def agentrun4(self, request: _Request, *, relaxed: bool = False) -> None:
+        """Verify the AGENTRUN4 signature. `relaxed`: any date, and a signature of the empty URL (GET, path `/`,
+        host "") is accepted in place of one of the request itself."""
         value = request.header("agentrun-authorization")
         if not value:
             raise _unauthenticated(
@@ -210,16 +230,39 @@ class Verifier:
         key_id, date, region = scope[0], scope[1], scope[2]
         secret = self._secret(key_id)
         names = _signed_names(fields, request, _AGENTRUN4_REQUIRED)
-        _check_date(request, self._clock())
+        if not relaxed:
+            _check_date(request, self._clock())
         if (request.header("x-acs-date") or "")[:10].replace("-", "") != date:
             raise _unauthenticated("InvalidAuthorization", f"the credential date {date} is not that of x-acs-date")
+        key = signing.agentrun4_signing_key(secret, date, region)
         text, signed = signing.canonical_headers(request.headers, names)
         query = signing.agentrun4_canonical_query(signing.parse_query(request.raw_query))
         canonical = signing.canonical_request(
             request.method, request.raw_path, query, text, signed, signing.UNSIGNED_PAYLOAD
         )
-        key = signing.agentrun4_signing_key(secret, date, region)
-        _compare(signing.agentrun4_signature(key, canonical), fields["Signature"], canonical, signing.AGENTRUN4)
+        expected = signing.agentrun4_signature(key, canonical)
+        if relaxed and not hmac.compare_digest(expected, fields["Signature"].lower()):
+            # agentrun-sdk's model_info() signs GET on the empty URL (host ""), then sends those headers with
+            # every model call.
+            empty_url = [(name, "" if name == "host" else value) for name, value in request.headers]
+            text, signed = signing.canonical_headers(empty_url, names)
+            canonical = signing.canonical_request("GET", "/", "", text, signed, signing.UNSIGNED_PAYLOAD)
+            expected = signing.agentrun4_signature(key, canonical)
+        _compare(expected, fields["Signature"], canonical, signing.AGENTRUN4)
+
+    def check_agentrun4(self, request: _Request) -> SignatureCheck:
+        """The signature's level, for paths that decide on authentication themselves."""
+        try:
+            self.agentrun4(request)
+            return SignatureCheck("strict")
+        except AuthFailure as strict_failure:
+            if request.header("agentrun-authorization"):
+                try:
+                    self.agentrun4(request, relaxed=True)
+                    return SignatureCheck("relaxed", strict_failure)
+                except AuthFailure:
+                    pass
+            return SignatureCheck("none", strict_failure)
 
 
 class AuthMiddleware:
@@ -227,11 +270,21 @@ class AuthMiddleware:
     buffered and replayed to the app) and under the data prefix (AGENTRUN4, body unsigned, so it streams through).
     Anything else (the health probe, unknown paths) passes unverified."""
 
-    def __init__(self, app: ASGIApp, *, verifier: Verifier, control_prefix: str, data_prefix: str) -> None:
+    def __init__(
+        self,
+        app: ASGIApp,
+        *,
+        verifier: Verifier,
+        control_prefix: str,
+        data_prefix: str,
+        self_authenticated: tuple[str, ...] = (),
+    ) -> None:
         self.app = app
         self.verifier = verifier
         self.control_prefix = control_prefix.rstrip("/") + "/"
         self.data_prefix = data_prefix.rstrip("/")
+        # Path prefixes whose routes authenticate requests themselves (from a SignatureCheck, or an API key).
+        self.self_authenticated = self_authenticated
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] not in ("http", "websocket"):
@@ -243,6 +296,8 @@ class AuthMiddleware:
                 body = await _read_body(receive)
                 self.verifier.acs3(_Request.of(scope), body)
                 receive = _replay(body, receive)
+            elif path.startswith(self.self_authenticated):
+                scope.setdefault("state", {})[SIGNATURE_CHECK] = self.verifier.check_agentrun4(_Request.of(scope))
             elif path == self.data_prefix or path.startswith(self.data_prefix + "/"):
                 self.verifier.agentrun4(_Request.of(scope))
         except AuthFailure as failure:

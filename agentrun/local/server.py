@@ -39,6 +39,7 @@ from agentrun.local.connect import (
     write_record,
 )
 from agentrun.local.identity import Identity, ensure_identity
+from agentrun.local.models import ModelGateway
 from agentrun.local.paths import DataDir
 from agentrun.local.sandbox import SandboxEngine
 from agentrun.local.sandbox_manager import SandboxManager
@@ -155,10 +156,14 @@ async def run(
         logger.warning(_NO_ISOLATION_WARNING)
     await anyio.to_thread.run_sync(_clear_sandbox_dirs, paths.sandboxes)  # nothing runs in them any more
     sandboxes = SandboxManager(SandboxEngine(paths.sandboxes, unsafe_no_isolation=unsafe_no_isolation), store)
+    models = ModelGateway.from_environ(os.environ)
     reaper: asyncio.Task[None] | None = None
     try:
         await sandboxes.settle_orphans("AgentRun Local restarted; the sandbox's processes ended with it")
-        state = ServerState(paths, identity, box, store, control_endpoint, data_endpoint, sandboxes, settle_seconds)
+        await models.start(store)
+        state = ServerState(
+            paths, identity, box, store, control_endpoint, data_endpoint, sandboxes, settle_seconds, models=models
+        )
         await control.prepare(state)
         config = uvicorn.Config(
             create_app(state),
@@ -223,4 +228,7 @@ async def run(
                 with contextlib.suppress(asyncio.CancelledError):
                     await reaper
             await sandboxes.aclose()
-            await store.close()
+            try:
+                await models.aclose()  # every upstream connection, and the usage counts saved
+            finally:
+                await store.close()

@@ -1,9 +1,9 @@
-"""What request handlers share: the store, the secret box, the local identity, the server's own endpoints and its
-running sandboxes."""
+"""What request handlers share: the store, the secret box, the local identity, the server's own endpoints, its
+running sandboxes and the model gateway."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING
 
@@ -15,7 +15,14 @@ from agentrun.local.secrets import SecretBox
 from agentrun.local.store import Store
 
 if TYPE_CHECKING:
+    from agentrun.local.models import ModelGateway
     from agentrun.local.sandbox_manager import SandboxManager
+
+
+def _model_gateway() -> ModelGateway:
+    from agentrun.local.models import ModelGateway
+
+    return ModelGateway()
 
 
 @dataclass(frozen=True)
@@ -29,6 +36,7 @@ class ServerState:
     sandboxes: SandboxManager  # the running sandboxes (engine + records), shared by both planes
     # Seconds a transitional status (CREATING, UPDATING, DELETING) lasts before it settles.
     settle_seconds: float = 0.2
+    models: ModelGateway = field(default_factory=_model_gateway)  # upstream client, governance, usage
 
     @property
     def default_workspace_id(self) -> str:

@@ -1,6 +1,7 @@
 """The data plane, mounted at `/data` (the data endpoint is `<server>/data`): sandboxes, model gateway, agent
 runtime invocation and tools add their routes here. Every request under the mount is already verified
-(AGENTRUN4-HMAC-SHA256, see auth.py); unknown paths answer a JSON 404.
+(AGENTRUN4-HMAC-SHA256, see auth.py), except under SELF_AUTHENTICATED prefixes, whose routes decide themselves;
+unknown paths answer a JSON 404.
 
 Sandbox routes (`/sandboxes...`) are also served under the optional `/2025-09-10` prefix some clients send
 (data-plane.md §12): a module with sandbox routes joins `_SANDBOX_AREAS` and gets both.
@@ -10,14 +11,17 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute, Mount
 
+from agentrun.local import models
 from agentrun.local.connect import DATA_PATH
 from agentrun.local.data import contexts, execute, files, sandboxes
 
 PREFIX = DATA_PATH
 VERSION_PREFIX = "/2025-09-10"
 _SANDBOX_AREAS = (sandboxes, execute, contexts, files)  # execute first: /contexts/execute is not a context id
+# The model gateway accepts API keys of bound credentials and the official SDK's relaxed signatures (models/access.py).
+SELF_AUTHENTICATED = (f"{PREFIX}/models/",)
 
 
 def routes() -> list[BaseRoute]:
     sandbox_routes = [route for area in _SANDBOX_AREAS for route in area.routes()]
-    return [*sandbox_routes, Mount(VERSION_PREFIX, routes=sandbox_routes)]
+    return [*sandbox_routes, Mount(VERSION_PREFIX, routes=sandbox_routes), *models.routes()]

@@ -22,7 +22,8 @@ class ProxyConfig:
 
     endpoints: list[ProxyEndpoint] | Unset = UNSET
     policies: ProxyPolicies | Unset = UNSET
-    """ Policies of a model proxy. """
+    """ Policies of a model proxy. AgentRun Local enforces them in its model gateway: requestTimeout,
+    concurrencyLimit, numRetries, fallbacks, cache and tokenRateLimiter (not aiGuardrailConfig). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

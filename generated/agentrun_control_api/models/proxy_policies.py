@@ -19,19 +19,28 @@ T = TypeVar("T", bound="ProxyPolicies")
 
 @_attrs_define
 class ProxyPolicies:
-    """Policies of a model proxy."""
+    """Policies of a model proxy. AgentRun Local enforces them in its model gateway: requestTimeout, concurrencyLimit,
+    numRetries, fallbacks, cache and tokenRateLimiter (not aiGuardrailConfig).
+
+    """
 
     ai_guardrail_config: AiGuardrailConfig | Unset = UNSET
     """ AI guardrail settings of a model proxy. """
     cache: bool | Unset = UNSET
-    """ Enable response caching. """
+    """ Reuse the answer to an identical non-streaming request (for cacheTtlSeconds). """
+    cache_ttl_seconds: int | Unset = UNSET
+    """ Seconds a cached answer is reused (default 300). """
     concurrency_limit: int | Unset = UNSET
-    """ Maximum concurrent requests. """
+    """ Maximum requests in flight (a stream counts until it ends). """
+    max_queued_requests: int | Unset = UNSET
+    """ Requests that may wait for a free slot once concurrencyLimit is reached (default: as many as the limit);
+    more are refused with 429. """
     fallbacks: list[ProxyFallback] | Unset = UNSET
     num_retries: int | Unset = UNSET
-    """ Number of retries. """
+    """ Extra passes over the endpoints before the fallbacks are tried. """
     request_timeout: int | Unset = UNSET
-    """ Request timeout. """
+    """ Seconds an upstream may stay silent (before it answers, and between two chunks of a stream); default 600.
+    """
     token_rate_limiter: TokenRateLimiter | Unset = UNSET
     """ Token rate limits. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
@@ -43,7 +52,11 @@ class ProxyPolicies:
 
         cache = self.cache
 
+        cache_ttl_seconds = self.cache_ttl_seconds
+
         concurrency_limit = self.concurrency_limit
+
+        max_queued_requests = self.max_queued_requests
 
         fallbacks: list[dict[str, Any]] | Unset = UNSET
         if not isinstance(self.fallbacks, Unset):
@@ -67,8 +80,12 @@ class ProxyPolicies:
             field_dict["aiGuardrailConfig"] = ai_guardrail_config
         if cache is not UNSET:
             field_dict["cache"] = cache
+        if cache_ttl_seconds is not UNSET:
+            field_dict["cacheTtlSeconds"] = cache_ttl_seconds
         if concurrency_limit is not UNSET:
             field_dict["concurrencyLimit"] = concurrency_limit
+        if max_queued_requests is not UNSET:
+            field_dict["maxQueuedRequests"] = max_queued_requests
         if fallbacks is not UNSET:
             field_dict["fallbacks"] = fallbacks
         if num_retries is not UNSET:
@@ -96,7 +113,11 @@ class ProxyPolicies:
 
         cache = d.pop("cache", UNSET)
 
+        cache_ttl_seconds = d.pop("cacheTtlSeconds", UNSET)
+
         concurrency_limit = d.pop("concurrencyLimit", UNSET)
+
+        max_queued_requests = d.pop("maxQueuedRequests", UNSET)
 
         _fallbacks = d.pop("fallbacks", UNSET)
         fallbacks: list[ProxyFallback] | Unset = UNSET
@@ -121,7 +142,9 @@ class ProxyPolicies:
         proxy_policies = cls(
             ai_guardrail_config=ai_guardrail_config,
             cache=cache,
+            cache_ttl_seconds=cache_ttl_seconds,
             concurrency_limit=concurrency_limit,
+            max_queued_requests=max_queued_requests,
             fallbacks=fallbacks,
             num_retries=num_retries,
             request_timeout=request_timeout,

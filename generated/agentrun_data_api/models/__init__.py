@@ -61,7 +61,14 @@ if TYPE_CHECKING:
     from .make_directory_input import MakeDirectoryInput
     from .mime_bundle import MimeBundle
     from .model import Model
+    from .model_concurrency import ModelConcurrency
     from .model_list import ModelList
+    from .model_usage_report import ModelUsageReport
+    from .model_usage_report_by_credential import ModelUsageReportByCredential
+    from .model_usage_report_by_model import ModelUsageReportByModel
+    from .model_usage_report_by_proxy import ModelUsageReportByProxy
+    from .model_usage_report_by_service import ModelUsageReportByService
+    from .model_usage_tally import ModelUsageTally
     from .move_path_input import MovePathInput
     from .nas_config import NasConfig
     from .nas_mount_point import NasMountPoint
@@ -150,7 +157,14 @@ _MODULES = {
     "MakeDirectoryInput": ".make_directory_input",
     "MimeBundle": ".mime_bundle",
     "Model": ".model",
+    "ModelConcurrency": ".model_concurrency",
     "ModelList": ".model_list",
+    "ModelUsageReport": ".model_usage_report",
+    "ModelUsageReportByCredential": ".model_usage_report_by_credential",
+    "ModelUsageReportByModel": ".model_usage_report_by_model",
+    "ModelUsageReportByProxy": ".model_usage_report_by_proxy",
+    "ModelUsageReportByService": ".model_usage_report_by_service",
+    "ModelUsageTally": ".model_usage_tally",
     "MovePathInput": ".move_path_input",
     "NasConfig": ".nas_config",
     "NasMountPoint": ".nas_mount_point",
@@ -240,7 +254,14 @@ __all__ = (
     "MakeDirectoryInput",
     "MimeBundle",
     "Model",
+    "ModelConcurrency",
     "ModelList",
+    "ModelUsageReport",
+    "ModelUsageReportByCredential",
+    "ModelUsageReportByModel",
+    "ModelUsageReportByProxy",
+    "ModelUsageReportByService",
+    "ModelUsageTally",
     "MovePathInput",
     "NasConfig",
     "NasMountPoint",

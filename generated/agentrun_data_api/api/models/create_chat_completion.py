@@ -191,6 +191,69 @@ def _parse_response(
 
         return response_500
 
+    if response.status_code == 502:
+
+        def _parse_response_502(data: object) -> ErrorResponse | OpenAIErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_open_ai_compatible_error_type_0 = OpenAIErrorResponse.from_dict(data)
+
+                return componentsschemas_open_ai_compatible_error_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_open_ai_compatible_error_type_1 = ErrorResponse.from_dict(data)
+
+            return componentsschemas_open_ai_compatible_error_type_1
+
+        response_502 = _parse_response_502(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+
+        def _parse_response_503(data: object) -> ErrorResponse | OpenAIErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_open_ai_compatible_error_type_0 = OpenAIErrorResponse.from_dict(data)
+
+                return componentsschemas_open_ai_compatible_error_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_open_ai_compatible_error_type_1 = ErrorResponse.from_dict(data)
+
+            return componentsschemas_open_ai_compatible_error_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+
+        def _parse_response_504(data: object) -> ErrorResponse | OpenAIErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_open_ai_compatible_error_type_0 = OpenAIErrorResponse.from_dict(data)
+
+                return componentsschemas_open_ai_compatible_error_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_open_ai_compatible_error_type_1 = ErrorResponse.from_dict(data)
+
+            return componentsschemas_open_ai_compatible_error_type_1
+
+        response_504 = _parse_response_504(response.json())
+
+        return response_504
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -224,7 +287,26 @@ def sync_detailed(
 
     Streaming answers `text/event-stream`: one `data: <ChatCompletionChunk JSON>` per event, terminated
     by
-    the literal `data: [DONE]`.
+    the literal `data: [DONE]`. A failure after the stream started is sent as one event
+    `data: {"error": {"message", "type", "code"}}` (`OpenAIErrorResponse`), after which the stream ends
+    without `[DONE]`.
+
+    **AgentRun Local** (model gateway): the body is passed on with `model` set to the backend's model
+    name
+    (the request's `model` when the backend serves it, else the backend's first `modelNames`); a proxy
+    balances its endpoints (smooth weighted round robin by `weight`), falls back to the next endpoint
+    and then
+    to `policies.fallbacks` on a connection error, a timeout, a 5xx, a 429 or a 401/403 before the first
+    byte
+    (502 listing every attempt when all fail, 504 when all timed out), limits concurrency (429 when its
+    queue
+    is full, 503 after waiting `requestTimeout`), limits tokens (429 with `Retry-After`) and caches
+    identical
+    non-streaming requests (`x-agentrun-cache`). Upstream 4xx answers are passed on. When the upstream
+    sends
+    no usage the gateway estimates it (a word or punctuation mark counts as one token). The upstream key
+    is
+    injected by the gateway and scrubbed from anything passed back.
 
     Args:
         name (str):
@@ -268,7 +350,26 @@ def sync(
 
     Streaming answers `text/event-stream`: one `data: <ChatCompletionChunk JSON>` per event, terminated
     by
-    the literal `data: [DONE]`.
+    the literal `data: [DONE]`. A failure after the stream started is sent as one event
+    `data: {"error": {"message", "type", "code"}}` (`OpenAIErrorResponse`), after which the stream ends
+    without `[DONE]`.
+
+    **AgentRun Local** (model gateway): the body is passed on with `model` set to the backend's model
+    name
+    (the request's `model` when the backend serves it, else the backend's first `modelNames`); a proxy
+    balances its endpoints (smooth weighted round robin by `weight`), falls back to the next endpoint
+    and then
+    to `policies.fallbacks` on a connection error, a timeout, a 5xx, a 429 or a 401/403 before the first
+    byte
+    (502 listing every attempt when all fail, 504 when all timed out), limits concurrency (429 when its
+    queue
+    is full, 503 after waiting `requestTimeout`), limits tokens (429 with `Retry-After`) and caches
+    identical
+    non-streaming requests (`x-agentrun-cache`). Upstream 4xx answers are passed on. When the upstream
+    sends
+    no usage the gateway estimates it (a word or punctuation mark counts as one token). The upstream key
+    is
+    injected by the gateway and scrubbed from anything passed back.
 
     Args:
         name (str):
@@ -307,7 +408,26 @@ async def asyncio_detailed(
 
     Streaming answers `text/event-stream`: one `data: <ChatCompletionChunk JSON>` per event, terminated
     by
-    the literal `data: [DONE]`.
+    the literal `data: [DONE]`. A failure after the stream started is sent as one event
+    `data: {"error": {"message", "type", "code"}}` (`OpenAIErrorResponse`), after which the stream ends
+    without `[DONE]`.
+
+    **AgentRun Local** (model gateway): the body is passed on with `model` set to the backend's model
+    name
+    (the request's `model` when the backend serves it, else the backend's first `modelNames`); a proxy
+    balances its endpoints (smooth weighted round robin by `weight`), falls back to the next endpoint
+    and then
+    to `policies.fallbacks` on a connection error, a timeout, a 5xx, a 429 or a 401/403 before the first
+    byte
+    (502 listing every attempt when all fail, 504 when all timed out), limits concurrency (429 when its
+    queue
+    is full, 503 after waiting `requestTimeout`), limits tokens (429 with `Retry-After`) and caches
+    identical
+    non-streaming requests (`x-agentrun-cache`). Upstream 4xx answers are passed on. When the upstream
+    sends
+    no usage the gateway estimates it (a word or punctuation mark counts as one token). The upstream key
+    is
+    injected by the gateway and scrubbed from anything passed back.
 
     Args:
         name (str):
@@ -349,7 +469,26 @@ async def asyncio(
 
     Streaming answers `text/event-stream`: one `data: <ChatCompletionChunk JSON>` per event, terminated
     by
-    the literal `data: [DONE]`.
+    the literal `data: [DONE]`. A failure after the stream started is sent as one event
+    `data: {"error": {"message", "type", "code"}}` (`OpenAIErrorResponse`), after which the stream ends
+    without `[DONE]`.
+
+    **AgentRun Local** (model gateway): the body is passed on with `model` set to the backend's model
+    name
+    (the request's `model` when the backend serves it, else the backend's first `modelNames`); a proxy
+    balances its endpoints (smooth weighted round robin by `weight`), falls back to the next endpoint
+    and then
+    to `policies.fallbacks` on a connection error, a timeout, a 5xx, a 429 or a 401/403 before the first
+    byte
+    (502 listing every attempt when all fail, 504 when all timed out), limits concurrency (429 when its
+    queue
+    is full, 503 after waiting `requestTimeout`), limits tokens (429 with `Retry-After`) and caches
+    identical
+    non-streaming requests (`x-agentrun-cache`). Upstream 4xx answers are passed on. When the upstream
+    sends
+    no usage the gateway estimates it (a word or punctuation mark counts as one token). The upstream key
+    is
+    injected by the gateway and scrubbed from anything passed back.
 
     Args:
         name (str):

@@ -191,6 +191,69 @@ def _parse_response(
 
         return response_500
 
+    if response.status_code == 502:
+
+        def _parse_response_502(data: object) -> ErrorResponse | OpenAIErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_open_ai_compatible_error_type_0 = OpenAIErrorResponse.from_dict(data)
+
+                return componentsschemas_open_ai_compatible_error_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_open_ai_compatible_error_type_1 = ErrorResponse.from_dict(data)
+
+            return componentsschemas_open_ai_compatible_error_type_1
+
+        response_502 = _parse_response_502(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+
+        def _parse_response_503(data: object) -> ErrorResponse | OpenAIErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_open_ai_compatible_error_type_0 = OpenAIErrorResponse.from_dict(data)
+
+                return componentsschemas_open_ai_compatible_error_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_open_ai_compatible_error_type_1 = ErrorResponse.from_dict(data)
+
+            return componentsschemas_open_ai_compatible_error_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+
+        def _parse_response_504(data: object) -> ErrorResponse | OpenAIErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_open_ai_compatible_error_type_0 = OpenAIErrorResponse.from_dict(data)
+
+                return componentsschemas_open_ai_compatible_error_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_open_ai_compatible_error_type_1 = ErrorResponse.from_dict(data)
+
+            return componentsschemas_open_ai_compatible_error_type_1
+
+        response_504 = _parse_response_504(response.json())
+
+        return response_504
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -215,6 +278,8 @@ def sync_detailed(
     body: EmbeddingRequest,
 ) -> Response[EmbeddingResponse | ErrorResponse | OpenAIErrorResponse]:
     """Embeddings through a model proxy (OpenAI-compatible)
+
+     Routed, governed and cached like `CreateChatCompletion` (no streaming).
 
     Args:
         name (str):
@@ -249,6 +314,8 @@ def sync(
 ) -> EmbeddingResponse | ErrorResponse | OpenAIErrorResponse | None:
     """Embeddings through a model proxy (OpenAI-compatible)
 
+     Routed, governed and cached like `CreateChatCompletion` (no streaming).
+
     Args:
         name (str):
         body (EmbeddingRequest): OpenAI embeddings request. The SDK sends `{"model", "input":
@@ -276,6 +343,8 @@ async def asyncio_detailed(
     body: EmbeddingRequest,
 ) -> Response[EmbeddingResponse | ErrorResponse | OpenAIErrorResponse]:
     """Embeddings through a model proxy (OpenAI-compatible)
+
+     Routed, governed and cached like `CreateChatCompletion` (no streaming).
 
     Args:
         name (str):
@@ -307,6 +376,8 @@ async def asyncio(
     body: EmbeddingRequest,
 ) -> EmbeddingResponse | ErrorResponse | OpenAIErrorResponse | None:
     """Embeddings through a model proxy (OpenAI-compatible)
+
+     Routed, governed and cached like `CreateChatCompletion` (no streaming).
 
     Args:
         name (str):

@@ -182,6 +182,69 @@ def _parse_response(
 
         return response_500
 
+    if response.status_code == 502:
+
+        def _parse_response_502(data: object) -> ErrorResponse | OpenAIErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_open_ai_compatible_error_type_0 = OpenAIErrorResponse.from_dict(data)
+
+                return componentsschemas_open_ai_compatible_error_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_open_ai_compatible_error_type_1 = ErrorResponse.from_dict(data)
+
+            return componentsschemas_open_ai_compatible_error_type_1
+
+        response_502 = _parse_response_502(response.json())
+
+        return response_502
+
+    if response.status_code == 503:
+
+        def _parse_response_503(data: object) -> ErrorResponse | OpenAIErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_open_ai_compatible_error_type_0 = OpenAIErrorResponse.from_dict(data)
+
+                return componentsschemas_open_ai_compatible_error_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_open_ai_compatible_error_type_1 = ErrorResponse.from_dict(data)
+
+            return componentsschemas_open_ai_compatible_error_type_1
+
+        response_503 = _parse_response_503(response.json())
+
+        return response_503
+
+    if response.status_code == 504:
+
+        def _parse_response_504(data: object) -> ErrorResponse | OpenAIErrorResponse:
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                componentsschemas_open_ai_compatible_error_type_0 = OpenAIErrorResponse.from_dict(data)
+
+                return componentsschemas_open_ai_compatible_error_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            if not isinstance(data, dict):
+                raise TypeError()
+            componentsschemas_open_ai_compatible_error_type_1 = ErrorResponse.from_dict(data)
+
+            return componentsschemas_open_ai_compatible_error_type_1
+
+        response_504 = _parse_response_504(response.json())
+
+        return response_504
+
     if client.raise_on_unexpected_status:
         raise errors.UnexpectedStatus(response.status_code, response.content)
     else:
@@ -205,6 +268,9 @@ def sync_detailed(
     client: AuthenticatedClient,
 ) -> Response[ErrorResponse | OpenAIErrorResponse | ModelList]:
     """List the models served by a model proxy (OpenAI-compatible)
+
+     AgentRun Local lists the configured `modelNames` (of the endpoints, else of their model services);
+    when a backend names no model, the upstream's own list is passed through.
 
     Args:
         name (str):
@@ -235,6 +301,9 @@ def sync(
 ) -> ErrorResponse | OpenAIErrorResponse | ModelList | None:
     """List the models served by a model proxy (OpenAI-compatible)
 
+     AgentRun Local lists the configured `modelNames` (of the endpoints, else of their model services);
+    when a backend names no model, the upstream's own list is passed through.
+
     Args:
         name (str):
 
@@ -258,6 +327,9 @@ async def asyncio_detailed(
     client: AuthenticatedClient,
 ) -> Response[ErrorResponse | OpenAIErrorResponse | ModelList]:
     """List the models served by a model proxy (OpenAI-compatible)
+
+     AgentRun Local lists the configured `modelNames` (of the endpoints, else of their model services);
+    when a backend names no model, the upstream's own list is passed through.
 
     Args:
         name (str):
@@ -285,6 +357,9 @@ async def asyncio(
     client: AuthenticatedClient,
 ) -> ErrorResponse | OpenAIErrorResponse | ModelList | None:
     """List the models served by a model proxy (OpenAI-compatible)
+
+     AgentRun Local lists the configured `modelNames` (of the endpoints, else of their model services);
+    when a backend names no model, the upstream's own list is passed through.
 
     Args:
         name (str):

@@ -1,0 +1,282 @@
+"""What `/models/{name}/...` refers to, read from the store in one transaction.
+
+`{name}` is looked up as a model proxy first (its data-plane endpoint is `/models/{modelProxyName}`), then as a model
+service (an AgentRun Local addition: the service's provider, reached through the gateway so the key stays on the
+server), then as a built-in: `agentrun-local-test-model` (offline.py) and `default` (the upstream configured by
+AGENTRUN_LOCAL_MODEL_BASE_URL / _API_KEY / AGENTRUN_LOCAL_MODEL, else the test model). A resource being deleted is
+already gone here.
+
+A proxy endpoint names a model service (its base URL and key), a base URL, or both (the endpoint's base URL wins, the
+service's key is used). A model service's key is `providerSettings.apiKey`, else the secret of its credential
+(`credentialName`): for services the credential is the outbound provider key. For proxies it is inbound: callers
+must present its secret (access.py), as agentrun-sdk 0.0.54 does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
+from datetime import datetime
+from typing import TYPE_CHECKING, Any, Literal
+from urllib.parse import urlsplit
+
+from agentrun.local.control.credentials import CREDENTIALS
+from agentrun.local.control.model_proxies import MODEL_PROXIES
+from agentrun.local.control.model_services import MODEL_SERVICES
+from agentrun.local.models.errors import model_not_found
+from agentrun.local.models.offline import TEST_MODEL
+from agentrun.local.models.policies import Policies
+from agentrun.local.secrets import SecretBox
+from agentrun.local.store import Tx
+
+if TYPE_CHECKING:
+    from agentrun.local.state import ServerState
+
+DEFAULT_MODEL = "default"
+BASE_URL_ENV = "AGENTRUN_LOCAL_MODEL_BASE_URL"
+API_KEY_ENV = "AGENTRUN_LOCAL_MODEL_API_KEY"
+MODEL_ENV = "AGENTRUN_LOCAL_MODEL"
+
+Kind = Literal["model proxy", "model service", "built-in model"]
+
+
+def safe_url(url: str) -> str:
+    """A base URL fit for messages: no user info, query or fragment."""
+    parts = urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port:
+        host = f"{host}:{parts.port}"
+    return f"{parts.scheme}://{host}{parts.path}" if parts.scheme else url.split("?", 1)[0]
+
+
+@dataclass(frozen=True)
+class Backend:
+    """One place requests can go: an OpenAI-compatible base URL and its key, or the built-in test model
+    (`base_url` None). `problem` says why it cannot be used; trying it then fails at once, and the next is tried."""
+
+    label: str  # names it in messages and in the x-agentrun-upstream header; never holds the key
+    base_url: str | None
+    api_key: str | None = field(default=None, repr=False)
+    model_names: tuple[str, ...] = ()
+    service: str | None = None  # the model service it comes from (usage is counted per service)
+    credential: str | None = None  # the credential its key comes from (usage is counted per credential)
+    weight: int = 1
+    fixed_model: str | None = None  # the model a fallback names
+    problem: str | None = None
+
+    @property
+    def builtin(self) -> bool:
+        return self.base_url is None and self.problem is None
+
+
+@dataclass(frozen=True)
+class InboundKey:
+    """The credential bound to a model proxy: callers present `prefix + secret` in `header`, or the secret as
+    `Authorization: Bearer`. `problem` (missing, disabled, no secret) means no key is accepted."""
+
+    credential: str
+    header: str
+    prefix: str
+    secret: str | None = field(default=None, repr=False)
+    problem: str | None = None
+
+
+@dataclass(frozen=True)
+class Target:
+    kind: Kind
+    name: str
+    backends: tuple[Backend, ...]
+    fallbacks: tuple[Backend, ...] = ()
+    policies: Policies = field(default_factory=Policies)
+    inbound: InboundKey | None = None
+    created: int = 0
+
+    @property
+    def proxy(self) -> str | None:
+        return self.name if self.kind == "model proxy" else None
+
+    @property
+    def secrets(self) -> tuple[str, ...]:
+        """Every key this target may send upstream, to be scrubbed from what goes back to the caller."""
+        return tuple({b.api_key for b in (*self.backends, *self.fallbacks) if b.api_key})
+
+
+@dataclass(frozen=True)
+class DefaultModel:
+    """The upstream behind the built-in `default` name, from the environment."""
+
+    base_url: str
+    api_key: str | None = field(default=None, repr=False)
+    model: str | None = None
+
+    @classmethod
+    def from_environ(cls, environ: Mapping[str, str]) -> DefaultModel | None:
+        base_url = environ.get(BASE_URL_ENV, "").strip()
+        if not base_url:
+            return None
+        return cls(base_url, environ.get(API_KEY_ENV) or None, environ.get(MODEL_ENV) or None)
+
+    def backend(self) -> Backend:
+        return Backend(
+            label=f"{BASE_URL_ENV} ({safe_url(self.base_url)})",
+            base_url=self.base_url,
+            api_key=self.api_key,
+            model_names=(self.model,) if self.model else (),
+            service=DEFAULT_MODEL,
+        )
+
+
+TEST_BACKEND = Backend(label=f"built-in {TEST_MODEL}", base_url=None, model_names=(TEST_MODEL,), service=TEST_MODEL)
+
+
+def _live(doc: dict[str, Any] | None) -> dict[str, Any] | None:
+    return None if doc is None or doc.get("status") == "DELETING" else doc
+
+
+def _epoch(stamp: Any) -> int:
+    try:
+        return int(datetime.fromisoformat(str(stamp)).timestamp())
+    except ValueError:
+        return 0
+
+
+def _object(value: Any) -> dict[str, Any]:
+    return value if isinstance(value, dict) else {}
+
+
+def _list(value: Any) -> list[Any]:
+    return value if isinstance(value, list) else []
+
+
+def _names(value: Any) -> tuple[str, ...]:
+    return tuple(str(v) for v in value if isinstance(v, str) and v) if isinstance(value, list) else ()
+
+
+class _Reader:
+    """Builds targets inside one store transaction (a worker thread), decrypting keys as it goes."""
+
+    def __init__(self, tx: Tx, box: SecretBox) -> None:
+        self.tx = tx
+        self.box = box
+
+    def secret(self, credential_name: str) -> tuple[str | None, str | None, dict[str, Any]]:
+        """(secret, problem, public config) of a credential."""
+        doc = self.tx.get(CREDENTIALS.kind, credential_name)
+        if doc is None:
+            return None, f"credential {credential_name} does not exist", {}
+        public = _object(doc.get("credentialPublicConfig"))
+        if doc.get("enabled") is False:
+            return None, f"credential {credential_name} is disabled", public
+        secret = self.box.decrypt(doc["credentialSecret"]) if doc.get("credentialSecret") else ""
+        if not secret:
+            return None, f"credential {credential_name} has no secret", public
+        return secret, None, public
+
+    def service(self, name: str, *, label: str, base_url: str | None = None, weight: int = 1) -> Backend:
+        doc = _live(self.tx.get(MODEL_SERVICES.kind, name))
+        if doc is None:
+            if name == TEST_MODEL:
+                return replace(TEST_BACKEND, label=label, weight=weight)
+            return Backend(label, None, service=name, weight=weight, problem=f"model service {name} does not exist")
+        doc = self.box.open(doc, MODEL_SERVICES.secrets)
+        settings = _object(doc.get("providerSettings"))
+        key, credential = settings.get("apiKey") or None, None
+        if not key and doc.get("credentialName"):
+            credential = str(doc["credentialName"])
+            key, problem, _ = self.secret(credential)
+            if problem:
+                return Backend(label, None, service=name, weight=weight, problem=f"model service {name}: {problem}")
+        url = base_url or settings.get("baseUrl")
+        if not url:
+            return Backend(
+                label,
+                None,
+                service=name,
+                weight=weight,
+                problem=f"model service {name} has no providerSettings.baseUrl",
+            )
+        return Backend(
+            label=f"{label} ({safe_url(str(url))})",
+            base_url=str(url),
+            api_key=str(key) if key else None,
+            model_names=_names(settings.get("modelNames")),
+            service=name,
+            credential=credential,
+            weight=weight,
+        )
+
+    def endpoint(self, index: int, endpoint: Any) -> Backend:
+        label = f"endpoint {index + 1}"
+        if not isinstance(endpoint, dict):
+            return Backend(label, None, problem=f"{label} is not an object")
+        weight = endpoint.get("weight")
+        weight = weight if isinstance(weight, int) and not isinstance(weight, bool) and weight >= 0 else 1
+        names = _names(endpoint.get("modelNames"))
+        service, base_url = endpoint.get("modelServiceName"), endpoint.get("baseUrl")
+        if service:
+            backend = self.service(
+                str(service), label=f"{label} (model service {service})", base_url=base_url, weight=weight
+            )
+            return replace(backend, model_names=names or backend.model_names)
+        if base_url:
+            return Backend(f"{label} ({safe_url(str(base_url))})", str(base_url), model_names=names, weight=weight)
+        return Backend(label, None, weight=weight, problem=f"{label} has neither modelServiceName nor baseUrl")
+
+    def fallback(self, index: int, fallback: Any) -> Backend:
+        label = f"fallback {index + 1}"
+        if not isinstance(fallback, dict) or not fallback.get("modelServiceName"):
+            return Backend(label, None, problem=f"{label} names no modelServiceName")
+        service = str(fallback["modelServiceName"])
+        backend = self.service(service, label=f"{label} (model service {service})")
+        model = fallback.get("modelName")
+        return replace(backend, fixed_model=str(model) if model else None)
+
+    def proxy(self, doc: dict[str, Any]) -> Target:
+        config = _object(doc.get("proxyConfig"))
+        policies = _object(config.get("policies"))
+        endpoints, fallbacks = _list(config.get("endpoints")), _list(policies.get("fallbacks"))
+        inbound = None
+        if doc.get("credentialName"):
+            credential = str(doc["credentialName"])
+            secret, problem, public = self.secret(credential)
+            inbound = InboundKey(
+                credential=credential,
+                header=str(public.get("headerKey") or "X-API-Key"),
+                prefix=str(public.get("prefix") or ""),
+                secret=secret,
+                problem=problem,
+            )
+        return Target(
+            kind="model proxy",
+            name=str(doc["modelProxyName"]),
+            backends=tuple(self.endpoint(i, e) for i, e in enumerate(endpoints)),
+            fallbacks=tuple(self.fallback(i, f) for i, f in enumerate(fallbacks)),
+            policies=Policies.of(policies),
+            inbound=inbound,
+            created=_epoch(doc.get("createdAt")),
+        )
+
+    def target(self, name: str, default: DefaultModel | None) -> Target | None:
+        proxy = _live(self.tx.get(MODEL_PROXIES.kind, name))
+        if proxy is not None:
+            return self.proxy(proxy)
+        service = _live(self.tx.get(MODEL_SERVICES.kind, name))
+        if service is not None:
+            backend = self.service(name, label=f"model service {name}")
+            return Target("model service", name, (backend,), created=_epoch(service.get("createdAt")))
+        if name == TEST_MODEL:
+            return Target("built-in model", name, (TEST_BACKEND,))
+        if name == DEFAULT_MODEL:
+            return Target("built-in model", name, (default.backend() if default else TEST_BACKEND,))
+        return None
+
+
+async def resolve(state: ServerState, name: str, default: DefaultModel | None) -> Target:
+    """The target `name` refers to; 404 (model_not_found) when nothing has that name."""
+    target = await state.store.transact(lambda tx: _Reader(tx, state.box).target(name, default))
+    if target is None:
+        raise model_not_found(
+            f"no model proxy or model service is named {name!r} (create one on the control plane), and it is not "
+            f"a built-in model ({DEFAULT_MODEL!r}, {TEST_MODEL!r})"
+        )
+    return target

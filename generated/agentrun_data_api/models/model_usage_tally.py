@@ -1,0 +1,108 @@
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, TypeVar
+
+from attrs import define as _attrs_define
+from attrs import field as _attrs_field
+
+from ..types import UNSET, Unset
+
+T = TypeVar("T", bound="ModelUsageTally")
+
+
+@_attrs_define
+class ModelUsageTally:
+    """Counts of model calls. Tokens are the upstream's `usage`, or the gateway's estimate."""
+
+    requests: int | Unset = UNSET
+    failures: int | Unset = UNSET
+    """ Requests no upstream answered, answered with an error, or whose stream broke. """
+    cache_hits: int | Unset = UNSET
+    prompt_tokens: int | Unset = UNSET
+    completion_tokens: int | Unset = UNSET
+    total_tokens: int | Unset = UNSET
+    estimated_tokens: int | Unset = UNSET
+    """ The part of the tokens the gateway estimated (the upstream reported no usage). """
+    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        requests = self.requests
+
+        failures = self.failures
+
+        cache_hits = self.cache_hits
+
+        prompt_tokens = self.prompt_tokens
+
+        completion_tokens = self.completion_tokens
+
+        total_tokens = self.total_tokens
+
+        estimated_tokens = self.estimated_tokens
+
+        field_dict: dict[str, Any] = {}
+        field_dict.update(self.additional_properties)
+        field_dict.update({})
+        if requests is not UNSET:
+            field_dict["requests"] = requests
+        if failures is not UNSET:
+            field_dict["failures"] = failures
+        if cache_hits is not UNSET:
+            field_dict["cacheHits"] = cache_hits
+        if prompt_tokens is not UNSET:
+            field_dict["promptTokens"] = prompt_tokens
+        if completion_tokens is not UNSET:
+            field_dict["completionTokens"] = completion_tokens
+        if total_tokens is not UNSET:
+            field_dict["totalTokens"] = total_tokens
+        if estimated_tokens is not UNSET:
+            field_dict["estimatedTokens"] = estimated_tokens
+
+        return field_dict
+
+    @classmethod
+    def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
+        d = dict(src_dict)
+        requests = d.pop("requests", UNSET)
+
+        failures = d.pop("failures", UNSET)
+
+        cache_hits = d.pop("cacheHits", UNSET)
+
+        prompt_tokens = d.pop("promptTokens", UNSET)
+
+        completion_tokens = d.pop("completionTokens", UNSET)
+
+        total_tokens = d.pop("totalTokens", UNSET)
+
+        estimated_tokens = d.pop("estimatedTokens", UNSET)
+
+        model_usage_tally = cls(
+            requests=requests,
+            failures=failures,
+            cache_hits=cache_hits,
+            prompt_tokens=prompt_tokens,
+            completion_tokens=completion_tokens,
+            total_tokens=total_tokens,
+            estimated_tokens=estimated_tokens,
+        )
+
+        model_usage_tally.additional_properties = d
+        return model_usage_tally
+
+    @property
+    def additional_keys(self) -> list[str]:
+        return list(self.additional_properties.keys())
+
+    def __getitem__(self, key: str) -> Any:
+        return self.additional_properties[key]
+
+    def __setitem__(self, key: str, value: Any) -> None:
+        self.additional_properties[key] = value
+
+    def __delitem__(self, key: str) -> None:
+        del self.additional_properties[key]
+
+    def __contains__(self, key: str) -> bool:
+        return key in self.additional_properties
