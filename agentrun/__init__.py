@@ -27,6 +27,13 @@ if TYPE_CHECKING:
     from .credential import Credential as Credential
     from .model import ModelProxy as ModelProxy
     from .model import ModelService as ModelService
+    from .sandbox import CodeContext as CodeContext
+    from .sandbox import CommandHandle as CommandHandle
+    from .sandbox import CommandResult as CommandResult
+    from .sandbox import EntryInfo as EntryInfo
+    from .sandbox import Execution as Execution
+    from .sandbox import ExecutionError as ExecutionError
+    from .sandbox import Result as Result
     from .sandbox import Sandbox as Sandbox
     from .sandbox import Template as Template
     from .sync import AgentRun as AgentRun
@@ -46,6 +53,13 @@ _EXPORTS = {
     "ModelService": ".model",
     "ModelProxy": ".model",
     "Sandbox": ".sandbox",
+    "Execution": ".sandbox",
+    "ExecutionError": ".sandbox",
+    "Result": ".sandbox",
+    "CodeContext": ".sandbox",
+    "CommandResult": ".sandbox",
+    "CommandHandle": ".sandbox",
+    "EntryInfo": ".sandbox",
     "Template": ".sandbox",
     "Tool": ".tool",
 }

@@ -31,6 +31,8 @@ __all__ = [
     "StreamError",
     "WaitTimeoutError",
     "ResourceFailedError",
+    "ExecutionTimeoutError",
+    "CommandExitError",
 ]
 
 
@@ -193,6 +195,28 @@ class ResourceFailedError(AgentRunError):
     def __init__(self, message: str, *, status: str, reason: str | None = None) -> None:
         self.status = status
         self.reason = reason
+        super().__init__(message)
+
+
+class ExecutionTimeoutError(AgentRunError, TimeoutError):
+    """Code or a command ran longer than its `timeout` and the sandbox stopped it. `result` holds everything it
+    produced until then: an `Execution` for code, a `CommandResult` for a command."""
+
+    def __init__(self, message: str, *, timeout: float | None, result: object) -> None:
+        self.timeout = timeout
+        self.result = result
+        super().__init__(message)
+
+
+class CommandExitError(AgentRunError):
+    """A command exited with a non-zero code and the caller asked for that to raise (`check=True`). Carries the
+    `exit_code` and the whole `stdout` and `stderr`; `result` is the `CommandResult`."""
+
+    def __init__(self, message: str, *, exit_code: int | None, stdout: str, stderr: str, result: object) -> None:
+        self.exit_code = exit_code
+        self.stdout = stdout
+        self.stderr = stderr
+        self.result = result
         super().__init__(message)
 
 

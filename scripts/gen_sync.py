@@ -7,7 +7,8 @@
 The async modules are the only hand-written implementation. Each one in TWINS is copied with `async`/`await`
 removed and async names swapped for their blocking twins (AsyncPager -> SyncPager, HttpCore -> SyncHttpCore, ...);
 `SyncHttpCore` runs the async core on a background event loop. Rules the async modules follow so this stays a plain
-text transformation: absolute imports only, and no direct asyncio/anyio calls besides `anyio.sleep`.
+text transformation: absolute imports only, and no direct asyncio/anyio calls besides `anyio.sleep` (what they need
+beyond that comes from agentrun._core.aio, whose blocking twins live in agentrun._core.portal).
 """
 
 from __future__ import annotations
@@ -28,10 +29,14 @@ OUT = PKG / "sync"
 TWINS = ["client.py", "_core/paging.py", "_core/waiting.py", "_core/resource.py"]
 TWIN_PACKAGES = ["agent_runtime", "credential", "model", "sandbox", "tool", "workspace"]
 
+# Modules whose every name has a blocking twin of the same name in another module.
+MODULE_TWINS = {"agentrun._core.aio": "agentrun._core.portal"}
+
 # Names whose twin lives elsewhere: (module, name) -> (module, name).
 MOVED = {
     ("agentrun._core.http", "HttpCore"): ("agentrun._core.portal", "SyncHttpCore"),
     ("agentrun._core.sse", "AsyncEventStream"): ("agentrun._core.portal", "SyncEventStream"),
+    ("agentrun._core.sse", "AsyncByteStream"): ("agentrun._core.portal", "SyncByteStream"),
     ("contextlib", "asynccontextmanager"): ("contextlib", "contextmanager"),
     ("contextlib", "AbstractAsyncContextManager"): ("contextlib", "AbstractContextManager"),
 }
@@ -40,6 +45,7 @@ MOVED = {
 RENAMES = {
     "HttpCore": "SyncHttpCore",
     "AsyncEventStream": "SyncEventStream",
+    "AsyncByteStream": "SyncByteStream",
     "AsyncPager": "SyncPager",
     "AsyncAgentRun": "AgentRun",
     "AsyncIterator": "Iterator",
@@ -52,6 +58,7 @@ RENAMES = {
     "__aiter__": "__iter__",
     "__anext__": "__next__",
     "aclose": "close",
+    "aclosing": "closing",
     "StopAsyncIteration": "StopIteration",
 }
 
@@ -75,7 +82,7 @@ def _twin_modules() -> set[str]:
 def _module_twin(module: str, twins: set[str]) -> str:
     if module in twins:
         return "agentrun.sync." + module.removeprefix("agentrun.").removesuffix(".__init__")
-    return module
+    return MODULE_TWINS.get(module, module)
 
 
 def _rewrite_import(match: re.Match[str], twins: set[str]) -> str:

@@ -9,8 +9,8 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import AsyncIterator, Mapping
-from contextlib import asynccontextmanager
+from collections.abc import AsyncIterable, AsyncIterator, Mapping
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from enum import StrEnum
 from types import ModuleType
@@ -28,6 +28,9 @@ logger = logging.getLogger("agentrun.http")
 
 CONTROL_API_VERSION = "2025-09-10"
 _REQUEST_ID_HEADERS = ("x-acs-request-id", "x-agentrun-request-id", "x-request-id", "x-fc-request-id")
+
+Body = bytes | AsyncIterable[bytes]
+"""A request body: bytes, or chunks produced while sending (an upload that is never held in memory whole)."""
 
 
 class Plane(StrEnum):
@@ -176,7 +179,7 @@ class HttpCore:
         *,
         params: Mapping[str, Any] | None = None,
         json_body: Any = None,
-        content: bytes | None = None,
+        content: Body | None = None,
         files: Any = None,
         data: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
@@ -205,7 +208,7 @@ class HttpCore:
         )
         if plane is Plane.CONTROL:
             # httpx has already read in-memory bodies (JSON, bytes, `data=` forms): hash exactly those bytes.
-            body = request.content if isinstance(request.stream, httpx.ByteStream) else (content or b"")
+            body = request.content if isinstance(request.stream, httpx.ByteStream) else b""
             self._sign_control(request, body, action)
         elif self.config.has_credentials:
             self._sign_data(request)
@@ -271,7 +274,7 @@ class HttpCore:
         *,
         params: Mapping[str, Any] | None = None,
         json_body: Any = None,
-        content: bytes | None = None,
+        content: Body | None = None,
         files: Any = None,
         data: Mapping[str, Any] | None = None,
         headers: Mapping[str, str] | None = None,
@@ -306,7 +309,7 @@ class HttpCore:
         *,
         params: Mapping[str, Any] | None = None,
         json_body: Any = None,
-        content: bytes | None = None,
+        content: Body | None = None,
         files: Any = None,
         headers: Mapping[str, str] | None = None,
         action: str | None = None,
@@ -334,7 +337,7 @@ class HttpCore:
         *,
         params: Mapping[str, Any] | None,
         json_body: Any,
-        content: bytes | None,
+        content: Body | None,
         files: Any,
         data: Mapping[str, Any] | None,
         headers: Mapping[str, str] | None,
@@ -345,8 +348,8 @@ class HttpCore:
         stream: bool,
     ) -> httpx.Response:
         max_retries = self.config.max_retries if options is None or options.max_retries is None else options.max_retries
-        if files is not None:
-            max_retries = 0  # a multipart body may be a one-shot stream: never replay it
+        if files is not None or not (content is None or isinstance(content, bytes)):
+            max_retries = 0  # a multipart or streamed body may be a one-shot stream: never replay it
         safe = retries.is_idempotent(method) if idempotent is None else idempotent
         attempt = 0
         while True:
@@ -387,29 +390,52 @@ class HttpCore:
         *,
         action: str | None = None,
         idempotent: bool | None = None,
+        headers: Mapping[str, str] | None = None,
         options: CallOptions | None = None,
         **arguments: Any,
     ) -> httpx.Response:
         """Send a generated operation: its `_get_kwargs` builds method, URL, query and body from typed arguments."""
-        kwargs: dict[str, Any] = operation._get_kwargs(**arguments)
-        headers = dict(kwargs.get("headers") or {})
-        json_body = kwargs.get("json")
-        if json_body is not None:
-            headers.pop("Content-Type", None)
-        return await self.request(
-            plane,
-            kwargs["method"].upper(),
-            kwargs["url"],
-            params=kwargs.get("params"),
-            json_body=json_body,
-            content=kwargs.get("content"),
-            files=kwargs.get("files"),
-            data=kwargs.get("data"),
-            headers=headers,
-            action=action,
-            idempotent=idempotent,
-            options=options,
-        )
+        method, url, kwargs = _operation_request(operation, headers, arguments)
+        return await self.request(plane, method, url, action=action, idempotent=idempotent, options=options, **kwargs)
+
+    def stream_call(
+        self,
+        plane: Plane,
+        operation: ModuleType,
+        *,
+        idempotent: bool | None = None,
+        headers: Mapping[str, str] | None = None,
+        options: CallOptions | None = None,
+        **arguments: Any,
+    ) -> AbstractAsyncContextManager[httpx.Response]:
+        """`stream` for a generated operation (see `call`)."""
+        method, url, kwargs = _operation_request(operation, headers, arguments)
+        kwargs.pop("data", None)
+        return self.stream(plane, method, url, idempotent=idempotent, options=options, **kwargs)
+
+
+def _operation_request(
+    operation: ModuleType, headers: Mapping[str, str] | None, arguments: dict[str, Any]
+) -> tuple[str, str, dict[str, Any]]:
+    """Method, URL and the `request` keyword arguments of a generated operation called with `arguments`."""
+    kwargs: dict[str, Any] = operation._get_kwargs(**arguments)
+    merged = dict(kwargs.get("headers") or {})
+    json_body = kwargs.get("json")
+    if json_body is not None:
+        merged.pop("Content-Type", None)  # `request` sets it with the charset
+    merged.update(headers or {})
+    return (
+        kwargs["method"].upper(),
+        kwargs["url"],
+        {
+            "params": kwargs.get("params"),
+            "json_body": json_body,
+            "content": kwargs.get("content"),
+            "files": kwargs.get("files"),
+            "data": kwargs.get("data"),
+            "headers": merged,
+        },
+    )
 
 
 def _merge(options: CallOptions | None, headers: Mapping[str, str] | None) -> Mapping[str, str] | None:

@@ -1,24 +1,31 @@
 """The bridge the sync API stands on: the async HTTP core runs on an event loop in a background thread, and blocking
 callers hand it work. The sync resource modules are generated from the async ones (scripts/gen_sync.py) and differ
-only in calling `SyncHttpCore` and `SyncEventStream` instead of `HttpCore` and `AsyncEventStream`."""
+only in calling `SyncHttpCore`, `SyncEventStream` and `SyncByteStream` instead of `HttpCore`, `AsyncEventStream` and
+`AsyncByteStream`, and the blocking twins below of the primitives in aio.py."""
 
 from __future__ import annotations
 
 import asyncio
+import inspect
+import io
+import os
+import secrets
 import threading
-from collections.abc import Awaitable, Callable, Iterable, Iterator
+from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass
 from types import ModuleType, TracebackType
-from typing import Any, Generic, Self, TypeVar
+from typing import IO, Any, Generic, Self, TypeVar
 
+import anyio.to_thread
 import httpx
 from httpx_sse import ServerSentEvent
 
 from agentrun import errors
 from agentrun._config import Config, Timeouts
+from agentrun._core.aio import CHUNK_SIZE, checked_chunk
 from agentrun._core.http import HttpCore, Plane
-from agentrun._core.sse import AsyncEventStream
+from agentrun._core.sse import AsyncByteStream, AsyncEventStream, _ResponseStream
 
 T = TypeVar("T")
 
@@ -79,10 +86,16 @@ class SyncHttpCore:
         return self._loop.run(lambda: self._core.call(plane, operation, **kwargs))
 
     def request(self, plane: Plane, method: str, path: str, **kwargs: Any) -> httpx.Response:
+        content = kwargs.get("content")
+        if content is not None and not isinstance(content, bytes):
+            kwargs["content"] = _pulled_in_threads(iter(content))
         return self._loop.run(lambda: self._core.request(plane, method, path, **kwargs))
 
     def stream(self, plane: Plane, method: str, path: str, **kwargs: Any) -> PortalStream:
         return PortalStream(self._loop, lambda: self._core.stream(plane, method, path, **kwargs))
+
+    def stream_call(self, plane: Plane, operation: ModuleType, **kwargs: Any) -> PortalStream:
+        return PortalStream(self._loop, lambda: self._core.stream_call(plane, operation, **kwargs))
 
     def close(self) -> None:
         """Close the connection pool and stop the background loop."""
@@ -92,22 +105,21 @@ class SyncHttpCore:
             self._loop.stop()
 
 
-class SyncEventStream(Generic[T]):
-    """Blocking twin of `AsyncEventStream`: `for item in stream`, and `with stream:` to close it on every path."""
+async def _pulled_in_threads(chunks: Iterator[bytes]) -> AsyncIterator[bytes]:
+    """A blocking iterator of body chunks (a generated upload body reading a local file) as the async body the
+    core sends; each chunk is produced in a worker thread, so the shared loop never blocks on the file."""
+    done = object()
+    while (chunk := await anyio.to_thread.run_sync(next, chunks, done)) is not done:
+        yield checked_chunk(chunk)
 
-    def __init__(
-        self,
-        opener: Callable[[], PortalStream],
-        decode: Callable[[ServerSentEvent], T | None],
-        *,
-        from_json: Callable[[Any], Iterable[T]] | None = None,
-        timeouts: Timeouts | None = None,
-    ) -> None:
-        portal = opener()
-        self._loop = portal.loop
-        self._stream: AsyncEventStream[T] = AsyncEventStream(
-            portal.open, decode, from_json=from_json, timeouts=timeouts
-        )
+
+class _PortalResponseStream(Generic[T]):
+    """Blocking face of an async response stream: `for item in stream`, and `with stream:` to close it on every
+    path (a generator abandoned by `break` closes it when collected)."""
+
+    def __init__(self, loop: LoopThread, stream: _ResponseStream[T]) -> None:
+        self._loop = loop
+        self._stream = stream
 
     def __iter__(self) -> Iterator[T]:
         return self
@@ -129,3 +141,101 @@ class SyncEventStream(Generic[T]):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         self.close()
+
+
+class SyncEventStream(_PortalResponseStream[T]):
+    """Blocking twin of `AsyncEventStream`."""
+
+    def __init__(
+        self,
+        opener: Callable[[], PortalStream],
+        decode: Callable[[ServerSentEvent], T | None],
+        *,
+        from_json: Callable[[Any], Iterable[T]] | None = None,
+        timeouts: Timeouts | None = None,
+    ) -> None:
+        portal = opener()
+        super().__init__(portal.loop, AsyncEventStream(portal.open, decode, from_json=from_json, timeouts=timeouts))
+
+
+class SyncByteStream(_PortalResponseStream[bytes]):
+    """Blocking twin of `AsyncByteStream`."""
+
+    def __init__(self, opener: Callable[[], PortalStream], *, timeouts: Timeouts | None = None) -> None:
+        portal = opener()
+        super().__init__(portal.loop, AsyncByteStream(portal.open, timeouts=timeouts))
+
+
+# -- blocking twins of agentrun._core.aio -----------------------------------------------------------------------
+
+ByteSource = str | bytes | bytearray | memoryview | os.PathLike[str] | IO[bytes] | Iterable[bytes]
+"""What an upload accepts: text (sent as UTF-8), bytes, a local path, a binary file object, or chunks."""
+
+
+def call_back(callback: Callable[[T], object] | None, value: T) -> None:
+    """Call a user callback with `value`. The blocking API has no loop to run a coroutine on: an async callback
+    is a typed error rather than a coroutine silently never run."""
+    if callback is None:
+        return
+    outcome = callback(value)
+    if inspect.isawaitable(outcome):
+        if inspect.iscoroutine(outcome):
+            outcome.close()
+        raise errors.InvalidArgumentError(
+            f"{getattr(callback, '__name__', 'the callback')} is async; the blocking API takes plain functions "
+            "(use agentrun.AsyncAgentRun for async callbacks)"
+        )
+
+
+def shielded(action: Callable[[], T]) -> T:
+    """Blocking calls are not cancelled from outside: just run the clean-up."""
+    return action()
+
+
+def chunks_of(source: ByteSource) -> Iterator[bytes]:
+    """`source` as byte chunks, read as they are sent; a source of another kind is rejected here."""
+    if isinstance(source, str):
+        return iter([source.encode()])
+    if isinstance(source, bytes | bytearray | memoryview):
+        return iter([bytes(source)])
+    if isinstance(source, os.PathLike):
+        return _local_file(source)
+    if isinstance(source, io.TextIOBase):
+        raise errors.InvalidArgumentError("the file is open in text mode; open it with 'rb' to upload its bytes")
+    if hasattr(source, "read"):
+        return (checked_chunk(chunk) for chunk in iter(lambda: source.read(CHUNK_SIZE), b""))
+    if isinstance(source, Iterable):
+        return (checked_chunk(chunk) for chunk in source)
+    raise errors.InvalidArgumentError(
+        f"cannot upload a {type(source).__name__}; pass str, bytes, a pathlib.Path, a file opened with 'rb', or an "
+        "iterable of bytes"
+    )
+
+
+def _local_file(path: os.PathLike[str]) -> Iterator[bytes]:
+    with open(path, "rb") as local:
+        while chunk := local.read(CHUNK_SIZE):
+            yield chunk
+
+
+def save_chunks(target: str | os.PathLike[str], chunks: Iterator[bytes]) -> int:
+    """Blocking twin of `aio.save_chunks`: a complete file or none, and `chunks` closed on every path."""
+    final = os.fspath(target)
+    directory, name = os.path.split(final)
+    partial = os.path.join(directory, f".{name}.{secrets.token_hex(4)}.part")
+    size = 0
+    try:
+        with open(partial, "xb") as out:
+            for chunk in chunks:
+                out.write(chunk)
+                size += len(chunk)
+        os.replace(partial, final)
+    except BaseException:
+        if os.path.exists(partial):
+            os.unlink(partial)
+        raise
+    finally:
+        close = getattr(chunks, "close", None)
+        if close is not None:
+            close()
+    return size

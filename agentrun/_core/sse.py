@@ -1,4 +1,5 @@
-"""Server-sent event streams as typed async iterators that always close their connection."""
+"""Streamed answers as typed async iterators that always close their connection: server-sent events, or the raw
+bytes of a download."""
 
 from __future__ import annotations
 
@@ -19,25 +20,16 @@ T = TypeVar("T")
 DONE = "[DONE]"
 
 
-class AsyncEventStream(Generic[T]):
-    """`async for item in stream` yields decoded events; `async with stream:` guarantees the connection is closed
-    on every exit path (break, exception, cancellation). The connection opens on first use.
-
-    `decode` turns one SSE event into an item (or None to skip it). When the server answers JSON instead of an event
-    stream (a server without the streaming extension), `from_json` turns that answer into the same items.
-    """
+class _ResponseStream(Generic[T]):
+    """What both stream kinds share: opening on first use, `async for`, and closing on every exit path."""
 
     def __init__(
         self,
         opener: Callable[[], AbstractAsyncContextManager[httpx.Response]],
-        decode: Callable[[ServerSentEvent], T | None],
         *,
-        from_json: Callable[[Any], Iterable[T]] | None = None,
         timeouts: Timeouts | None = None,
     ) -> None:
         self._opener = opener
-        self._decode = decode
-        self._from_json = from_json
         self._timeouts = timeouts or Timeouts()
         self._stack: AsyncExitStack | None = None
         self._items: AsyncIterator[T] | None = None
@@ -56,32 +48,8 @@ class AsyncEventStream(Generic[T]):
         self._stack = stack
         return self._iterate(self.response)
 
-    async def _iterate(self, response: httpx.Response) -> AsyncIterator[T]:
-        content_type = response.headers.get("content-type", "")
-        if not content_type.startswith("text/event-stream"):
-            if self._from_json is None:
-                raise errors.APIResponseError(
-                    f"expected an event stream from {response.request.url.path}, got {content_type or 'no type'}",
-                    status_code=response.status_code,
-                    request_id=request_id_of(response),
-                )
-            await response.aread()
-            for item in self._from_json(json_of(response)):
-                yield item
-            return
-        try:
-            async for event in EventSource(response).aiter_sse():
-                if event.data == DONE:
-                    return
-                if not event.data and event.event == "message":
-                    # httpx-sse keeps the last `id:` and so dispatches an empty event at the blank line after a
-                    # keep-alive comment or a lone `retry:`; the SSE spec dispatches nothing there.
-                    continue
-                decoded = self._decode(event)
-                if decoded is not None:
-                    yield decoded
-        except httpx.TransportError as exc:
-            raise transport_error(exc, response.request, self._timeouts) from exc
+    def _iterate(self, response: httpx.Response) -> AsyncIterator[T]:
+        raise NotImplementedError
 
     def __aiter__(self) -> Self:
         return self
@@ -118,3 +86,62 @@ class AsyncEventStream(Generic[T]):
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
         await self.aclose()
+
+
+class AsyncEventStream(_ResponseStream[T]):
+    """`async for item in stream` yields decoded events; `async with stream:` guarantees the connection is closed
+    on every exit path (break, exception, cancellation). The connection opens on first use.
+
+    `decode` turns one SSE event into an item (or None to skip it). When the server answers JSON instead of an event
+    stream (a server without the streaming extension), `from_json` turns that answer into the same items.
+    """
+
+    def __init__(
+        self,
+        opener: Callable[[], AbstractAsyncContextManager[httpx.Response]],
+        decode: Callable[[ServerSentEvent], T | None],
+        *,
+        from_json: Callable[[Any], Iterable[T]] | None = None,
+        timeouts: Timeouts | None = None,
+    ) -> None:
+        super().__init__(opener, timeouts=timeouts)
+        self._decode = decode
+        self._from_json = from_json
+
+    async def _iterate(self, response: httpx.Response) -> AsyncIterator[T]:
+        content_type = response.headers.get("content-type", "")
+        try:
+            if not content_type.startswith("text/event-stream"):
+                if self._from_json is None:
+                    raise errors.APIResponseError(
+                        f"expected an event stream from {response.request.url.path}, got {content_type or 'no type'}",
+                        status_code=response.status_code,
+                        request_id=request_id_of(response),
+                    )
+                await response.aread()
+                for item in self._from_json(json_of(response)):
+                    yield item
+                return
+            async for event in EventSource(response).aiter_sse():
+                if event.data == DONE:
+                    return
+                if not event.data and event.event == "message":
+                    # httpx-sse keeps the last `id:` and so dispatches an empty event at the blank line after a
+                    # keep-alive comment or a lone `retry:`; the SSE spec dispatches nothing there.
+                    continue
+                decoded = self._decode(event)
+                if decoded is not None:
+                    yield decoded
+        except httpx.TransportError as exc:
+            raise transport_error(exc, response.request, self._timeouts) from exc
+
+
+class AsyncByteStream(_ResponseStream[bytes]):
+    """The body of a streamed answer (a download) as byte chunks, with the same closing guarantees."""
+
+    async def _iterate(self, response: httpx.Response) -> AsyncIterator[bytes]:
+        try:
+            async for chunk in response.aiter_bytes():
+                yield chunk
+        except httpx.TransportError as exc:
+            raise transport_error(exc, response.request, self._timeouts) from exc

@@ -1,42 +1,65 @@
-"""Sandboxes on the control plane: create one from a template, look it up, list, stop, pause, resume, delete.
+"""Sandboxes: create one from a template, connect to it, work inside it, and delete it.
 
-Working inside a sandbox (code, files, processes, browser) goes through the data plane and is added to `Sandbox`
-by the data-plane modules.
+    async with await client.sandboxes.create("my-template", idle_timeout=600) as sandbox:   # deleted on exit
+        execution = await sandbox.run_code("1 + 1")                                          # code.py
+        await sandbox.files.write("/home/user/a.txt", "hi")                                  # files.py
+        result = await sandbox.commands.run("ls /home/user")                                 # commands.py
+
+Create, get/connect, health, stop and delete go through the data plane, as the official SDK sends them; list,
+pause and resume exist only on the control plane.
 """
 
 from __future__ import annotations
 
-from types import ModuleType
+import contextlib
+from types import ModuleType, TracebackType
 from typing import Any
 
-from agentrun_control_api.api.sandboxes import (
+from agentrun_control_api.api.sandboxes import list_sandboxes, pause_sandbox, resume_sandbox
+from agentrun_control_api.models import Sandbox as SandboxModel
+from agentrun_control_api.models import TemplateType
+from agentrun_data_api.api.sandboxes import (
     create_sandbox,
     delete_sandbox,
     get_sandbox,
-    list_sandboxes,
-    pause_sandbox,
-    resume_sandbox,
+    get_sandbox_health,
     stop_sandbox,
 )
-from agentrun_control_api.models import CreateSandboxInput, TemplateType
-from agentrun_control_api.models import Sandbox as SandboxModel
+from agentrun_data_api.models.create_sandbox_input import CreateSandboxInput
 from attrs import define, field
 
-from agentrun._core.http import CallOptions, HttpCore
+from agentrun import errors
+from agentrun._core.aio import shielded
+from agentrun._core.http import CallOptions, HttpCore, Plane, envelope_data, json_of
+from agentrun._core.models import parse_model
 from agentrun._core.paging import AsyncPager
 from agentrun._core.resource import ControlAPI, bound, build_input, copy_fields, resource_repr, text_of
 from agentrun._core.waiting import FAILED_STATUSES, wait_for_status
+from agentrun.sandbox._data import SandboxTarget, whole_number
+from agentrun.sandbox.code import CodeInterpreter
+from agentrun.sandbox.commands import Commands
+from agentrun.sandbox.files import Files
 
 RUNNING_STATUSES = frozenset({"READY", "RUNNING"})
 """Statuses of a sandbox that can do work. The service's casing varies: compare with `.upper()`."""
 ENDED_STATUSES = FAILED_STATUSES | {"STOPPED", "TERMINATED", "DELETING"}
 """Statuses from which a sandbox does not come back to running by itself."""
 
+_UNAVAILABLE = "UNAVAILABLE"
+"""What `wait_until_ready` records while the health check answers with a server error (a sandbox still starting)."""
+
 
 @define(repr=False)
-class Sandbox(SandboxModel):
-    """A sandbox as the service returns it, with methods that act on it. `status` is a free string whose casing
-    varies between services (READY, Running, STOPPED, ...); `is_running` compares it case-insensitively."""
+class Sandbox(SandboxModel, CodeInterpreter):
+    """A sandbox as the service returns it, with methods that act on it and inside it: `run_code`,
+    `run_code_stream` and code contexts (code.py), `files` (files.py) and `commands` (commands.py).
+
+    `async with sandbox:` deletes it on the way out, on every path (an exception or cancellation included). Delete,
+    not stop: a stopped sandbox is still listed and still counts against quotas, and its state is no use once the
+    block is left. Call `stop()` inside the block to keep it instead (then it is left alone).
+
+    `status` is a free string whose casing varies between services (READY, Running, STOPPED, ...); `is_running`
+    compares it case-insensitively."""
 
     _api: Sandboxes | None = field(default=None, repr=False, eq=False, alias="_api")
     __repr__ = resource_repr
@@ -49,6 +72,19 @@ class Sandbox(SandboxModel):
     def is_running(self) -> bool:
         """Whether the last known status is READY or RUNNING, in any casing."""
         return text_of(self.status).upper() in RUNNING_STATUSES
+
+    @property
+    def files(self) -> Files:
+        """The sandbox's file system."""
+        return Files(self._target())
+
+    @property
+    def commands(self) -> Commands:
+        """Shell commands and processes in the sandbox."""
+        return Commands(self._target())
+
+    def _target(self) -> SandboxTarget:
+        return SandboxTarget(bound(self._api, self)._core, self.id)
 
     async def refresh(self, *, options: CallOptions | None = None) -> Sandbox:
         """Reload every field from the service."""
@@ -71,7 +107,57 @@ class Sandbox(SandboxModel):
         return self
 
     async def delete(self, *, options: CallOptions | None = None) -> None:
+        """Delete the sandbox: everything in it is gone."""
         await bound(self._api, self).delete(self.id, options=options)
+
+    async def kill(self, *, options: CallOptions | None = None) -> None:
+        """Delete the sandbox (E2B's name for it)."""
+        await self.delete(options=options)
+
+    async def health(self, *, options: CallOptions | None = None) -> bool:
+        """Whether the sandbox is ready to run code (its health check answers ok)."""
+        return await self._health_status(options) == "OK"
+
+    async def wait_until_ready(self, *, timeout: float = 60.0, options: CallOptions | None = None) -> Sandbox:
+        """Poll the health check until the sandbox is ready; WaitTimeoutError after `timeout` seconds. A sandbox
+        that is gone raises NotFoundError at once."""
+        await wait_for_status(
+            lambda: self._health_status(options),
+            lambda status: status,
+            what=f"sandbox {self.id}",
+            ready={"OK"},
+            failed=(),
+            timeout=timeout,
+            max_interval=1.0,
+        )
+        return self
+
+    async def _health_status(self, options: CallOptions | None) -> str:
+        api = bound(self._api, self)
+        try:
+            response = await api._core.call(
+                Plane.DATA, get_sandbox_health, options=options, idempotent=True, sandbox_id=self.id
+            )
+        except errors.APIStatusError as exc:
+            if exc.status_code >= 500 or exc.status_code == 409:
+                return _UNAVAILABLE
+            raise
+        body = json_of(response)
+        status = body.get("status") if isinstance(body, dict) else None
+        return str(status).upper() if status is not None else _UNAVAILABLE
+
+    async def __aenter__(self) -> Sandbox:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await shielded(self._discard)
+
+    async def _discard(self) -> None:
+        """Delete the sandbox unless it is already gone (deleted inside the block)."""
+        with contextlib.suppress(errors.NotFoundError):
+            await self.delete()
 
     async def wait_until_running(self, *, timeout: float = 60.0, options: CallOptions | None = None) -> Sandbox:
         """Poll until the status is READY or RUNNING; a stopped, terminated or failed sandbox raises
@@ -87,7 +173,7 @@ class Sandbox(SandboxModel):
 
 
 class Sandboxes(ControlAPI):
-    """`client.sandboxes`: sandbox lifecycle through the control plane."""
+    """`client.sandboxes`: create sandboxes, find them again, and end them."""
 
     def __init__(self, core: HttpCore) -> None:
         super().__init__(core)
@@ -102,37 +188,60 @@ class Sandboxes(ControlAPI):
         )
         return self._bind(acted)
 
+    async def _data_act(
+        self, operation: ModuleType, options: CallOptions | None, *, idempotent: bool = True, **arguments: Any
+    ) -> Sandbox:
+        """A lifecycle call on the data plane: its `{code, requestId, data}` envelope holds the sandbox."""
+        response = await self._core.call(Plane.DATA, operation, options=options, idempotent=idempotent, **arguments)
+        return self._bind(parse_model(Sandbox, envelope_data(response), what="sandbox"))
+
     async def create(
         self,
         template_name: str,
         *,
+        idle_timeout: int | None = None,
         sandbox_id: str | None = None,
-        idle_timeout_seconds: int | None = None,
+        ready_timeout: float | None = 60.0,
         options: CallOptions | None = None,
         **more: Any,
     ) -> Sandbox:
-        """Start a sandbox from a READY template; it is stopped after `idle_timeout_seconds` without use (the
-        service default when None). Other CreateSandboxInput fields (nas_config, oss_mount_config, polar_fs_config)
-        go in `more`."""
+        """Start a sandbox from a READY template and wait until it is ready to use (up to `ready_timeout`
+        seconds; None returns at once). The service ends it after `idle_timeout` seconds without use (its default
+        when None; a sandbox lives at most 6 hours). A sandbox that does not become ready is deleted before the
+        error is raised, cancellation included. Mounts (nas_config, oss_mount_config, polar_fs_config) go in
+        `more`. Use it as `async with await client.sandboxes.create(...) as sandbox:` to have it deleted."""
+        if idle_timeout is not None:
+            whole_number(idle_timeout, "idle_timeout (seconds)")
         body = build_input(
             CreateSandboxInput,
             "create sandbox",
             template_name=template_name,
             sandbox_id=sandbox_id,
-            sandbox_idle_timeout_seconds=idle_timeout_seconds,
+            sandbox_idle_timeout_seconds=idle_timeout,
             **more,
         )
-        created = await self._send(
-            create_sandbox, Sandbox, action="CreateSandbox", what="sandbox", options=options, body=body
-        )
-        return self._bind(created)
+        sandbox = await self._data_act(create_sandbox, options, idempotent=False, body=body)
+        if ready_timeout is not None:
+            try:
+                await sandbox.wait_until_ready(timeout=ready_timeout, options=options)
+            except BaseException:
+                await shielded(sandbox._discard)
+                raise
+        return sandbox
+
+    async def connect(self, sandbox_id: str, *, options: CallOptions | None = None) -> Sandbox:
+        """The sandbox `sandbox_id`, to work in it; a paused one is resumed first."""
+        sandbox = await self.get(sandbox_id, options=options)
+        if text_of(sandbox.status).upper() == "PAUSED":
+            await sandbox.resume(options=options)
+        return sandbox
 
     async def get(self, sandbox_id: str, *, options: CallOptions | None = None) -> Sandbox:
-        return await self._act(get_sandbox, "GetSandbox", sandbox_id, options)
+        return await self._data_act(get_sandbox, options, sandbox_id=sandbox_id)
 
     async def stop(self, sandbox_id: str, *, options: CallOptions | None = None) -> Sandbox:
         """Stop the sandbox (it may still be listed, as STOPPED or TERMINATED)."""
-        return await self._act(stop_sandbox, "StopSandbox", sandbox_id, options)
+        return await self._data_act(stop_sandbox, options, sandbox_id=sandbox_id)
 
     async def pause(self, sandbox_id: str, *, options: CallOptions | None = None) -> Sandbox:
         """Pause the sandbox until `resume`."""
@@ -142,7 +251,8 @@ class Sandboxes(ControlAPI):
         return await self._act(resume_sandbox, "ResumeSandbox", sandbox_id, options)
 
     async def delete(self, sandbox_id: str, *, options: CallOptions | None = None) -> None:
-        await self._act(delete_sandbox, "DeleteSandbox", sandbox_id, options)
+        """Delete the sandbox and everything in it."""
+        await self._data_act(delete_sandbox, options, sandbox_id=sandbox_id)
 
     def list(
         self,

@@ -1,0 +1,229 @@
+"""Running code in a sandbox: stateful code contexts, and execution whose output streams back as it happens.
+
+    execution = await sandbox.run_code("x = 41\\nx + 1", timeout=30)   # Execution: .text == "42", .logs, .error
+    async for event in sandbox.run_code_stream("print('hi')"):       # Stdout, Stderr, Result, ExecutionError, End
+        ...
+
+Execution asks for the streaming extension (`Accept: text/event-stream`); a server that answers JSON instead is
+replayed as the same events, so callers never see the difference except in when events arrive.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
+from typing import Any
+
+from agentrun_data_api.api.contexts import create_context, delete_context, execute_code, get_context, list_contexts
+from agentrun_data_api.models.code_language import CodeLanguage
+from agentrun_data_api.models.create_context_input import CreateContextInput
+from agentrun_data_api.models.execute_code_input import ExecuteCodeInput
+
+from agentrun import errors
+from agentrun._core.aio import call_back
+from agentrun._core.http import CallOptions, Plane
+from agentrun._core.sse import AsyncEventStream
+from agentrun.sandbox._data import (
+    ACCEPT_EVENTS,
+    SERVER_RUN_TIMEOUT,
+    SandboxTarget,
+    json_items,
+    json_object,
+    require_text,
+    run_options,
+    run_seconds,
+    timeouts_of,
+)
+from agentrun.sandbox.execution import (
+    End,
+    Execution,
+    ExecutionError,
+    ExecutionEvent,
+    Result,
+    Stderr,
+    Stdout,
+    execution_event,
+    execution_events_from_json,
+)
+
+LANGUAGES = ("python", "javascript")
+"""Languages a context or an execution can use."""
+
+
+@dataclass(frozen=True, slots=True)
+class CodeContext:
+    """A stateful interpreter in the sandbox: variables, imports and the working directory persist from one
+    `run_code(..., context=ctx)` to the next. Executions on one context run one at a time, in order."""
+
+    id: str
+    language: str
+    cwd: str
+
+
+class CodeInterpreter:
+    """Code contexts and execution; `Sandbox` mixes this in, so these are methods of a sandbox."""
+
+    def _target(self) -> SandboxTarget:
+        raise NotImplementedError
+
+    async def create_context(
+        self, *, language: str = "python", cwd: str | None = None, options: CallOptions | None = None
+    ) -> CodeContext:
+        """Start a new context (an interpreter of `language`, in `cwd`; the server's default is /home/user)."""
+        body = CreateContextInput(language=CodeLanguage(_language(language)))
+        if cwd is not None:
+            body.cwd = require_text(cwd, "cwd", "pass an absolute directory inside the sandbox, or leave it out")
+        target = self._target()
+        response = await target.core.call(
+            Plane.DATA, create_context, options=options, sandbox_id=target.sandbox_id, body=body
+        )
+        return _context(json_object(response, "a code context"))
+
+    async def list_contexts(self, *, options: CallOptions | None = None) -> list[CodeContext]:
+        target = self._target()
+        response = await target.core.call(
+            Plane.DATA, list_contexts, options=options, idempotent=True, sandbox_id=target.sandbox_id
+        )
+        return [_context(item) for item in json_items(response, "code contexts", "contexts", "items")]
+
+    async def get_context(self, context_id: str, *, options: CallOptions | None = None) -> CodeContext:
+        target = self._target()
+        response = await target.core.call(
+            Plane.DATA, get_context, options=options, sandbox_id=target.sandbox_id,
+            context_id=require_text(context_id, "context_id", "pass the id of a context of this sandbox"),
+        )  # fmt: skip
+        return _context(json_object(response, "a code context"))
+
+    async def delete_context(self, context: CodeContext | str, *, options: CallOptions | None = None) -> None:
+        """Stop the context's interpreter; its state is gone."""
+        target = self._target()
+        await target.core.call(
+            Plane.DATA, delete_context, options=options, idempotent=True, sandbox_id=target.sandbox_id,
+            context_id=_context_id(context),
+        )  # fmt: skip
+
+    async def run_code(
+        self,
+        code: str,
+        *,
+        context: CodeContext | str | None = None,
+        language: str | None = None,
+        timeout: float | None = None,
+        on_stdout: Callable[[str], object] | None = None,
+        on_stderr: Callable[[str], object] | None = None,
+        on_result: Callable[[Result], object] | None = None,
+        on_error: Callable[[ExecutionError], object] | None = None,
+        options: CallOptions | None = None,
+    ) -> Execution:
+        """Run `code` and return its `Execution`. In a `context` state carries over between calls; without one
+        the code runs in a fresh interpreter of `language` (python by default).
+
+        `timeout` (seconds, the server's default is 30) is how long the code may run; past it the sandbox stops
+        the code and this raises ExecutionTimeoutError carrying the output so far. Exceptions the code raises do
+        not raise here: they are `Execution.error`. The callbacks (plain or async functions) get each piece of
+        output as it arrives: `on_stdout`/`on_stderr` the text, `on_result` each `Result`, `on_error` the error.
+        """
+        execution = Execution()
+        async with self._execution_events(code, context, language, timeout, options) as events:
+            async for event in events:
+                execution._record(event)
+                if isinstance(event, Stdout):
+                    await call_back(on_stdout, event.text)
+                elif isinstance(event, Stderr):
+                    await call_back(on_stderr, event.text)
+                elif isinstance(event, Result):
+                    await call_back(on_result, event)
+                elif isinstance(event, ExecutionError):
+                    await call_back(on_error, event)
+        if execution.status is None:
+            raise errors.StreamError("the execution's answer ended before its end event (the connection was cut)")
+        if execution.status == "timeout":
+            limit = SERVER_RUN_TIMEOUT if timeout is None else timeout
+            raise errors.ExecutionTimeoutError(
+                f"the code ran longer than its timeout of {limit:g}s and was stopped; pass a larger timeout= "
+                "(the output until then is in .result)",
+                timeout=limit,
+                result=execution,
+            )
+        return execution
+
+    async def run_code_stream(
+        self,
+        code: str,
+        *,
+        context: CodeContext | str | None = None,
+        language: str | None = None,
+        timeout: float | None = None,
+        options: CallOptions | None = None,
+    ) -> AsyncIterator[ExecutionEvent]:
+        """The events of running `code` (see `run_code`) as the code produces them: `Stdout`, `Stderr`, `Result`,
+        `ExecutionError`, then one `End` whose `status` says how it ended (`timeout` does not raise here).
+
+        Leaving the loop early (break, an exception, cancellation) closes the connection, which stops the code.
+        For a deterministic close wrap it: `async with contextlib.aclosing(sandbox.run_code_stream(...)) as events`.
+        """
+        ended = False
+        async with self._execution_events(code, context, language, timeout, options) as events:
+            async for event in events:
+                ended = isinstance(event, End)
+                yield event
+        if not ended:
+            raise errors.StreamError("the execution's event stream ended before its end event")
+
+    def _execution_events(
+        self,
+        code: str,
+        context: CodeContext | str | None,
+        language: str | None,
+        timeout: float | None,
+        options: CallOptions | None,
+    ) -> AsyncEventStream[ExecutionEvent]:
+        require_text(code, "code", "pass the source code to run")
+        body = ExecuteCodeInput(code=code)
+        seconds = run_seconds(timeout)
+        if seconds is not None:
+            body.timeout = seconds
+        if context is not None:
+            body.context_id = _context_id(context)
+        if language is not None:
+            body.language = CodeLanguage(_language(language))
+            if isinstance(context, CodeContext) and context.language != language:
+                raise errors.InvalidArgumentError(
+                    f"context {context.id} runs {context.language}, not {language}; leave language= out when "
+                    "passing a context, or create a context of that language"
+                )
+        target = self._target()
+        call_options = run_options(target.core, options, seconds)
+
+        return AsyncEventStream(
+            lambda: target.core.stream_call(
+                Plane.DATA,
+                execute_code,
+                headers=ACCEPT_EVENTS,
+                options=call_options,
+                sandbox_id=target.sandbox_id,
+                body=body,
+            ),
+            execution_event,
+            from_json=execution_events_from_json,
+            timeouts=timeouts_of(call_options),
+        )
+
+
+def _language(language: object) -> str:
+    if language not in LANGUAGES:
+        raise errors.InvalidArgumentError(f"unknown language {language!r}; use one of {', '.join(LANGUAGES)}")
+    return str(language)
+
+
+def _context_id(context: CodeContext | str) -> str:
+    if isinstance(context, CodeContext):
+        return context.id
+    return require_text(context, "context", "pass a CodeContext or its id (from create_context)")
+
+
+def _context(wire: dict[str, Any]) -> CodeContext:
+    context_id = wire.get("id")
+    if not isinstance(context_id, str) or not context_id:
+        raise errors.APIResponseError(f"the code context in the answer has no id: {wire}", status_code=200, body=wire)
+    return CodeContext(context_id, str(wire.get("language") or "python"), str(wire.get("cwd") or ""))
