@@ -31,6 +31,7 @@ SCENARIOS = Path(__file__).parent / "official_scenarios"
 HTTPS_SCENARIOS = (
     "agent_runtimes",
     "model_services",
+    "model_gateway",
     "templates",
     "sandboxes",
     "credentials",
@@ -303,6 +304,45 @@ def test_model_service_delete_and_wait_ends_in_the_sdks_unmapped_404(compat: Com
     for part in ("sync", "async"):
         kind, status, message = summary[part]["service_delete_error"]
         assert (kind, status) == ("ClientError", 404) and message.endswith("does not exist")
+
+
+# -- the model gateway (data-plane.md §6, §11 items 2-3) ----------------------------------------------------------
+
+TEST_MODEL_ECHO = "[agentrun-local-test-model: a deterministic test model, not a language model] You said: "
+
+
+def test_official_sdk_completes_through_a_credential_bound_proxy(compat: Compat) -> None:
+    summary = compat.summary("model_gateway")
+    assert both(summary, "content") == [TEST_MODEL_ECHO + "hello", TEST_MODEL_ECHO + "hi async"]
+    assert summary["sync"]["model"] == "agentrun-local-test-model"
+    assert summary["sync"]["base_url"].startswith(compat.https.env["AGENTRUN_DATA_ENDPOINT"] + "/models/mp-gw-")
+
+
+def test_official_sdk_streams_with_usage(compat: Compat) -> None:
+    summary = compat.summary("model_gateway")
+    assert summary["async"]["streamed_text"] == TEST_MODEL_ECHO + "hello"
+    assert summary["sync"]["streamed_chunks"] > 20 and summary["sync"]["streamed_usage"] > 0  # piece by piece
+
+
+def test_official_sdk_gets_the_test_models_tool_call(compat: Compat) -> None:
+    summary = compat.summary("model_gateway")
+    expected = {"name": "run_code", "arguments": {"code": "print(6 * 7)\n"}}
+    assert both(summary, "tool_call") == [expected, expected]
+    assert summary["sync"]["finish_reason"] == "tool_calls"
+    # litellm 1.106.2 needs `mcp` (not installed with agentrun-sdk) as soon as `tools` are given
+    assert summary["sync"]["tool_call_through_litellm"] in (expected, {"error": "No module named 'mcp'"})
+
+
+def test_official_sdk_embeddings(compat: Compat) -> None:
+    assert both(compat.summary("model_gateway"), "embedding_sizes") == [[384, 384], [384]]
+
+
+def test_proxy_without_credential_fails_in_the_client_but_its_signed_headers_work(compat: Compat) -> None:
+    """An agentrun-sdk 0.0.54 bug pinned down (§11 item 2): api_key "" never leaves the client. The headers
+    model_info() signs for the empty URL (§11 item 3) pass the gateway's relaxed check."""
+    summary = compat.summary("model_gateway")["sync"]
+    assert "Missing credentials" in summary["no_credential_error"]
+    assert summary["adapter_content"] == TEST_MODEL_ECHO + "hello"
 
 
 # -- sandbox templates (§4.4, §9 point 20) -----------------------------------------------------------------------
