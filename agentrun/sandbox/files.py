@@ -42,6 +42,7 @@ from agentrun.sandbox._data import (
     json_items,
     json_object,
     require_text,
+    transfer_options,
     whole_number,
     wire_int,
     wire_text,
@@ -115,7 +116,7 @@ class Files:
             f"/sandboxes/{quote(self._target.sandbox_id, safe='')}/filesystem/upload",  # UploadFile
             content=upload,
             headers={"content-type": f"multipart/form-data; boundary={upload.boundary}"},
-            options=options,
+            options=transfer_options(self._target.core, options),
         )
         return upload.size
 

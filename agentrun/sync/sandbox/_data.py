@@ -60,6 +60,14 @@ def run_options(core: SyncHttpCore, options: CallOptions | None, seconds: int | 
     return dataclasses.replace(options or CallOptions(), timeout=timeouts)
 
 
+def transfer_options(core: SyncHttpCore, options: CallOptions | None) -> CallOptions | None:
+    """Call options for an upload: no limit on the whole call (a large file takes as long as it takes), unless the
+    caller set a timeout; the connect, write and read limits still catch a stalled transfer."""
+    if options is not None and options.timeout is not None:
+        return options
+    return dataclasses.replace(options or CallOptions(), timeout=dataclasses.replace(core.config.timeout, total=None))
+
+
 def timeouts_of(options: CallOptions) -> Timeouts | None:
     """The full `Timeouts` of options made by `run_options` (for error messages naming them)."""
     return options.timeout if isinstance(options.timeout, Timeouts) else None

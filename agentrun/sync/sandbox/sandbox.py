@@ -225,6 +225,13 @@ class Sandboxes(ControlAPI):
         if ready_timeout is not None:
             try:
                 sandbox.wait_until_ready(timeout=ready_timeout, options=options)
+            except errors.WaitTimeoutError as exc:
+                shielded(sandbox._discard)
+                raise errors.WaitTimeoutError(
+                    f"sandbox {sandbox.id} was not ready within {ready_timeout:g}s (its health check answered "
+                    f"{exc.last_status}) and has been deleted; pass a larger ready_timeout=",
+                    last_status=exc.last_status,
+                ) from None
             except BaseException:
                 shielded(sandbox._discard)
                 raise

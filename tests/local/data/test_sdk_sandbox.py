@@ -90,6 +90,30 @@ async def test_connect_finds_a_sandbox_by_id_and_resumes_a_paused_one(client: As
         assert (await resumed.run_code("6 * 7")).text == "42"
 
 
+async def test_a_sandbox_that_never_gets_ready_is_deleted_before_create_raises(
+    local: LocalServer, client: AsyncAgentRun, template: str
+) -> None:
+    proxy = FaultInjectingProxy(local, unhealthy=True)
+    async with proxied_client(local, proxy) as unhealthy_client:
+        with pytest.raises(errors.WaitTimeoutError, match=r"not ready within 0.5s .* deleted; pass a larger ready_tim"):
+            await unhealthy_client.sandboxes.create(template, ready_timeout=0.5)
+    await proxy.aclose()
+    assert len(set(proxy.health_checked)) == 1
+    assert await gone(client, proxy.health_checked[0])
+
+
+async def test_a_create_cancelled_while_waiting_for_ready_deletes_the_sandbox(
+    local: LocalServer, client: AsyncAgentRun, template: str
+) -> None:
+    proxy = FaultInjectingProxy(local, unhealthy=True)
+    async with proxied_client(local, proxy) as unhealthy_client, anyio.create_task_group() as tg:
+        tg.start_soon(unhealthy_client.sandboxes.create, template)
+        await proxy.health_asked.wait()
+        tg.cancel_scope.cancel()
+    await proxy.aclose()
+    assert await gone(client, proxy.health_checked[0])
+
+
 async def test_create_with_an_unknown_template_raises_not_found(client: AsyncAgentRun) -> None:
     with pytest.raises(errors.NotFoundError):
         await client.sandboxes.create("no-such-template")
