@@ -32,7 +32,7 @@ from agentrun.local.models.errors import ModelError, error_response, invalid_req
 from agentrun.local.models.forward import CHAT, EMBEDDINGS, LIST_MODELS, RESPONSES, Operation, Outcome, forward
 from agentrun.local.models.relay import EventStreamResponse, relay_chat, relay_responses
 from agentrun.local.models.routing import plan, served_models
-from agentrun.local.models.targets import Target, resolve
+from agentrun.local.models.targets import Backend, Target, resolve
 from agentrun.local.models.upstream import Streaming
 from agentrun.local.models.usage import Meter, Tally, UsageKey
 from agentrun.local.responses import REQUEST_ID_HEADER, request_id
@@ -157,6 +157,12 @@ def _local_model_list(target: Target) -> dict[str, Any] | None:
     }
 
 
+def _priced(meter: Meter, backend: Backend, model: str) -> Tally:
+    tally = meter.tally()
+    tally.cost = backend.cost(model, tally.prompt_tokens, tally.completion_tokens)
+    return tally
+
+
 def _usage_key(target: Target, caller: Caller, outcome: Outcome | None, model: str) -> UsageKey:
     backend = outcome.attempt.backend if outcome else None
     return UsageKey(
@@ -221,7 +227,7 @@ async def _serve(request: Request, op: Operation) -> Response:
             cleanup.push_async_callback(answer.close)
 
             async def count() -> None:
-                gateway.record(target, usage_key, meter.tally())
+                gateway.record(target, usage_key, _priced(meter, backend, model))
                 await gateway.usage.flush()
 
             cleanup.push_async_callback(count)
@@ -243,7 +249,7 @@ async def _serve(request: Request, op: Operation) -> Response:
         else:
             meter.failed = True
             headers.pop(CACHE_HEADER, None)
-        gateway.record(target, usage_key, meter.tally())
+        gateway.record(target, usage_key, _priced(meter, backend, model))
         return Response(
             content,
             status_code=answered.status,

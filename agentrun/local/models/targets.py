@@ -63,6 +63,11 @@ class Backend:
     weight: int = 1
     fixed_model: str | None = None  # the model a fallback names
     problem: str | None = None
+    prices: Mapping[str, tuple[float, float]] = field(default_factory=dict)  # model -> (input, output) per million
+
+    def cost(self, model: str, prompt_tokens: int, completion_tokens: int) -> float:
+        per_input, per_output = self.prices.get(model, (0.0, 0.0))
+        return (prompt_tokens * per_input + completion_tokens * per_output) / 1_000_000
 
     @property
     def builtin(self) -> bool:
@@ -148,6 +153,19 @@ def _list(value: Any) -> list[Any]:
     return value if isinstance(value, list) else []
 
 
+def _prices(value: Any) -> dict[str, tuple[float, float]]:
+    """`providerSettings.tokenPrices` (an extension): model -> (input, output) price per million tokens."""
+
+    def number(v: Any) -> float:
+        return float(v) if isinstance(v, int | float) and not isinstance(v, bool) else 0.0
+
+    return {
+        str(model): (number(price.get("inputPerMillion")), number(price.get("outputPerMillion")))
+        for model, price in _object(value).items()
+        if isinstance(price, dict)
+    }
+
+
 def _names(value: Any) -> tuple[str, ...]:
     return tuple(str(v) for v in value if isinstance(v, str) and v) if isinstance(value, list) else ()
 
@@ -203,6 +221,7 @@ class _Reader:
             service=name,
             credential=credential,
             weight=weight,
+            prices=_prices(settings.get("tokenPrices")),
         )
 
     def endpoint(self, index: int, endpoint: Any) -> Backend:

@@ -1,13 +1,14 @@
-"""Usage accounting: requests, failures, cache hits and tokens, counted per (proxy, model service, model, caller's
+"""Usage accounting: requests, failures, cache hits, tokens and cost, counted per (proxy, model service, model, caller's
 credential, upstream credential), so they can be summed per model, per proxy, per service and per credential.
 
 Tokens are the upstream's `usage` when it reports one; otherwise the gateway estimates them (tokens.py) and counts
-them in `estimatedTokens` too. The counts survive restarts: they are written to the store after requests (one write
-at a time; a write skipped because another was running is caught up by the next request or at shutdown).
+them in `estimatedTokens` too. The counts survive restarts: they are written to the store after requests, at most
+once per second (a write skipped is caught up by a later request, and at shutdown).
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
 from typing import Any
@@ -17,6 +18,7 @@ import anyio
 from agentrun.local.models import tokens
 from agentrun.local.store import Store, Tx
 
+SAVE_INTERVAL = 1.0  # seconds between two writes of the counts
 _KIND = "model usage"
 _KEY = "totals"
 
@@ -42,12 +44,13 @@ class Tally:
     prompt_tokens: int = 0
     completion_tokens: int = 0
     estimated_tokens: int = 0
+    cost: float = 0.0  # by the model service's tokenPrices
 
     def add(self, other: Tally) -> None:
         for f in fields(self):
             setattr(self, f.name, getattr(self, f.name) + getattr(other, f.name))
 
-    def wire(self) -> dict[str, int]:
+    def wire(self) -> dict[str, int | float]:
         return {
             "requests": self.requests,
             "failures": self.failures,
@@ -56,10 +59,13 @@ class Tally:
             "completionTokens": self.completion_tokens,
             "totalTokens": self.prompt_tokens + self.completion_tokens,
             "estimatedTokens": self.estimated_tokens,
+            "cost": round(self.cost, 9),
         }
 
 
-def _group(rows: list[tuple[UsageKey, Tally]], names: Callable[[UsageKey], set[str]]) -> dict[str, dict[str, int]]:
+def _group(
+    rows: list[tuple[UsageKey, Tally]], names: Callable[[UsageKey], set[str]]
+) -> dict[str, dict[str, int | float]]:
     groups: dict[str, Tally] = {}
     for key, tally in rows:
         for name in names(key):
@@ -73,6 +79,7 @@ class UsageBook:
         self._store: Store | None = None
         self._dirty = False
         self._saving = anyio.Lock()
+        self._next_save = 0.0
 
     def record(self, key: UsageKey, tally: Tally) -> None:
         self._rows.setdefault(key, Tally()).add(tally)
@@ -99,20 +106,22 @@ class UsageBook:
         doc = await store.transact(lambda tx: tx.get(_KIND, _KEY))
         for row in (doc or {}).get("rows", []):
             key = UsageKey(**{f.name: str(row.get(f.name, "")) for f in fields(UsageKey)})
-            tally = Tally(**{f.name: int(row.get(f.name, 0)) for f in fields(Tally)})
+            counts = {f.name: int(row.get(f.name, 0)) for f in fields(Tally) if f.name != "cost"}
+            tally = Tally(**counts, cost=float(row.get("cost", 0.0)))
             self.record(key, tally)
         self._dirty = False
         self._store = store
 
     async def flush(self, *, wait: bool = False) -> None:
-        """Save the counts if they changed. Without `wait` it is skipped while another save runs (the next one
-        includes these counts)."""
-        if self._store is None or (self._saving.locked() and not wait):
+        """Save the counts if they changed. Without `wait` it is skipped while another save runs or within
+        SAVE_INTERVAL of the last one (a later save includes these counts)."""
+        if self._store is None or (not wait and (self._saving.locked() or time.monotonic() < self._next_save)):
             return
         async with self._saving:
             if not self._dirty or self._store is None:
                 return
             self._dirty = False
+            self._next_save = time.monotonic() + SAVE_INTERVAL
             doc = {"rows": [{**asdict(key), **asdict(tally)} for key, tally in self._rows.items()]}
 
             def save(tx: Tx) -> None:

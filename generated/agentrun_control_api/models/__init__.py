@@ -94,6 +94,7 @@ if TYPE_CHECKING:
     from .protocol_settings import ProtocolSettings
     from .protocol_type import ProtocolType
     from .provider_settings import ProviderSettings
+    from .provider_settings_token_prices import ProviderSettingsTokenPrices
     from .proxy_config import ProxyConfig
     from .proxy_endpoint import ProxyEndpoint
     from .proxy_fallback import ProxyFallback
@@ -121,6 +122,7 @@ if TYPE_CHECKING:
     from .template_mcp_state import TemplateMcpState
     from .template_result import TemplateResult
     from .template_type import TemplateType
+    from .token_price import TokenPrice
     from .token_rate_limiter import TokenRateLimiter
     from .tool import Tool
     from .tool_create_method import ToolCreateMethod
@@ -228,6 +230,7 @@ _MODULES = {
     "ProtocolSettings": ".protocol_settings",
     "ProtocolType": ".protocol_type",
     "ProviderSettings": ".provider_settings",
+    "ProviderSettingsTokenPrices": ".provider_settings_token_prices",
     "ProxyConfig": ".proxy_config",
     "ProxyEndpoint": ".proxy_endpoint",
     "ProxyFallback": ".proxy_fallback",
@@ -255,6 +258,7 @@ _MODULES = {
     "TemplateMcpState": ".template_mcp_state",
     "TemplateResult": ".template_result",
     "TemplateType": ".template_type",
+    "TokenPrice": ".token_price",
     "TokenRateLimiter": ".token_rate_limiter",
     "Tool": ".tool",
     "ToolCreateMethod": ".tool_create_method",
@@ -363,6 +367,7 @@ __all__ = (
     "ProtocolSettings",
     "ProtocolType",
     "ProviderSettings",
+    "ProviderSettingsTokenPrices",
     "ProxyConfig",
     "ProxyEndpoint",
     "ProxyFallback",
@@ -390,6 +395,7 @@ __all__ = (
     "TemplateMcpState",
     "TemplateResult",
     "TemplateType",
+    "TokenPrice",
     "TokenRateLimiter",
     "Tool",
     "ToolCreateMethod",

@@ -24,6 +24,9 @@ class ModelUsageTally:
     total_tokens: int | Unset = UNSET
     estimated_tokens: int | Unset = UNSET
     """ The part of the tokens the gateway estimated (the upstream reported no usage). """
+    cost: float | Unset = UNSET
+    """ Tokens priced by the model service's `providerSettings.tokenPrices` (control-plane extension), in the
+    currency those prices use; 0 where no price is set. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -40,6 +43,8 @@ class ModelUsageTally:
         total_tokens = self.total_tokens
 
         estimated_tokens = self.estimated_tokens
+
+        cost = self.cost
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -58,6 +63,8 @@ class ModelUsageTally:
             field_dict["totalTokens"] = total_tokens
         if estimated_tokens is not UNSET:
             field_dict["estimatedTokens"] = estimated_tokens
+        if cost is not UNSET:
+            field_dict["cost"] = cost
 
         return field_dict
 
@@ -78,6 +85,8 @@ class ModelUsageTally:
 
         estimated_tokens = d.pop("estimatedTokens", UNSET)
 
+        cost = d.pop("cost", UNSET)
+
         model_usage_tally = cls(
             requests=requests,
             failures=failures,
@@ -86,6 +95,7 @@ class ModelUsageTally:
             completion_tokens=completion_tokens,
             total_tokens=total_tokens,
             estimated_tokens=estimated_tokens,
+            cost=cost,
         )
 
         model_usage_tally.additional_properties = d

@@ -9,7 +9,7 @@ from typing import Any
 import anyio
 import httpx
 import pytest
-from local_helpers import unique
+from local_helpers import signed, unique
 from model_helpers import all_events, events, get, post, proxy, service, stream, text_of, usage_of
 from upstreams import FakeUpstream
 
@@ -139,7 +139,9 @@ async def test_usage_is_counted_per_model_proxy_service_and_credential(
     report = await usage_of(raw, local, name)
     assert (report["name"], report["kind"]) == (name, "model proxy")
     eight = {"promptTokens": 5, "completionTokens": 3, "totalTokens": 8}
-    assert report["total"] == {"requests": 3, "failures": 0, "cacheHits": 0, **scale(eight, 3), "estimatedTokens": 0}
+    assert report["total"] == {
+        "requests": 3, "failures": 0, "cacheHits": 0, **scale(eight, 3), "estimatedTokens": 0, "cost": 0.0
+    }  # fmt: skip
     assert set(report["byModel"]) == {"m1", "m2"} and report["byModel"]["m2"]["requests"] == 2
     assert report["byProxy"] == {name: report["total"]} and report["byService"] == {backing: report["total"]}
     assert report["byCredential"][inbound]["requests"] == 1 and report["byCredential"][outbound]["requests"] == 3
@@ -175,3 +177,23 @@ async def test_usage_report_needs_authentication(raw: httpx.AsyncClient, local: 
     assert response.status_code == 401 and response.json()["error"]["type"] == "authentication_error"
     account = await get(raw, local, "/data/model-usage", sign=False)
     assert account.status_code == 401
+
+
+async def test_cost_follows_the_services_token_prices(
+    raw: httpx.AsyncClient, local: LocalServer, client: AsyncAgentRun, good: FakeUpstream
+) -> None:
+    priced = unique("ms-priced")
+    settings = {
+        "baseUrl": good.base_url,
+        "modelNames": ["m1", "m2"],
+        "tokenPrices": {"m1": {"inputPerMillion": 2_000_000, "outputPerMillion": 10_000_000}},
+    }  # 2 per input token, 10 per output token; m2 has no price
+    body = {"modelServiceName": priced, "provider": "openai", "modelType": "llm", "providerSettings": settings}
+    created = await signed(raw, local, "POST", "/2025-09-10/agents/model-services", json_body=body)
+    assert created.status_code == 200, created.text
+    name = await proxy(client, [{"modelServiceName": priced}])
+    await post(raw, local, name, "chat/completions", {**HELLO, "model": "m1"})  # 5 in, 3 out
+    await post(raw, local, name, "chat/completions", {**HELLO, "model": "m2"})
+    report = await usage_of(raw, local, name)
+    assert report["byModel"]["m1"]["cost"] == 5 * 2 + 3 * 10
+    assert report["byModel"]["m2"]["cost"] == 0 and report["total"]["cost"] == 40
