@@ -25,9 +25,7 @@ import argparse
 import cProfile
 import io
 import json
-import os
 import pstats
-import shlex
 import statistics
 import subprocess
 import sys
@@ -40,6 +38,7 @@ from urllib.parse import urlencode, urlsplit
 
 import anyio
 import httpx
+from _harness import official_environment
 
 from agentrun import AsyncAgentRun
 from agentrun._core import signing
@@ -247,26 +246,8 @@ def bench_sync_reference(data_dir: Path, args: argparse.Namespace) -> dict[str, 
 # -- the official SDK, in its own interpreter -------------------------------------------------------------------------
 
 
-def local_environment(data_dir: Path) -> dict[str, str]:
-    """What `agentrun local env --data-dir DIR` prints, as a dict."""
-    out = subprocess.run(
-        [sys.executable, "-m", "agentrun.local", "env", "--data-dir", str(data_dir)],
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
-    env = {}
-    for line in out.splitlines():
-        words = shlex.split(line)
-        if len(words) == 2 and words[0] == "export":
-            key, _, value = words[1].partition("=")
-            env[key] = value
-    return env
-
-
 def bench_official(data_dir: Path, args: argparse.Namespace) -> dict[str, dict[str, Any]]:
-    inherited = {k: v for k, v in os.environ.items() if not k.startswith(("AGENTRUN_", "ALIBABA_CLOUD_", "FC_"))}
-    env = {**inherited, **local_environment(data_dir), "DISABLE_BREAKING_CHANGES_WARNING": "1"}
+    env = official_environment(data_dir)
     command = [
         str(OFFICIAL_PYTHON),
         "-I",  # keep this repository (whose package is also `agentrun`) off sys.path
