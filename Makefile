@@ -55,6 +55,7 @@ bench: $(STAMP) $(OFFICIAL_STAMP)
 	$(PY) bench/import_time.py
 	$(PY) bench/local_roundtrip.py
 	$(PY) bench/control_plane.py
+	$(PY) bench/sandbox.py
 	$(PY) bench/model_gateway.py
 
 clean:
