@@ -114,7 +114,7 @@ async def test_default_follows_the_configured_upstream(tmp_path: Path, monkeypat
         monkeypatch.setenv("AGENTRUN_LOCAL_MODEL_API_KEY", "sk-env-key")
         monkeypatch.setenv("AGENTRUN_LOCAL_MODEL", "qwen-local")
         async with own_server(tmp_path / "data") as (server, http):
-            answer = await post(http, server, "default", "chat/completions", HELLO)
+            answer = await post(http, server, "default", "chat/completions", {**HELLO, "model": "anything"})
             offline = await post(http, server, "agentrun-local-test-model", "chat/completions", HELLO)
             listed = await get(http, server, "/data/models/default/v1/models")
         await configured.settled()
@@ -122,6 +122,7 @@ async def test_default_follows_the_configured_upstream(tmp_path: Path, monkeypat
     assert answer.json()["model"] == "qwen-local" and answer.headers["x-agentrun-model"] == "qwen-local"
     assert answer.headers["x-agentrun-upstream"] == f"AGENTRUN_LOCAL_MODEL_BASE_URL ({configured.base_url})"
     assert configured.seen[0].headers["authorization"] == "Bearer sk-env-key"
+    assert configured.seen[0].body["model"] == "qwen-local"  # AGENTRUN_LOCAL_MODEL replaces the requested one
     assert "sk-env-key" not in answer.text + str(answer.headers)
     assert offline.json()["model"] == "agentrun-local-test-model"
     assert [m["id"] for m in listed.json()["data"]] == ["qwen-local"]
