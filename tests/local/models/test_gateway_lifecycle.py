@@ -139,3 +139,15 @@ async def test_a_proxy_wins_over_a_service_of_the_same_name(
         await client.model_proxies.delete(taken)  # DELETING: already gone for the gateway
         answer = await post(raw, local, taken, "chat/completions", HELLO)
         assert answer.json()["choices"][0]["message"]["content"] == "mine says hi"
+
+
+async def test_a_model_service_named_default_replaces_the_built_in(tmp_path: Path) -> None:
+    async with FakeUpstream(name="mine") as mine, own_server(tmp_path / "data") as (server, http):
+        before = await post(http, server, "default", "chat/completions", HELLO)
+        await server.client.model_services.create(
+            "default", provider="openai", base_url=mine.base_url, model_names=["m1"]
+        )
+        after = await post(http, server, "default", "chat/completions", HELLO)
+    assert before.json()["model"] == "agentrun-local-test-model"
+    assert after.json()["choices"][0]["message"]["content"] == "mine says hi"
+    assert after.headers["x-agentrun-upstream"] == f"model service default ({mine.base_url})"
