@@ -145,7 +145,7 @@ def _metered(op: Operation, content: bytes, meter: Meter) -> bytes:
 
 def _local_model_list(target: Target) -> dict[str, Any] | None:
     """The model list from configuration, when every backend names its models (else the upstream is asked)."""
-    if any(not b.model_names and not b.builtin for b in target.backends):
+    if any(not b.model_names and not b.fixed_model and not b.builtin for b in target.backends):
         return None
     owner = target.name if target.proxy else "agentrun-local"
     return {
@@ -155,6 +155,11 @@ def _local_model_list(target: Target) -> dict[str, Any] | None:
             for name in served_models(target)
         ],
     }
+
+
+def _ascii(value: str) -> str:
+    """A header value HTTP can carry (names and URLs may hold any character)."""
+    return value.encode("ascii", "backslashreplace").decode()
 
 
 def _priced(meter: Meter, backend: Backend, model: str) -> Tally:
@@ -220,7 +225,7 @@ async def _serve(request: Request, op: Operation) -> Response:
         backend = outcome.attempt.backend
         model = outcome.attempt.model or (requested if isinstance(requested, str) else "") or ""
         usage_key = _usage_key(target, caller, outcome, model)
-        headers.update({UPSTREAM_HEADER: backend.label, MODEL_HEADER: model})
+        headers.update({UPSTREAM_HEADER: _ascii(backend.label), MODEL_HEADER: _ascii(model)})
 
         if isinstance(outcome.answer, Streaming):
             answer = outcome.answer
@@ -243,7 +248,7 @@ async def _serve(request: Request, op: Operation) -> Response:
         if answered.status < 300:
             content = _metered(op, content, meter)
             if key is not None:
-                cached_headers = {UPSTREAM_HEADER: backend.label, MODEL_HEADER: model}
+                cached_headers = {UPSTREAM_HEADER: headers[UPSTREAM_HEADER], MODEL_HEADER: headers[MODEL_HEADER]}
                 expires = gateway.now() + target.policies.cache_ttl
                 gateway.cache.put(key, Cached(content, cached_headers, expires, usage_key))
         else:

@@ -63,7 +63,8 @@ def _model_for(backend: Backend, requested: str | None) -> str | None:
 def served_models(target: Target) -> list[str]:
     names: list[str] = []
     for backend in target.backends:
-        names += [name for name in backend.model_names if name not in names]
+        offered = backend.model_names or ((backend.fixed_model,) if backend.fixed_model else ())
+        names += [name for name in offered if name not in names]
     return names
 
 

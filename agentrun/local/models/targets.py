@@ -3,8 +3,8 @@
 `{name}` is looked up as a model proxy first (its data-plane endpoint is `/models/{modelProxyName}`), then as a model
 service (an AgentRun Local addition: the service's provider, reached through the gateway so the key stays on the
 server), then as a built-in: `agentrun-local-test-model` (offline.py) and `default` (the upstream configured by
-AGENTRUN_LOCAL_MODEL_BASE_URL / _API_KEY / AGENTRUN_LOCAL_MODEL, else the test model). A resource being deleted is
-already gone here.
+AGENTRUN_LOCAL_MODEL_BASE_URL / _API_KEY / AGENTRUN_LOCAL_MODEL, else the test model). Built-ins take any `model`
+(AGENTRUN_LOCAL_MODEL, when set, replaces it). A resource being deleted is already gone here.
 
 A proxy endpoint names a model service (its base URL and key), a base URL, or both (the endpoint's base URL wins, the
 service's key is used). A model service's key is `providerSettings.apiKey`, else the secret of its credential
@@ -126,12 +126,14 @@ class DefaultModel:
             label=f"{BASE_URL_ENV} ({safe_url(self.base_url)})",
             base_url=self.base_url,
             api_key=self.api_key,
-            model_names=(self.model,) if self.model else (),
             service=DEFAULT_MODEL,
+            fixed_model=self.model,  # any requested model goes to this one (or passes through when none is set)
         )
 
 
 TEST_BACKEND = Backend(label=f"built-in {TEST_MODEL}", base_url=None, model_names=(TEST_MODEL,), service=TEST_MODEL)
+# The built-in targets take any `model` (clients insist on sending one); the answer's `model` says who answered.
+ANY_MODEL_TEST_BACKEND = replace(TEST_BACKEND, model_names=(), fixed_model=TEST_MODEL)
 
 
 def _live(doc: dict[str, Any] | None) -> dict[str, Any] | None:
@@ -284,9 +286,9 @@ class _Reader:
             backend = self.service(name, label=f"model service {name}")
             return Target("model service", name, (backend,), created=_epoch(service.get("createdAt")))
         if name == TEST_MODEL:
-            return Target("built-in model", name, (TEST_BACKEND,))
+            return Target("built-in model", name, (ANY_MODEL_TEST_BACKEND,))
         if name == DEFAULT_MODEL:
-            return Target("built-in model", name, (default.backend() if default else TEST_BACKEND,))
+            return Target("built-in model", name, (default.backend() if default else ANY_MODEL_TEST_BACKEND,))
         return None
 
 

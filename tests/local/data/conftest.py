@@ -8,7 +8,7 @@ from typing import Any
 
 import httpx
 import pytest
-from data_helpers import DataPlane, new_template
+from data_helpers import ControlPlane, DataPlane, new_template
 
 from agentrun.local import LocalServer
 from agentrun.local.sandbox import IsolationUnavailable, SandboxEngine
@@ -25,6 +25,11 @@ async def isolation_available(tmp_path_factory: pytest.TempPathFactory) -> None:
 @pytest.fixture(scope="session")
 def data(raw: httpx.AsyncClient, local: LocalServer, isolation_available: None) -> DataPlane:
     return DataPlane(raw, local)
+
+
+@pytest.fixture(scope="session")
+def control(raw: httpx.AsyncClient, local: LocalServer) -> ControlPlane:
+    return ControlPlane(raw, local)
 
 
 @pytest.fixture(scope="session")

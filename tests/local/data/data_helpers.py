@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 
 import anyio
 import httpx
-from local_helpers import agentrun4_headers, unique
+from local_helpers import agentrun4_headers, signed, unique
 
 from agentrun.local import LocalServer
 
@@ -142,3 +142,23 @@ async def _running(marker: str) -> bool:
 
 async def gone(marker: str) -> bool:
     return not processes_with(marker)
+
+
+class ControlPlane:
+    """Signed raw control-plane sandbox calls (ACS3), for what only the control plane does: its reads do not count
+    as sandbox activity, and its stop and delete must end real sandboxes too."""
+
+    def __init__(self, raw: httpx.AsyncClient, local: LocalServer) -> None:
+        self.raw = raw
+        self.local = local
+
+    async def call(self, method: str, path: str, json_body: Any = None) -> dict[str, Any]:
+        response = await signed(self.raw, self.local, method, "/2025-09-10" + path, json_body=json_body)
+        assert response.status_code == 200, response.text
+        return dict(response.json()["data"])
+
+    async def status(self, sandbox_id: str) -> str:
+        return str((await self.call("GET", f"/sandboxes/{sandbox_id}"))["status"])
+
+    async def ended(self, sandbox_id: str, status: str = "TERMINATED") -> bool:
+        return await self.status(sandbox_id) == status

@@ -132,3 +132,35 @@ async def test_a_client_killed_mid_stream_interrupts_a_named_context(
 async def test_other_accept_values_get_json(data: DataPlane, sandbox: dict[str, Any], accept: str) -> None:
     response = await data.request("POST", execute_path(sandbox), json_body={"code": "1"}, headers={"accept": accept})
     assert response.headers["content-type"] == "application/json" and response.json()["exitCode"] == 0
+
+
+JSON_CLIENT = """
+import json, sys, httpx
+url, headers, body, ca = json.loads(sys.argv[1])
+with httpx.Client(verify=ca, trust_env=False, timeout=None) as http:
+    http.post(url, headers=headers, content=body)
+"""
+
+
+async def test_a_json_client_killed_mid_execution_interrupts_it(
+    data: DataPlane, local: LocalServer, sandbox: dict[str, Any]
+) -> None:
+    """No stream, the same rule: the answer has nobody to go to, so the execution stops."""
+    context = await data.ok("POST", f"/sandboxes/{sandbox['sandboxId']}/contexts", json_body={})
+    flag = f"/home/user/started-{secrets.token_hex(4)}"
+    code = f"import time\nopen({flag!r}, 'w').close()\nwhile True:\n    time.sleep(0.01)"
+    full = "/data" + execute_path(sandbox)
+    headers = {**agentrun4_headers(local, "POST", full), "content-type": "application/json"}
+    body = json.dumps({"code": code, "contextId": context["id"], "timeout": 600})
+    argument = json.dumps([local.base_url + full, headers, body, str(local.ca_file)])
+
+    async def started() -> bool:
+        check = {"code": f"import os\nos.path.exists({flag!r})"}
+        return (await data.ok("POST", execute_path(sandbox), json_body=check))["results"][0]["text"] == "True"
+
+    async with await anyio.open_process([sys.executable, "-c", JSON_CLIENT, argument]) as client:
+        await until(started)
+        client.send_signal(signal.SIGKILL)
+    with anyio.fail_after(30):  # the context is free again only once the loop has been stopped
+        after = await data.ok("POST", execute_path(sandbox), json_body={"code": "'free'", "contextId": context["id"]})
+    assert after["results"][0]["text"] == "'free'"

@@ -11,7 +11,7 @@ from typing import Any
 import anyio
 import httpx
 import pytest
-from data_helpers import DataPlane, gone, new_template, processes_with, start_marker_process, until
+from data_helpers import ControlPlane, DataPlane, gone, new_template, processes_with, start_marker_process, until
 from local_helpers import unique
 
 from agentrun import errors
@@ -64,10 +64,10 @@ async def test_versioned_paths_reach_the_same_routes(data: DataPlane, sandbox: d
 
 
 async def test_the_control_plane_sees_data_plane_sandboxes(
-    data: DataPlane, client: AsyncAgentRun, sandbox: dict[str, Any]
+    control: ControlPlane, client: AsyncAgentRun, sandbox: dict[str, Any]
 ) -> None:
-    seen = await client.sandboxes.get(sandbox["sandboxId"])
-    assert str(seen.status) == "READY" and seen.template_name == sandbox["templateName"]
+    seen = await control.call("GET", f"/sandboxes/{sandbox['sandboxId']}")
+    assert seen["status"] == "READY" and seen["templateName"] == sandbox["templateName"]
     listed = [s.id async for s in client.sandboxes.list(template_name=sandbox["templateName"])]
     assert sandbox["sandboxId"] in listed
 
@@ -94,20 +94,21 @@ async def test_delete_ends_the_processes_and_the_record(data: DataPlane, templat
     assert (await data.request("GET", f"/sandboxes/{sandbox_id}")).status_code == 404
 
 
-async def test_control_plane_stop_and_delete_end_real_sandboxes(
-    data: DataPlane, client: AsyncAgentRun, template: str
+async def test_control_plane_create_stop_and_delete_act_on_real_sandboxes(
+    data: DataPlane, control: ControlPlane, template: str
 ) -> None:
-    created = await client.sandboxes.create(template)  # a real sandbox, usable on the data plane
-    assert await data.ok("GET", f"/sandboxes/{created.id}/health") == {"status": "ok"}
-    marker = await start_marker_process(data, created.id)
-    stopped = await client.sandboxes.stop(created.id)
-    assert str(stopped.status) == "STOPPED" and stopped.ended_at and await gone(marker)
+    created = await control.call("POST", "/sandboxes", {"templateName": template})  # a real sandbox
+    assert created["status"] == "READY"
+    assert await data.ok("GET", f"/sandboxes/{created['sandboxId']}/health") == {"status": "ok"}
+    marker = await start_marker_process(data, created["sandboxId"])
+    stopped = await control.call("POST", f"/sandboxes/{created['sandboxId']}/stop")
+    assert stopped["status"] == "STOPPED" and stopped["endedAt"] and await gone(marker)
 
-    other = await client.sandboxes.create(template)
-    marker = await start_marker_process(data, other.id)
-    await client.sandboxes.delete(other.id)
+    other = await control.call("POST", "/sandboxes", {"templateName": template})
+    marker = await start_marker_process(data, other["sandboxId"])
+    await control.call("DELETE", f"/sandboxes/{other['sandboxId']}")
     assert await gone(marker)
-    assert (await data.request("GET", f"/sandboxes/{other.id}")).status_code == 404
+    assert (await data.request("GET", f"/sandboxes/{other['sandboxId']}")).status_code == 404
 
 
 async def test_pause_freezes_and_resume_thaws(data: DataPlane, client: AsyncAgentRun, sandbox: dict[str, Any]) -> None:

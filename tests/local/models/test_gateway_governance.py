@@ -197,3 +197,25 @@ async def test_cost_follows_the_services_token_prices(
     report = await usage_of(raw, local, name)
     assert report["byModel"]["m1"]["cost"] == 5 * 2 + 3 * 10
     assert report["byModel"]["m2"]["cost"] == 0 and report["total"]["cost"] == 40
+
+
+def test_cache_keeps_within_its_byte_budget_least_recently_used_first() -> None:
+    from agentrun.local.models.cache import Cached, ResponseCache
+    from agentrun.local.models.usage import UsageKey
+
+    cache = ResponseCache(max_entries=100, max_bytes=1000)
+
+    def entry(size: int) -> Cached:
+        return Cached(b"x" * size, {}, expires=100.0, usage_key=UsageKey())
+
+    for key in "abcd":
+        cache.put(key, entry(50))
+    assert cache.get("a", now=0) is not None  # a is now the most recently used
+    cache.put("big", entry(63))  # larger than a sixteenth of the budget: not kept
+    assert cache.get("big", now=0) is None
+    later = "efghijklmnopqrstuv"  # 4 + 18 answers of 50 bytes: 1100 bytes, 100 too many
+    for key in later:
+        cache.put(key, entry(50))
+    kept = [key for key in "abcd" + later if cache.get(key, now=0) is not None]
+    assert kept == ["a", "d", *later]  # b and c, the least recently used, went
+    assert cache.get("v", now=100.0) is None  # expired

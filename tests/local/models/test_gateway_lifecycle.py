@@ -114,7 +114,7 @@ async def test_default_follows_the_configured_upstream(tmp_path: Path, monkeypat
         monkeypatch.setenv("AGENTRUN_LOCAL_MODEL_API_KEY", "sk-env-key")
         monkeypatch.setenv("AGENTRUN_LOCAL_MODEL", "qwen-local")
         async with own_server(tmp_path / "data") as (server, http):
-            answer = await post(http, server, "default", "chat/completions", HELLO)
+            answer = await post(http, server, "default", "chat/completions", {**HELLO, "model": "anything"})
             offline = await post(http, server, "agentrun-local-test-model", "chat/completions", HELLO)
             listed = await get(http, server, "/data/models/default/v1/models")
         await configured.settled()
@@ -122,6 +122,7 @@ async def test_default_follows_the_configured_upstream(tmp_path: Path, monkeypat
     assert answer.json()["model"] == "qwen-local" and answer.headers["x-agentrun-model"] == "qwen-local"
     assert answer.headers["x-agentrun-upstream"] == f"AGENTRUN_LOCAL_MODEL_BASE_URL ({configured.base_url})"
     assert configured.seen[0].headers["authorization"] == "Bearer sk-env-key"
+    assert configured.seen[0].body["model"] == "qwen-local"  # AGENTRUN_LOCAL_MODEL replaces the requested one
     assert "sk-env-key" not in answer.text + str(answer.headers)
     assert offline.json()["model"] == "agentrun-local-test-model"
     assert [m["id"] for m in listed.json()["data"]] == ["qwen-local"]
@@ -138,3 +139,15 @@ async def test_a_proxy_wins_over_a_service_of_the_same_name(
         await client.model_proxies.delete(taken)  # DELETING: already gone for the gateway
         answer = await post(raw, local, taken, "chat/completions", HELLO)
         assert answer.json()["choices"][0]["message"]["content"] == "mine says hi"
+
+
+async def test_a_model_service_named_default_replaces_the_built_in(tmp_path: Path) -> None:
+    async with FakeUpstream(name="mine") as mine, own_server(tmp_path / "data") as (server, http):
+        before = await post(http, server, "default", "chat/completions", HELLO)
+        await server.client.model_services.create(
+            "default", provider="openai", base_url=mine.base_url, model_names=["m1"]
+        )
+        after = await post(http, server, "default", "chat/completions", HELLO)
+    assert before.json()["model"] == "agentrun-local-test-model"
+    assert after.json()["choices"][0]["message"]["content"] == "mine says hi"
+    assert after.headers["x-agentrun-upstream"] == f"model service default ({mine.base_url})"

@@ -10,7 +10,7 @@ from collections.abc import AsyncIterator
 import anyio
 import httpx
 import pytest
-from model_helpers import all_events, events, get, post, proxy, service, signed_headers, stream, text_of
+from model_helpers import all_events, events, get, post, proxy, service, signed_headers, stream, text_of, usage_of
 from upstreams import FakeUpstream, refused_url
 
 from agentrun.client import AsyncAgentRun
@@ -106,9 +106,16 @@ async def test_embeddings_and_model_list_pass_through(
 async def test_responses_api_passes_through(
     raw: httpx.AsyncClient, local: LocalServer, client: AsyncAgentRun, good: FakeUpstream
 ) -> None:
-    name = await service(client, good.base_url)
+    name = await service(client, good.base_url, model_names=["r1"])
     response = await post(raw, local, name, "responses", {"input": "hi"})
-    assert response.status_code == 404 and good.seen[0].path == "/v1/responses"  # the fake has no Responses API
+    assert response.status_code == 200, response.text
+    assert response.json()["output"][0]["content"][0]["text"] == "good responds"
+    assert (good.seen[0].path, good.seen[0].body["model"]) == ("/v1/responses", "r1")
+    async with stream(raw, local, name, {"input": "hi"}, operation="responses") as streamed:
+        events_ = await all_events(streamed)
+    assert [e["type"] for e in events_] == ["response.created", "response.output_text.delta", "response.completed"]
+    usage = (await usage_of(raw, local, name))["total"]
+    assert (usage["requests"], usage["promptTokens"], usage["completionTokens"]) == (2, 4, 4)
 
 
 # -- streaming -----------------------------------------------------------------------------------------------------

@@ -198,6 +198,13 @@ async def test_default_is_the_test_model_without_configuration(raw: httpx.AsyncC
     assert response.headers["x-agentrun-model"] == TEST_MODEL
 
 
+async def test_built_in_models_take_any_model_name(raw: httpx.AsyncClient, local: LocalServer) -> None:
+    """Clients insist on sending a model; the built-ins answer whatever it is, and say who answered."""
+    for name in ("default", TEST_MODEL):
+        response = await post(raw, local, name, "chat/completions", {"messages": [user("hi")], "model": "gpt-4o"})
+        assert response.status_code == 200 and response.json()["model"] == TEST_MODEL
+
+
 async def test_responses_api_is_refused_with_a_clear_400(raw: httpx.AsyncClient, local: LocalServer) -> None:
     response = await post(raw, local, TEST_MODEL, "responses", {"input": "hi"})
     assert response.status_code == 400

@@ -140,6 +140,8 @@ class FakeUpstream:
             if isinstance(body, dict) and body.get("stream"):
                 return await self._stream(body, reader, writer)
             return await self._json(writer, 200, self._completion(body))
+        if path.endswith("/responses"):
+            return await self._responses(body, writer)
         if path.endswith("/embeddings"):
             inputs = body["input"] if isinstance(body["input"], list) else [body["input"]]
             data = [
@@ -234,6 +236,36 @@ class FakeUpstream:
                 }
             )
         await event(b"[DONE]")
+        writer.write(b"0\r\n\r\n")
+        await writer.drain()
+        return True
+
+    async def _responses(self, body: dict[str, Any], writer: asyncio.StreamWriter) -> bool:
+        """The Responses API, briefly: one output text, usage as input/output tokens."""
+        response = {
+            "id": "resp_fake",
+            "object": "response",
+            "model": body.get("model"),
+            "status": "completed",
+            "output": [
+                {
+                    "type": "message",
+                    "role": "assistant",
+                    "content": [{"type": "output_text", "text": f"{self.name} responds"}],
+                }
+            ],
+            "usage": {"input_tokens": 2, "output_tokens": 2, "total_tokens": 4},
+        }
+        if not body.get("stream"):
+            return await self._json(writer, 200, response)
+        writer.write(b"HTTP/1.1 200 OK\r\ncontent-type: text/event-stream\r\ntransfer-encoding: chunked\r\n\r\n")
+        for kind, payload in (
+            ("response.created", {"response": {**response, "status": "in_progress", "usage": None}}),
+            ("response.output_text.delta", {"delta": f"{self.name} responds"}),
+            ("response.completed", {"response": response}),
+        ):
+            event = f"event: {kind}\ndata: {json.dumps({'type': kind, **payload})}\n\n".encode()
+            writer.write(f"{len(event):x}\r\n".encode() + event + b"\r\n")
         writer.write(b"0\r\n\r\n")
         await writer.drain()
         return True
