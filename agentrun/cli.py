@@ -1,6 +1,7 @@
 """The `agentrun` command. Everything heavy is imported inside the command that needs it, so `agentrun --help` is fast.
 
 agentrun local serve [--host 127.0.0.1] [--port 8490] [--data-dir DIR] [--http] [--unsafe-no-isolation]
+                     [--warm-sandboxes N]
 agentrun local env [--data-dir DIR]        # eval "$(agentrun local env)"
 """
 
@@ -35,6 +36,14 @@ def _add_local_commands(parser: argparse.ArgumentParser) -> None:
         "--unsafe-no-isolation",
         action="store_true",
         help="run sandbox code WITHOUT isolation when bubblewrap cannot isolate it (only for code you trust)",
+    )
+    serve.add_argument(
+        "--warm-sandboxes",
+        type=int,
+        default=None,
+        metavar="N",
+        help="started sandboxes kept ready per recently used template configuration, so creating one is a "
+        "hand-over (default $AGENTRUN_LOCAL_WARM_SANDBOXES or 2; 0 turns it off)",
     )
     serve.set_defaults(handler=_serve)
     env = commands.add_parser(
@@ -72,6 +81,7 @@ def _serve(args: argparse.Namespace) -> int:
             http=args.http,
             log_level=args.log_level,
             unsafe_no_isolation=args.unsafe_no_isolation,
+            warm_sandboxes=args.warm_sandboxes,
         ) as local:
             data_dir = shlex.quote(str(local.data_dir))
             print(

@@ -42,6 +42,7 @@ from agentrun.local.identity import Identity, ensure_identity
 from agentrun.local.models import ModelGateway
 from agentrun.local.paths import DataDir
 from agentrun.local.sandbox import SandboxEngine
+from agentrun.local.sandbox.pool import DEFAULT_SIZE as DEFAULT_WARM
 from agentrun.local.sandbox_manager import SandboxManager
 from agentrun.local.state import ServerState
 from agentrun.local.store import Store
@@ -121,6 +122,16 @@ _NO_ISOLATION_WARNING = (
 )
 
 
+def _warm_sandboxes(explicit: int | None) -> int:
+    if explicit is not None:
+        return explicit
+    raw = os.environ.get("AGENTRUN_LOCAL_WARM_SANDBOXES", "")
+    try:
+        return int(raw) if raw.strip() else DEFAULT_WARM
+    except ValueError:
+        raise ValueError(f"AGENTRUN_LOCAL_WARM_SANDBOXES must be a whole number, got {raw!r}") from None
+
+
 def _clear_sandbox_dirs(root: Path) -> None:
     """(Blocking.) Remove the workspaces a previous server left behind: their sandboxes no longer run."""
     shutil.rmtree(root, ignore_errors=True)
@@ -136,6 +147,7 @@ async def run(
     log_level: str = "warning",
     settle_seconds: float = 0.2,
     unsafe_no_isolation: bool = False,
+    warm_sandboxes: int | None = None,
 ) -> AsyncIterator[LocalServer]:
     """Start AgentRun Local in the current event loop (asyncio) and stop it when the block exits, cancellation
     included. `port=0` picks a free port (see `.port`); `http=True` serves plain HTTP instead of TLS.
@@ -143,7 +155,8 @@ async def run(
 
     Sandboxes are isolated (bubblewrap); where that is impossible, CreateSandbox fails and says why, unless
     `unsafe_no_isolation=True`, which runs sandbox code with this user's full rights. Every sandbox ends when the
-    server stops."""
+    server stops. `warm_sandboxes` (default `$AGENTRUN_LOCAL_WARM_SANDBOXES`, else 2; 0 turns it off) started
+    sandboxes wait for each recently used template configuration, so a create is a hand-over (pool.py)."""
     paths = DataDir.resolve(data_dir)
     identity, box = await anyio.to_thread.run_sync(ensure_identity, paths)
     sock = _bind(host, port)
@@ -155,9 +168,14 @@ async def run(
     if unsafe_no_isolation:
         logger.warning(_NO_ISOLATION_WARNING)
     await anyio.to_thread.run_sync(_clear_sandbox_dirs, paths.sandboxes)  # nothing runs in them any more
-    sandboxes = SandboxManager(SandboxEngine(paths.sandboxes, unsafe_no_isolation=unsafe_no_isolation), store)
+    sandboxes = SandboxManager(
+        SandboxEngine(paths.sandboxes, unsafe_no_isolation=unsafe_no_isolation),
+        store,
+        warm=_warm_sandboxes(warm_sandboxes),
+    )
     models = ModelGateway.from_environ(os.environ)
     reaper: asyncio.Task[None] | None = None
+    refill: asyncio.Task[None] | None = None
     try:
         await sandboxes.settle_orphans("AgentRun Local restarted; the sandbox's processes ended with it")
         await models.start(store)
@@ -200,6 +218,7 @@ async def run(
         # in different tasks) and AsyncExitStack users cannot guarantee. uvicorn is asyncio-only anyway.
         serving = asyncio.get_running_loop().create_task(server.serve(sockets=[sock]))
         reaper = asyncio.get_running_loop().create_task(sandboxes.reap_forever())
+        refill = asyncio.get_running_loop().create_task(sandboxes.pool.keep_filled())
         serving.add_done_callback(lambda _: local._stopped.set())
         try:
             await _wait_until_answering(local.base_url, client_settings.verify, serving)
@@ -223,10 +242,11 @@ async def run(
     finally:
         sock.close()
         with anyio.CancelScope(shield=True):
-            if reaper is not None:
-                reaper.cancel()
-                with contextlib.suppress(asyncio.CancelledError):
-                    await reaper
+            for task in (reaper, refill):
+                if task is not None:
+                    task.cancel()
+                    with contextlib.suppress(asyncio.CancelledError):
+                        await task
             await sandboxes.aclose()
             try:
                 await models.aclose()  # every upstream connection, and the usage counts saved

@@ -195,6 +195,29 @@ class SandboxEngine:
             raise SandboxNotFound(sandbox_id)
         await sandbox._shutdown(keep_files=keep_files)
 
+    async def rename(self, sandbox_id: str, new_id: str) -> SandboxHandle:
+        """Give a running, isolated sandbox another id, its host directory included (the warm pool hands out
+        sandboxes started under ids of their own). Inside, nothing changes: bwrap bound the directory, not its
+        name. Not for unisolated sandboxes, whose processes know their host paths."""
+        if not _SANDBOX_ID.match(new_id):
+            raise InvalidArgumentError(f"invalid sandbox id {new_id!r}")
+        if new_id in self._sandboxes or new_id in self._starting:
+            raise SandboxExists(new_id)
+        sandbox = self.get(sandbox_id)
+        if not sandbox.isolation.isolated:
+            raise SandboxFailed(f"sandbox {sandbox_id} is not isolated; it cannot be renamed")
+        directory = self.root / new_id
+        self._starting.add(new_id)  # taken while the directory moves
+        try:
+            await anyio.to_thread.run_sync(os.rename, sandbox.paths.workspace.parent, directory)
+        finally:
+            self._starting.discard(new_id)
+        del self._sandboxes[sandbox_id]
+        sandbox.id = new_id
+        sandbox.paths = iso.SandboxPaths(directory / "workspace", directory / "runtime")
+        self._sandboxes[new_id] = sandbox
+        return sandbox
+
     async def aclose(self) -> None:
         """Destroy every sandbox. Safe to call more than once."""
         self._closed = True

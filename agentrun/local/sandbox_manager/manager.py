@@ -22,6 +22,7 @@ from agentrun.local.control.templates import TEMPLATE
 from agentrun.local.responses import LocalAPIError, already_exists, bad_request, conflict, not_found
 from agentrun.local.sandbox import Limits, SandboxEngine, SandboxHandle, SandboxNotFound
 from agentrun.local.sandbox.engine import _SANDBOX_ID as _ENGINE_ID  # the engine's rule for sandbox ids
+from agentrun.local.sandbox.pool import DEFAULT_SIZE, WarmPool
 from agentrun.local.sandbox_manager import freeze, records
 from agentrun.local.sandbox_manager.errors import sandbox_not_running
 from agentrun.local.sandbox_manager.records import SANDBOX, Doc
@@ -46,8 +47,9 @@ class _Running:
 class SandboxManager:
     """Running sandboxes and their records. `aclose()` ends them all (the server does it when it stops)."""
 
-    def __init__(self, engine: SandboxEngine, store: Store) -> None:
+    def __init__(self, engine: SandboxEngine, store: Store, *, warm: int = DEFAULT_SIZE) -> None:
         self.engine = engine
+        self.pool = WarmPool(engine, size=warm)  # `run()` keeps it filled (pool.keep_filled)
         self._store = store
         self._running: dict[str, _Running] = {}
 
@@ -118,7 +120,7 @@ class SandboxManager:
             )
         doc, template = await self._store.transact(insert)
         try:
-            handle = await self.engine.create(
+            handle = await self.pool.create(
                 sandbox_id, limits=Limits.from_template(template), network=records.network_allowed(template)
             )
         except BaseException:
@@ -243,6 +245,7 @@ class SandboxManager:
             ids = list(self._running)
             for sandbox_id in ids:
                 await self._end_process(sandbox_id)
+            await self.pool.aclose()
             await self.engine.aclose()
             with contextlib.suppress(Exception):  # the store may already be unusable on a failed start
                 for sandbox_id in ids:
