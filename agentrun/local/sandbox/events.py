@@ -104,11 +104,12 @@ def from_worker(message: dict[str, Any]) -> ExecutionEvent | None:
 
 def fold(events: Iterable[ExecutionEvent], context_id: str | None = None) -> dict[str, Any]:
     """The `ExecutionResult` JSON of a finished execution. Adjacent stdout (stderr) chunks are merged in
-    `results`; `exitCode` is 0 when the status is ok, else 1."""
+    `results`; `exitCode` is 0 when the status is ok, else 1; the flat `stderr` ends with the error's traceback."""
     results: list[dict[str, Any]] = []
     stdout: list[str] = []
     stderr: list[str] = []
     error: Error | None = None
+    error_text = ""
     end: End | None = None
     for event in events:
         if isinstance(event, Stdout | Stderr):
@@ -128,12 +129,18 @@ def fold(events: Iterable[ExecutionEvent], context_id: str | None = None) -> dic
             )
         elif isinstance(event, Error):
             error = event
-            text = "\n".join(event.traceback) if event.traceback else f"{event.name}: {event.value}"
-            results.append({"type": "error", "text": text})
+            error_text = "\n".join(event.traceback) if event.traceback else f"{event.name}: {event.value}"
+            results.append({"type": "error", "text": error_text})
         else:
             end = event
     status: Status = end.status if end is not None else "error"
     results.append({"type": "endOfExecution", "status": status})
+    if error is not None:
+        # As a script's stderr would end: consumers that read only the flat fields (the official SDK's LangChain
+        # run_code tool) see why the cell failed, not exit code 1 with an empty stderr.
+        if stderr and not stderr[-1].endswith("\n"):
+            stderr.append("\n")
+        stderr.append(error_text + "\n")
     folded: dict[str, Any] = {
         "results": results,
         "stdout": "".join(stdout),

@@ -38,6 +38,8 @@ async def test_an_exception_is_a_structured_error(data: DataPlane, sandbox: dict
     assert result["error"]["name"] == "ZeroDivisionError" and "division by zero" in result["error"]["value"]
     assert result["results"][-2]["type"] == "error" and "ZeroDivisionError" in result["results"][-2]["text"]
     assert result["results"][-1] == {"type": "endOfExecution", "status": "error"}
+    # Readers of the flat fields alone (the official SDK's run_code tool) see the traceback as a script's stderr.
+    assert result["stderr"] == result["results"][-2]["text"] + "\n"
 
 
 async def test_named_context_keeps_state(data: DataPlane, sandbox: dict[str, Any]) -> None:
