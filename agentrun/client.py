@@ -15,6 +15,7 @@ from agentrun._core.http import HttpCore
 if TYPE_CHECKING:
     from agentrun.agent_runtime.agent_runtime import AgentRuntimes
     from agentrun.credential.credential import Credentials
+    from agentrun.model.gateway import Models
     from agentrun.model.model_proxy import ModelProxies
     from agentrun.model.model_service import ModelServices
     from agentrun.sandbox.sandbox import Sandboxes
@@ -83,6 +84,13 @@ class AsyncAgentRun:
         from agentrun.model.model_proxy import ModelProxies
 
         return ModelProxies(self._core)
+
+    @cached_property
+    def models(self) -> Models:
+        """The model gateway: `chat`, `stream`, `embed`, `list`, `usage` and `openai(name)`."""
+        from agentrun.model.gateway import Models
+
+        return Models(self._core)
 
     @cached_property
     def tools(self) -> Tools:

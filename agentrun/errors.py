@@ -12,6 +12,7 @@ from typing import Any
 __all__ = [
     "AgentRunError",
     "ConfigError",
+    "MissingDependencyError",
     "InvalidArgumentError",
     "APIError",
     "APIConnectionError",
@@ -29,6 +30,8 @@ __all__ = [
     "ServiceUnavailableError",
     "APIResponseError",
     "StreamError",
+    "ModelStreamError",
+    "ModelOutputError",
     "WaitTimeoutError",
     "ResourceFailedError",
     "ExecutionTimeoutError",
@@ -42,6 +45,10 @@ class AgentRunError(Exception):
 
 class ConfigError(AgentRunError):
     """The client is missing configuration it needs (credentials, account id, endpoint)."""
+
+
+class MissingDependencyError(AgentRunError, ImportError):
+    """An optional dependency is not installed; the message names the extra that brings it."""
 
 
 class InvalidArgumentError(AgentRunError, ValueError):
@@ -179,6 +186,35 @@ class StreamError(APIError):
     def __init__(self, message: str, *, code: str | None = None, request_id: str | None = None) -> None:
         self.code = code
         super().__init__(message, request_id=request_id)
+
+
+class ModelStreamError(StreamError):
+    """A model's answer stream failed after it started: the gateway sent an error event (the upstream broke, went
+    silent, or refused mid-way), the connection broke, or the stream ended before `[DONE]`. Never a silent
+    truncation. `completion` is the `ChatCompletion` accumulated from the chunks that did arrive; `error_type` is
+    the error's OpenAI `type` (`upstream_error`, `timeout_error`, ...) when the server sent one."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        completion: Any,
+        code: str | None = None,
+        error_type: str | None = None,
+        request_id: str | None = None,
+    ) -> None:
+        self.completion = completion
+        self.error_type = error_type
+        super().__init__(message, code=code, request_id=request_id)
+
+
+class ModelOutputError(AgentRunError, ValueError):
+    """What the model produced cannot be used as asked: tool-call arguments that are not valid JSON, say. The text
+    as the model sent it is kept on the exception (`text`)."""
+
+    def __init__(self, message: str, *, text: str) -> None:
+        self.text = text
+        super().__init__(message)
 
 
 class WaitTimeoutError(AgentRunError, TimeoutError):

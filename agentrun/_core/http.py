@@ -130,6 +130,27 @@ def transport_error(exc: httpx.TransportError, request: httpx.Request, timeouts:
     return errors.APIConnectionError(f"connection failed during {target}: {exc!r}")
 
 
+def sign_data_request(config: Config, request: httpx.Request) -> None:
+    """Sign a data-plane request with AGENTRUN4-HMAC-SHA256 (sets x-acs-date, x-acs-content-sha256 and
+    Agentrun-Authorization). Also used by clients the SDK configures for others (`client.models.openai()`)."""
+    key_id, secret = config.require_credentials()
+    stamp = signing.acs_date()
+    request.headers["x-acs-date"] = stamp
+    request.headers["x-acs-content-sha256"] = signing.UNSIGNED_PAYLOAD
+    if config.security_token:
+        request.headers["x-acs-security-token"] = config.security_token
+    request.headers["agentrun-authorization"] = signing.agentrun4_authorization(
+        method=request.method,
+        raw_path=request.url.raw_path.split(b"?", 1)[0].decode(),
+        raw_query=request.url.query.decode(),
+        headers=dict(request.headers),
+        access_key_id=key_id,
+        access_key_secret=secret,
+        region=config.region,
+        date=stamp[:10].replace("-", ""),
+    )
+
+
 class HttpCore:
     """Owns the shared `httpx.AsyncClient` of one SDK client and sends every request through it."""
 
@@ -211,7 +232,7 @@ class HttpCore:
             body = request.content if isinstance(request.stream, httpx.ByteStream) else b""
             self._sign_control(request, body, action)
         elif self.config.has_credentials:
-            self._sign_data(request)
+            sign_data_request(self.config, request)
         return request
 
     def _sign_control(self, request: httpx.Request, body: bytes, action: str | None) -> None:
@@ -244,24 +265,6 @@ class HttpCore:
             payload_hash=payload_hash,
             access_key_id=key_id,
             access_key_secret=secret,
-        )
-
-    def _sign_data(self, request: httpx.Request) -> None:
-        key_id, secret = self.config.require_credentials()
-        stamp = signing.acs_date()
-        request.headers["x-acs-date"] = stamp
-        request.headers["x-acs-content-sha256"] = signing.UNSIGNED_PAYLOAD
-        if self.config.security_token:
-            request.headers["x-acs-security-token"] = self.config.security_token
-        request.headers["agentrun-authorization"] = signing.agentrun4_authorization(
-            method=request.method,
-            raw_path=request.url.raw_path.split(b"?", 1)[0].decode(),
-            raw_query=request.url.query.decode(),
-            headers=dict(request.headers),
-            access_key_id=key_id,
-            access_key_secret=secret,
-            region=self.config.region,
-            date=stamp[:10].replace("-", ""),
         )
 
     # -- sending -------------------------------------------------------------------------------------------------

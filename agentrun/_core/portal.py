@@ -155,7 +155,13 @@ class SyncEventStream(_PortalResponseStream[T]):
         timeouts: Timeouts | None = None,
     ) -> None:
         portal = opener()
-        super().__init__(portal.loop, AsyncEventStream(portal.open, decode, from_json=from_json, timeouts=timeouts))
+        self._events = AsyncEventStream(portal.open, decode, from_json=from_json, timeouts=timeouts)
+        super().__init__(portal.loop, self._events)
+
+    @property
+    def completed(self) -> bool:
+        """See `AsyncEventStream.completed`."""
+        return self._events.completed
 
 
 class SyncByteStream(_PortalResponseStream[bytes]):

@@ -107,6 +107,9 @@ class AsyncEventStream(_ResponseStream[T]):
         super().__init__(opener, timeouts=timeouts)
         self._decode = decode
         self._from_json = from_json
+        self.completed = False
+        """True once the stream's end marker (`data: [DONE]`) arrived, or a JSON answer was replayed whole: a stream
+        that stops without it was cut short."""
 
     async def _iterate(self, response: httpx.Response) -> AsyncIterator[T]:
         content_type = response.headers.get("content-type", "")
@@ -121,9 +124,11 @@ class AsyncEventStream(_ResponseStream[T]):
                 await response.aread()
                 for item in self._from_json(json_of(response)):
                     yield item
+                self.completed = True
                 return
             async for event in EventSource(response).aiter_sse():
                 if event.data == DONE:
+                    self.completed = True
                     return
                 if not event.data and event.event == "message":
                     # httpx-sse keeps the last `id:` and so dispatches an empty event at the blank line after a

@@ -16,6 +16,7 @@ from agentrun._core.portal import SyncHttpCore
 if TYPE_CHECKING:
     from agentrun.sync.agent_runtime.agent_runtime import AgentRuntimes
     from agentrun.sync.credential.credential import Credentials
+    from agentrun.sync.model.gateway import Models
     from agentrun.sync.model.model_proxy import ModelProxies
     from agentrun.sync.model.model_service import ModelServices
     from agentrun.sync.sandbox.sandbox import Sandboxes
@@ -84,6 +85,13 @@ class AgentRun:
         from agentrun.sync.model.model_proxy import ModelProxies
 
         return ModelProxies(self._core)
+
+    @cached_property
+    def models(self) -> Models:
+        """The model gateway: `chat`, `stream`, `embed`, `list`, `usage` and `openai(name)`."""
+        from agentrun.sync.model.gateway import Models
+
+        return Models(self._core)
 
     @cached_property
     def tools(self) -> Tools:

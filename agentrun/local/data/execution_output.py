@@ -1,7 +1,8 @@
 """The JSON answer of an execution: the engine's events folded into an `ExecutionResult`, with stdout and stderr
 bounded. Past `JSON_OUTPUT_LIMIT` bytes (stdout and stderr together), a stream that overflows is written whole to
 `<workspace>/.agentrun/output/<execution>/<stream>` and its text in the answer ends with a line saying where
-(streaming mode has no cap: it sends everything as it comes)."""
+(streaming mode has no cap: it sends everything as it comes). The answer carries the kept text twice, in `results[]`
+and in the top-level `stdout`/`stderr`, so its body can reach twice the limit."""
 
 from __future__ import annotations
 

@@ -14,6 +14,21 @@ from local_helpers import agentrun4_headers, unique
 from agentrun.client import AsyncAgentRun
 from agentrun.local import LocalServer
 
+# The built-in offline test model, and tools to offer it.
+TEST_MODEL = "agentrun-local-test-model"
+RUN_CODE = {
+    "type": "function",
+    "function": {
+        "name": "run_code",
+        "description": "Run Python code in a sandbox",
+        "parameters": {"type": "object", "properties": {"code": {"type": "string"}}, "required": ["code"]},
+    },
+}
+WEATHER = {
+    "type": "function",
+    "function": {"name": "weather", "parameters": {"type": "object", "properties": {"city": {"type": "string"}}}},
+}
+
 
 def model_path(name: str, operation: str) -> str:
     return f"/data/models/{name}/v1/{operation}"

@@ -11,24 +11,10 @@ from typing import Any
 
 import httpx
 import pytest
-from model_helpers import all_events, get, post, stream, text_of
+from model_helpers import RUN_CODE, TEST_MODEL, WEATHER, all_events, get, post, stream, text_of
 
 from agentrun.local import LocalServer
 from agentrun.local.sandbox import IsolationUnavailable, SandboxEngine
-
-TEST_MODEL = "agentrun-local-test-model"
-RUN_CODE = {
-    "type": "function",
-    "function": {
-        "name": "run_code",
-        "description": "Run Python code in a sandbox",
-        "parameters": {"type": "object", "properties": {"code": {"type": "string"}}, "required": ["code"]},
-    },
-}
-WEATHER = {
-    "type": "function",
-    "function": {"name": "weather", "parameters": {"type": "object", "properties": {"city": {"type": "string"}}}},
-}
 
 
 def user(text: str) -> dict[str, Any]:

@@ -4,8 +4,9 @@ disconnect. They are test fakes, some of them faulty on purpose (fault injection
 
 - `FakeUpstream(mode="ok")` answers chat completions (JSON or SSE), embeddings and the model list;
 - `mode="fail500"` answers 500 to everything; `mode="hang"` reads the request and never answers;
-- `mode="die_mid_stream"` streams two chunks, then drops the connection; `mode="slow"` streams one chunk and holds
-  the rest until the test sets `release` (non-streaming requests are answered at once);
+- `mode="die_mid_stream"` streams two chunks, then drops the connection; `mode="cut_short"` streams its chunks and
+  ends the response cleanly but without `[DONE]`; `mode="slow"` streams one chunk and holds the rest until the test
+  sets `release` (non-streaming requests are answered at once);
 - `refused_url()` is a base URL where nothing listens.
 
 A request for model `reject-me` gets a 400 that echoes its Authorization header (a leaky provider). `usage=False`
@@ -24,7 +25,7 @@ from typing import Any, Literal
 
 import anyio
 
-Mode = Literal["ok", "fail500", "hang", "die_mid_stream", "slow"]
+Mode = Literal["ok", "fail500", "hang", "die_mid_stream", "cut_short", "slow"]
 
 
 @dataclass
@@ -223,6 +224,10 @@ class FakeUpstream:
             writer.transport.abort()
             return False
         await event(chunk(" hi"))
+        if self.mode == "cut_short":
+            writer.write(b"0\r\n\r\n")
+            await writer.drain()
+            return True
         include = (body.get("stream_options") or {}).get("include_usage")
         if self.usage and include:
             await event(

@@ -1,0 +1,180 @@
+"""`client.models`: calls to the OpenAI-compatible model gateway on the data plane, `<data>/models/{name}/v1/...`,
+where `name` is a model proxy (or, on AgentRun Local, a model service or a built-in model such as
+`agentrun-local-test-model`).
+
+    completion = await client.models.chat("my-proxy", [{"role": "user", "content": "Hi"}])
+    async for chunk in client.models.stream("my-proxy", messages): ...
+    vectors = (await client.models.embed("my-proxy", ["a", "b"])).vectors
+    openai_client = client.models.openai("my-proxy")    # the official `openai` client, authenticated for AgentRun
+
+Requests are signed like every data-plane call. Errors are the SDK's: 400 BadRequestError, 401/403, 404
+NotFoundError (the message names the model), 429 RateLimitError with `retry_after`, 5xx InternalServerError,
+timeouts APITimeoutError. Calls are retried (honouring Retry-After) only before any answer byte arrived.
+"""
+
+from __future__ import annotations
+
+import builtins
+import dataclasses
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
+
+from agentrun import errors
+from agentrun._config import Timeouts
+from agentrun._core.http import CallOptions, HttpCore, Plane, json_of
+from agentrun._core.openai_compat import async_openai_client
+from agentrun._core.sse import AsyncEventStream
+from agentrun.model.chat_stream import ChatStream
+from agentrun.model.chunks import ChatCompletionChunk, StreamFailure, chunks_from_completion, decode_event
+from agentrun.model.completions import ChatCompletion, parse_completion
+from agentrun.model.embeddings import Embeddings, ModelInfo, parse_embeddings, parse_model_list
+from agentrun.model.messages import Message, chat_body, embedding_body, require_name
+from agentrun.model.usage_report import ModelUsage, parse_usage_report
+
+if TYPE_CHECKING:
+    from openai import AsyncOpenAI
+
+MODEL_CALL_TIMEOUT = 600.0
+"""Seconds a model call may wait for its answer (and a stream between chunks) unless the call sets a timeout: a
+long answer, or a reasoning model's first token, takes minutes."""
+
+_ACCEPT_EVENTS = {"accept": "text/event-stream"}
+ToolChoice = str | Mapping[str, Any]
+
+
+class Models:
+    """The model gateway: chat completions (whole or streamed), embeddings, model lists, usage, and an `openai`
+    client for code written against the OpenAI SDK."""
+
+    def __init__(self, core: HttpCore) -> None:
+        self._core = core
+        base = core.config.timeout
+        total = None if base.total is None else max(base.total, MODEL_CALL_TIMEOUT)
+        self._timeouts = dataclasses.replace(base, read=max(base.read, MODEL_CALL_TIMEOUT), total=total)
+        self._default_options = CallOptions(timeout=self._timeouts)
+
+    def _options(self, options: CallOptions | None) -> CallOptions:
+        if options is None:
+            return self._default_options
+        if options.timeout is None:
+            return dataclasses.replace(options, timeout=self._timeouts)
+        return options
+
+    async def chat(
+        self,
+        name: str,
+        messages: Sequence[Message],
+        *,
+        model: str | None = None,
+        tools: Sequence[Mapping[str, Any]] | None = None,
+        tool_choice: ToolChoice | None = None,
+        temperature: float | None = None,
+        max_tokens: int | None = None,
+        options: CallOptions | None = None,
+        **extra: Any,
+    ) -> ChatCompletion:
+        """A chat completion from `name`. `messages` are OpenAI-shaped dicts (or messages of earlier completions);
+        `tools` are OpenAI function tools; `model` picks one of the proxy's models; any other Chat Completions
+        parameter (`top_p`, `stop`, `response_format`, `seed`, ...) passes through `extra`."""
+        body = chat_body(
+            messages, model=model, tools=tools, tool_choice=tool_choice, temperature=temperature,
+            max_tokens=max_tokens, extra=extra,
+        )  # fmt: skip
+        response = await self._core.request(
+            Plane.DATA, "POST", _path(name, "v1/chat/completions"), json_body=body, idempotent=True,
+            options=self._options(options),
+        )  # fmt: skip
+        return parse_completion(json_of(response))
+
+    def stream(
+        self,
+        name: str,
+        messages: Sequence[Message],
+        *,
+        model: str | None = None,
+        tools: Sequence[Mapping[str, Any]] | None = None,
+        tool_choice: ToolChoice | None = None,
+        temperature: float | None = None,
+        max_tokens: int | None = None,
+        include_usage: bool = True,
+        options: CallOptions | None = None,
+        **extra: Any,
+    ) -> ChatStream:
+        """The completion of `chat(...)` streamed as `ChatCompletionChunk`s. With `include_usage` (the default) the
+        last chunk carries the request's `usage`. `await stream.final_completion()` adds the chunks up into a
+        `ChatCompletion`. Arguments are checked here; the request goes out on first iteration (or `async with`)."""
+        body = chat_body(
+            messages, model=model, tools=tools, tool_choice=tool_choice, temperature=temperature,
+            max_tokens=max_tokens, extra=extra,
+        )  # fmt: skip
+        if not isinstance(include_usage, bool):
+            raise errors.InvalidArgumentError(f"include_usage must be True or False, got {include_usage!r}")
+        body["stream"] = True
+        if include_usage:
+            body["stream_options"] = {"include_usage": True}
+        path = _path(name, "v1/chat/completions")
+        call_options = self._options(options)
+        timeouts = call_options.timeout if isinstance(call_options.timeout, Timeouts) else self._timeouts
+
+        events: AsyncEventStream[ChatCompletionChunk | StreamFailure] = AsyncEventStream(
+            lambda: self._core.stream(
+                Plane.DATA,
+                "POST",
+                path,
+                json_body=body,
+                headers=_ACCEPT_EVENTS,
+                idempotent=True,
+                options=call_options,
+            ),
+            decode_event,
+            from_json=chunks_from_completion,
+            timeouts=timeouts,
+        )
+        return ChatStream(events)
+
+    async def embed(
+        self,
+        name: str,
+        input: str | Sequence[str] | Sequence[int] | Sequence[Sequence[int]],
+        *,
+        model: str | None = None,
+        dimensions: int | None = None,
+        options: CallOptions | None = None,
+        **extra: Any,
+    ) -> Embeddings:
+        """Embeddings of `input` (a text or a list of texts), in input order. Vectors come back as floats whatever
+        `encoding_format` the request asked for."""
+        body = embedding_body(input, model=model, dimensions=dimensions, extra=extra)
+        response = await self._core.request(
+            Plane.DATA, "POST", _path(name, "v1/embeddings"), json_body=body, idempotent=True,
+            options=self._options(options),
+        )  # fmt: skip
+        return parse_embeddings(json_of(response))
+
+    async def list(self, name: str, *, options: CallOptions | None = None) -> builtins.list[ModelInfo]:
+        """The models `name` serves (the values `model=` accepts)."""
+        response = await self._core.request(Plane.DATA, "GET", _path(name, "v1/models"), options=options)
+        return parse_model_list(json_of(response))
+
+    async def usage(self, name: str | None = None, *, options: CallOptions | None = None) -> ModelUsage:
+        """Requests, failures, cache hits and tokens of `name` (a proxy: its own traffic; a service or built-in
+        model: all it served), or of every model, proxy, service and credential when `name` is left out.
+        An AgentRun Local extension (the cloud reports usage in its console)."""
+        path = "/model-usage" if name is None else _path(name, "usage")
+        response = await self._core.request(Plane.DATA, "GET", path, options=options)
+        return parse_usage_report(json_of(response))
+
+    def openai(self, name: str, *, api_key: str | None = None, **client_options: Any) -> AsyncOpenAI:
+        """An `openai.AsyncOpenAI` whose base URL is the gateway for `name`. Its requests are signed with this
+        client's access key, one fresh signature per request; with `api_key` (the secret of the credential bound
+        to a model proxy) they carry that key instead. `client_options` go to `AsyncOpenAI` (`max_retries`,
+        `timeout`, `default_headers`, ...). Needs the `openai` extra; close it (`async with`) when done."""
+        base_url = f"{self._core.config.data_base_url()}{_path(name, 'v1')}"
+        return async_openai_client(
+            self._core.config, base_url, timeouts=self._timeouts, api_key=api_key, **client_options
+        )
+
+
+def _path(name: str, operation: str) -> str:
+    return f"/models/{quote(require_name(name), safe='')}/{operation}"

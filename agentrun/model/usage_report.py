@@ -1,0 +1,94 @@
+"""Usage reports of the model gateway (an AgentRun Local extension: `GET /models/{name}/usage`, `GET /model-usage`):
+requests, failures, cache hits and tokens, in total and by model, proxy, service and credential."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from agentrun.model.completions import wire_int, wire_object, wire_text
+
+
+@dataclass(frozen=True, slots=True)
+class UsageTally:
+    """Counts of model calls. `estimated_tokens` is the part of the tokens the gateway estimated because the
+    upstream reported no usage."""
+
+    requests: int = 0
+    failures: int = 0
+    cache_hits: int = 0
+    prompt_tokens: int = 0
+    completion_tokens: int = 0
+    total_tokens: int = 0
+    estimated_tokens: int = 0
+
+
+@dataclass(frozen=True, slots=True)
+class Concurrency:
+    """A model proxy's concurrency state (when it has a `concurrencyLimit`)."""
+
+    limit: int
+    max_queued: int
+    in_flight: int
+    queued: int
+
+
+@dataclass(frozen=True, slots=True)
+class ModelUsage:
+    """Usage of one model proxy, service or built-in model (`name`, `kind`), or of the whole account (both None)."""
+
+    total: UsageTally
+    by_model: Mapping[str, UsageTally] = field(default_factory=dict)
+    by_proxy: Mapping[str, UsageTally] = field(default_factory=dict)
+    by_service: Mapping[str, UsageTally] = field(default_factory=dict)
+    by_credential: Mapping[str, UsageTally] = field(default_factory=dict)
+    name: str | None = None
+    kind: str | None = None
+    concurrency: Concurrency | None = None
+
+
+_TALLY_FIELDS = {
+    "requests": "requests",
+    "failures": "failures",
+    "cacheHits": "cache_hits",
+    "promptTokens": "prompt_tokens",
+    "completionTokens": "completion_tokens",
+    "totalTokens": "total_tokens",
+    "estimatedTokens": "estimated_tokens",
+}
+
+
+def _tally(value: object) -> UsageTally:
+    tally = wire_object(value if value is not None else {}, "a usage tally")
+    return UsageTally(**{ours: wire_int(tally.get(wire), f"usage {wire}") for wire, ours in _TALLY_FIELDS.items()})
+
+
+def _tallies(value: object, what: str) -> dict[str, UsageTally]:
+    return {str(key): _tally(item) for key, item in wire_object(value if value is not None else {}, what).items()}
+
+
+def _concurrency(value: Any) -> Concurrency | None:
+    if value is None:
+        return None
+    state = wire_object(value, "a concurrency state")
+    return Concurrency(
+        wire_int(state.get("limit"), "concurrency limit"),
+        wire_int(state.get("maxQueued"), "maxQueued"),
+        wire_int(state.get("inFlight"), "inFlight"),
+        wire_int(state.get("queued"), "queued"),
+    )
+
+
+def parse_usage_report(value: object) -> ModelUsage:
+    report = wire_object(value, "a usage report")
+    return ModelUsage(
+        total=_tally(report.get("total")),
+        by_model=_tallies(report.get("byModel"), "byModel"),
+        by_proxy=_tallies(report.get("byProxy"), "byProxy"),
+        by_service=_tallies(report.get("byService"), "byService"),
+        by_credential=_tallies(report.get("byCredential"), "byCredential"),
+        name=wire_text(report.get("name"), "a name"),
+        kind=wire_text(report.get("kind"), "a kind"),
+        concurrency=_concurrency(report.get("concurrency")),
+    )
