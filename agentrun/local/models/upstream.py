@@ -3,10 +3,11 @@ the server.
 
 The gateway sends only what the upstream needs: the JSON body (with the backend's model name), `Authorization:
 Bearer <the backend's key>` when it has one, and nothing of the caller's headers (their API key or signature stays
-here). A response is classified before anything reaches the caller: a connection failure, a timeout, a 5xx, a 429,
-or a 401/403 (the upstream rejected the gateway's key) is a failed attempt, and the next backend is tried; any other
-4xx is the caller's mistake and is passed on (keys scrubbed). A stream counts as answered once its first whole event
-has arrived: an upstream that fails before that is also a failed attempt.
+here). A response is classified before anything reaches the caller: a connection failure, a timeout, a 5xx, a 429
+(or 408, 409, 425: try again elsewhere), or a 401/403 (the upstream rejected the gateway's key) is a failed attempt,
+and the next backend is tried; any other 4xx is the caller's mistake and is passed on (keys scrubbed). A stream
+counts as answered once its first whole event has arrived: an upstream that fails before that is also a failed
+attempt.
 """
 
 from __future__ import annotations
