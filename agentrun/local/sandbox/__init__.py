@@ -1,7 +1,9 @@
 """The sandbox engine of AgentRun Local: isolated sandboxes (bubblewrap namespaces, rlimits, optional cgroups) with
-stateful Python code contexts forked from a per-sandbox zygote, and streamed execution events.
+stateful Python and JavaScript code contexts started from a per-sandbox zygote, streamed execution events, and
+processes (shell commands with stdin, streamed output and group kill).
 
-The data-plane routes use `SandboxEngine` (engine.py); `worker.py` and `zygote.py` run inside the sandboxes.
+The data-plane routes use `SandboxEngine` (engine.py, processes.py); `zygote.py`, `worker.py` and `worker.js` run
+inside the sandboxes.
 """
 
 from __future__ import annotations
@@ -11,16 +13,28 @@ from agentrun.local.sandbox.errors import (
     ContextDied,
     ContextNotFound,
     IsolationUnavailable,
+    ProcessFailed,
+    ProcessNotFound,
     SandboxError,
     SandboxExists,
     SandboxFailed,
     SandboxNotFound,
+    StdinClosed,
     UnsupportedLanguage,
 )
 from agentrun.local.sandbox.events import End, Error, ExecutionEvent, Result, Stderr, Stdout, fold
 from agentrun.local.sandbox.limits import Limits
+from agentrun.local.sandbox.processes import (
+    CommandResult,
+    OutputChunk,
+    OutputDropped,
+    ProcessExit,
+    ProcessHandle,
+    ProcessOutput,
+)
 
 __all__ = [
+    "CommandResult",
     "ContextDied",
     "ContextHandle",
     "ContextNotFound",
@@ -30,6 +44,13 @@ __all__ = [
     "ExecutionEvent",
     "IsolationUnavailable",
     "Limits",
+    "OutputChunk",
+    "OutputDropped",
+    "ProcessExit",
+    "ProcessFailed",
+    "ProcessHandle",
+    "ProcessNotFound",
+    "ProcessOutput",
     "Result",
     "SandboxEngine",
     "SandboxError",
@@ -38,6 +59,7 @@ __all__ = [
     "SandboxHandle",
     "SandboxNotFound",
     "Stderr",
+    "StdinClosed",
     "Stdout",
     "UnsupportedLanguage",
     "fold",

@@ -7,18 +7,24 @@
             async for event in execution:   # Stdout, Stderr, Result, Error, then exactly one End
                 ...
         result = await context.run("x = 41\\nx + 1")   # the folded ExecutionResult JSON
+        js = await sandbox.create_context(language="javascript")   # a Node worker speaking the same protocol
+        process = await sandbox.start_process("sleep 1; echo done")   # see processes.py
+        result = await sandbox.run_command("ls", timeout=30)           # CommandResult
 
 Process tree of one sandbox (isolated):
 
     server --- bwrap (monitor) --- bwrap (pid 1 of the sandbox) --- zygote (pid 2) -+- worker (context 1, setsid)
                                                                                      +- worker (context 2) --- ...
+                                                                                     +- node worker.js (context 3)
+                                                                                     +- supervisor --- sh -c (setsid)
 
 The server holds one unix socket to the zygote (inherited as an fd; fork requests carry the new context's socket
 with SCM_RIGHTS) and one to each worker (which says hello with SCM_CREDENTIALS, so the server learns its pid).
 Interrupts are SIGINT to the worker; a timeout is SIGINT, repeated, then SIGKILL to the worker's process group;
 destroying a sandbox kills its pid 1, which takes every process of the sandbox with it. Nothing here runs in the
 background: every read happens in the task that asked for it, and every exit path (cancellation included) kills
-what it started.
+what it started. (The exception: each process has an output pump task, owned and closed by its handle; see
+processes.py.)
 """
 
 from __future__ import annotations
@@ -34,11 +40,10 @@ import secrets
 import shutil
 import signal
 import socket
-import struct
 import subprocess
 import sys
 from collections import deque
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Mapping
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
@@ -46,21 +51,24 @@ from typing import Any, Literal
 import anyio
 import anyio.to_thread
 from anyio.abc import Process, UNIXSocketStream
-from anyio.streams.buffered import BufferedByteReceiveStream
 
 from agentrun.errors import InvalidArgumentError
 from agentrun.local.sandbox import events as ev
 from agentrun.local.sandbox import isolation as iso
+from agentrun.local.sandbox import processes as procs
 from agentrun.local.sandbox.cgroups import Cgroup, CgroupManager
 from agentrun.local.sandbox.errors import (
     ContextDied,
     ContextNotFound,
+    ProcessNotFound,
     SandboxExists,
     SandboxFailed,
     SandboxNotFound,
     UnsupportedLanguage,
 )
+from agentrun.local.sandbox.ipc import HeldProcess, HelloFailed, Lines, receive_hello
 from agentrun.local.sandbox.limits import Limits
+from agentrun.local.sandbox.processes import CommandResult, ProcessHandle
 
 logger = logging.getLogger("agentrun.local.sandbox")
 
@@ -68,47 +76,13 @@ DEFAULT_TIMEOUT = 30.0  # seconds, the API's default execution timeout
 START_TIMEOUT = 30.0  # sandbox start (bwrap + zygote ready) and context start (fork + hello)
 INTERRUPT_GRACE = 2.0  # after a timeout's SIGINT, seconds before the context is killed
 SIGINT_REPEAT = 0.5  # during the grace period, SIGINT again this often (code may swallow one)
-MAX_MESSAGE = 256 * 1024 * 1024
+NODE_FULL_MEMORY_MB = 1024  # below this RLIMIT_AS, V8 cannot reserve its code range: node runs --jitless
+LANGUAGES = {"python": "python", "javascript": "javascript", "js": "javascript", "node": "javascript"}
+SUPPORTED_LANGUAGES = ("python", "javascript")
+_INTERRUPT_ERRORS = frozenset({"KeyboardInterrupt", "Interrupted"})  # worker.py's, worker.js's
 _SANDBOX_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
-_CREDENTIALS = struct.Struct("3i")
 
 ProcessLimit = Literal["cgroup", "rlimit", "none"]
-
-
-class _Lines:
-    """Newline-delimited JSON over a unix socket stream."""
-
-    def __init__(self, stream: UNIXSocketStream, leftover: bytes = b"") -> None:
-        self.stream = stream
-        self.reader = BufferedByteReceiveStream(stream)
-        if leftover:
-            self.reader.feed_data(leftover)
-
-    async def send(self, message: dict[str, Any], fds: list[int] | None = None) -> None:
-        data = json.dumps(message, separators=(",", ":")).encode() + b"\n"
-        if fds:
-            await self.stream.send_fds(data, fds)
-        else:
-            await self.stream.send(data)
-
-    async def receive(self) -> dict[str, Any] | None:
-        """The next message; None once the peer has gone (or the stream was closed, or broke the protocol)."""
-        try:
-            line = await self.reader.receive_until(b"\n", MAX_MESSAGE)
-        except (anyio.EndOfStream, anyio.IncompleteRead, anyio.BrokenResourceError, anyio.ClosedResourceError):
-            return None
-        except anyio.DelimiterNotFound:
-            logger.warning("a sandbox process sent a message over %d bytes; dropping the connection", MAX_MESSAGE)
-            return None
-        try:
-            message = json.loads(line)
-        except ValueError:
-            return {}
-        return message if isinstance(message, dict) else {}
-
-    async def aclose(self) -> None:
-        with anyio.CancelScope(shield=True):
-            await self.stream.aclose()
 
 
 class SandboxEngine:
@@ -133,6 +107,7 @@ class SandboxEngine:
         self._sandboxes: dict[str, SandboxHandle] = {}
         self._starting: set[str] = set()
         self._isolation: iso.Isolation | None = None
+        self._node: list[str | None] = []  # [the node executable] once looked for
         self._cgroups: CgroupManager | None = None
         self._setup_lock = anyio.Lock()
         self._closed = False
@@ -157,6 +132,12 @@ class SandboxEngine:
                             "sandbox cgroups: v%d %s", self._cgroups.version, sorted(self._cgroups.controllers)
                         )
             return self._isolation
+
+    async def node(self) -> str | None:
+        """The node executable JavaScript contexts run (None when there is none the sandboxes can see)."""
+        if not self._node:
+            self._node = [await anyio.to_thread.run_sync((await self.isolation()).find_node)]
+        return self._node[0]
 
     @property
     def sandboxes(self) -> dict[str, SandboxHandle]:
@@ -246,11 +227,13 @@ class SandboxHandle:
         self.isolation = isolation
         self._engine = engine
         self._contexts: dict[str, ContextHandle] = {}
-        self._control: _Lines | None = None
+        self._processes: dict[int, ProcessHandle] = {}
+        self._retired: set[ProcessHandle] = set()
+        self._control: Lines | None = None
         self._control_lock = anyio.Lock()
         self._request_ids = itertools.count(1)
         self._process: Process | None = None
-        self._init: _HeldProcess | None = None  # the sandbox's pid 1 (the zygote without isolation)
+        self._init: HeldProcess | None = None  # the sandbox's pid 1 (the zygote without isolation)
         self._cgroup: Cgroup | None = None
         self._closed = False
 
@@ -296,30 +279,38 @@ class SandboxHandle:
 
     # -- contexts --------------------------------------------------------------------------------------------
     async def create_context(self, language: str = "python", cwd: str = iso.HOME) -> ContextHandle:
-        """Fork a new REPL worker from the zygote; its state lives until `delete_context`."""
-        if language.lower() != "python":
-            raise UnsupportedLanguage(language)
+        """Start a new REPL worker, forked from the zygote: Python (worker.py), or JavaScript (`javascript`, `js`
+        or `node`: the zygote's child execs node on worker.js). Its state lives until `delete_context`."""
+        language = _language(language)
         if not self.alive:
             raise SandboxFailed(f"sandbox {self.id} is not running")
+        fields: dict[str, Any] = {"cwd": self.isolation.inside(self.paths, cwd)}
+        if language == "javascript":
+            fields["exec"] = await self._node_command()
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         try:
             ours.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 1)
             ours.setblocking(False)
             try:
-                reply = await self._request("fork", fds=[theirs.fileno()], cwd=self.isolation.inside(self.paths, cwd))
+                reply = await self._request("fork", fds=[theirs.fileno()], **fields)
             finally:
                 theirs.close()
             if not reply.get("ok"):
+                if reply.get("invalid"):
+                    raise InvalidArgumentError(f"cannot create a context: {reply.get('error')}")
                 raise SandboxFailed(f"cannot create a context in sandbox {self.id}: {reply.get('error')}")
-            with anyio.fail_after(START_TIMEOUT):
-                pid, leftover = await _receive_hello(ours)
+            try:
+                with anyio.fail_after(START_TIMEOUT):
+                    pid, _, leftover = await receive_hello(ours)
+                process = await anyio.to_thread.run_sync(HeldProcess.open, pid)
+            except (HelloFailed, ProcessLookupError) as exc:
+                raise ContextDied(f"the {language} context's process exited while starting: {exc}") from None
             ours.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 0)
-            process = await anyio.to_thread.run_sync(_HeldProcess.open, pid)
-            lines = _Lines(await UNIXSocketStream.from_socket(ours), leftover)
+            lines = Lines(await UNIXSocketStream.from_socket(ours), leftover)
         except BaseException:
             ours.close()  # the worker, if any, reads EOF and exits
             raise
-        context = ContextHandle(self, f"ctx-{secrets.token_hex(8)}", cwd, "python", process, lines)
+        context = ContextHandle(self, f"ctx-{secrets.token_hex(8)}", cwd, language, process, lines)
         self._contexts[context.id] = context
         return context
 
@@ -328,6 +319,85 @@ class SandboxHandle:
         if context is None:
             raise ContextNotFound(context_id)
         await context._close()
+
+    async def _node_command(self) -> list[str]:
+        """The argv of a JavaScript worker (the zygote appends its fds)."""
+        node = await self._engine.node()
+        if node is None:
+            raise UnsupportedLanguage(
+                "javascript",
+                SUPPORTED_LANGUAGES,
+                reason="JavaScript needs Node.js: no `node` was found under /usr (install nodejs)",
+            )
+        argv = [node, "--v8-pool-size=2"]  # threads count against the sandbox's process limit
+        if self.limits.memory_mb is not None and self.limits.memory_mb < NODE_FULL_MEMORY_MB:
+            # slower, without WebAssembly, but fits in the address space it is given
+            argv += ["--jitless", "--no-expose-wasm"]
+        return [*argv, f"{self.isolation.code_dir}/worker.js"]
+
+    # -- processes -------------------------------------------------------------------------------------------
+    @property
+    def processes(self) -> dict[int, ProcessHandle]:
+        """Processes started by `start_process` / `run_command`, by pid inside the sandbox: the running ones and
+        the last few (procs.MAX_EXITED) that exited."""
+        return dict(self._processes)
+
+    def get_process(self, pid: int) -> ProcessHandle:
+        try:
+            return self._processes[pid]
+        except KeyError:
+            raise ProcessNotFound(pid) from None
+
+    async def start_process(
+        self, command: str, *, cwd: str = iso.HOME, env: Mapping[str, str] | None = None
+    ) -> ProcessHandle:
+        """Start `/bin/sh -c <command>` inside the sandbox, in its own process group, in `cwd` (relative paths are
+        under /home/user), with `env` added to the sandbox's environment. It runs until it exits, is killed, or
+        the sandbox is destroyed. Raises InvalidArgumentError (bad command, cwd or env), ProcessFailed."""
+        if not self.alive:
+            raise SandboxFailed(f"sandbox {self.id} is not running")
+        process = await procs.spawn(self, command, cwd, env)
+        if self._closed:  # destroyed while it started
+            await process._close()
+            raise SandboxFailed(f"sandbox {self.id} is not running")
+        self._register(process)
+        return process
+
+    async def run_command(
+        self,
+        command: str,
+        *,
+        cwd: str = iso.HOME,
+        env: Mapping[str, str] | None = None,
+        timeout: float | None = DEFAULT_TIMEOUT,
+        max_output: int = procs.COMMAND_OUTPUT_LIMIT,
+    ) -> CommandResult:
+        """Run `command` (as `start_process`) to its end. After `timeout` seconds (None: no limit) its process
+        group is killed and the result says `timed_out`. Each stream keeps its last `max_output` bytes. Cancelling
+        the call kills the process group too."""
+        return await procs.run_command(self, command, cwd=cwd, env=env, timeout=timeout, max_output=max_output)
+
+    def _register(self, process: ProcessHandle) -> None:
+        earlier = self._processes.pop(process.pid, None)  # its pid was reused: it has exited
+        if earlier is not None:
+            self._retire(earlier)
+        self._processes[process.pid] = process
+        process.on_exit = self._forget_old_processes
+        self._forget_old_processes(process)
+
+    def _forget_old_processes(self, _: ProcessHandle) -> None:
+        exited = [p for p in self._processes.values() if p.exit_code is not None]  # oldest first
+        for old in exited[: max(0, len(exited) - procs.MAX_EXITED)]:
+            del self._processes[old.pid]
+            self._retire(old)
+
+    def _retire(self, process: ProcessHandle) -> None:
+        """Forget a process. If processes it left behind still hold its pipes, its pump drains them until they
+        close (or the sandbox ends)."""
+        task = process._task
+        if task is not None and not task.done():
+            self._retired.add(process)
+            task.add_done_callback(lambda _: self._retired.discard(process))
 
     async def ping(self) -> bool:
         """True when the zygote answers."""
@@ -413,7 +483,7 @@ class SandboxHandle:
                 info = await _read_info(info_r)
                 if not isinstance(info.get("child-pid"), int):
                     raise SandboxFailed(f"bwrap did not start sandbox {self.id}{await self._log_tail()}")
-                self._init = await anyio.to_thread.run_sync(_HeldProcess.open, int(info["child-pid"]))
+                self._init = await anyio.to_thread.run_sync(HeldProcess.open, int(info["child-pid"]))
                 if self._cgroup is not None:
                     await anyio.to_thread.run_sync(self._cgroup.add, self._init.pid)
                 os.write(block_w, b"1")  # bwrap may now start the zygote
@@ -428,12 +498,12 @@ class SandboxHandle:
                     start_new_session=True,
                     pass_fds=(theirs.fileno(),),
                 )
-                self._init = await anyio.to_thread.run_sync(_HeldProcess.open, self._process.pid)
+                self._init = await anyio.to_thread.run_sync(HeldProcess.open, self._process.pid)
                 if self._cgroup is not None:
                     await anyio.to_thread.run_sync(self._cgroup.add, self._init.pid)
         except SandboxFailed:
             raise
-        except ContextDied as exc:  # the process to hold was already gone
+        except ProcessLookupError as exc:  # the process to hold was already gone
             raise SandboxFailed(f"cannot start sandbox {self.id}: {exc}{await self._log_tail()}") from None
         except (OSError, anyio.BrokenResourceError) as exc:
             raise SandboxFailed(f"cannot start sandbox {self.id}: {exc}{await self._log_tail()}") from None
@@ -444,7 +514,7 @@ class SandboxHandle:
                 if fd >= 0:
                     os.close(fd)
         ours.setblocking(False)
-        self._control = _Lines(await UNIXSocketStream.from_socket(ours))
+        self._control = Lines(await UNIXSocketStream.from_socket(ours))
         hello = await self._control.receive()
         if hello is None or hello.get("type") != "ready":
             detail = hello.get("error") if hello else None
@@ -460,6 +530,10 @@ class SandboxHandle:
         """Kill everything the sandbox runs; remove its cgroup and (unless `keep_files`) its directory."""
         with anyio.CancelScope(shield=True):
             self._closed = True
+            processes = [*self._processes.values(), *self._retired]
+            self._processes, self._retired = {}, set()
+            for process in processes:
+                await process._close()
             contexts, self._contexts = list(self._contexts.values()), {}
             for context in contexts:
                 await context._close()
@@ -488,10 +562,11 @@ class SandboxHandle:
 
 
 class ContextHandle:
-    """One stateful Python context (a forked REPL worker). Executions on one context run one at a time, in order."""
+    """One stateful code context (a Python or JavaScript REPL worker). Executions on one context run one at a time,
+    in order."""
 
     def __init__(
-        self, sandbox: SandboxHandle, context_id: str, cwd: str, language: str, process: _HeldProcess, lines: _Lines
+        self, sandbox: SandboxHandle, context_id: str, cwd: str, language: str, process: HeldProcess, lines: Lines
     ) -> None:
         self.sandbox = sandbox
         self.id = context_id
@@ -501,6 +576,8 @@ class ContextHandle:
         self._process = process
         self._lines = lines
         self._turn = anyio.Semaphore(1)
+        self._sending = anyio.Lock()
+        self._running: str | None = None  # id of the execution the worker runs
         self._alive = True
 
     @property
@@ -521,9 +598,19 @@ class ContextHandle:
         return ev.fold(collected, self.id)
 
     async def interrupt(self) -> bool:
-        """Send SIGINT: the running cell raises KeyboardInterrupt and ends `interrupted`; state is kept. False if
-        the context is gone."""
-        return self._signal(signal.SIGINT)
+        """Send SIGINT: the running cell raises KeyboardInterrupt (Python; JavaScript: an `Interrupted` error) and
+        ends `interrupted`; state is kept. False if the context is gone.
+
+        An `{"interrupt": <execution id>}` message follows the signal: node can miss a SIGINT that arrives just as
+        a cell's synchronous part ends (its watchdog stops first), and worker.js then stops the cell's awaited
+        Promise on the message instead. worker.py ignores the message."""
+        if not self._signal(signal.SIGINT):
+            return False
+        running = self._running
+        if running is not None:
+            with contextlib.suppress(anyio.BrokenResourceError, anyio.ClosedResourceError, OSError):
+                await self._send({"interrupt": running})
+        return True
 
     async def aclose(self) -> None:
         """Delete this context (as `sandbox.delete_context`)."""
@@ -534,6 +621,10 @@ class ContextHandle:
 
     def _signal(self, signum: int) -> bool:
         return self._alive and self._process.signal(signum)
+
+    async def _send(self, message: dict[str, Any]) -> None:
+        async with self._sending:
+            await self._lines.send(message)
 
     async def _kill(self) -> None:
         """SIGKILL the worker's whole process group; the context is dead from here on."""
@@ -620,8 +711,9 @@ class Execution:
         if self.timeout is not None:
             self._deadline = self._started + self.timeout
         self._state = "running"
+        context._running = self.id
         try:
-            await context._lines.send({"id": self.id, "code": self.code})
+            await context._send({"id": self.id, "code": self.code})
         except (anyio.BrokenResourceError, anyio.ClosedResourceError, OSError):
             await self._died()
 
@@ -673,7 +765,7 @@ class Execution:
 
     def _as_timeout(self, event: ev.ExecutionEvent) -> ev.ExecutionEvent:
         """Events of a cell stopped by its timeout: the KeyboardInterrupt is a TimeoutError, the status `timeout`."""
-        if isinstance(event, ev.Error) and event.name == "KeyboardInterrupt":
+        if isinstance(event, ev.Error) and event.name in _INTERRUPT_ERRORS:
             message = f"execution timed out after {self.timeout:g} s"
             return ev.Error("TimeoutError", message, [*event.traceback[:-1], f"TimeoutError: {message}"])
         if isinstance(event, ev.End) and event.status in ("interrupted", "ok", "error"):
@@ -697,6 +789,8 @@ class Execution:
 
     def _finish(self) -> None:
         self._state = "done"
+        if self.context._running == self.id:
+            self.context._running = None
         if self._holding:
             self._holding = False
             self.context._turn.release()
@@ -720,84 +814,6 @@ class Execution:
         self._finish()
 
 
-class _HeldProcess:
-    """A process held by a pidfd, so that no signal meant for it can reach another process that reused its pid."""
-
-    def __init__(self, pid: int, pidfd: int, namespace: str | None) -> None:
-        self.pid = pid
-        self.pidfd = pidfd
-        self.namespace = namespace  # its pid namespace, to recognise its group once it is gone
-
-    @classmethod
-    def open(cls, pid: int) -> _HeldProcess:
-        """(Blocking.) Raises ContextDied if the process is already gone."""
-        try:
-            pidfd = os.pidfd_open(pid)
-        except ProcessLookupError:
-            raise ContextDied(f"process {pid} exited while starting") from None
-        try:
-            namespace: str | None = os.readlink(f"/proc/{pid}/ns/pid")
-        except OSError:
-            namespace = None
-        return cls(pid, pidfd, namespace)
-
-    def signal(self, signum: int) -> bool:
-        if self.pidfd < 0:
-            return False
-        try:
-            signal.pidfd_send_signal(self.pidfd, signum)
-        except ProcessLookupError:
-            return False
-        return True
-
-    def kill_group(self) -> None:
-        """(Blocking.) SIGKILL the process group the worker leads (setsid) and close the pidfd. While the worker
-        lives, its pid is its group's id; once it is gone, its group's members are found in /proc instead."""
-        if self.pidfd < 0:
-            return
-        if self.signal(0):
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(self.pid, signal.SIGKILL)
-        else:
-            for member in _group_members(self.pid, self.namespace):
-                with contextlib.suppress(ProcessLookupError, PermissionError):
-                    os.kill(member, signal.SIGKILL)
-        self.close()
-
-    async def wait_exit(self, timeout: float) -> bool:
-        """Until the process has exited (its pidfd turns readable), at most `timeout` seconds."""
-        if self.pidfd < 0:
-            return True
-        with anyio.move_on_after(timeout):
-            await anyio.wait_readable(self.pidfd)
-            return True
-        return False
-
-    def close(self) -> None:
-        if self.pidfd >= 0:
-            os.close(self.pidfd)
-            self.pidfd = -1
-
-
-def _group_members(pgid: int, namespace: str | None) -> list[int]:
-    """Processes of process group `pgid` in pid namespace `namespace` (any namespace when None)."""
-    members = []
-    for name in os.listdir("/proc"):
-        if not name.isdigit():
-            continue
-        try:
-            with open(f"/proc/{name}/stat") as stat:
-                text = stat.read()
-            if int(text[text.rindex(")") + 2 :].split()[2]) != pgid:
-                continue
-            if namespace is not None and os.readlink(f"/proc/{name}/ns/pid") != namespace:
-                continue
-        except (OSError, ValueError, IndexError):
-            continue
-        members.append(int(name))
-    return members
-
-
 async def _read_info(fd: int) -> dict[str, Any]:
     """bwrap's --info-fd JSON (it closes the pipe when done, or exits on failure)."""
     os.set_blocking(fd, False)
@@ -818,33 +834,6 @@ async def _read_info(fd: int) -> dict[str, Any]:
     return info if isinstance(info, dict) else {}
 
 
-async def _receive_hello(sock: socket.socket) -> tuple[int, bytes]:
-    """The worker's first line, with its pid (as this process sees it) from SCM_CREDENTIALS, and any bytes that
-    followed it."""
-    data = b""
-    pid: int | None = None
-    while b"\n" not in data:
-        await anyio.wait_readable(sock)
-        try:
-            chunk, ancillary, _, _ = sock.recvmsg(65536, socket.CMSG_SPACE(_CREDENTIALS.size))
-        except BlockingIOError:
-            continue
-        if not chunk:
-            raise ContextDied("the context's process exited while starting")
-        for level, kind, payload in ancillary:
-            if level == socket.SOL_SOCKET and kind == socket.SCM_CREDENTIALS and len(payload) >= _CREDENTIALS.size:
-                pid = _CREDENTIALS.unpack(payload[: _CREDENTIALS.size])[0]
-        data += chunk
-    line, rest = data.split(b"\n", 1)
-    try:
-        hello = json.loads(line)
-    except ValueError:
-        hello = None
-    if not isinstance(hello, dict) or hello.get("type") != "hello" or not pid:
-        raise SandboxFailed("the context's process did not introduce itself")
-    return pid, rest
-
-
 def _open_log(path: Path) -> Any:
     return open(path, "ab")
 
@@ -860,3 +849,11 @@ def _tail(path: Path, size: int = 2000) -> str:
 
 def _remove_tree(path: Path) -> None:
     shutil.rmtree(path, ignore_errors=True)
+
+
+def _language(language: str) -> str:
+    """The canonical name of a context language; raises UnsupportedLanguage."""
+    canonical = LANGUAGES.get(language.strip().lower()) if isinstance(language, str) else None
+    if canonical is None:
+        raise UnsupportedLanguage(str(language), SUPPORTED_LANGUAGES)
+    return canonical

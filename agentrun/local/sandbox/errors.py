@@ -54,6 +54,26 @@ class ContextDied(SandboxError):
 
 
 class UnsupportedLanguage(SandboxError, ValueError):
-    def __init__(self, language: str) -> None:
-        super().__init__(f"unsupported language {language!r}; this engine runs python")
+    def __init__(self, language: str, supported: tuple[str, ...] = ("python",), reason: str | None = None) -> None:
+        detail = reason or f"supported languages: {', '.join(supported)}"
+        super().__init__(f"unsupported language {language!r}; {detail}")
         self.language = language
+        self.supported = supported
+
+
+class ProcessNotFound(SandboxError, KeyError):
+    def __init__(self, pid: int) -> None:
+        super().__init__(f"no process {pid} in this sandbox (only processes started through the API are known)")
+        self.pid = pid
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class ProcessFailed(SandboxError):
+    """A process could not be started (for example the sandbox's process limit was reached); the sandbox itself
+    is fine."""
+
+
+class StdinClosed(SandboxError):
+    """The process's stdin is closed (by `close_stdin`, by the process, or because it exited)."""

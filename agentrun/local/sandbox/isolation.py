@@ -29,9 +29,9 @@ from agentrun.local.sandbox.errors import IsolationUnavailable
 logger = logging.getLogger("agentrun.local.sandbox")
 
 HOME = "/home/user"  # the workspace, inside the sandbox
-CODE_DIR = "/opt/agentrun"  # zygote.py and worker.py, inside the sandbox
+CODE_DIR = "/opt/agentrun"  # zygote.py, worker.py and worker.js, inside the sandbox
 UID = GID = 1000
-CODE_FILES = ("zygote.py", "worker.py")
+CODE_FILES = ("zygote.py", "worker.py", "worker.js")
 _HOST_CODE_DIR = Path(__file__).resolve().parent
 _TOP_LINKS = ("bin", "sbin", "lib", "lib32", "lib64", "libx32")
 # Read-only /etc entries programs commonly need (dynamic linker cache, TLS roots, time zone, name resolution).
@@ -158,9 +158,22 @@ class Isolation:
             "MPLCONFIGDIR": "/tmp/.matplotlib" if self.isolated else str(paths.runtime / "matplotlib"),
         }
 
+    @property
+    def code_dir(self) -> str:
+        """Where the sandbox's processes find zygote.py, worker.py and worker.js."""
+        return CODE_DIR if self.isolated else str(_HOST_CODE_DIR)
+
     def zygote_command(self, paths: SandboxPaths, control_fd: int, config: Mapping[str, object]) -> list[str]:
-        code_dir = CODE_DIR if self.isolated else str(_HOST_CODE_DIR)
-        return [self.python, "-I", f"{code_dir}/zygote.py", str(control_fd), json.dumps(config)]
+        return [self.python, "-I", f"{self.code_dir}/zygote.py", str(control_fd), json.dumps(config)]
+
+    def find_node(self) -> str | None:
+        """(Blocking.) The `node` executable sandboxes can run: isolated ones see only /usr of the host."""
+        if not self.isolated:
+            return shutil.which("node")
+        found = shutil.which("node", path="/usr/local/bin:/usr/bin:/bin")
+        if found is None or not os.path.realpath(found).startswith("/usr/"):
+            return None
+        return found
 
     def bwrap_command(
         self,

@@ -302,9 +302,12 @@ async def test_subprocesses_can_wait_for_their_children(context: ContextHandle) 
     assert result["results"][0]["text"] == "0"
 
 
-async def test_only_python_is_supported(sandbox: SandboxHandle) -> None:
-    with pytest.raises(UnsupportedLanguage):
-        await sandbox.create_context(language="javascript")
+async def test_an_unknown_language_is_refused_with_the_supported_ones(sandbox: SandboxHandle) -> None:
+    before = sandbox.contexts
+    with pytest.raises(UnsupportedLanguage, match="python, javascript") as raised:
+        await sandbox.create_context(language="cobol")
+    assert raised.value.language == "cobol"
+    assert sandbox.contexts == before
 
 
 def test_fold_gives_both_result_shapes() -> None:

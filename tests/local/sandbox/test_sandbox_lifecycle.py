@@ -155,5 +155,11 @@ async def test_unsafe_no_isolation_runs_code_and_says_so_loudly(
             assert result["results"][0]["text"] == "True"
             assert (await context.run("x = 1\nx + 1"))["results"][0]["text"] == "2"
             pid = context.pid
-        assert await eventually(lambda: not alive(pid))
+            command = await sandbox.run_command("pwd; echo $HOME")
+            assert command.stdout.decode().split() == [str(sandbox.workspace)] * 2
+            background = await sandbox.start_process("sleep 60")
+            if await engine.node() is not None:
+                javascript = await sandbox.create_context(language="javascript")
+                assert (await javascript.run("process.cwd()"))["results"][0]["text"] == repr(str(sandbox.workspace))
+        assert await eventually(lambda: not alive(pid) and not alive(background.host_pid))
     assert "WITHOUT ISOLATION" in caplog.text

@@ -1,0 +1,180 @@
+"""How the engine talks to and holds the processes of a sandbox: newline-delimited JSON over unix sockets, the
+SCM_CREDENTIALS hello that tells the engine a process's host pid, and pidfds that keep signals from reaching a
+process that reused a pid. Shared by code contexts (engine.py) and processes (processes.py)."""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import logging
+import os
+import signal
+import socket
+import struct
+from typing import Any
+
+import anyio
+from anyio.abc import UNIXSocketStream
+from anyio.streams.buffered import BufferedByteReceiveStream
+
+logger = logging.getLogger("agentrun.local.sandbox")
+
+MAX_MESSAGE = 256 * 1024 * 1024
+CREDENTIALS = struct.Struct("3i")
+
+
+class Lines:
+    """Newline-delimited JSON over a unix socket stream."""
+
+    def __init__(self, stream: UNIXSocketStream, leftover: bytes = b"") -> None:
+        self.stream = stream
+        self.reader = BufferedByteReceiveStream(stream)
+        if leftover:
+            self.reader.feed_data(leftover)
+
+    async def send(self, message: dict[str, Any], fds: list[int] | None = None) -> None:
+        data = json.dumps(message, separators=(",", ":")).encode() + b"\n"
+        if fds:
+            await self.stream.send_fds(data, fds)
+        else:
+            await self.stream.send(data)
+
+    async def receive(self) -> dict[str, Any] | None:
+        """The next message; None once the peer has gone (or the stream was closed, or broke the protocol)."""
+        try:
+            line = await self.reader.receive_until(b"\n", MAX_MESSAGE)
+        except (anyio.EndOfStream, anyio.IncompleteRead, anyio.BrokenResourceError, anyio.ClosedResourceError):
+            return None
+        except anyio.DelimiterNotFound:
+            logger.warning("a sandbox process sent a message over %d bytes; dropping the connection", MAX_MESSAGE)
+            return None
+        try:
+            message = json.loads(line)
+        except ValueError:
+            return {}
+        return message if isinstance(message, dict) else {}
+
+    async def aclose(self) -> None:
+        with anyio.CancelScope(shield=True):
+            await self.stream.aclose()
+
+
+class HeldProcess:
+    """A process held by a pidfd, so that no signal meant for it can reach another process that reused its pid."""
+
+    def __init__(self, pid: int, pidfd: int, namespace: str | None) -> None:
+        self.pid = pid
+        self.pidfd = pidfd
+        self.namespace = namespace  # its pid namespace, to recognise its group once it is gone
+
+    @classmethod
+    def open(cls, pid: int) -> HeldProcess:
+        """(Blocking.) Raises ProcessLookupError if the process is already gone."""
+        pidfd = os.pidfd_open(pid)
+        try:
+            namespace: str | None = os.readlink(f"/proc/{pid}/ns/pid")
+        except OSError:
+            namespace = None
+        return cls(pid, pidfd, namespace)
+
+    def signal(self, signum: int) -> bool:
+        """Signal the process itself; False once it has exited (or the pidfd is closed)."""
+        if self.pidfd < 0:
+            return False
+        try:
+            signal.pidfd_send_signal(self.pidfd, signum)
+        except ProcessLookupError:
+            return False
+        return True
+
+    def signal_group(self, signum: int) -> int:
+        """(Blocking.) Send `signum` to the process group the process leads (setsid). While the leader lives, its
+        pid is its group's id; once it is gone, the group's members are found in /proc instead. Returns how many
+        processes were signalled (as counted just before)."""
+        members = group_members(self.pid, self.namespace)
+        if self.signal(0):
+            try:
+                os.killpg(self.pid, signum)
+            except (ProcessLookupError, PermissionError):
+                return 0
+            return max(1, len(members))
+        signalled = 0
+        for member in members:
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(member, signum)
+                signalled += 1
+        return signalled
+
+    def kill_group(self) -> None:
+        """(Blocking.) SIGKILL the process group and close the pidfd."""
+        if self.pidfd < 0:
+            return
+        self.signal_group(signal.SIGKILL)
+        self.close()
+
+    async def wait_exit(self, timeout: float) -> bool:
+        """Until the process has exited (its pidfd turns readable), at most `timeout` seconds."""
+        if self.pidfd < 0:
+            return True
+        with anyio.move_on_after(timeout):
+            await anyio.wait_readable(self.pidfd)
+            return True
+        return False
+
+    def close(self) -> None:
+        if self.pidfd >= 0:
+            os.close(self.pidfd)
+            self.pidfd = -1
+
+
+def group_members(pgid: int, namespace: str | None) -> list[int]:
+    """Live processes of process group `pgid` in pid namespace `namespace` (any namespace when None)."""
+    members = []
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat") as stat:
+                text = stat.read()
+            fields = text[text.rindex(")") + 2 :].split()
+            if int(fields[2]) != pgid or fields[0] in ("Z", "X"):
+                continue
+            if namespace is not None and os.readlink(f"/proc/{name}/ns/pid") != namespace:
+                continue
+        except (OSError, ValueError, IndexError):
+            continue
+        members.append(int(name))
+    return members
+
+
+class HelloFailed(Exception):
+    """The process did not introduce itself; the message says why (its own words when it sent any)."""
+
+
+async def receive_hello(sock: socket.socket) -> tuple[int, dict[str, Any], bytes]:
+    """The first line a sandbox process sends, `{"type": "hello", ...}` with SCM_CREDENTIALS attached: its pid as
+    this process sees it, the hello itself, and any bytes that followed it. Raises HelloFailed."""
+    data = b""
+    pid: int | None = None
+    while b"\n" not in data:
+        await anyio.wait_readable(sock)
+        try:
+            chunk, ancillary, _, _ = sock.recvmsg(65536, socket.CMSG_SPACE(CREDENTIALS.size))
+        except BlockingIOError:
+            continue
+        if not chunk:
+            raise HelloFailed("the process exited while starting")
+        for level, kind, payload in ancillary:
+            if level == socket.SOL_SOCKET and kind == socket.SCM_CREDENTIALS and len(payload) >= CREDENTIALS.size:
+                pid = CREDENTIALS.unpack(payload[: CREDENTIALS.size])[0]
+        data += chunk
+    line, rest = data.split(b"\n", 1)
+    try:
+        hello = json.loads(line)
+    except ValueError:
+        hello = None
+    if isinstance(hello, dict) and hello.get("type") == "failed":
+        raise HelloFailed(str(hello.get("error") or "the process could not start"))
+    if not isinstance(hello, dict) or hello.get("type") != "hello" or not pid:
+        raise HelloFailed("the process did not introduce itself")
+    return pid, hello, rest
