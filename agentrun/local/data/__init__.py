@@ -13,11 +13,17 @@ from starlette.routing import BaseRoute, Mount
 
 from agentrun.local import models
 from agentrun.local.connect import DATA_PATH
-from agentrun.local.data import contexts, execute, files, sandboxes
+from agentrun.local.data import contexts, execute, files, processes, sandboxes
 
 PREFIX = DATA_PATH
 VERSION_PREFIX = "/2025-09-10"
-_SANDBOX_AREAS = (sandboxes, execute, contexts, files)  # execute first: /contexts/execute is not a context id
+_SANDBOX_AREAS = (
+    sandboxes,
+    execute,
+    contexts,
+    files,
+    processes,
+)  # execute first: /contexts/execute is not a context id
 # The model gateway accepts API keys of bound credentials and the official SDK's relaxed signatures (models/access.py).
 SELF_AUTHENTICATED = (f"{PREFIX}/models/",)
 

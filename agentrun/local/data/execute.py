@@ -96,7 +96,7 @@ class ExecutionResponse(Response):
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         failure: BaseException | None = None
         async with anyio.create_task_group() as group:
-            group.start_soon(_cancel_on_disconnect, receive, group.cancel_scope)
+            group.start_soon(cancel_on_disconnect, receive, group.cancel_scope)
             try:
                 await self._respond(scope, send)
             except OSError:
@@ -123,10 +123,10 @@ class ExecutionResponse(Response):
             error = exc if isinstance(exc, LocalAPIError) else api_error(exc)
             await self._send_event(send, ev.Error(error.code, error.message))
             await self._send_event(send, ev.End("error"))
-            await _finish(send)
+            await finish(send)
             return
         body = json.dumps(result, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "replace")
-        await _send_start(send, 200, "application/json", rid)
+        await send_start(send, 200, "application/json", rid)
         await send({"type": "http.response.body", "body": body})
 
     async def _collect(self, sandbox: SandboxHandle) -> dict[str, Any]:
@@ -144,11 +144,11 @@ class ExecutionResponse(Response):
             self._context(sandbox) as context,
             context.execute(self.params.code, timeout=self.params.timeout) as execution,
         ):
-            await _send_start(send, 200, "text/event-stream; charset=utf-8", rid, event_stream=True)
+            await send_start(send, 200, "text/event-stream; charset=utf-8", rid, event_stream=True)
             self._started = True
             async for event in execution:
                 await self._send_event(send, event)
-        await _finish(send)
+        await finish(send)
 
     @asynccontextmanager
     async def _context(self, sandbox: SandboxHandle) -> AsyncIterator[ContextHandle]:
@@ -169,7 +169,7 @@ class ExecutionResponse(Response):
         await send({"type": "http.response.body", "body": chunk, "more_body": True})
 
 
-async def _send_start(send: Send, status: int, content_type: str, rid: str, *, event_stream: bool = False) -> None:
+async def send_start(send: Send, status: int, content_type: str, rid: str, *, event_stream: bool = False) -> None:
     headers = [(b"content-type", content_type.encode()), (REQUEST_ID_HEADER.encode(), rid.encode())]
     if event_stream:
         # No caching, and no buffering by any proxy in between: every event must reach the client at once.
@@ -177,11 +177,11 @@ async def _send_start(send: Send, status: int, content_type: str, rid: str, *, e
     await send({"type": "http.response.start", "status": status, "headers": headers})
 
 
-async def _finish(send: Send) -> None:
+async def finish(send: Send) -> None:
     await send({"type": "http.response.body", "body": b"", "more_body": False})
 
 
-async def _cancel_on_disconnect(receive: Receive, scope: anyio.CancelScope) -> None:
+async def cancel_on_disconnect(receive: Receive, scope: anyio.CancelScope) -> None:
     """Cancel `scope` when the client goes away (the request body has been read already, so the next message is
     the disconnect)."""
     while True:

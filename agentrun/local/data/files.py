@@ -24,6 +24,7 @@ from starlette.types import Receive, Scope, Send
 
 from agentrun.local.control.crud import positive_int, read_body
 from agentrun.local.data import fileops
+from agentrun.local.data.execute import cancel_on_disconnect
 from agentrun.local.data.multipart import PartData, PartEnd, PartStart, read_parts
 from agentrun.local.data.paths import Workspace
 from agentrun.local.data.sandbox_access import busy, running_sandbox
@@ -271,7 +272,7 @@ class FileDownload(Response):
             busy(self.request),
             anyio.create_task_group() as group,
         ):
-            group.start_soon(_cancel_on_disconnect, receive, group.cancel_scope)
+            group.start_soon(cancel_on_disconnect, receive, group.cancel_scope)
             await self._send(file, send)
             group.cancel_scope.cancel()
 
@@ -286,12 +287,6 @@ class FileDownload(Response):
             await send({"type": "http.response.body", "body": chunk, "more_body": remaining > 0})
         if self.size == 0:
             await send({"type": "http.response.body", "body": b"", "more_body": False})
-
-
-async def _cancel_on_disconnect(receive: Receive, scope: anyio.CancelScope) -> None:
-    while (await receive())["type"] != "http.disconnect":
-        pass
-    scope.cancel()
 
 
 def _attachment(filename: str) -> str:

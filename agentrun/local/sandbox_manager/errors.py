@@ -13,10 +13,13 @@ from agentrun.local.sandbox.errors import (
     ContextDied,
     ContextNotFound,
     IsolationUnavailable,
+    ProcessFailed,
+    ProcessNotFound,
     SandboxError,
     SandboxExists,
     SandboxFailed,
     SandboxNotFound,
+    StdinClosed,
     UnsupportedLanguage,
 )
 
@@ -42,6 +45,12 @@ def api_error(exc: SandboxError) -> LocalAPIError:
         return LocalAPIError(409, "ERR_CONTEXT_DIED", f"{exc}; delete it and create a new context")
     if isinstance(exc, UnsupportedLanguage):
         return LocalAPIError(400, "ERR_VALIDATION_FAILED", str(exc))
+    if isinstance(exc, ProcessNotFound):
+        return LocalAPIError(404, "ERR_NOT_FOUND", f"{exc}; list them with GET .../processes")
+    if isinstance(exc, StdinClosed):
+        return LocalAPIError(409, "ERR_CONFLICT", str(exc))
+    if isinstance(exc, ProcessFailed):
+        return LocalAPIError(503, "ERR_PROCESS_FAILED", f"{exc}; end some processes of the sandbox and try again")
     if isinstance(exc, SandboxFailed):
         return LocalAPIError(500, "ERR_SANDBOX_FAILED", str(exc))
     return LocalAPIError(500, "ERR_INTERNAL_SERVER_ERROR", f"sandbox engine error: {exc}")
