@@ -7,12 +7,28 @@ import sys
 from pathlib import Path
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
 
-def test_quickstart_runs_end_to_end_on_agentrun_local() -> None:
+def test_quickstart_runs_end_to_end_on_agentrun_local(tmp_path: Path) -> None:
+    out = tmp_path / "out"
     result = subprocess.run(
-        [sys.executable, str(EXAMPLES / "quickstart.py")], capture_output=True, text=True, timeout=120
+        [sys.executable, str(EXAMPLES / "quickstart.py"), "--out", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=180,
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    assert "deleted everything this tour created" in result.stdout
-    assert result.stdout.rstrip().endswith("Done.")
+    lines = result.stdout.splitlines()
+    # Five streamed lines, each printed as it arrived (the code sleeps between them), then the main result.
+    assert sum("crunching batch" in line for line in lines) == 5, result.stdout
+    assert any("result: 333332833333500000" in line for line in lines), result.stdout
+    assert (out / "chart.png").read_bytes().startswith(PNG_SIGNATURE)
+    report = (out / "report.txt").read_text()
+    assert sorted(line.split()[0] for line in report.splitlines()) == ["east", "north", "south", "west"]
+    assert "exit code 0" in result.stdout, result.stdout
+    # The agent loop: the offline model asked for the code, the sandbox ran it, the answer quotes the tool's output.
+    assert "model: The tool run_python returned: Saturday 9497" in result.stdout, result.stdout
+    assert "answered by agentrun-local-test-model" in result.stdout
+    assert "deleted the sandbox" in result.stdout and "deleted template" in result.stdout
+    assert result.stdout.rstrip().endswith(f"The chart and the report are in {out.resolve()}/")
