@@ -527,6 +527,19 @@ def test_reading_a_binary_file_as_text_is_a_422_that_points_to_download(compat: 
     assert compat.summary("sandboxes")["sync"]["binary_read_error"] == [422, "ERR_NOT_TEXT"]
 
 
+def test_cmd_answers_top_level_and_nested_output_and_status(compat: Compat) -> None:
+    """The README reads top-level exitCode/stdout, the SDK's tests result.* and status (data-plane.md §5.5); the
+    scenario checked both forms' values for `echo out; echo err >&2; exit 3`."""
+    for keys in both(compat.summary("sandboxes"), "cmd_keys"):
+        assert {"exitCode", "stdout", "stderr", "result", "status"} <= set(keys)
+
+
+def test_killed_command_ends_early_and_stays_listed_as_killed(compat: Compat) -> None:
+    summary = compat.summary("sandboxes")
+    assert both(summary, "process_statuses") == [["running", "killed"]] * 2
+    assert all(code not in (0, None) for code in both(summary, "killed_exit_code"))
+
+
 # -- the generated Tea client (§5, §8) --------------------------------------------------------------------------------
 
 

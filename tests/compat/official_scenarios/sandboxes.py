@@ -1,10 +1,11 @@
 """Code-interpreter sandboxes through agentrun-sdk's `Sandbox` / `CodeInterpreterSandbox` (sync and async): create,
 health, the `with` block, contexts and execution, files as code in the sandbox sees them (sandbox_files.py checks
-each file call on its own), connect, list, stop, delete, and how errors reach the caller (data-plane.md §5, §11, §12).
+each file call on its own), processes (cmd, list, get, kill), connect, list, stop, delete, and how errors reach the
+caller (data-plane.md §5, §11, §12).
 
 The SDK does not parse most in-sandbox answers: it hands the caller the JSON. So the checks here are on the shapes
-its consumers read (data-plane.md §5.3, §5.4): execute carries `results[]` and top-level `stdout`/`exitCode`;
-contexts carry truthy `id`/`cwd`/`language`.
+its consumers read (data-plane.md §5.3-§5.5): execute carries `results[]` and top-level `stdout`/`exitCode`; cmd
+carries top-level `exitCode`/`stdout`, `result.*` and `status`; contexts carry truthy `id`/`cwd`/`language`.
 
 Where the SDK sleeps: `with sandbox:` polls /health every 1 s until it answers ok, logging an error for each failed
 poll. AgentRun Local answers ok on the first poll (the sandbox is READY when create returns), and the logged error
@@ -14,10 +15,12 @@ scenario's wall time is that of its requests.
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import os
 import tempfile
 import time
+from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from _scenario import Summary, check, elapsed, equal, raises, raises_async, run, unique
@@ -29,6 +32,8 @@ from agentrun.utils.exception import ClientError, ResourceNotExistError
 HOME = "/home/user"
 BINARY = bytes(range(256)) * 64 + b"\x00\xff\r\n"  # every byte value, NUL and a CRLF included
 REVERSED = bytes(range(256))[::-1] + b"\r\n"
+KILL_TIMEOUT = 20.0  # seconds to see the long command running, then to see it end once killed
+LONG_COMMAND_SECONDS = 60  # longer than the scenario takes: the command ends early only because it is killed
 TEXT = "héllo, sandbox\n"
 
 
@@ -145,6 +150,40 @@ def check_not_found(error: ClientError, missing: str, what: str) -> None:
     check(missing in error.message and error.request_id, f"{what}: message or request id: {error!r}")
 
 
+def check_cmd(result: Any, *, stdout: str, stderr: str, exit_code: int, what: str) -> None:
+    """Both forms of a command's answer: top-level exitCode/stdout (README) and result.* plus status (tests)."""
+    check(isinstance(result, dict), f"{what}: not an object: {result!r}")
+    equal(
+        (result.get("exitCode"), result.get("stdout"), result.get("stderr")),
+        (exit_code, stdout, stderr),
+        f"{what}: top-level exitCode, stdout, stderr",
+    )
+    nested = result.get("result")
+    check(isinstance(nested, dict), f"{what}: no result object: {result!r}")
+    equal(
+        (nested.get("exitCode"), nested.get("stdout"), nested.get("stderr")),
+        (exit_code, stdout, stderr),
+        f"{what}: result.exitCode, result.stdout, result.stderr",
+    )
+    check(result.get("status") in ("completed", "success"), f"{what}: status {result.get('status')!r}")
+
+
+def running_process(processes: Any, marker: str) -> dict[str, Any] | None:
+    """The running process whose command line carries `marker`, from a ListProcesses answer (a JSON list whose items
+    have `pid` and `name`, data-plane.md §5.5)."""
+    check(isinstance(processes, list), f"list processes: not a list: {processes!r}")
+    check(all("pid" in p and "name" in p for p in processes), f"list processes: pid or name missing: {processes!r}")
+    found = [p for p in processes if marker in str(p.get("command", "")) and p.get("status") == "running"]
+    return dict(found[0]) if found else None
+
+
+def check_killed(killed: Any, marker: str, what: str) -> None:
+    """The answer of a cmd whose process was killed: it ends early, not with exit code 0, without its last echo."""
+    check(isinstance(killed, dict), f"{what}: not an object: {killed!r}")
+    check(killed.get("exitCode") not in (0, None), f"{what}: exitCode {killed.get('exitCode')!r}")
+    check(marker not in str(killed.get("stdout")), f"{what}: the command ran to its end: {killed!r}")
+
+
 def local_file(directory: str, name: str, data: bytes) -> str:
     path = os.path.join(directory, name)
     with open(path, "wb") as out:
@@ -234,6 +273,35 @@ def sync_files(sandbox: CodeInterpreterSandbox, local: str, summary: Summary) ->
     )
 
 
+def sync_processes(sandbox: CodeInterpreterSandbox, summary: Summary) -> None:
+    ran = sandbox.process.cmd("echo out; echo err >&2; exit 3", cwd=HOME)
+    check_cmd(ran, stdout="out\n", stderr="err\n", exit_code=3, what="process.cmd")
+    check_cmd(sandbox.process.cmd("pwd", cwd="/tmp"), stdout="/tmp\n", stderr="", exit_code=0, what="cmd in /tmp")
+    # The SDK has no background process: kill a cmd that another thread waits for.
+    marker = unique("kill-me")
+    pool = ThreadPoolExecutor(1)
+    try:
+        long_command = pool.submit(sandbox.process.cmd, f"sleep {LONG_COMMAND_SECONDS}; echo {marker}", HOME, 120)
+        deadline = time.monotonic() + KILL_TIMEOUT
+        while (process := running_process(sandbox.process.list(), marker)) is None:
+            check(not long_command.done(), f"the long command ended before it was killed: {long_command.result()}")
+            check(time.monotonic() < deadline, f"process.list never showed the command {marker} running")
+            time.sleep(0.05)
+        pid = str(process["pid"])
+        running = sandbox.process.get(pid)
+        check(running.get("name"), f"process.get: no name: {running!r}")
+        sandbox.process.kill(pid)
+        killed = long_command.result(KILL_TIMEOUT)
+    finally:
+        pool.shutdown(wait=False)  # on failure, deleting the sandbox ends the command
+    check_killed(killed, marker, "the killed cmd")
+    summary.update(
+        cmd_keys=sorted(ran),
+        process_statuses=[running.get("status"), sandbox.process.get(pid).get("status")],
+        killed_exit_code=killed.get("exitCode"),
+    )
+
+
 def sync_part(summary: Summary) -> None:
     template = unique("sbx-tpl-sync")
     Template.create(template_input(template))
@@ -252,6 +320,7 @@ def sync_part(summary: Summary) -> None:
         sync_contexts(connected, summary)
         with tempfile.TemporaryDirectory() as local:
             sync_files(sandbox, local, summary)
+        sync_processes(sandbox, summary)
     # leaving the block deleted the sandbox
     gone = raises(ResourceNotExistError, lambda: Sandbox.connect(sandbox_id), "connect after the with block")
     in_gone = raises(ClientError, lambda: sandbox.file.read(f"{HOME}/x"), "file.read in a deleted sandbox")
@@ -350,6 +419,33 @@ async def async_files(sandbox: CodeInterpreterSandbox, local: str, summary: Summ
     )
 
 
+async def async_processes(sandbox: CodeInterpreterSandbox, summary: Summary) -> None:
+    ran = await sandbox.process.cmd_async("echo out; echo err >&2; exit 3", cwd=HOME)
+    check_cmd(ran, stdout="out\n", stderr="err\n", exit_code=3, what="process.cmd_async")
+    marker = unique("kill-me")
+    long_command = asyncio.ensure_future(
+        sandbox.process.cmd_async(f"sleep {LONG_COMMAND_SECONDS}; echo {marker}", HOME, 120)
+    )
+    try:
+        deadline = time.monotonic() + KILL_TIMEOUT
+        while (process := running_process(await sandbox.process.list_async(), marker)) is None:
+            check(not long_command.done(), f"the long command ended before it was killed: {long_command}")
+            check(time.monotonic() < deadline, f"process.list_async never showed the command {marker} running")
+            await asyncio.sleep(0.05)
+        pid = str(process["pid"])
+        running = await sandbox.process.get_async(pid)
+        await sandbox.process.kill_async(pid)
+        killed = await asyncio.wait_for(long_command, KILL_TIMEOUT)
+    finally:
+        long_command.cancel()
+    check_killed(killed, marker, "the killed cmd_async")
+    summary.update(
+        cmd_keys=sorted(ran),
+        process_statuses=[running.get("status"), (await sandbox.process.get_async(pid)).get("status")],
+        killed_exit_code=killed.get("exitCode"),
+    )
+
+
 async def async_part(summary: Summary) -> None:
     template = unique("sbx-tpl-async")
     await Template.create_async(template_input(template))
@@ -367,6 +463,7 @@ async def async_part(summary: Summary) -> None:
         await async_contexts(sandbox, summary)
         with tempfile.TemporaryDirectory() as local:
             await async_files(connected, local, summary)
+        await async_processes(sandbox, summary)
     gone = await raises_async(ResourceNotExistError, lambda: Sandbox.connect_async(sandbox_id), "connect after")
     in_gone = await raises_async(
         ClientError, lambda: sandbox.file.read_async(f"{HOME}/x"), "file.read_async in a deleted sandbox"
