@@ -536,8 +536,12 @@ def test_cmd_answers_top_level_and_nested_output_and_status(compat: Compat) -> N
 
 def test_killed_command_ends_early_and_stays_listed_as_killed(compat: Compat) -> None:
     summary = compat.summary("sandboxes")
-    assert both(summary, "process_statuses") == [["running", "killed"]] * 2
-    assert all(code not in (0, None) for code in both(summary, "killed_exit_code"))
+    assert summary["async"]["process_statuses"] == ["running", "killed"]
+    assert summary["async"]["killed_exit_code"] not in (0, None)
+
+
+def test_finished_commands_are_listed_and_got_as_exited(compat: Compat) -> None:
+    assert compat.summary("sandboxes")["sync"]["process_statuses"] == ["exited"]
 
 
 # -- the generated Tea client (§5, §8) --------------------------------------------------------------------------------

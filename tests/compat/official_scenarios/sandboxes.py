@@ -20,7 +20,6 @@ import hashlib
 import os
 import tempfile
 import time
-from concurrent.futures import ThreadPoolExecutor
 from typing import Any
 
 from _scenario import Summary, check, elapsed, equal, raises, raises_async, run, unique
@@ -277,29 +276,15 @@ def sync_processes(sandbox: CodeInterpreterSandbox, summary: Summary) -> None:
     ran = sandbox.process.cmd("echo out; echo err >&2; exit 3", cwd=HOME)
     check_cmd(ran, stdout="out\n", stderr="err\n", exit_code=3, what="process.cmd")
     check_cmd(sandbox.process.cmd("pwd", cwd="/tmp"), stdout="/tmp\n", stderr="", exit_code=0, what="cmd in /tmp")
-    # The SDK has no background process: kill a cmd that another thread waits for.
-    marker = unique("kill-me")
-    pool = ThreadPoolExecutor(1)
-    try:
-        long_command = pool.submit(sandbox.process.cmd, f"sleep {LONG_COMMAND_SECONDS}; echo {marker}", HOME, 120)
-        deadline = time.monotonic() + KILL_TIMEOUT
-        while (process := running_process(sandbox.process.list(), marker)) is None:
-            check(not long_command.done(), f"the long command ended before it was killed: {long_command.result()}")
-            check(time.monotonic() < deadline, f"process.list never showed the command {marker} running")
-            time.sleep(0.05)
-        pid = str(process["pid"])
-        running = sandbox.process.get(pid)
-        check(running.get("name"), f"process.get: no name: {running!r}")
-        sandbox.process.kill(pid)
-        killed = long_command.result(KILL_TIMEOUT)
-    finally:
-        pool.shutdown(wait=False)  # on failure, deleting the sandbox ends the command
-    check_killed(killed, marker, "the killed cmd")
-    summary.update(
-        cmd_keys=sorted(ran),
-        process_statuses=[running.get("status"), sandbox.process.get(pid).get("status")],
-        killed_exit_code=killed.get("exitCode"),
-    )
+    # The kill of a running cmd is checked by the async part only: agentrun-sdk 0.0.54's sync data client keeps
+    # mutable per-call state (data-plane.md §11 item 11), so a cmd waited for in another thread while this thread
+    # lists can be sent to the wrong sandbox (seen here with the async part running beside it).
+    listed = sandbox.process.list()
+    check(all("pid" in p and "name" in p for p in listed), f"process.list: pid or name missing: {listed!r}")
+    pid = str(listed[0]["pid"])
+    got = sandbox.process.get(pid)
+    equal(got.get("status"), "exited", "process.get of a finished cmd: status")
+    summary.update(cmd_keys=sorted(ran), process_statuses=[got.get("status")])
 
 
 def sync_part(summary: Summary) -> None:
