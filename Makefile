@@ -57,6 +57,7 @@ bench: $(STAMP) $(OFFICIAL_STAMP)
 	$(PY) bench/control_plane.py
 	$(PY) bench/sandbox.py
 	$(PY) bench/model_gateway.py
+	$(PY) bench/models.py
 
 clean:
 	rm -rf $(VENV) $(OFFICIAL) .mypy_cache .pytest_cache .ruff_cache

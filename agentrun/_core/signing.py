@@ -12,6 +12,7 @@ import hmac
 import secrets
 from collections.abc import Iterable, Mapping
 from datetime import UTC, datetime
+from functools import lru_cache
 from urllib.parse import quote, unquote_plus
 
 ACS3 = "ACS3-HMAC-SHA256"
@@ -111,6 +112,7 @@ def acs3_authorization(
     return f"{ACS3} Credential={access_key_id},SignedHeaders={signed},Signature={signature}"
 
 
+@lru_cache(maxsize=16)  # one key per secret, day and region: four HMACs saved on every request after the first
 def agentrun4_signing_key(secret: str, date: str, region: str) -> bytes:
     k_date = _hmac((_V4_PREFIX + secret).encode(), date)
     k_region = _hmac(k_date, region)

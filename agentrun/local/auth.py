@@ -16,6 +16,7 @@ made with this server's key, but for a stale date, or for the empty URL `ModelDa
 from __future__ import annotations
 
 import hmac
+import re
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Mapping
@@ -117,10 +118,16 @@ def _parse(value: str, algorithm: str, header: str) -> dict[str, str]:
     return fields
 
 
+_ACS_DATE = re.compile(r"\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}Z", re.ASCII)
+
+
 def _check_date(request: _Request, now: float) -> None:
     stamp = request.header("x-acs-date") or ""
     try:
-        signed_at = datetime.strptime(stamp, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC).timestamp()
+        # The strict form checked by a pattern, then parsed in C (strptime costs ~60 us a request).
+        if not _ACS_DATE.fullmatch(stamp):
+            raise ValueError(stamp)
+        signed_at = datetime.fromisoformat(stamp[:-1]).replace(tzinfo=UTC).timestamp()
     except ValueError:
         raise _unauthenticated(
             "InvalidTimeStamp.Format", f"x-acs-date {stamp!r} is not a UTC time like 2025-01-01T00:00:00Z"

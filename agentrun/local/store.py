@@ -70,6 +70,7 @@ class Tx:
     def __init__(self, conn: sqlite3.Connection, now: float) -> None:
         self._conn = conn
         self.now = now
+        self.wrote = False
 
     def get(self, kind: str, key: str, *, parent: str = "") -> dict[str, Any] | None:
         row = self._conn.execute(
@@ -94,6 +95,7 @@ class Tx:
         name: str | None = None,
         transition: Transition | None = None,
     ) -> None:
+        self.wrote = True
         try:
             self._conn.execute(
                 "INSERT INTO resources (kind, parent, key, name, doc, settle_at, settles_to) VALUES (?,?,?,?,?,?,?)",
@@ -106,18 +108,21 @@ class Tx:
         self, kind: str, key: str, doc: dict[str, Any], *, parent: str = "", transition: Transition | None = None
     ) -> None:
         """Replace the document of an existing row; its pending transition is replaced by `transition`."""
+        self.wrote = True
         self._conn.execute(
             "UPDATE resources SET doc = ?, settle_at = ?, settles_to = ? WHERE kind = ? AND parent = ? AND key = ?",
             (_dump(doc), *_transition(transition), kind, parent, key),
         )
 
     def delete(self, kind: str, key: str, *, parent: str = "") -> None:
+        self.wrote = True
         self._conn.execute("DELETE FROM resources WHERE kind = ? AND parent = ? AND key = ?", (kind, parent, key))
 
     def settle_due(self) -> None:
         due = self._conn.execute(
             "SELECT seq, doc, settles_to FROM resources WHERE settle_at <= ?", (self.now,)
         ).fetchall()
+        self.wrote = self.wrote or bool(due)
         for seq, doc, settles_to in due:
             if settles_to is None:
                 self._conn.execute("DELETE FROM resources WHERE seq = ?", (seq,))
@@ -140,6 +145,9 @@ class Store:
         self._conn = conn
         self._lock = threading.Lock()
         self._clock = clock
+        self.generation = 0
+        """Counts committed transactions that changed something: what was read at one generation is current while
+        the generation is the same (read it before the transaction that reads)."""
 
     @classmethod
     async def open(cls, path: Path) -> Store:
@@ -161,6 +169,8 @@ class Store:
                 self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
+            if tx.wrote:
+                self.generation += 1
             return result
 
     async def close(self) -> None:

@@ -30,4 +30,5 @@ SELF_AUTHENTICATED = (f"{PREFIX}/models/",)
 
 def routes() -> list[BaseRoute]:
     sandbox_routes = [route for area in _SANDBOX_AREAS for route in area.routes()]
-    return [*sandbox_routes, Mount(VERSION_PREFIX, routes=sandbox_routes), *models.routes()]
+    # Model routes first: a model call is matched before the sandbox routes are tried (they share no prefix).
+    return [*models.routes(), *sandbox_routes, Mount(VERSION_PREFIX, routes=sandbox_routes)]

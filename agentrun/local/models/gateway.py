@@ -12,7 +12,7 @@ from agentrun.local.models.errors import rate_limited
 from agentrun.local.models.limits import FREE, ConcurrencyLimiter, Occupancy, Slot
 from agentrun.local.models.rates import TokenRate
 from agentrun.local.models.routing import Balancer
-from agentrun.local.models.targets import DefaultModel, Target
+from agentrun.local.models.targets import DefaultModel, Target, TargetCache
 from agentrun.local.models.upstream import UpstreamClient
 from agentrun.local.models.usage import Tally, UsageBook, UsageKey
 from agentrun.local.store import Store
@@ -25,6 +25,7 @@ class ModelGateway:
         self.balancer = Balancer()
         self.cache = ResponseCache()
         self.usage = UsageBook()
+        self.targets = TargetCache()
         self._limiters: dict[str, ConcurrencyLimiter] = {}
         self._rates: dict[str, TokenRate] = {}
 

@@ -211,17 +211,20 @@ async def _serve(request: Request, op: Operation) -> Response:
 
     meter = Meter(prompt_estimate=tokens.prompt_tokens(body))
     async with AsyncExitStack() as cleanup:
-        slot = await _unless_disconnected(request, lambda: gateway.admit(target))
-        cleanup.callback(slot.release)
-        try:
-            outcome = await _unless_disconnected(
-                request, lambda: forward(gateway.upstreams, target, attempts, op, body, stream=stream)
-            )
-        except ModelError as error:
-            if error.status >= 500:
-                failed = _usage_key(target, caller, None, requested if isinstance(requested, str) else "")
-                gateway.record(target, failed, Tally(requests=1, failures=1))
-            raise
+
+        async def admit_and_forward() -> Outcome:
+            slot = await gateway.admit(target)
+            cleanup.callback(slot.release)
+            try:
+                return await forward(gateway.upstreams, target, attempts, op, body, stream=stream)
+            except ModelError as error:
+                if error.status >= 500:
+                    failed = _usage_key(target, caller, None, requested if isinstance(requested, str) else "")
+                    gateway.record(target, failed, Tally(requests=1, failures=1))
+                raise
+
+        # One watcher for both waits (a queue slot, then the upstream): a task per request, not two.
+        outcome = await _unless_disconnected(request, admit_and_forward)
         backend = outcome.attempt.backend
         model = outcome.attempt.model or (requested if isinstance(requested, str) else "") or ""
         usage_key = _usage_key(target, caller, outcome, model)

@@ -292,9 +292,35 @@ class _Reader:
         return None
 
 
+class TargetCache:
+    """Targets already read, each tagged with the store generation it was read at (`Store.generation`); any write
+    to the store (a proxy, service or credential changed, or anything else) makes them all stale. Names that resolve
+    to nothing are not kept, and the cache is emptied past MAX names, so made-up names cannot grow it."""
+
+    MAX = 1024
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[int, Target]] = {}
+
+    def get(self, name: str, generation: int) -> Target | None:
+        entry = self._entries.get(name)
+        return entry[1] if entry is not None and entry[0] == generation else None
+
+    def put(self, name: str, generation: int, target: Target) -> None:
+        if len(self._entries) >= self.MAX:
+            self._entries.clear()
+        self._entries[name] = (generation, target)
+
+
 async def resolve(state: ServerState, name: str, default: DefaultModel | None) -> Target:
-    """The target `name` refers to; 404 (model_not_found) when nothing has that name."""
-    target = await state.store.transact(lambda tx: _Reader(tx, state.box).target(name, default))
+    """The target `name` refers to; 404 (model_not_found) when nothing has that name. Read from the store once per
+    store generation: a call to an unchanged proxy skips the worker-thread hop and the SQLite transaction."""
+    generation = state.store.generation
+    target = state.models.targets.get(name, generation)
+    if target is None:
+        target = await state.store.transact(lambda tx: _Reader(tx, state.box).target(name, default))
+        if target is not None:
+            state.models.targets.put(name, generation, target)
     if target is None:
         raise model_not_found(
             f"no model proxy or model service is named {name!r} (create one on the control plane), and it is not "

@@ -21,6 +21,7 @@ import httpx
 
 from agentrun._version import __version__
 from agentrun.local.models import sse
+from agentrun.local.models.coalesce import coalesce_sends
 from agentrun.local.models.targets import Backend
 
 _ERROR_BODY_LIMIT = 64 * 1024
@@ -72,23 +73,57 @@ async def _first_event(events: AsyncGenerator[sse.Event]) -> sse.Event:
     raise AttemptFailed("it ended the stream before sending any event")
 
 
+class _NoCookies(httpx.Cookies):
+    """A cookie jar that keeps nothing: a cookie one upstream answer sets must not ride along on other callers'
+    requests (and skipping the jar saves its per-answer parsing)."""
+
+    def extract_cookies(self, response: httpx.Response) -> None:
+        return None
+
+
+class _GatewayHTTP(httpx.AsyncClient):
+    """httpx's client without a cookie jar."""
+
+    @property
+    def cookies(self) -> httpx.Cookies:
+        return _NO_COOKIES
+
+    @cookies.setter
+    def cookies(self, cookies: Any) -> None:
+        return None  # the gateway sets none
+
+
+_NO_COOKIES = _NoCookies()
+_URL_CACHE_SIZE = 1024
+
+
 class UpstreamClient:
     """The gateway's one HTTP client for every upstream, created on first use."""
 
     def __init__(self, *, max_connections: int = 256, max_keepalive: int = 32) -> None:
         self._limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_keepalive)
         self._client: httpx.AsyncClient | None = None
+        self._urls: dict[tuple[str, str], httpx.URL] = {}  # parsed once: httpx's URL parsing is per-character Python
+
+    def _url(self, base_url: str, path: str) -> httpx.URL:
+        url = self._urls.get((base_url, path))
+        if url is None:
+            if len(self._urls) >= _URL_CACHE_SIZE:
+                self._urls.clear()
+            url = self._urls[base_url, path] = httpx.URL(base_url.rstrip("/") + "/" + path)
+        return url
 
     @property
     def client(self) -> httpx.AsyncClient:
         if self._client is None:
             # trust_env: HTTP(S)_PROXY and SSL_CERT_FILE apply to upstreams as to any other client on this machine.
-            self._client = httpx.AsyncClient(
+            self._client = _GatewayHTTP(
                 limits=self._limits,
                 timeout=None,
                 follow_redirects=False,
                 headers={"user-agent": f"agentrun-local/{__version__}"},
             )
+            coalesce_sends(self._client)
         return self._client
 
     async def aclose(self) -> None:
@@ -115,10 +150,9 @@ class UpstreamClient:
         }
         if backend.api_key:
             headers["authorization"] = f"Bearer {backend.api_key}"
-        url = backend.base_url.rstrip("/") + "/" + path
         try:
             request = self.client.build_request(
-                method, url, json=payload, headers=headers, timeout=httpx.Timeout(timeout)
+                method, self._url(backend.base_url, path), json=payload, headers=headers, timeout=httpx.Timeout(timeout)
             )
         except (httpx.InvalidURL, httpx.UnsupportedProtocol) as exc:
             raise AttemptFailed(f"its base URL is not usable: {exc}") from None

@@ -66,7 +66,7 @@ from agentrun.local.sandbox.errors import (
     SandboxNotFound,
     UnsupportedLanguage,
 )
-from agentrun.local.sandbox.ipc import HeldProcess, HelloFailed, Lines, receive_hello
+from agentrun.local.sandbox.ipc import HeldProcess, HelloFailed, Lines, hold_after_hello
 from agentrun.local.sandbox.limits import Limits
 from agentrun.local.sandbox.processes import CommandResult, ProcessHandle
 
@@ -288,6 +288,7 @@ class SandboxHandle:
         if language == "javascript":
             fields["exec"] = await self._node_command()
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
+        process: HeldProcess | None = None
         try:
             ours.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 1)
             ours.setblocking(False)
@@ -300,15 +301,16 @@ class SandboxHandle:
                     raise InvalidArgumentError(f"cannot create a context: {reply.get('error')}")
                 raise SandboxFailed(f"cannot create a context in sandbox {self.id}: {reply.get('error')}")
             try:
-                with anyio.fail_after(START_TIMEOUT):
-                    pid, _, leftover = await receive_hello(ours)
-                process = await anyio.to_thread.run_sync(HeldProcess.open, pid)
-            except (HelloFailed, ProcessLookupError) as exc:
+                process, _, leftover = await hold_after_hello(ours, START_TIMEOUT)
+            except HelloFailed as exc:
                 raise ContextDied(f"the {language} context's process exited while starting: {exc}") from None
             ours.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 0)
             lines = Lines(await UNIXSocketStream.from_socket(ours), leftover)
         except BaseException:
             ours.close()  # the worker, if any, reads EOF and exits
+            if process is not None:
+                with anyio.CancelScope(shield=True):
+                    await anyio.to_thread.run_sync(process.kill_group)
             raise
         context = ContextHandle(self, f"ctx-{secrets.token_hex(8)}", cwd, language, process, lines)
         self._contexts[context.id] = context

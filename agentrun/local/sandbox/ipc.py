@@ -178,3 +178,18 @@ async def receive_hello(sock: socket.socket) -> tuple[int, dict[str, Any], bytes
     if not isinstance(hello, dict) or hello.get("type") != "hello" or not pid:
         raise HelloFailed("the process did not introduce itself")
     return pid, hello, rest
+
+
+async def hold_after_hello(sock: socket.socket, timeout: float) -> tuple[HeldProcess, dict[str, Any], bytes]:
+    """Receive a starting process's hello (see receive_hello) and hold the process by a pidfd. Raises
+    HelloFailed, also when it takes more than `timeout` seconds or the process is already gone."""
+    try:
+        with anyio.fail_after(timeout):
+            pid, hello, rest = await receive_hello(sock)
+        with anyio.CancelScope(shield=True):  # a pidfd opened for a cancelled caller would leak
+            held = await anyio.to_thread.run_sync(HeldProcess.open, pid)
+    except ProcessLookupError:
+        raise HelloFailed("the process exited while starting") from None
+    except TimeoutError:
+        raise HelloFailed(f"the process did not introduce itself within {timeout:g} s") from None
+    return held, hello, rest

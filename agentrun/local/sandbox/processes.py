@@ -47,7 +47,7 @@ from anyio.abc import UNIXSocketStream
 from agentrun.errors import InvalidArgumentError
 from agentrun.local.sandbox import isolation as iso
 from agentrun.local.sandbox.errors import ProcessFailed, StdinClosed
-from agentrun.local.sandbox.ipc import HeldProcess, HelloFailed, Lines, receive_hello
+from agentrun.local.sandbox.ipc import HeldProcess, HelloFailed, Lines, hold_after_hello
 
 if TYPE_CHECKING:
     from agentrun.local.sandbox.engine import SandboxHandle
@@ -237,6 +237,7 @@ class ProcessHandle:
         self._pipes: dict[Stream, int] = {"stdout": stdout, "stderr": stderr}
         self._log = _OutputLog(OUTPUT_LIMIT)
         self._signalled: int | None = None
+        self._signalling = anyio.Lock()  # the pidfd is closed only while no thread signals through it
         self._task: asyncio.Task[None] | None = None
         self.on_exit: Callable[[ProcessHandle], None] | None = None  # the sandbox's bookkeeping
 
@@ -312,9 +313,21 @@ class ProcessHandle:
         many processes were signalled (0 if none was left)."""
         if self._log.exit is None:
             self._signalled = signum
-        return await anyio.to_thread.run_sync(self._held.signal_group, signum)
+        return await self._signal_group(signum)
 
     # -- life ------------------------------------------------------------------------------------------------
+    async def _signal_group(self, signum: int) -> int:
+        signalled = 0
+        with anyio.CancelScope(shield=True):
+            async with self._signalling:
+                signalled = await anyio.to_thread.run_sync(self._held.signal_group, signum)
+        return signalled
+
+    async def _release_pidfd(self) -> None:
+        with anyio.CancelScope(shield=True):
+            async with self._signalling:
+                self._held.close()  # the group can still be signalled: HeldProcess falls back to /proc
+
     def _start(self) -> None:
         self._task = asyncio.get_running_loop().create_task(self._pump(), name=f"agentrun process {self.pid} output")
 
@@ -330,10 +343,14 @@ class ProcessHandle:
                     tasks.start_soon(self._read, stream)
                 self._finish(await self._exit_code())
         except Exception:
-            logger.exception("the output pump of process %d failed", self.pid)
+            logger.exception("the output pump of process %d failed; killing it", self.pid)
         finally:
             with anyio.CancelScope(shield=True):
-                self._finish(-signal.SIGKILL)  # only if nothing was reported: readers must end
+                if self._log.exit is None:  # cancelled (the handle is closing) or failed: nothing may keep running
+                    self._signalled = signal.SIGKILL
+                    await self._signal_group(signal.SIGKILL)
+                    self._finish(-signal.SIGKILL)
+                await self._release_pidfd()
                 for stream in STREAMS:
                     _close_fd(self._pipes[stream])
                     self._pipes[stream] = -1
@@ -372,7 +389,6 @@ class ProcessHandle:
             for chunk in _drain(self._pipes[stream]):
                 self._log.append(stream, chunk)
         self._log.finish(ProcessExit(exit_code, "killed" if exit_code < 0 else "exited"))
-        self._held.close()  # the group can still be signalled: HeldProcess falls back to /proc
         self._close_stdin()
         if self.on_exit is not None:
             self.on_exit(self)
@@ -387,12 +403,12 @@ class ProcessHandle:
         with anyio.CancelScope(shield=True):
             if self._log.exit is None:
                 self._signalled = signal.SIGKILL
-                await anyio.to_thread.run_sync(self._held.signal_group, signal.SIGKILL)
+                await self._signal_group(signal.SIGKILL)
             if self._task is not None:
                 self._task.cancel()
                 await asyncio.wait([self._task])
             self._finish(-signal.SIGKILL)
-            self._held.close()
+            await self._release_pidfd()
 
 
 def _close_fd(fd: int) -> None:
@@ -448,10 +464,8 @@ async def spawn(sandbox: SandboxHandle, command: str, cwd: str, env: Mapping[str
                 raise InvalidArgumentError(f"cannot start {command!r}: {error}")
             raise ProcessFailed(f"cannot start {command!r} in sandbox {sandbox.id}: {error}")
         try:
-            with anyio.fail_after(START_TIMEOUT):
-                host_pid, hello, leftover = await receive_hello(ours)
-            held = await anyio.to_thread.run_sync(HeldProcess.open, host_pid)
-        except (HelloFailed, ProcessLookupError, TimeoutError) as exc:
+            held, hello, leftover = await hold_after_hello(ours, START_TIMEOUT)
+        except HelloFailed as exc:
             raise ProcessFailed(f"cannot start {command!r} in sandbox {sandbox.id}: {exc}") from None
         ours.send(_GO)
         ours.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 0)
@@ -468,7 +482,7 @@ async def spawn(sandbox: SandboxHandle, command: str, cwd: str, env: Mapping[str
         os.set_blocking(fd, False)
     pid = hello.get("pid")
     process = ProcessHandle(
-        pid if isinstance(pid, int) else host_pid, command, cwd, held, lines, stdin_w, stdout_r, stderr_r
+        pid if isinstance(pid, int) else held.pid, command, cwd, held, lines, stdin_w, stdout_r, stderr_r
     )
     process._start()
     return process
