@@ -2,20 +2,29 @@
 `Accept: text/event-stream`), and the extensions StartProcess, WriteProcessStdin, StreamProcessOutput; ListProcesses,
 GetProcess and KillProcess (the whole process group).
 
-- Output bytes are decoded as UTF-8; bytes that are not valid UTF-8 arrive as `\\xNN` escapes (as in execution
-  output), so nothing is dropped silently.
+- Output bytes are decoded as UTF-8; bytes that are not valid UTF-8 arrive as `\\xNN` escapes in the text, so
+  nothing is dropped silently, and the exact bytes come along base64-encoded (extension): `base64` in a stdout /
+  stderr event whose text has escapes, `stdoutBase64` / `stderrBase64` in a JSON answer whose stream has.
 - RunCommand's JSON answer keeps the last 16 MiB of each stream (the engine's run_command); a stream cut that way
-  starts with a line saying how many bytes were dropped. Streaming has no cap. The answer carries the output at the
-  top level and under `result`, with `status` `completed` (or `timeout`, with `exitCode` null), since the official
-  SDK's consumers read either form.
+  starts with a line saying how many bytes were dropped, also given as `stdoutDropped` / `stderrDropped`. The
+  answer carries the output at the top level and under `result`, with `status` `completed` (or `timeout`, with
+  `exitCode` null), since the official SDK's consumers read either form.
+- A streamed RunCommand has no cap: a slow client slows the command down (its output pipes fill).
+  StreamProcessOutput replays what the process's buffer still holds (its last 1 MiB per stream; an event with the
+  note and `dropped` says what it no longer holds), then follows live without holding the process back.
+- WriteProcessStdin takes text, or bytes as base64 with `encoding: base64` (extension).
 - A client that disconnects from RunCommand (either form) kills the command's process group. Background processes
   (StartProcess) run until they exit or are killed, whatever happens to the connection that started them.
 """
 
 from __future__ import annotations
 
+import base64
+import binascii
 import codecs
 import json
+import math
+from collections.abc import AsyncIterator
 from typing import Any
 
 import anyio
@@ -31,7 +40,13 @@ from agentrun.local.data.sandbox_access import busy, running_sandbox, sandbox_id
 from agentrun.local.responses import bad_request, request_id
 from agentrun.local.sandbox import SandboxHandle
 from agentrun.local.sandbox.engine import DEFAULT_TIMEOUT
-from agentrun.local.sandbox.processes import CommandResult, OutputChunk, OutputDropped, ProcessExit, ProcessHandle
+from agentrun.local.sandbox.processes import (
+    CommandResult,
+    OutputDropped,
+    ProcessExit,
+    ProcessHandle,
+    ProcessOutput,
+)
 from agentrun.local.sandbox_manager import SandboxManager
 from agentrun.local.state import state_of
 
@@ -73,18 +88,35 @@ def _dropped_note(size: int) -> str:
     return f"[agentrun: {size} earlier bytes of this stream were dropped]\n" if size else ""
 
 
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
 def command_result(result: CommandResult) -> dict[str, Any]:
     stdout = _dropped_note(result.stdout_dropped) + _text(result.stdout)
     stderr = _dropped_note(result.stderr_dropped) + _text(result.stderr)
     exit_code = None if result.timed_out else result.exit_code
     output = {"stdout": stdout, "stderr": stderr, "exitCode": exit_code}
-    return {
+    answer: dict[str, Any] = {
         **output,
         "result": output,
         "status": "timeout" if result.timed_out else "completed",
         "pid": result.pid,
         "durationMs": result.duration_ms,
     }
+    for name, data, dropped in (
+        ("stdout", result.stdout, result.stdout_dropped),
+        ("stderr", result.stderr, result.stderr_dropped),
+    ):
+        if not _is_utf8(data):
+            answer[f"{name}Base64"] = base64.b64encode(data).decode("ascii")
+        if dropped:
+            answer[f"{name}Dropped"] = dropped
+    return answer
 
 
 async def run_command(request: Request) -> Response:
@@ -141,11 +173,16 @@ class CommandResponse(Response):
         try:
             await send_start(send, 200, "text/event-stream; charset=utf-8", rid, event_stream=True)
             self._started = True
-            with anyio.move_on_after(self.timeout) as deadline:
-                await send_output(process, send)
-            if deadline.cancelled_caught:
-                await process.kill()
-                await send_event(send, {"type": "exit", "exitCode": None})
+            reader = process.output(backpressure=True)  # no cap: a slow client slows the command down instead
+            try:
+                output = OutputEvents(reader)
+                exit = await output.send_until_exit(send, anyio.current_time() + self.timeout)
+                if exit is None:  # timed out: kill it, then send what it wrote until it died
+                    await process.kill()
+                    await output.send_until_exit(send)
+            finally:
+                await reader.aclose()
+            await send_event(send, {"type": "exit", "exitCode": None if exit is None else exit.exit_code})
             await finish(send)
         finally:
             if process.exit_code is None:  # cancelled (the client left) or failed: nothing keeps running
@@ -153,35 +190,50 @@ class CommandResponse(Response):
                     await process.kill()
 
 
-class _Decoders:
-    """One incremental UTF-8 decoder per stream, so a character split between two reads stays whole."""
+class OutputEvents:
+    """A process's output as ProcessEvents. One incremental UTF-8 decoder per stream keeps a character split between
+    two reads whole; an event whose bytes are not valid UTF-8 also carries them exactly, as `base64`."""
 
-    def __init__(self) -> None:
+    def __init__(self, reader: AsyncIterator[ProcessOutput]) -> None:
+        self.reader = reader
         self.decoders = {
             name: codecs.getincrementaldecoder("utf-8")("backslashreplace") for name in ("stdout", "stderr")
         }
 
-    def text(self, stream: str, data: bytes, final: bool = False) -> str:
-        return str(self.decoders[stream].decode(data, final))
+    def event(self, stream: str, data: bytes, final: bool = False) -> dict[str, Any] | None:
+        decoder = self.decoders[stream]
+        pending = decoder.getstate()[0]
+        text = str(decoder.decode(data, final))
+        consumed = (pending + data)[: len(pending) + len(data) - len(decoder.getstate()[0])]
+        if not text:
+            return None
+        event: dict[str, Any] = {"type": stream, "text": text}
+        if not _is_utf8(consumed):
+            event["base64"] = base64.b64encode(consumed).decode("ascii")
+        return event
 
-
-async def send_output(process: ProcessHandle, send: Send) -> None:
-    """The process's output as ProcessEvents, from the start of its buffer, until its exit event."""
-    decoders = _Decoders()
-    async for item in process.output():
-        if isinstance(item, OutputChunk):
-            text = decoders.text(item.stream, item.data)
-            if text:
-                await send_event(send, {"type": item.stream, "text": text})
-        elif isinstance(item, OutputDropped):
-            await send_event(send, {"type": item.stream, "text": _dropped_note(item.size)})
-        elif isinstance(item, ProcessExit):
-            for stream in ("stdout", "stderr"):
-                rest = decoders.text(stream, b"", final=True)
-                if rest:
-                    await send_event(send, {"type": stream, "text": rest})
-            await send_event(send, {"type": "exit", "exitCode": item.exit_code})
-            return
+    async def send_until_exit(self, send: Send, deadline: float = math.inf) -> ProcessExit | None:
+        """Send the output events up to the process's exit, which is returned (not sent); None when `deadline`
+        (in anyio time) passes first. Only the wait for output is cut short, never the sending of an event."""
+        while True:
+            item: ProcessOutput | None = None
+            with anyio.move_on_at(deadline):
+                item = await self.reader.__anext__()
+            if item is None:
+                return None
+            if isinstance(item, ProcessExit):
+                for stream in ("stdout", "stderr"):
+                    rest = self.event(stream, b"", final=True)
+                    if rest is not None:
+                        await send_event(send, rest)
+                return item
+            if isinstance(item, OutputDropped):
+                note = {"type": item.stream, "text": _dropped_note(item.size), "dropped": item.size}
+                await send_event(send, note)
+                continue
+            event = self.event(item.stream, item.data)
+            if event is not None:
+                await send_event(send, event)
 
 
 async def send_event(send: Send, event: dict[str, Any]) -> None:
@@ -206,7 +258,9 @@ class OutputResponse(Response):
                     await send_start(
                         send, 200, "text/event-stream; charset=utf-8", request_id(scope), event_stream=True
                     )
-                    await send_output(self.process, send)
+                    exit = await OutputEvents(self.process.output()).send_until_exit(send)
+                    assert exit is not None  # no deadline
+                    await send_event(send, {"type": "exit", "exitCode": exit.exit_code})
                     await finish(send)
             except OSError:
                 pass  # the client went away
@@ -247,13 +301,29 @@ async def write_stdin(request: Request) -> Response:
     body = await read_body(request, ProcessStdinInput)
     sandbox = await running_sandbox(request)
     process = sandbox.get_process(_pid(request))
-    data = body.get("data") or ""
+    data = _stdin_bytes(body)
     async with busy(request):
         if data:
-            await process.write_stdin(data.encode())
+            await process.write_stdin(data)
         if body.get("eof"):
             await process.close_stdin()
-    return JSONResponse({"success": True, "message": f"wrote {len(data.encode())} bytes"})
+    closed = "; stdin closed" if body.get("eof") else ""
+    return JSONResponse({"success": True, "message": f"wrote {len(data)} bytes{closed}"})
+
+
+def _stdin_bytes(body: dict[str, Any]) -> bytes:
+    text = body.get("data") or ""
+    encoding = body.get("encoding") or "utf-8"
+    if encoding == "utf-8":
+        return str(text).encode()
+    if encoding == "base64":
+        try:
+            return base64.b64decode(str(text), validate=True)
+        except (binascii.Error, ValueError):
+            raise bad_request(
+                "data is not valid base64; send the bytes base64-encoded with encoding 'base64'"
+            ) from None
+    raise bad_request(f"encoding must be 'utf-8' or 'base64', got {encoding!r}")
 
 
 async def stream_output(request: Request) -> Response:

@@ -3,7 +3,7 @@ rlimits, cgroup and clean environment), with stdin, buffered and live output, ex
 
     process = await sandbox.start_process("python -u server.py", cwd="/home/user", env={"PORT": "8000"})
     async for event in process.output():     # OutputChunk / OutputDropped ..., then one ProcessExit
-        ...
+        ...                                    # (output(backpressure=True): the process waits for this reader)
     await process.write_stdin(b"quit\\n"); await process.close_stdin()
     code = await process.wait(timeout=10)      # the exit code; -N when killed by signal N
     await process.kill()                       # SIGKILL to the whole process group
@@ -16,9 +16,11 @@ SCM_CREDENTIALS (the engine learns its host pid and holds it with a pidfd), wait
 `/bin/sh -c <command>`. The supervisor reports the exit status on the socket.
 
 Each process has one output pump: an asyncio task owned by its ProcessHandle (a task group cannot be used, since a
-process outlives the request that started it), which reads the pipes into a bounded buffer and waits for the exit
-report. The pump ends when both pipes are closed; the handle cancels it when it is closed (sandbox destroyed), so
-nothing outlives the sandbox. Output written after the command's own process exited (by processes it left running
+process outlives the request that started it), which reads the pipes into a bounded buffer (OUTPUT_LIMIT per
+stream, the most recent output; readers that fall behind it are told what they missed, except readers with
+backpressure, for which the pump stops reading the pipes instead) and waits for the exit report. The pump ends
+when both pipes are closed; the handle cancels it when it is closed (sandbox destroyed), so nothing outlives the
+sandbox. Output written after the command's own process exited (by processes it left running
 in the background) is read and discarded, so those processes never block on a full pipe nor die of SIGPIPE.
 """
 
@@ -34,6 +36,7 @@ import re
 import shlex
 import signal
 import socket
+import weakref
 from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
@@ -117,7 +120,9 @@ class _OutputLog:
 
     Each stream is a byte buffer with absolute offsets (`start[s]` is the offset of its first kept byte); the order
     of arrival is a list of segments (stream, end offset), consecutive reads of one stream merged. Trimming a stream
-    advances its `start`; segments whose bytes are all gone fall off the front."""
+    advances its `start`; segments whose bytes are all gone fall off the front. Output that a reader with
+    backpressure (`holding`) has not read yet is never trimmed: the buffer is then `full`, and the pump stops
+    reading the pipes (so the process's writes block) until `space` says such a reader moved on."""
 
     def __init__(self, limit: int) -> None:
         self.limit = limit
@@ -127,6 +132,8 @@ class _OutputLog:
         self.first = 0  # absolute number of segments[0]
         self.exit: ProcessExit | None = None
         self.changed = anyio.Event()
+        self.holding: weakref.WeakSet[_OutputReader] = weakref.WeakSet()
+        self.space = anyio.Event()
 
     def end(self, stream: Stream) -> int:
         return self.start[stream] + len(self.data[stream])
@@ -139,13 +146,37 @@ class _OutputLog:
             self.segments[-1] = (stream, self.end(stream))
         else:
             self.segments.append((stream, self.end(stream)))
-        # trim in steps of a quarter of the limit, so a chatty process does not move a whole buffer per read
-        if len(self.data[stream]) > self.limit + self.limit // 4:
-            self._drop(stream, len(self.data[stream]) - self.limit)
-        if len(self.segments) > _MAX_SEGMENTS:
-            oldest, end = self.segments[0]
-            self._drop(oldest, end - self.start[oldest])
+        self.trim()
         self._notify()
+
+    @property
+    def full(self) -> bool:
+        return len(self.segments) > _MAX_SEGMENTS or any(
+            len(d) > self.limit + self.limit // 4 for d in self.data.values()
+        )
+
+    def trim(self) -> None:
+        """Drop the oldest output beyond the limits, except what a reader with backpressure has still to read.
+        Streams are trimmed in steps of a quarter of the limit, so a chatty process does not move a whole buffer
+        per read."""
+        for stream in STREAMS:
+            if len(self.data[stream]) > self.limit + self.limit // 4:
+                self._drop(stream, min(len(self.data[stream]) - self.limit, self._unheld(stream)))
+        while len(self.segments) > _MAX_SEGMENTS:
+            oldest, end = self.segments[0]
+            if end - self.start[oldest] > self._unheld(oldest):
+                break
+            self._drop(oldest, end - self.start[oldest])
+
+    def _unheld(self, stream: Stream) -> int:
+        """How many of the oldest kept bytes of `stream` every reader with backpressure has read."""
+        floor = min((reader.position[stream] for reader in self.holding), default=self.end(stream))
+        return max(0, floor - self.start[stream])
+
+    def moved_on(self) -> None:
+        """A reader with backpressure read something, or left: the pump may find room."""
+        self.space.set()
+        self.space = anyio.Event()
 
     def finish(self, exit: ProcessExit) -> None:
         if self.exit is None:
@@ -166,13 +197,19 @@ class _OutputLog:
 
 class _OutputReader:
     """One reader of a process's output: the buffered output from the start (an OutputDropped first for what the
-    buffer no longer holds), then live output, then the ProcessExit."""
+    buffer no longer holds), then live output, then the ProcessExit. With `backpressure`, the process waits for
+    this reader instead of dropping output it has not read, until the reader ends, `aclose()`s or is dropped."""
 
-    def __init__(self, log: _OutputLog) -> None:
+    def __init__(self, log: _OutputLog, backpressure: bool) -> None:
         self.log = log
         self.segment = 0
         self.position: dict[Stream, int] = dict.fromkeys(STREAMS, 0)
         self.done = False
+        self.backpressure = backpressure
+        if backpressure:
+            log.holding.add(self)
+            # a reader dropped without aclose() must not hold the process back; GC may run in any thread
+            weakref.finalize(self, _wake_soon, asyncio.get_running_loop(), log)
 
     def __aiter__(self) -> _OutputReader:
         return self
@@ -183,12 +220,22 @@ class _OutputReader:
             changed = log.changed
             event = self._next_available()
             if event is not None:
+                if self.backpressure:
+                    log.moved_on()
                 return event
             if log.exit is not None:
-                self.done = True
+                await self.aclose()
                 return log.exit
             await changed.wait()
         raise StopAsyncIteration
+
+    async def aclose(self) -> None:
+        """Stop reading (the process no longer waits for this reader)."""
+        self.done = True
+        if self.backpressure:
+            self.backpressure = False
+            self.log.holding.discard(self)
+            self.log.moved_on()
 
     def _next_available(self) -> OutputChunk | OutputDropped | None:
         log = self.log
@@ -208,6 +255,11 @@ class _OutputReader:
                 return None  # the last segment may still grow
             self.segment += 1
         return None
+
+
+def _wake_soon(loop: asyncio.AbstractEventLoop, log: _OutputLog) -> None:
+    with contextlib.suppress(RuntimeError):  # the loop is closed: nothing waits any more
+        loop.call_soon_threadsafe(log.moved_on)
 
 
 class ProcessHandle:
@@ -296,10 +348,12 @@ class ProcessHandle:
         """Close stdin: the process reads end-of-file. Closing twice is fine."""
         self._close_stdin()
 
-    def output(self) -> _OutputReader:
+    def output(self, *, backpressure: bool = False) -> _OutputReader:
         """Its output from the start (as far as the buffer holds it) then live, ending with one ProcessExit. Any
-        number of readers; each gets every event."""
-        return _OutputReader(self._log)
+        number of readers; each gets every event. A reader that falls more than the buffer behind gets an
+        OutputDropped for what it missed, unless it asks for `backpressure`: then the process waits (its output
+        pipes fill and its writes block) until that reader has read, ends, calls `aclose()` or is dropped."""
+        return _OutputReader(self._log, backpressure)
 
     async def wait(self, timeout: float | None = None) -> int:
         """The exit code, once the process has exited. Raises TimeoutError after `timeout` seconds."""
@@ -370,6 +424,12 @@ class ProcessHandle:
             if not chunk:
                 return
             self._log.append(stream, chunk)  # ignored once the process has exited
+            while self._log.full and self._log.exit is None:  # a reader with backpressure is behind
+                space = self._log.space
+                self._log.trim()
+                if not self._log.full:
+                    break
+                await space.wait()
 
     async def _exit_code(self) -> int:
         while True:
@@ -503,7 +563,7 @@ async def run_command(
     started = anyio.current_time()
     process = await sandbox.start_process(command, cwd=cwd, env=env)
     tails = {stream: _Tail(max_output) for stream in STREAMS}
-    reader = process.output()
+    reader = process.output(backpressure=True)  # every byte, however fast it comes; the tails bound the memory
     exit: ProcessExit | None = None
     timed_out = False
     try:
@@ -517,6 +577,8 @@ async def run_command(
         with anyio.CancelScope(shield=True):
             await process.kill()
         raise
+    finally:
+        await reader.aclose()
     assert exit is not None
     return CommandResult(
         pid=process.pid,

@@ -83,6 +83,7 @@ if TYPE_CHECKING:
     from .process_info import ProcessInfo
     from .process_status import ProcessStatus
     from .process_stdin_input import ProcessStdinInput
+    from .process_stdin_input_encoding import ProcessStdinInputEncoding
     from .prompt_tokens_details import PromptTokensDetails
     from .read_file_encoding import ReadFileEncoding
     from .recording import Recording
@@ -179,6 +180,7 @@ _MODULES = {
     "ProcessInfo": ".process_info",
     "ProcessStatus": ".process_status",
     "ProcessStdinInput": ".process_stdin_input",
+    "ProcessStdinInputEncoding": ".process_stdin_input_encoding",
     "PromptTokensDetails": ".prompt_tokens_details",
     "ReadFileEncoding": ".read_file_encoding",
     "Recording": ".recording",
@@ -276,6 +278,7 @@ __all__ = (
     "ProcessInfo",
     "ProcessStatus",
     "ProcessStdinInput",
+    "ProcessStdinInputEncoding",
     "PromptTokensDetails",
     "ReadFileEncoding",
     "Recording",

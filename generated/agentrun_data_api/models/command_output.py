@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -17,7 +17,7 @@ class CommandOutput:
 
     stdout: str | Unset = UNSET
     stderr: str | Unset = UNSET
-    exit_code: int | Unset = UNSET
+    exit_code: int | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
@@ -25,7 +25,11 @@ class CommandOutput:
 
         stderr = self.stderr
 
-        exit_code = self.exit_code
+        exit_code: int | None | Unset
+        if isinstance(self.exit_code, Unset):
+            exit_code = UNSET
+        else:
+            exit_code = self.exit_code
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -46,7 +50,14 @@ class CommandOutput:
 
         stderr = d.pop("stderr", UNSET)
 
-        exit_code = d.pop("exitCode", UNSET)
+        def _parse_exit_code(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        exit_code = _parse_exit_code(d.pop("exitCode", UNSET))
 
         command_output = cls(
             stdout=stdout,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -19,21 +19,39 @@ T = TypeVar("T", bound="CommandResult")
 @_attrs_define
 class CommandResult:
     """Result of `RunCommand`, with the output both at the top level and nested in `result` (each form has its consumers).
-    `status` is `completed` after a normal exit, whatever the exit code.
+    `status` is `completed` after the command ended by itself, whatever the exit code, and `timeout` when its timeout
+    killed it. See `RunCommand` for the output encoding and size limit.
 
     """
 
-    exit_code: int | Unset = UNSET
+    exit_code: int | None | Unset = UNSET
+    """ Exit code; negative signal number if a signal killed the command; `null` when its timeout did. """
     stdout: str | Unset = UNSET
     stderr: str | Unset = UNSET
     result: CommandOutput | Unset = UNSET
     """ Nested output of `CommandResult`. """
     status: CommandStatus | Unset = UNSET
     """ Status of a finished command. """
+    pid: int | Unset = UNSET
+    """ The command's process ID inside the sandbox (see `GetProcess`). """
+    duration_ms: int | Unset = UNSET
+    """ Wall-clock run time in milliseconds. """
+    stdout_base_64: str | Unset = UNSET
+    """ The exact bytes of `stdout` (without the dropped note), present when they are not UTF-8. """
+    stderr_base_64: str | Unset = UNSET
+    """ As `stdoutBase64`, for `stderr`. """
+    stdout_dropped: int | Unset = UNSET
+    """ Bytes dropped from the start of `stdout` (present when some were). """
+    stderr_dropped: int | Unset = UNSET
+    """ As `stdoutDropped`, for `stderr`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        exit_code = self.exit_code
+        exit_code: int | None | Unset
+        if isinstance(self.exit_code, Unset):
+            exit_code = UNSET
+        else:
+            exit_code = self.exit_code
 
         stdout = self.stdout
 
@@ -46,6 +64,18 @@ class CommandResult:
         status: str | Unset = UNSET
         if not isinstance(self.status, Unset):
             status = self.status.value
+
+        pid = self.pid
+
+        duration_ms = self.duration_ms
+
+        stdout_base_64 = self.stdout_base_64
+
+        stderr_base_64 = self.stderr_base_64
+
+        stdout_dropped = self.stdout_dropped
+
+        stderr_dropped = self.stderr_dropped
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -60,6 +90,18 @@ class CommandResult:
             field_dict["result"] = result
         if status is not UNSET:
             field_dict["status"] = status
+        if pid is not UNSET:
+            field_dict["pid"] = pid
+        if duration_ms is not UNSET:
+            field_dict["durationMs"] = duration_ms
+        if stdout_base_64 is not UNSET:
+            field_dict["stdoutBase64"] = stdout_base_64
+        if stderr_base_64 is not UNSET:
+            field_dict["stderrBase64"] = stderr_base_64
+        if stdout_dropped is not UNSET:
+            field_dict["stdoutDropped"] = stdout_dropped
+        if stderr_dropped is not UNSET:
+            field_dict["stderrDropped"] = stderr_dropped
 
         return field_dict
 
@@ -68,7 +110,15 @@ class CommandResult:
         from ..models.command_output import CommandOutput  # noqa: PLC0415
 
         d = dict(src_dict)
-        exit_code = d.pop("exitCode", UNSET)
+
+        def _parse_exit_code(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        exit_code = _parse_exit_code(d.pop("exitCode", UNSET))
 
         stdout = d.pop("stdout", UNSET)
 
@@ -88,12 +138,30 @@ class CommandResult:
         else:
             status = CommandStatus(_status)
 
+        pid = d.pop("pid", UNSET)
+
+        duration_ms = d.pop("durationMs", UNSET)
+
+        stdout_base_64 = d.pop("stdoutBase64", UNSET)
+
+        stderr_base_64 = d.pop("stderrBase64", UNSET)
+
+        stdout_dropped = d.pop("stdoutDropped", UNSET)
+
+        stderr_dropped = d.pop("stderrDropped", UNSET)
+
         command_result = cls(
             exit_code=exit_code,
             stdout=stdout,
             stderr=stderr,
             result=result,
             status=status,
+            pid=pid,
+            duration_ms=duration_ms,
+            stdout_base_64=stdout_base_64,
+            stderr_base_64=stderr_base_64,
+            stdout_dropped=stdout_dropped,
+            stderr_dropped=stderr_dropped,
         )
 
         command_result.additional_properties = d

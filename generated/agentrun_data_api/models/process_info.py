@@ -14,13 +14,17 @@ T = TypeVar("T", bound="ProcessInfo")
 
 @_attrs_define
 class ProcessInfo:
-    """A process in the sandbox."""
+    """A process in the sandbox. AgentRun Local knows the processes started through this API (RunCommand and StartProcess):
+    the running ones and the last 32 that exited.
+
+    """
 
     pid: int | Unset = UNSET
     name: str | Unset = UNSET
-    """ Process name (executable). """
+    """ Process name (the program the command line starts with; `sh` for compound commands). """
     status: ProcessStatus | Unset = UNSET
-    """ Status of a process. """
+    """ Status of a process: `running`; `exited` (it ended by itself, whatever its exit code); `killed` (a signal
+    ended it, `exitCode` is then minus the signal number). """
     command: str | Unset = UNSET
     """ Full command line. """
     cwd: str | Unset = UNSET

@@ -6,6 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
+from ..models.process_stdin_input_encoding import ProcessStdinInputEncoding
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ProcessStdinInput")
@@ -16,13 +17,19 @@ class ProcessStdinInput:
     """Body of `WriteProcessStdin` (extension)."""
 
     data: str | Unset = UNSET
-    """ UTF-8 text to write (may be empty). """
+    """ Text to write (may be empty), or base64 with `encoding` `base64`. """
+    encoding: ProcessStdinInputEncoding | Unset = UNSET
+    """ How `data` is encoded (`utf-8` when omitted). """
     eof: bool | Unset = UNSET
     """ Close stdin after writing (false when omitted). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         data = self.data
+
+        encoding: str | Unset = UNSET
+        if not isinstance(self.encoding, Unset):
+            encoding = self.encoding.value
 
         eof = self.eof
 
@@ -31,6 +38,8 @@ class ProcessStdinInput:
         field_dict.update({})
         if data is not UNSET:
             field_dict["data"] = data
+        if encoding is not UNSET:
+            field_dict["encoding"] = encoding
         if eof is not UNSET:
             field_dict["eof"] = eof
 
@@ -41,10 +50,18 @@ class ProcessStdinInput:
         d = dict(src_dict)
         data = d.pop("data", UNSET)
 
+        _encoding = d.pop("encoding", UNSET)
+        encoding: ProcessStdinInputEncoding | Unset
+        if isinstance(_encoding, Unset):
+            encoding = UNSET
+        else:
+            encoding = ProcessStdinInputEncoding(_encoding)
+
         eof = d.pop("eof", UNSET)
 
         process_stdin_input = cls(
             data=data,
+            encoding=encoding,
             eof=eof,
         )
 

@@ -17,12 +17,20 @@ class StderrEvent:
 
     type_: Literal["stderr"]
     text: str | Unset = UNSET
+    base64: str | Unset = UNSET
+    """ As in `StdoutEvent`. """
+    dropped: int | Unset = UNSET
+    """ As in `StdoutEvent`. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
 
         text = self.text
+
+        base64 = self.base64
+
+        dropped = self.dropped
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -33,6 +41,10 @@ class StderrEvent:
         )
         if text is not UNSET:
             field_dict["text"] = text
+        if base64 is not UNSET:
+            field_dict["base64"] = base64
+        if dropped is not UNSET:
+            field_dict["dropped"] = dropped
 
         return field_dict
 
@@ -45,9 +57,15 @@ class StderrEvent:
 
         text = d.pop("text", UNSET)
 
+        base64 = d.pop("base64", UNSET)
+
+        dropped = d.pop("dropped", UNSET)
+
         stderr_event = cls(
             type_=type_,
             text=text,
+            base64=base64,
+            dropped=dropped,
         )
 
         stderr_event.additional_properties = d

@@ -17,12 +17,22 @@ class StdoutEvent:
 
     type_: Literal["stdout"]
     text: str | Unset = UNSET
+    base64: str | Unset = UNSET
+    """ Process streams: the chunk's exact bytes, base64-encoded, present when they are not valid UTF-8 (the text
+    then has `\\xNN` escapes). """
+    dropped: int | Unset = UNSET
+    """ Process streams: this event only notes (in `text`) that this many older bytes of the stream are no longer
+    buffered. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_
 
         text = self.text
+
+        base64 = self.base64
+
+        dropped = self.dropped
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -33,6 +43,10 @@ class StdoutEvent:
         )
         if text is not UNSET:
             field_dict["text"] = text
+        if base64 is not UNSET:
+            field_dict["base64"] = base64
+        if dropped is not UNSET:
+            field_dict["dropped"] = dropped
 
         return field_dict
 
@@ -45,9 +59,15 @@ class StdoutEvent:
 
         text = d.pop("text", UNSET)
 
+        base64 = d.pop("base64", UNSET)
+
+        dropped = d.pop("dropped", UNSET)
+
         stdout_event = cls(
             type_=type_,
             text=text,
+            base64=base64,
+            dropped=dropped,
         )
 
         stdout_event.additional_properties = d

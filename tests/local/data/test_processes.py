@@ -3,6 +3,7 @@ with stdin and output, list/get, kill of the whole group, binary output, bad inp
 
 from __future__ import annotations
 
+import base64
 import secrets
 from typing import Any
 
@@ -19,6 +20,7 @@ async def test_cmd_answers_both_forms_the_official_consumers_read(data: DataPlan
     assert (result["stdout"], result["stderr"], result["exitCode"]) == ("out\n/home/user\n", "err\n", 3)
     assert result["result"] == {"stdout": "out\n/home/user\n", "stderr": "err\n", "exitCode": 3}
     assert result["status"] == "completed"
+    assert "stdoutBase64" not in result and "stdoutDropped" not in result  # plain UTF-8, nothing cut
 
 
 async def test_cmd_runs_inside_the_sandbox(data: DataPlane, sandbox: dict[str, Any]) -> None:
@@ -56,6 +58,62 @@ async def test_cmd_timeout_kills_the_command(data: DataPlane, sandbox: dict[str,
 async def test_binary_output_is_escaped_not_lost(data: DataPlane, sandbox: dict[str, Any]) -> None:
     result = await data.ok("POST", path(sandbox, "/cmd"), json_body={"command": r"printf 'ok \377\376 é\n'"})
     assert result["stdout"] == "ok \\xff\\xfe é\n"
+    assert base64.b64decode(result["stdoutBase64"]) == "ok \xff\xfe é\n".encode("latin-1")[:6] + "é\n".encode()
+
+
+# Every byte value, then characters of two and three bytes that the pipe may well split between two reads.
+PAYLOAD = bytes(range(256)) * 64 + "é€\n".encode() * 1000
+WRITE_PAYLOAD = "python3 -c \"import sys; sys.stdout.buffer.write(bytes(range(256)) * 64 + 'é€\\n'.encode() * 1000)\""
+
+
+def exact_bytes(events: list[dict[str, Any]], stream: str = "stdout") -> bytes:
+    """What a client that wants the exact bytes reads: an event's `base64` when present, else its text as UTF-8."""
+    chunks = [e for e in events if e["type"] == stream and "dropped" not in e]
+    return b"".join(base64.b64decode(e["base64"]) if "base64" in e else e["text"].encode() for e in chunks)
+
+
+async def test_output_that_is_not_utf8_also_comes_back_exactly(data: DataPlane, sandbox: dict[str, Any]) -> None:
+    result = await data.ok("POST", path(sandbox, "/cmd"), json_body={"command": WRITE_PAYLOAD})
+    assert result["exitCode"] == 0, result
+    assert base64.b64decode(result["stdoutBase64"]) == PAYLOAD
+    assert result["stdout"].startswith("\x00\x01") and "\\xff" in result["stdout"]
+    async with data.stream("POST", path(sandbox, "/cmd"), json_body={"command": WRITE_PAYLOAD}) as response:
+        events = [event async for event in sse_events(response)]
+    assert exact_bytes(events) == PAYLOAD
+    assert all("base64" not in e for e in events if e["type"] == "stdout" and e["text"].isprintable())
+
+
+async def test_huge_json_output_keeps_its_tail_and_says_how_much_was_dropped(
+    data: DataPlane, sandbox: dict[str, Any]
+) -> None:
+    result = await data.ok("POST", path(sandbox, "/cmd"), json_body={"command": "head -c 17825792 /dev/zero"})
+    assert result["stdoutDropped"] == 1 << 20  # 17 MiB written, the last 16 MiB kept
+    assert result["stdout"].startswith("[agentrun: 1048576 earlier bytes of this stream were dropped]\n\x00")
+    assert len(result["stdout"]) == len("[agentrun: 1048576 earlier bytes of this stream were dropped]\n") + (16 << 20)
+
+
+async def test_a_late_reader_is_told_what_the_buffer_dropped(data: DataPlane, sandbox: dict[str, Any]) -> None:
+    started = await data.ok("POST", path(sandbox), json_body={"command": "head -c 3000000 /dev/zero | tr '\\0' a"})
+
+    async def exited() -> bool:
+        return bool((await data.ok("GET", path(sandbox, f"/{started['pid']}")))["status"] == "exited")
+
+    await until(exited)  # all written before anyone reads: the buffer kept only the end
+    async with data.stream("GET", path(sandbox, f"/{started['pid']}/output")) as response:
+        events = [event async for event in sse_events(response)]
+    first = events[0]
+    assert first["type"] == "stdout" and first["dropped"] > 0 and "were dropped" in first["text"]
+    assert first["dropped"] + len(exact_bytes(events)) == 3_000_000
+    assert events[-1] == {"type": "exit", "exitCode": 0}
+
+
+async def test_a_streamed_command_that_times_out_sends_its_output_then_an_unknown_exit(
+    data: DataPlane, sandbox: dict[str, Any]
+) -> None:
+    body = {"command": "echo before; sleep 60", "timeout": 1}
+    async with data.stream("POST", path(sandbox, "/cmd"), json_body=body) as response:
+        events = [event async for event in sse_events(response)]
+    assert events == [{"type": "stdout", "text": "before\n"}, {"type": "exit", "exitCode": None}]
 
 
 async def test_a_client_that_leaves_a_streamed_command_kills_it(data: DataPlane, sandbox: dict[str, Any]) -> None:
@@ -102,6 +160,20 @@ async def test_background_process_with_stdin_output_list_get_and_kill(data: Data
 
 async def _at_least(marker: str, count: int) -> bool:
     return len(processes_with(marker)) >= count  # the two sleeps (and the shell, whose command line names them)
+
+
+async def test_stdin_takes_bytes_as_base64(data: DataPlane, sandbox: dict[str, Any]) -> None:
+    started = await data.ok("POST", path(sandbox), json_body={"command": "od -An -tx1"})
+    stdin = path(sandbox, f"/{started['pid']}/stdin")
+    bad = await data.request("POST", stdin, json_body={"data": "not base64!", "encoding": "base64"})
+    assert bad.status_code == 400 and "base64" in bad.text
+    sent = base64.b64encode(b"\x00\xff\n").decode()
+    await data.ok("POST", stdin, json_body={"data": sent, "encoding": "base64", "eof": True})
+    async with data.stream("GET", path(sandbox, f"/{started['pid']}/output")) as response:
+        events = [event async for event in sse_events(response)]
+    assert exact_bytes(events).split() == [b"00", b"ff", b"0a"]
+    closed = await data.request("POST", stdin, json_body={"data": "more"})
+    assert closed.status_code == 409 and "stdin" in closed.text
 
 
 async def test_bad_input_gets_clear_errors(data: DataPlane, sandbox: dict[str, Any]) -> None:

@@ -276,3 +276,28 @@ async def test_a_cancelled_start_leaves_no_process_behind(engine: SandboxEngine)
         assert await eventually(lambda: len(namespace_members(namespace)) == 2)  # pid 1 and the zygote
     finally:
         await engine.destroy(sandbox.id)
+
+
+async def test_a_reader_with_backpressure_gets_every_byte_and_holds_the_process_back(sandbox: SandboxHandle) -> None:
+    total = 5 * OUTPUT_LIMIT
+    process = await sandbox.start_process(f"head -c {total} /dev/zero; echo done")
+    reader = process.output(backpressure=True)
+    with pytest.raises(TimeoutError):
+        await process.wait(0.5)  # it cannot write everything while its reader reads nothing
+    events = [event async for event in reader]
+    assert not [e for e in events if isinstance(e, OutputDropped)]
+    assert len(text_of(events)) == total + len(b"done\n")
+    assert events[-1] == ProcessExit(0, "exited")
+
+
+async def test_a_dropped_reader_no_longer_holds_the_process_back(sandbox: SandboxHandle) -> None:
+    process = await sandbox.start_process(f"head -c {5 * OUTPUT_LIMIT} /dev/zero")
+    reader = process.output(backpressure=True)
+    assert isinstance(await reader.__anext__(), OutputChunk)
+    del reader
+    assert await process.wait(20) == 0
+
+
+async def test_run_command_keeps_every_byte_of_fast_output(sandbox: SandboxHandle) -> None:
+    result = await sandbox.run_command(f"head -c {8 * OUTPUT_LIMIT} /dev/zero", timeout=20)
+    assert (len(result.stdout), result.stdout_dropped) == (8 * OUTPUT_LIMIT, 0)

@@ -96,7 +96,8 @@ def sync_detailed(
 ) -> Response[ErrorResponse | OperationResult]:
     """Kill a process
 
-     Kills the process and its whole process group.
+     Kills (SIGKILL) the process and its whole process group, including processes it left running after
+    it exited; the answer's `message` says how many processes were signalled.
 
     Args:
         sandbox_id (str):
@@ -130,7 +131,8 @@ def sync(
 ) -> ErrorResponse | OperationResult | None:
     """Kill a process
 
-     Kills the process and its whole process group.
+     Kills (SIGKILL) the process and its whole process group, including processes it left running after
+    it exited; the answer's `message` says how many processes were signalled.
 
     Args:
         sandbox_id (str):
@@ -159,7 +161,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | OperationResult]:
     """Kill a process
 
-     Kills the process and its whole process group.
+     Kills (SIGKILL) the process and its whole process group, including processes it left running after
+    it exited; the answer's `message` says how many processes were signalled.
 
     Args:
         sandbox_id (str):
@@ -191,7 +194,8 @@ async def asyncio(
 ) -> ErrorResponse | OperationResult | None:
     """Kill a process
 
-     Kills the process and its whole process group.
+     Kills (SIGKILL) the process and its whole process group, including processes it left running after
+    it exited; the answer's `message` says how many processes were signalled.
 
     Args:
         sandbox_id (str):

@@ -107,7 +107,19 @@ def sync_detailed(
     omitted).
 
     **JSON (default, the cloud today):** `CommandResult` with the output both at the top level
-    (`exitCode`, `stdout`, `stderr`) and nested in `result`, plus `status` (`completed` on normal exit).
+    (`exitCode`, `stdout`, `stderr`) and nested in `result`, plus `status` (`completed` on normal exit,
+    `timeout` when the timeout killed the command's process group; `exitCode` is then `null`).
+
+    **Output encoding (AgentRun Local):** output is decoded as UTF-8; bytes that are not valid UTF-8
+    appear as
+    `\\xNN` escapes in the text and, exactly, base64-encoded in `stdoutBase64` / `stderrBase64` (JSON)
+    or in
+    the event's `base64` (stream). A JSON answer keeps the last 16 MiB of each stream: a stream cut that
+    way
+    starts with the line `[agentrun: N earlier bytes of this stream were dropped]` and has
+    `stdoutDropped` /
+    `stderrDropped`. Streams have no cap. A client that disconnects before the end kills the command's
+    process group.
 
     **Streaming (extension):** when the request has `Accept: text/event-stream`, a server that supports
     it
@@ -154,7 +166,19 @@ def sync(
     omitted).
 
     **JSON (default, the cloud today):** `CommandResult` with the output both at the top level
-    (`exitCode`, `stdout`, `stderr`) and nested in `result`, plus `status` (`completed` on normal exit).
+    (`exitCode`, `stdout`, `stderr`) and nested in `result`, plus `status` (`completed` on normal exit,
+    `timeout` when the timeout killed the command's process group; `exitCode` is then `null`).
+
+    **Output encoding (AgentRun Local):** output is decoded as UTF-8; bytes that are not valid UTF-8
+    appear as
+    `\\xNN` escapes in the text and, exactly, base64-encoded in `stdoutBase64` / `stderrBase64` (JSON)
+    or in
+    the event's `base64` (stream). A JSON answer keeps the last 16 MiB of each stream: a stream cut that
+    way
+    starts with the line `[agentrun: N earlier bytes of this stream were dropped]` and has
+    `stdoutDropped` /
+    `stderrDropped`. Streams have no cap. A client that disconnects before the end kills the command's
+    process group.
 
     **Streaming (extension):** when the request has `Accept: text/event-stream`, a server that supports
     it
@@ -196,7 +220,19 @@ async def asyncio_detailed(
     omitted).
 
     **JSON (default, the cloud today):** `CommandResult` with the output both at the top level
-    (`exitCode`, `stdout`, `stderr`) and nested in `result`, plus `status` (`completed` on normal exit).
+    (`exitCode`, `stdout`, `stderr`) and nested in `result`, plus `status` (`completed` on normal exit,
+    `timeout` when the timeout killed the command's process group; `exitCode` is then `null`).
+
+    **Output encoding (AgentRun Local):** output is decoded as UTF-8; bytes that are not valid UTF-8
+    appear as
+    `\\xNN` escapes in the text and, exactly, base64-encoded in `stdoutBase64` / `stderrBase64` (JSON)
+    or in
+    the event's `base64` (stream). A JSON answer keeps the last 16 MiB of each stream: a stream cut that
+    way
+    starts with the line `[agentrun: N earlier bytes of this stream were dropped]` and has
+    `stdoutDropped` /
+    `stderrDropped`. Streams have no cap. A client that disconnects before the end kills the command's
+    process group.
 
     **Streaming (extension):** when the request has `Accept: text/event-stream`, a server that supports
     it
@@ -241,7 +277,19 @@ async def asyncio(
     omitted).
 
     **JSON (default, the cloud today):** `CommandResult` with the output both at the top level
-    (`exitCode`, `stdout`, `stderr`) and nested in `result`, plus `status` (`completed` on normal exit).
+    (`exitCode`, `stdout`, `stderr`) and nested in `result`, plus `status` (`completed` on normal exit,
+    `timeout` when the timeout killed the command's process group; `exitCode` is then `null`).
+
+    **Output encoding (AgentRun Local):** output is decoded as UTF-8; bytes that are not valid UTF-8
+    appear as
+    `\\xNN` escapes in the text and, exactly, base64-encoded in `stdoutBase64` / `stderrBase64` (JSON)
+    or in
+    the event's `base64` (stream). A JSON answer keeps the last 16 MiB of each stream: a stream cut that
+    way
+    starts with the line `[agentrun: N earlier bytes of this stream were dropped]` and has
+    `stdoutDropped` /
+    `stderrDropped`. Streams have no cap. A client that disconnects before the end kills the command's
+    process group.
 
     **Streaming (extension):** when the request has `Accept: text/event-stream`, a server that supports
     it

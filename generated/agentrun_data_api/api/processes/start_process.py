@@ -103,9 +103,11 @@ def sync_detailed(
 ) -> Response[ErrorResponse | ProcessInfo]:
     """Start a background process (extension)
 
-     Starts `command` through a shell in its own process group and returns at once. The process keeps a
-    stdin pipe (`WriteProcessStdin`) and its output is buffered for `StreamProcessOutput`. A server
-    without this extension answers 404 or 405.
+     Starts `command` through a shell (`/bin/sh -c`) in its own process group and returns at once. The
+    process keeps a stdin pipe (`WriteProcessStdin`) and its output is buffered for
+    `StreamProcessOutput` (AgentRun Local keeps the last 1 MiB of each stream). It runs until it exits
+    or is killed, whatever happens to the connection that started it. A server without this extension
+    answers 404 or 405.
 
     Args:
         sandbox_id (str):
@@ -139,9 +141,11 @@ def sync(
 ) -> ErrorResponse | ProcessInfo | None:
     """Start a background process (extension)
 
-     Starts `command` through a shell in its own process group and returns at once. The process keeps a
-    stdin pipe (`WriteProcessStdin`) and its output is buffered for `StreamProcessOutput`. A server
-    without this extension answers 404 or 405.
+     Starts `command` through a shell (`/bin/sh -c`) in its own process group and returns at once. The
+    process keeps a stdin pipe (`WriteProcessStdin`) and its output is buffered for
+    `StreamProcessOutput` (AgentRun Local keeps the last 1 MiB of each stream). It runs until it exits
+    or is killed, whatever happens to the connection that started it. A server without this extension
+    answers 404 or 405.
 
     Args:
         sandbox_id (str):
@@ -170,9 +174,11 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | ProcessInfo]:
     """Start a background process (extension)
 
-     Starts `command` through a shell in its own process group and returns at once. The process keeps a
-    stdin pipe (`WriteProcessStdin`) and its output is buffered for `StreamProcessOutput`. A server
-    without this extension answers 404 or 405.
+     Starts `command` through a shell (`/bin/sh -c`) in its own process group and returns at once. The
+    process keeps a stdin pipe (`WriteProcessStdin`) and its output is buffered for
+    `StreamProcessOutput` (AgentRun Local keeps the last 1 MiB of each stream). It runs until it exits
+    or is killed, whatever happens to the connection that started it. A server without this extension
+    answers 404 or 405.
 
     Args:
         sandbox_id (str):
@@ -204,9 +210,11 @@ async def asyncio(
 ) -> ErrorResponse | ProcessInfo | None:
     """Start a background process (extension)
 
-     Starts `command` through a shell in its own process group and returns at once. The process keeps a
-    stdin pipe (`WriteProcessStdin`) and its output is buffered for `StreamProcessOutput`. A server
-    without this extension answers 404 or 405.
+     Starts `command` through a shell (`/bin/sh -c`) in its own process group and returns at once. The
+    process keeps a stdin pipe (`WriteProcessStdin`) and its output is buffered for
+    `StreamProcessOutput` (AgentRun Local keeps the last 1 MiB of each stream). It runs until it exits
+    or is killed, whatever happens to the connection that started it. A server without this extension
+    answers 404 or 405.
 
     Args:
         sandbox_id (str):

@@ -122,9 +122,11 @@ def sync_detailed(
 ) -> Response[ErrorResponse | ProcessExitEvent | StderrEvent | StdoutEvent]:
     """Stream a background process's output (extension)
 
-     `text/event-stream` of `ProcessEvent`s: the output buffered so far is replayed from the start, then
-    new `stdout`/`stderr` chunks follow as produced, and the stream ends with one `exit` event when the
-    process exits (immediately if it already has).
+     `text/event-stream` of `ProcessEvent`s: the output buffered so far is replayed from the start (after
+    an event with `dropped` if the buffer no longer holds the oldest output), then new `stdout`/`stderr`
+    chunks follow as produced, and the stream ends with one `exit` event when the process exits
+    (immediately if it already has). Any number of readers; a reader that disconnects leaves the process
+    running.
 
     Args:
         sandbox_id (str):
@@ -158,9 +160,11 @@ def sync(
 ) -> ErrorResponse | ProcessExitEvent | StderrEvent | StdoutEvent | None:
     """Stream a background process's output (extension)
 
-     `text/event-stream` of `ProcessEvent`s: the output buffered so far is replayed from the start, then
-    new `stdout`/`stderr` chunks follow as produced, and the stream ends with one `exit` event when the
-    process exits (immediately if it already has).
+     `text/event-stream` of `ProcessEvent`s: the output buffered so far is replayed from the start (after
+    an event with `dropped` if the buffer no longer holds the oldest output), then new `stdout`/`stderr`
+    chunks follow as produced, and the stream ends with one `exit` event when the process exits
+    (immediately if it already has). Any number of readers; a reader that disconnects leaves the process
+    running.
 
     Args:
         sandbox_id (str):
@@ -189,9 +193,11 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | ProcessExitEvent | StderrEvent | StdoutEvent]:
     """Stream a background process's output (extension)
 
-     `text/event-stream` of `ProcessEvent`s: the output buffered so far is replayed from the start, then
-    new `stdout`/`stderr` chunks follow as produced, and the stream ends with one `exit` event when the
-    process exits (immediately if it already has).
+     `text/event-stream` of `ProcessEvent`s: the output buffered so far is replayed from the start (after
+    an event with `dropped` if the buffer no longer holds the oldest output), then new `stdout`/`stderr`
+    chunks follow as produced, and the stream ends with one `exit` event when the process exits
+    (immediately if it already has). Any number of readers; a reader that disconnects leaves the process
+    running.
 
     Args:
         sandbox_id (str):
@@ -223,9 +229,11 @@ async def asyncio(
 ) -> ErrorResponse | ProcessExitEvent | StderrEvent | StdoutEvent | None:
     """Stream a background process's output (extension)
 
-     `text/event-stream` of `ProcessEvent`s: the output buffered so far is replayed from the start, then
-    new `stdout`/`stderr` chunks follow as produced, and the stream ends with one `exit` event when the
-    process exits (immediately if it already has).
+     `text/event-stream` of `ProcessEvent`s: the output buffered so far is replayed from the start (after
+    an event with `dropped` if the buffer no longer holds the oldest output), then new `stdout`/`stderr`
+    chunks follow as produced, and the stream ends with one `exit` event when the process exits
+    (immediately if it already has). Any number of readers; a reader that disconnects leaves the process
+    running.
 
     Args:
         sandbox_id (str):

@@ -106,7 +106,8 @@ def sync_detailed(
 ) -> Response[ErrorResponse | OperationResult]:
     """Write to a background process's stdin (extension)
 
-     Writes `data` (UTF-8 text) to the process stdin; with `eof` true, stdin is closed afterwards.
+     Writes `data` (UTF-8 text, or base64 with `encoding: base64`) to the process stdin; with `eof` true,
+    stdin is closed afterwards. A process whose stdin is closed, or that has exited, answers 409.
 
     Args:
         sandbox_id (str):
@@ -143,7 +144,8 @@ def sync(
 ) -> ErrorResponse | OperationResult | None:
     """Write to a background process's stdin (extension)
 
-     Writes `data` (UTF-8 text) to the process stdin; with `eof` true, stdin is closed afterwards.
+     Writes `data` (UTF-8 text, or base64 with `encoding: base64`) to the process stdin; with `eof` true,
+    stdin is closed afterwards. A process whose stdin is closed, or that has exited, answers 409.
 
     Args:
         sandbox_id (str):
@@ -175,7 +177,8 @@ async def asyncio_detailed(
 ) -> Response[ErrorResponse | OperationResult]:
     """Write to a background process's stdin (extension)
 
-     Writes `data` (UTF-8 text) to the process stdin; with `eof` true, stdin is closed afterwards.
+     Writes `data` (UTF-8 text, or base64 with `encoding: base64`) to the process stdin; with `eof` true,
+    stdin is closed afterwards. A process whose stdin is closed, or that has exited, answers 409.
 
     Args:
         sandbox_id (str):
@@ -210,7 +213,8 @@ async def asyncio(
 ) -> ErrorResponse | OperationResult | None:
     """Write to a background process's stdin (extension)
 
-     Writes `data` (UTF-8 text) to the process stdin; with `eof` true, stdin is closed afterwards.
+     Writes `data` (UTF-8 text, or base64 with `encoding: base64`) to the process stdin; with `eof` true,
+    stdin is closed afterwards. A process whose stdin is closed, or that has exited, answers 409.
 
     Args:
         sandbox_id (str):
