@@ -199,7 +199,8 @@ async def test_timeout_interrupts_the_cell_and_the_context_keeps_its_state(conte
 
 
 async def test_a_cell_that_swallows_interrupts_is_killed_after_the_grace_period(context: ContextHandle) -> None:
-    code = "import time\nwhile True:\n    try:\n        time.sleep(10)\n    except KeyboardInterrupt:\n        pass"
+    # SIGINT ignored outright: a try/except loop can still be hit between `except` and the next `try`
+    code = "import signal, time\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\nwhile True:\n    time.sleep(10)"
     events = await collect(context, code, timeout=0.3)
     assert end_of(events).status == "timeout"
     assert not context.alive
@@ -236,14 +237,12 @@ async def test_cancelling_an_execution_interrupts_the_cell(context: ContextHandl
 
 async def test_cancelling_a_stubborn_execution_leaves_no_process_behind(context: ContextHandle) -> None:
     code = (
-        "import subprocess, time\n"
+        "import signal, subprocess, time\n"
         "child = subprocess.Popen(['sleep', '60'])\n"
+        "signal.signal(signal.SIGINT, signal.SIG_IGN)\n"
         "print(child.pid, flush=True)\n"
         "while True:\n"
-        "    try:\n"
-        "        time.sleep(10)\n"
-        "    except KeyboardInterrupt:\n"
-        "        pass"
+        "    time.sleep(10)"
     )
     with anyio.CancelScope() as scope:
         async for event in context.execute(code, timeout=None):
