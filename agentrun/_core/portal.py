@@ -29,6 +29,9 @@ from agentrun._core.sse import AsyncByteStream, AsyncEventStream, _ResponseStrea
 
 T = TypeVar("T")
 
+CANCEL_GRACE = 10.0
+"""Seconds an interrupted blocking call waits for the cancelled coroutine to clean up."""
+
 
 class LoopThread:
     """An event loop running forever in a daemon thread (so an unclosed client never blocks interpreter exit)."""
@@ -39,14 +42,27 @@ class LoopThread:
         self._thread.start()
 
     def run(self, factory: Callable[[], Awaitable[T]]) -> T:
-        """Run the coroutine `factory()` makes on the loop and block until it finishes."""
+        """Run the coroutine `factory()` makes on the loop and block until it finishes. If the wait is interrupted
+        (Ctrl-C), the coroutine is cancelled and its clean-up (closing a stream, which stops the code or command
+        behind it) runs before the interruption goes on, for at most `CANCEL_GRACE` seconds."""
         if threading.current_thread() is self._thread:
             raise errors.AgentRunError("a sync agentrun call was made from inside its own event loop thread")
+        finished = threading.Event()
 
         async def main() -> T:
-            return await factory()
+            try:
+                return await factory()
+            finally:
+                finished.set()
 
-        return asyncio.run_coroutine_threadsafe(main(), self.loop).result()
+        future = asyncio.run_coroutine_threadsafe(main(), self.loop)
+        try:
+            return future.result()
+        except BaseException:
+            if not future.done():
+                future.cancel()
+                finished.wait(CANCEL_GRACE)
+            raise
 
     def stop(self) -> None:
         if self.loop.is_closed():
