@@ -1,7 +1,7 @@
 """Sandboxes, the templates they are created from, and the work done inside them: code (code.py, typed results in
 execution.py), files (files.py) and commands (commands.py)."""
 
-from agentrun.sandbox.code import CodeContext, CodeInterpreter
+from agentrun.sandbox.code import CodeContext
 from agentrun.sandbox.commands import CommandHandle, CommandResult, Commands, Exit, ProcessEvent, ProcessInfo
 from agentrun.sandbox.execution import (
     End,
@@ -19,7 +19,6 @@ from agentrun.sandbox.template import Template, Templates
 
 __all__ = [
     "CodeContext",
-    "CodeInterpreter",
     "CommandHandle",
     "CommandResult",
     "Commands",
