@@ -31,6 +31,8 @@ def test_an_interrupted_call_cancels_its_coroutine_and_waits_for_its_clean_up() 
         started.wait()
         os.kill(os.getpid(), signal.SIGINT)
 
+    # Python's own Ctrl-C behaviour, whatever handler the session installed (an in-process uvicorn takes SIGINT over).
+    previous = signal.signal(signal.SIGINT, signal.default_int_handler)
     interrupter = threading.Thread(target=interrupt_when_started)
     interrupter.start()
     try:
@@ -39,4 +41,5 @@ def test_an_interrupted_call_cancels_its_coroutine_and_waits_for_its_clean_up() 
         assert cleaned_up == [True]
     finally:
         interrupter.join()
+        signal.signal(signal.SIGINT, previous)
         loop.stop()
