@@ -6,6 +6,7 @@ only in calling `SyncHttpCore`, `SyncEventStream` and `SyncByteStream` instead o
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 import inspect
 import io
 import os
@@ -47,21 +48,30 @@ class LoopThread:
         behind it) runs before the interruption goes on, for at most `CANCEL_GRACE` seconds."""
         if threading.current_thread() is self._thread:
             raise errors.AgentRunError("a sync agentrun call was made from inside its own event loop thread")
-        finished = threading.Event()
+        outcome: concurrent.futures.Future[T] = concurrent.futures.Future()
+        tasks: list[asyncio.Task[T]] = []
 
         async def main() -> T:
-            try:
-                return await factory()
-            finally:
-                finished.set()
+            return await factory()
 
-        future = asyncio.run_coroutine_threadsafe(main(), self.loop)
+        def start() -> None:  # on the loop
+            task = self.loop.create_task(main())
+            tasks.append(task)
+            task.add_done_callback(lambda done: _settle(outcome, done))
+
+        def cancel() -> None:  # on the loop, after `start` if that was scheduled (callbacks run in order)
+            for task in tasks:
+                task.cancel()
+            if not tasks:
+                outcome.cancel()  # interrupted before `start` was even scheduled: nothing to wait for
+
         try:
-            return future.result()
+            self.loop.call_soon_threadsafe(start)
+            return outcome.result()
         except BaseException:
-            if not future.done():
-                future.cancel()
-                finished.wait(CANCEL_GRACE)
+            if not outcome.done():
+                self.loop.call_soon_threadsafe(cancel)
+                concurrent.futures.wait([outcome], timeout=CANCEL_GRACE)
             raise
 
     def stop(self) -> None:
@@ -70,6 +80,16 @@ class LoopThread:
         self.loop.call_soon_threadsafe(self.loop.stop)
         self._thread.join()
         self.loop.close()
+
+
+def _settle(outcome: concurrent.futures.Future[T], task: asyncio.Task[T]) -> None:
+    """Hand a finished task's result, exception or cancellation to the waiting thread."""
+    if task.cancelled():
+        outcome.cancel()
+    elif (exc := task.exception()) is not None:
+        outcome.set_exception(exc)
+    else:
+        outcome.set_result(task.result())
 
 
 @dataclass(frozen=True, slots=True)
