@@ -66,7 +66,7 @@ from agentrun.local.sandbox.errors import (
     SandboxNotFound,
     UnsupportedLanguage,
 )
-from agentrun.local.sandbox.ipc import HeldProcess, HelloFailed, Lines, hold_after_hello
+from agentrun.local.sandbox.ipc import HeldProcess, HelloFailed, Lines, hold_after_hello, hold_child
 from agentrun.local.sandbox.limits import Limits
 from agentrun.local.sandbox.processes import CommandResult, ProcessHandle
 
@@ -542,6 +542,12 @@ class SandboxHandle:
             if self._control is not None:
                 await self._control.aclose()
                 self._control = None
+            if self._init is None and self._process is not None and self.isolation.isolated:
+                # Stopped before bwrap said which process is the sandbox's pid 1: that is bwrap's child, which may
+                # still wait for bwrap to finish setting it up, and would wait forever once bwrap is killed.
+                with contextlib.suppress(ProcessLookupError):
+                    self._process.send_signal(signal.SIGSTOP)  # it forks nothing more while its child is found
+                self._init = await anyio.to_thread.run_sync(hold_child, self._process.pid)
             if self._init is not None:
                 if self.isolation.isolated:
                     # pid 1 of a pid namespace takes all the others along, and exits only once they are all gone

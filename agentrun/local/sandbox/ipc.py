@@ -147,6 +147,22 @@ def group_members(pgid: int, namespace: str | None) -> list[int]:
     return members
 
 
+def hold_child(pid: int) -> HeldProcess | None:
+    """(Blocking.) A child of process `pid` (the first found), held by a pidfd; None if it has none."""
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/stat") as stat:
+                text = stat.read()
+            if int(text[text.rindex(")") + 2 :].split()[1]) != pid:
+                continue
+            return HeldProcess.open(int(name))
+        except (OSError, ValueError, IndexError):  # ProcessLookupError included: gone meanwhile
+            continue
+    return None
+
+
 class HelloFailed(Exception):
     """The process did not introduce itself; the message says why (its own words when it sent any)."""
 

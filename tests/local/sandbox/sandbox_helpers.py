@@ -55,6 +55,19 @@ def descendants(ancestor: int) -> set[int]:
     return found
 
 
+def mentioning(text: str) -> list[int]:
+    """Live processes whose command line contains `text` (a sandbox's directory, say: bwrap's arguments name it)."""
+    found = []
+    for pid in all_pids():
+        try:
+            with open(f"/proc/{pid}/cmdline", "rb") as cmdline:
+                if text.encode() in cmdline.read() and alive(pid):
+                    found.append(pid)
+        except OSError:
+            continue
+    return found
+
+
 def pid_namespace(pid: int) -> str:
     return os.readlink(f"/proc/{pid}/ns/pid")
 

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import anyio
 import pytest
-from sandbox_helpers import alive, descendants, eventually, namespace_members, pid_namespace
+from sandbox_helpers import alive, descendants, eventually, mentioning, namespace_members, pid_namespace
 
 from agentrun.errors import InvalidArgumentError
 from agentrun.local.sandbox import (
@@ -73,13 +73,15 @@ async def test_destroy_ends_one_sandbox_and_leaves_the_others(engine: SandboxEng
 
 async def test_a_cancelled_create_leaves_nothing_behind(engine: SandboxEngine) -> None:
     before = descendants(os.getpid())
-    for delay in (0.0, 0.005, 0.01, 0.02, 0.04):
+    for delay in (0.0, 0.002, 0.005, 0.0075, 0.01, 0.015, 0.02, 0.03, 0.04):
         with anyio.move_on_after(delay):
             await engine.create("cancelled")
         if "cancelled" in engine.sandboxes:  # it won the race: destroying it must still work
             await engine.destroy("cancelled")
         assert not await anyio.Path(engine.root / "cancelled").exists()
     assert await eventually(lambda: not (descendants(os.getpid()) - before))
+    # a process orphaned on the way (reparented to init, so no longer a descendant) would still name the directory
+    assert await eventually(lambda: not mentioning(str(engine.root / "cancelled")))
 
 
 async def test_a_cancelled_context_creation_leaves_no_worker(engine: SandboxEngine) -> None:
