@@ -13,6 +13,7 @@ events. Background processes (`start`, `output`, `send_stdin`) need the processe
 
 from __future__ import annotations
 
+import base64
 import builtins
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
@@ -31,6 +32,7 @@ from agentrun_data_api.api.processes import (
 )
 from agentrun_data_api.models.env_vars import EnvVars
 from agentrun_data_api.models.process_stdin_input import ProcessStdinInput
+from agentrun_data_api.models.process_stdin_input_encoding import ProcessStdinInputEncoding
 from agentrun_data_api.models.run_command_input import RunCommandInput
 from agentrun_data_api.models.start_process_input import StartProcessInput
 from httpx_sse import ServerSentEvent
@@ -121,8 +123,8 @@ class CommandHandle:
             for event in events:
                 yield event
 
-    def send_stdin(self, data: str, *, eof: bool = False, options: CallOptions | None = None) -> None:
-        """Write `data` to the process's standard input; `eof=True` closes it afterwards."""
+    def send_stdin(self, data: str | bytes, *, eof: bool = False, options: CallOptions | None = None) -> None:
+        """Write `data` (text or bytes) to the process's standard input; `eof=True` closes it afterwards."""
         self._commands.send_stdin(self.pid, data, eof=eof, options=options)
 
     def close_stdin(self, *, options: CallOptions | None = None) -> None:
@@ -252,13 +254,19 @@ class Commands:
             timeouts=timeouts_of(options) if options is not None else None,
         )
 
-    def send_stdin(self, pid: int, data: str, *, eof: bool = False, options: CallOptions | None = None) -> None:
-        """Write the text `data` to the standard input of process `pid`; `eof=True` closes it afterwards."""
-        if not isinstance(data, str):
-            raise errors.InvalidArgumentError(f"data must be text (str), got {type(data).__name__}")
+    def send_stdin(self, pid: int, data: str | bytes, *, eof: bool = False, options: CallOptions | None = None) -> None:
+        """Write `data` (text, sent as UTF-8, or bytes) to the standard input of process `pid`; `eof=True` closes
+        it afterwards. A process that has exited or whose stdin is closed raises ConflictError."""
+        if isinstance(data, str):
+            body = ProcessStdinInput(data=data, eof=eof)
+        elif isinstance(data, bytes | bytearray | memoryview):
+            encoded = base64.b64encode(bytes(data)).decode("ascii")
+            body = ProcessStdinInput(data=encoded, encoding=ProcessStdinInputEncoding.BASE64, eof=eof)
+        else:
+            raise errors.InvalidArgumentError(f"data must be str or bytes, got {type(data).__name__}")
         self._target.core.call(
             Plane.DATA, write_process_stdin, options=options, sandbox_id=self._target.sandbox_id, pid=_pid(pid),
-            body=ProcessStdinInput(data=data, eof=eof),
+            body=body,
         )  # fmt: skip
 
 

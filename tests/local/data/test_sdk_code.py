@@ -140,6 +140,18 @@ async def test_contexts_keep_state_and_can_be_listed_got_and_deleted(sandbox: Sa
         await sandbox.get_context(context.id)
 
 
+async def test_javascript_runs_statelessly_and_in_contexts(sandbox: Sandbox) -> None:
+    execution = await sandbox.run_code("console.log('hi'); 1 + 1", language="javascript")
+    assert (execution.text, execution.logs.stdout) == ("2", ["hi\n"])
+    context = await sandbox.create_context(language="javascript")
+    assert context.language == "javascript"
+    await sandbox.run_code("let x = 41", context=context)
+    assert (await sandbox.run_code("x + 1", context=context)).text == "42"
+    failed = await sandbox.run_code("throw new TypeError('bad')", context=context)
+    assert failed.error is not None and (failed.error.name, failed.error.value) == ("TypeError", "bad")
+    await sandbox.delete_context(context)
+
+
 async def test_code_without_a_context_starts_from_a_clean_state(sandbox: Sandbox) -> None:
     await sandbox.run_code("leftover = 1")
     execution = await sandbox.run_code("leftover")

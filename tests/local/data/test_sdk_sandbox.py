@@ -144,7 +144,7 @@ async def test_work_in_a_deleted_sandbox_raises_not_found_saying_so(client: Asyn
         (lambda s: s.commands.run(""), "cmd must be a non-empty string"),
         (lambda s: s.commands.run("ls", timeout=-5), "timeout must be a positive number"),
         (lambda s: s.commands.get(0), "pid must be a whole number of at least 1"),
-        (lambda s: s.commands.send_stdin(1, b"x"), "data must be text"),
+        (lambda s: s.commands.send_stdin(1, 5), "data must be str or bytes"),
         (lambda s: s.commands.start("sleep 1", env={"A": 1}), "env must map names to string values"),
     ],
 )

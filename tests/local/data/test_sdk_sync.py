@@ -17,6 +17,26 @@ from agentrun.local import LocalServer
 pytestmark = pytest.mark.usefixtures("isolation_available")
 
 
+async def test_the_blocking_api_runs_commands(local: LocalServer, template: str) -> None:
+    from agentrun.sync import AgentRun
+    from agentrun.sync.sandbox.commands import Exit
+
+    def scenario() -> None:
+        with AgentRun(local.client.config) as client, client.sandboxes.create(template) as sandbox:
+            printed: list[str] = []
+            result = sandbox.commands.run("echo hi; exit 3", on_stdout=printed.append)
+            assert (result.stdout, result.exit_code, printed) == ("hi\n", 3, ["hi\n"])
+            with pytest.raises(errors.CommandExitError):
+                sandbox.commands.run("exit 3", check=True)
+            assert list(sandbox.commands.stream("echo a"))[-1] == Exit(0)
+            handle = sandbox.commands.start("cat")
+            handle.send_stdin("echo\n", eof=True)
+            assert handle.wait().stdout == "echo\n"
+            assert handle.pid in {p.pid for p in sandbox.commands.list()}
+
+    await anyio.to_thread.run_sync(scenario)
+
+
 async def test_the_blocking_api_runs_code_and_files(local: LocalServer, template: str, tmp_path: Path) -> None:
     from agentrun.sync import AgentRun
     from agentrun.sync.sandbox.execution import End, Stdout
