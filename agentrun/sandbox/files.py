@@ -50,6 +50,8 @@ from agentrun.sandbox._data import (
 )
 
 _PATH_HINT = "pass a path inside the sandbox, e.g. /home/user/data.csv"
+_INLINE_TEXT_LIMIT = 1024 * 1024
+"""Text up to this many characters goes in one WriteFile JSON body; longer text is uploaded like bytes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +105,7 @@ class Files:
         bytes written. `data` is text (written as UTF-8), bytes, a local `pathlib.Path`, a file opened in binary
         mode, or an async iterable of bytes; all but text are streamed as they are read, never held whole."""
         target = _path(path)
-        if isinstance(data, str):
+        if isinstance(data, str) and len(data) <= _INLINE_TEXT_LIMIT:
             body = WriteFileInput(path=target, content=data, encoding="utf-8", create_dir=True)
             await self._target.core.call(
                 Plane.DATA, write_file, options=options, sandbox_id=self._target.sandbox_id, body=body

@@ -37,6 +37,12 @@ async def test_text_written_is_read_back_unchanged(sandbox: Sandbox) -> None:
     assert await sandbox.files.read(f"{HOME}/notes/a.txt") == text
 
 
+async def test_long_text_is_written_whole(sandbox: Sandbox) -> None:
+    text = "línea de texto\n" * 200_000  # past what one JSON body carries: it is uploaded instead
+    assert await sandbox.files.write(f"{HOME}/notes/long.txt", text) == len(text.encode())
+    assert await sandbox.files.read(f"{HOME}/notes/long.txt") == text
+
+
 async def test_bytes_written_are_read_back_byte_for_byte(sandbox: Sandbox) -> None:
     data = bytes(range(256)) * 17
     assert await sandbox.files.write(f"{HOME}/bin/all.bytes", data) == len(data)
