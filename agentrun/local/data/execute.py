@@ -28,12 +28,13 @@ from agentrun_data_api.models import ExecuteCodeInput
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
-from starlette.types import Message, Receive, Scope, Send
+from starlette.types import Receive, Scope, Send
 
+from agentrun.local.asgi import ClientDisconnected, finish, send_start, until_disconnect, wants_events
 from agentrun.local.control.crud import read_body
 from agentrun.local.data.execution_output import JsonCollector
 from agentrun.local.data.sandbox_access import running_sandbox, sandbox_id_of
-from agentrun.local.responses import REQUEST_ID_HEADER, LocalAPIError, bad_request, request_id
+from agentrun.local.responses import LocalAPIError, bad_request, request_id
 from agentrun.local.sandbox import ContextHandle, SandboxHandle
 from agentrun.local.sandbox import events as ev
 from agentrun.local.sandbox.engine import DEFAULT_TIMEOUT
@@ -63,10 +64,6 @@ def parse(body: dict[str, Any]) -> ExecuteRequest:
     return ExecuteRequest(str(body["code"]), context_id, str(language).lower() if language else None, float(timeout))
 
 
-def wants_events(request: Request) -> bool:
-    return "text/event-stream" in request.headers.get("accept", "").lower()
-
-
 async def execute(request: Request) -> Response:
     params = parse(await read_body(request, ExecuteCodeInput))
     sandbox = await running_sandbox(request)  # 404 before anything starts
@@ -94,20 +91,14 @@ class ExecutionResponse(Response):
         self._started = False
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        failure: BaseException | None = None
-        async with anyio.create_task_group() as group:
-            group.start_soon(cancel_on_disconnect, receive, group.cancel_scope)
-            try:
-                await self._respond(scope, send)
-            except OSError:
-                if not self._started:
-                    raise
-                # the client went away mid-stream (uvicorn's ClientDisconnected): the execution has been stopped
-            except Exception as exc:  # re-raised below, outside the task group (no ExceptionGroup)
-                failure = exc
-            group.cancel_scope.cancel()
-        if failure is not None:
-            raise failure
+        try:
+            await until_disconnect(receive, lambda: self._respond(scope, send))
+        except ClientDisconnected:
+            pass  # the execution has been stopped
+        except OSError:
+            if not self._started:
+                raise
+            # the client went away mid-stream (uvicorn's ClientDisconnected): the execution has been stopped
 
     async def _respond(self, scope: Scope, send: Send) -> None:
         rid = request_id(scope)
@@ -167,28 +158,6 @@ class ExecutionResponse(Response):
         wire = json.dumps(event.to_wire(), ensure_ascii=False, separators=(",", ":"))
         chunk = f"event: {event.type}\ndata: {wire}\n\n".encode("utf-8", "replace")
         await send({"type": "http.response.body", "body": chunk, "more_body": True})
-
-
-async def send_start(send: Send, status: int, content_type: str, rid: str, *, event_stream: bool = False) -> None:
-    headers = [(b"content-type", content_type.encode()), (REQUEST_ID_HEADER.encode(), rid.encode())]
-    if event_stream:
-        # No caching, and no buffering by any proxy in between: every event must reach the client at once.
-        headers += [(b"cache-control", b"no-cache"), (b"x-accel-buffering", b"no")]
-    await send({"type": "http.response.start", "status": status, "headers": headers})
-
-
-async def finish(send: Send) -> None:
-    await send({"type": "http.response.body", "body": b"", "more_body": False})
-
-
-async def cancel_on_disconnect(receive: Receive, scope: anyio.CancelScope) -> None:
-    """Cancel `scope` when the client goes away (the request body has been read already, so the next message is
-    the disconnect)."""
-    while True:
-        message: Message = await receive()
-        if message["type"] == "http.disconnect":
-            scope.cancel()
-            return
 
 
 def routes() -> list[BaseRoute]:

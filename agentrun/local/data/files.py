@@ -22,9 +22,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 from starlette.types import Receive, Scope, Send
 
+from agentrun.local.asgi import cancel_on_disconnect
 from agentrun.local.control.crud import positive_int, read_body
 from agentrun.local.data import fileops
-from agentrun.local.data.execute import cancel_on_disconnect
 from agentrun.local.data.multipart import PartData, PartEnd, PartStart, read_parts
 from agentrun.local.data.paths import Workspace
 from agentrun.local.data.sandbox_access import busy, running_sandbox

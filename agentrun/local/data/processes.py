@@ -22,6 +22,7 @@ from __future__ import annotations
 import base64
 import binascii
 import codecs
+import contextlib
 import json
 import math
 from collections.abc import AsyncIterator
@@ -34,8 +35,8 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 from starlette.types import Receive, Scope, Send
 
+from agentrun.local.asgi import ClientDisconnected, finish, send_start, until_disconnect, wants_events
 from agentrun.local.control.crud import read_body
-from agentrun.local.data.execute import cancel_on_disconnect, finish, send_start, wants_events
 from agentrun.local.data.sandbox_access import busy, running_sandbox, sandbox_id_of
 from agentrun.local.responses import bad_request, request_id
 from agentrun.local.sandbox import SandboxHandle
@@ -144,23 +145,20 @@ class CommandResponse(Response):
         self._started = False
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        failure: BaseException | None = None
-        async with anyio.create_task_group() as group:
-            group.start_soon(cancel_on_disconnect, receive, group.cancel_scope)
-            try:
-                async with self.sandboxes.busy(self.sandbox_id) as sandbox:
-                    if self.stream:
-                        await self._stream(sandbox, send, request_id(scope))
-                    else:
-                        await self._json(sandbox, send, request_id(scope))
-            except OSError:
-                if not self._started:
-                    raise
-            except Exception as exc:  # re-raised outside the task group (no ExceptionGroup)
-                failure = exc
-            group.cancel_scope.cancel()
-        if failure is not None:
-            raise failure
+        try:
+            await until_disconnect(receive, lambda: self._respond(request_id(scope), send))
+        except ClientDisconnected:
+            pass  # the command has been killed
+        except OSError:
+            if not self._started:
+                raise
+
+    async def _respond(self, rid: str, send: Send) -> None:
+        async with self.sandboxes.busy(self.sandbox_id) as sandbox:
+            if self.stream:
+                await self._stream(sandbox, send, rid)
+            else:
+                await self._json(sandbox, send, rid)
 
     async def _json(self, sandbox: SandboxHandle, send: Send, rid: str) -> None:
         result = await sandbox.run_command(self.command, cwd=self.cwd, timeout=self.timeout)
@@ -251,20 +249,16 @@ class OutputResponse(Response):
         self.sandboxes, self.sandbox_id, self.process = sandboxes, sandbox_id, process
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        async with anyio.create_task_group() as group:
-            group.start_soon(cancel_on_disconnect, receive, group.cancel_scope)
-            try:
-                async with self.sandboxes.busy(self.sandbox_id):
-                    await send_start(
-                        send, 200, "text/event-stream; charset=utf-8", request_id(scope), event_stream=True
-                    )
-                    exit = await OutputEvents(self.process.output()).send_until_exit(send)
-                    assert exit is not None  # no deadline
-                    await send_event(send, {"type": "exit", "exitCode": exit.exit_code})
-                    await finish(send)
-            except OSError:
-                pass  # the client went away
-            group.cancel_scope.cancel()
+        with contextlib.suppress(ClientDisconnected, OSError):  # the client went away: the process keeps running
+            await until_disconnect(receive, lambda: self._respond(request_id(scope), send))
+
+    async def _respond(self, rid: str, send: Send) -> None:
+        async with self.sandboxes.busy(self.sandbox_id):
+            await send_start(send, 200, "text/event-stream; charset=utf-8", rid, event_stream=True)
+            exit = await OutputEvents(self.process.output()).send_until_exit(send)
+            assert exit is not None  # no deadline
+            await send_event(send, {"type": "exit", "exitCode": exit.exit_code})
+            await finish(send)
 
 
 async def start_process(request: Request) -> Response:

@@ -18,6 +18,7 @@ import httpx
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
+from agentrun.local.asgi import ClientDisconnected, until_disconnect
 from agentrun.local.models import sse
 from agentrun.local.models.errors import ModelError, error_event
 from agentrun.local.models.usage import Meter
@@ -40,25 +41,20 @@ class EventStreamResponse(Response):
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         try:
-            async with anyio.create_task_group() as group:
-
-                async def pump() -> None:
-                    await send({"type": "http.response.start", "status": 200, "headers": self.raw_headers})
-                    async for chunk in self._chunks:
-                        await send({"type": "http.response.body", "body": chunk, "more_body": True})
-                    await send({"type": "http.response.body", "body": b"", "more_body": False})
-                    group.cancel_scope.cancel()
-
-                group.start_soon(pump)
-                while (await receive())["type"] != "http.disconnect":
-                    pass
-                group.cancel_scope.cancel()  # the caller left (or the response is complete)
+            with contextlib.suppress(ClientDisconnected):  # the caller left: the feed has been cancelled
+                await until_disconnect(receive, lambda: self._pump(send))
         finally:
             with anyio.CancelScope(shield=True):
                 try:
                     await self._chunks.aclose()
                 finally:
                     await self._cleanup.aclose()
+
+    async def _pump(self, send: Send) -> None:
+        await send({"type": "http.response.start", "status": 200, "headers": self.raw_headers})
+        async for chunk in self._chunks:
+            await send({"type": "http.response.body", "body": chunk, "more_body": True})
+        await send({"type": "http.response.body", "body": b"", "more_body": False})
 
 
 def _interrupted(label: str, exc: Exception) -> ModelError:

@@ -17,14 +17,14 @@ from __future__ import annotations
 import json
 from collections.abc import Awaitable, Callable
 from contextlib import AsyncExitStack
-from typing import Any, TypeVar
+from typing import Any
 
-import anyio
 from starlette.background import BackgroundTask
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
+from agentrun.local.asgi import ClientDisconnected, until_disconnect
 from agentrun.local.models import tokens
 from agentrun.local.models.access import Caller, authorize, require_signature
 from agentrun.local.models.cache import Cached, cache_key
@@ -38,41 +38,10 @@ from agentrun.local.models.usage import Meter, Tally, UsageKey
 from agentrun.local.responses import REQUEST_ID_HEADER, request_id
 from agentrun.local.state import ServerState, state_of
 
-T = TypeVar("T")
-
 UPSTREAM_HEADER = "x-agentrun-upstream"  # which backend answered (never its key)
 MODEL_HEADER = "x-agentrun-model"  # the model name the gateway sent it
 CACHE_HEADER = "x-agentrun-cache"  # hit / miss, on proxies with `policies.cache`
 MAX_BODY = 32 * 1024 * 1024
-
-
-class _ClientGone(Exception):
-    """The caller disconnected before the answer was ready."""
-
-
-async def _unless_disconnected(request: Request, call: Callable[[], Awaitable[T]]) -> T:
-    """`await call()`, cancelled as soon as the caller disconnects (so the upstream request is closed too)."""
-    box: dict[str, Any] = {}
-    async with anyio.create_task_group() as group:
-
-        async def run() -> None:
-            try:
-                box["result"] = await call()
-            except Exception as exc:
-                box["error"] = exc
-            finally:
-                group.cancel_scope.cancel()
-
-        group.start_soon(run)
-        while (await request.receive())["type"] != "http.disconnect":
-            pass
-        group.cancel_scope.cancel()
-    if "error" in box:
-        raise box["error"]
-    if "result" not in box:
-        raise _ClientGone
-    result: T = box["result"]
-    return result
 
 
 async def _read_json(request: Request) -> dict[str, Any]:
@@ -224,7 +193,7 @@ async def _serve(request: Request, op: Operation) -> Response:
                 raise
 
         # One watcher for both waits (a queue slot, then the upstream): a task per request, not two.
-        outcome = await _unless_disconnected(request, admit_and_forward)
+        outcome = await until_disconnect(request.receive, admit_and_forward)
         backend = outcome.attempt.backend
         model = outcome.attempt.model or (requested if isinstance(requested, str) else "") or ""
         usage_key = _usage_key(target, caller, outcome, model)
@@ -274,7 +243,7 @@ def _operation(op: Operation) -> Callable[[Request], Awaitable[Response]]:
             return await _serve(request, op)
         except ModelError as error:
             return error_response(request, error)
-        except _ClientGone:
+        except ClientDisconnected:
             return Response(status_code=499)  # nobody reads it: the caller is gone
 
     return endpoint
