@@ -56,7 +56,6 @@ bench: $(STAMP) $(OFFICIAL_STAMP)
 	$(PY) bench/local_roundtrip.py
 	$(PY) bench/control_plane.py
 	$(PY) bench/sandbox.py
-	$(PY) bench/model_gateway.py
 	$(PY) bench/models.py
 
 clean:
