@@ -15,7 +15,6 @@ from agentrun.local.control.crud import (
     Spec,
     emit,
     equals,
-    new_id,
     positive_int,
     read_body,
     selector,
@@ -31,7 +30,7 @@ SANDBOXES = Spec(
     key="sandboxId",
     name="sandboxId",
     id_field="sandboxId",
-    id_prefix="sbx-",
+    id_prefix=records.SANDBOX_ID_PREFIX,
     create_input=CreateSandboxInput,
     filters={
         "sandboxId": equals("sandboxId"),
@@ -46,16 +45,7 @@ SANDBOXES = Spec(
 async def create_sandbox(request: Request) -> Response:
     """CreateSandbox starts a real sandbox, as the data-plane CreateSandbox does."""
     state = state_of(request)
-    body = await read_body(request, CreateSandboxInput)
-    template_name = body.get("templateName")
-    if not isinstance(template_name, str) or not template_name:
-        raise bad_request("invalid CreateSandboxInput: field templateName is required")
-    record = records.new_record(
-        state,
-        sandbox_id=str(body.get("sandboxId") or new_id(SANDBOXES.id_prefix)),
-        template_name=template_name,
-        idle_timeout=records.idle_timeout_of(body),
-    )
+    record = records.record_from_body(state, await read_body(request, CreateSandboxInput))
     return envelope(request, emit(state, SANDBOXES, await state.sandboxes.create(record)))
 
 

@@ -11,9 +11,9 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from agentrun.local import schema
-from agentrun.local.control.crud import new_id, read_body
+from agentrun.local.control.crud import read_body
 from agentrun.local.data.sandbox_access import sandbox_id_of
-from agentrun.local.responses import REQUEST_ID_HEADER, bad_request, envelope, error_body, request_id
+from agentrun.local.responses import REQUEST_ID_HEADER, envelope, error_body, request_id
 from agentrun.local.sandbox_manager import records
 from agentrun.local.state import state_of
 
@@ -27,16 +27,7 @@ async def create_sandbox(request: Request) -> Response:
     """CreateSandbox: a real sandbox, READY when answered. Mount configurations are accepted and ignored (there is
     nothing to mount on this machine)."""
     state = state_of(request)
-    body = await read_body(request, CreateSandboxInput)
-    template_name = body.get("templateName")
-    if not isinstance(template_name, str) or not template_name:
-        raise bad_request("invalid CreateSandboxInput: field templateName must be a non-empty string")
-    record = records.new_record(
-        state,
-        sandbox_id=str(body.get("sandboxId") or new_id("sbx-")),
-        template_name=template_name,
-        idle_timeout=records.idle_timeout_of(body),
-    )
+    record = records.record_from_body(state, await read_body(request, CreateSandboxInput))
     return envelope(request, present(await state.sandboxes.create(record)))
 
 

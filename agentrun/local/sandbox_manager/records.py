@@ -11,12 +11,14 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
+from agentrun.local.control.crud import new_id
 from agentrun.local.responses import bad_request
 from agentrun.local.state import ServerState, timestamp
 
 Doc = dict[str, Any]
 
 SANDBOX = "sandbox"
+SANDBOX_ID_PREFIX = "sbx-"
 DEFAULT_IDLE_TIMEOUT = 600  # seconds, what both SDKs send by default
 DEFAULT_LIFETIME = 21600  # seconds (6 h), the template default `sandboxTTLInSeconds` and the cloud's maximum
 LIVE_STATUSES = frozenset({"CREATING", "READY", "RUNNING", "PAUSED"})  # a process may exist
@@ -39,6 +41,20 @@ def new_record(state: ServerState, *, sandbox_id: str, template_name: str, idle_
         "lastUpdatedAt": now,
         "status": "CREATING",
     }
+
+
+def record_from_body(state: ServerState, body: Mapping[str, Any]) -> Doc:
+    """The record a CreateSandbox body asks for (either plane): its template, its id (given, or a new `sbx-` id)
+    and its idle timeout; 400 for a missing template name."""
+    template_name = body.get("templateName")
+    if not isinstance(template_name, str) or not template_name:
+        raise bad_request("invalid CreateSandboxInput: field templateName must be a non-empty string")
+    return new_record(
+        state,
+        sandbox_id=str(body.get("sandboxId") or new_id(SANDBOX_ID_PREFIX)),
+        template_name=template_name,
+        idle_timeout=idle_timeout_of(body),
+    )
 
 
 def idle_timeout_of(body: Mapping[str, Any]) -> int:
