@@ -7,7 +7,7 @@ STAMP := $(VENV)/.installed
 OFFICIAL := .venv-official
 OFFICIAL_STAMP := $(OFFICIAL)/.installed
 
-.PHONY: demo install official-sdk generate check-generated lint format typecheck pytest test bench clean
+.PHONY: demo system-deps install official-sdk generate check-generated lint format typecheck pytest test bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -16,6 +16,16 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP)
+
+# System packages the sandboxes use (Debian names). Installed only where missing; needs root (CI runs as root).
+# passt: pasta gives sandboxes with network their own user-mode network namespace.
+SYSTEM_PACKAGES := passt
+system-deps:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "installing system packages: $$missing"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $$missing; \
+	fi
 
 demo: $(STAMP)
 	$(PY) examples/quickstart.py
