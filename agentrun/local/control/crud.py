@@ -24,6 +24,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from agentrun.local import schema
+from agentrun.local.control import write_rules
 from agentrun.local.responses import LocalAPIError, already_exists, bad_request, conflict, envelope, not_found
 from agentrun.local.schema import WireModel
 from agentrun.local.state import ServerState, state_of, timestamp
@@ -304,6 +305,7 @@ def create_handler(spec: Spec) -> Handler:
     async def create(request: Request) -> Response:
         state = state_of(request)
         body = await read_body(request, model)
+        write_rules.check_body(model, body, names=(spec.name,))
         parent = parent_key(request, spec)
         doc = schema.project(model, body)
         if spec.id_field and not doc.get(spec.id_field):
@@ -353,7 +355,9 @@ def update_handler(spec: Spec) -> Handler:
 
     async def update(request: Request) -> Response:
         state = state_of(request)
-        patch = state.box.seal(schema.project(model, await read_body(request, model)), spec.secrets)
+        body = await read_body(request, model)
+        write_rules.check_body(model, body, names=(spec.name,))  # a rename (agentRuntimeName) follows the rules too
+        patch = state.box.seal(schema.project(model, body), spec.secrets)
 
         def change(c: Change) -> None:
             c.doc.update(merge(c.doc, patch))  # a merge only adds and replaces keys

@@ -1,0 +1,131 @@
+"""What the control plane accepts on write, beyond the shape `schema.validate` checks: resource names, enum values
+and numeric ranges. openapi/control.yaml states the same rules (`pattern`, `maxLength`, `enum`, `minimum`,
+`maximum` on the *Input schemas); tests/local/security/test_fuzz_specs.py holds the two to each other.
+
+Enums are open for clients (an unknown value parses as UNKNOWN, so a value the cloud adds later does not break
+them), but a server stores only values it knows. Documents stored before these rules are emitted as they are:
+rules apply to writes, never to reads, so every old row stays listable.
+"""
+
+from __future__ import annotations
+
+import enum
+import math
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Any
+
+import attrs
+
+from agentrun.local.responses import LocalAPIError, bad_request
+from agentrun.local.schema import WireModel
+
+# The cloud's rule for names that are path keys (templateName, credentialName, ...): they must survive a URL path
+# segment unencoded, so no '/', spaces, dots or other characters a path would need to escape.
+NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,127}")
+NAME_RULE = "1 to 128 characters: letters, digits, '_' and '-', starting with a letter or '_'"
+
+
+@dataclass(frozen=True)
+class Range:
+    low: float
+    high: float
+    unit: str = ""
+
+    def holds(self, value: float) -> bool:
+        return math.isfinite(value) and self.low <= value <= self.high  # NaN fails every comparison too
+
+    def __str__(self) -> str:
+        def show(bound: float) -> str:
+            return f"{bound:g}"
+
+        return f"between {show(self.low)} and {show(self.high)}{f' {self.unit}' if self.unit else ''}"
+
+
+# Numeric fields by their path in an input body ("[]" steps into every item of a list). The same bounds are the
+# `minimum`/`maximum` of these fields in openapi/control.yaml.
+RANGES: dict[str, Range] = {
+    "cpu": Range(0.05, 16, "vCPU"),
+    "memory": Range(128, 32768, "MB"),
+    "diskSize": Range(1, 10240),
+    "port": Range(1, 65535),
+    "containerConfiguration.port": Range(1, 65535),
+    "sandboxIdleTimeoutInSeconds": Range(1, 21600, "seconds"),
+    "sandboxTTLInSeconds": Range(1, 21600, "seconds"),
+    "preStopTimeoutInSeconds": Range(1, 3600, "seconds"),
+    "sessionIdleTimeoutSeconds": Range(1, 86400, "seconds"),
+    "sessionConcurrencyLimitPerInstance": Range(1, 1000),
+    "timeout": Range(1, 3600, "seconds"),
+    "scalingConfig.minInstances": Range(0, 1000),
+    "routingConfiguration.versionWeights[].weight": Range(0, 1),
+}
+
+
+def check_name(field: str, value: Any) -> None:
+    """400 unless `value` is a valid resource name."""
+    if not isinstance(value, str) or not NAME.fullmatch(value):
+        raise bad_request(f"invalid name: field {field} must be {NAME_RULE}, got {_short(value)}")
+
+
+def check_body(model: type[WireModel], body: dict[str, Any], names: tuple[str, ...] = ()) -> None:
+    """400 naming the first field of a validated `body` that breaks a rule: a name in `names`, an enum value the
+    spec does not list, a number out of its range."""
+    for field in names:
+        if field in body:
+            check_name(field, body[field])
+    for path, value in _enum_values(model.from_dict(body), ""):
+        if value.name == "UNKNOWN":
+            allowed = ", ".join(member.value for member in type(value) if member.name != "UNKNOWN")
+            raise bad_request(f"invalid {model.__name__}: field {path} must be one of {allowed}, got {value.value!r}")
+    for path, rule in RANGES.items():
+        for where, number in _numbers_at(body, path.split("."), ""):
+            if not rule.holds(number):
+                raise _out_of_range(model, where, rule, number)
+
+
+def _out_of_range(model: type[WireModel], where: str, rule: Range, number: float) -> LocalAPIError:
+    return bad_request(f"invalid {model.__name__}: field {where} must be {rule}, got {number!r}")
+
+
+def _enum_values(value: Any, path: str) -> Iterator[tuple[str, enum.Enum]]:
+    """Every enum value in a parsed model, with its wire path."""
+    if isinstance(value, enum.Enum):
+        yield path, value
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from _enum_values(item, f"{path}[{i}]")
+    elif attrs.has(type(value)):
+        for attribute in attrs.fields(type(value)):
+            yield from _enum_values(getattr(value, attribute.name), _join(path, _camel(attribute.name)))
+
+
+def _numbers_at(value: Any, steps: list[str], path: str) -> Iterator[tuple[str, float]]:
+    if not steps:
+        if isinstance(value, int | float) and not isinstance(value, bool):
+            yield path, value
+        return
+    step, rest = steps[0], steps[1:]
+    key, each = step.removesuffix("[]"), step.endswith("[]")
+    if not isinstance(value, dict) or key not in value:
+        return
+    found, where = value[key], _join(path, key)
+    if not each:
+        yield from _numbers_at(found, rest, where)
+    elif isinstance(found, list):
+        for i, item in enumerate(found):
+            yield from _numbers_at(item, rest, f"{where}[{i}]")
+
+
+def _camel(attribute: str) -> str:
+    head, *rest = attribute.split("_")
+    return head + "".join(part[:1].upper() + part[1:] for part in rest)
+
+
+def _join(path: str, key: str) -> str:
+    return f"{path}.{key}" if path else key
+
+
+def _short(value: Any) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
