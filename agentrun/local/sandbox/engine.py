@@ -40,7 +40,6 @@ import secrets
 import shutil
 import signal
 import socket
-import subprocess
 import sys
 from collections import deque
 from collections.abc import AsyncIterator, Mapping
@@ -50,7 +49,7 @@ from typing import Any, Literal
 
 import anyio
 import anyio.to_thread
-from anyio.abc import Process, UNIXSocketStream
+from anyio.abc import UNIXSocketStream
 
 from agentrun.errors import InvalidArgumentError
 from agentrun.local.sandbox import events as ev
@@ -69,6 +68,7 @@ from agentrun.local.sandbox.errors import (
 from agentrun.local.sandbox.ipc import HeldProcess, HelloFailed, Lines, hold_after_hello, hold_child
 from agentrun.local.sandbox.limits import Limits
 from agentrun.local.sandbox.processes import CommandResult, ProcessHandle
+from agentrun.local.sandbox.spawn import Child, read_to_eof, spawn
 
 logger = logging.getLogger("agentrun.local.sandbox")
 
@@ -232,7 +232,7 @@ class SandboxHandle:
         self._control: Lines | None = None
         self._control_lock = anyio.Lock()
         self._request_ids = itertools.count(1)
-        self._process: Process | None = None
+        self._process: Child | None = None
         self._init: HeldProcess | None = None  # the sandbox's pid 1 (the zygote without isolation)
         self._cgroup: Cgroup | None = None
         self._closed = False
@@ -471,14 +471,7 @@ class SandboxHandle:
                 argv = isolation.bwrap_command(
                     self.paths, inner, network=self.network, info_fd=info_w, block_fd=block_r, tmp_mb=self.limits.tmp_mb
                 )
-                self._process = await anyio.open_process(
-                    argv,
-                    stdin=subprocess.DEVNULL,
-                    stdout=subprocess.DEVNULL,
-                    stderr=log,
-                    env=env,
-                    pass_fds=(theirs.fileno(), info_w, block_r),
-                )
+                self._process = spawn(argv, stderr=log, env=env, pass_fds=(theirs.fileno(), info_w, block_r))
                 os.close(info_w)
                 os.close(block_r)
                 info_w = block_r = -1
@@ -490,10 +483,8 @@ class SandboxHandle:
                     await anyio.to_thread.run_sync(self._cgroup.add, self._init.pid)
                 os.write(block_w, b"1")  # bwrap may now start the zygote
             else:
-                self._process = await anyio.open_process(
+                self._process = spawn(
                     inner,
-                    stdin=subprocess.DEVNULL,
-                    stdout=subprocess.DEVNULL,
                     stderr=log,
                     env=env,
                     cwd=str(self.paths.workspace),
@@ -824,17 +815,7 @@ class Execution:
 
 async def _read_info(fd: int) -> dict[str, Any]:
     """bwrap's --info-fd JSON (it closes the pipe when done, or exits on failure)."""
-    os.set_blocking(fd, False)
-    data = b""
-    while True:
-        await anyio.wait_readable(fd)
-        try:
-            chunk = os.read(fd, 4096)
-        except BlockingIOError:
-            continue
-        if not chunk:
-            break
-        data += chunk
+    data = await read_to_eof(fd, 65536)
     try:
         info = json.loads(data)
     except ValueError:

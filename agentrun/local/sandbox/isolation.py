@@ -25,6 +25,7 @@ from pathlib import Path
 import anyio
 
 from agentrun.local.sandbox.errors import IsolationUnavailable
+from agentrun.local.sandbox.spawn import Child, read_to_eof, spawn
 
 logger = logging.getLogger("agentrun.local.sandbox")
 
@@ -292,11 +293,36 @@ async def _run(argv: list[str]) -> tuple[int, str]:
 async def _run_full(
     argv: list[str], *, pass_fds: tuple[int, ...] = (), env: dict[str, str] | None = None
 ) -> tuple[int, str, str]:
+    """Run `argv` to its end (at most _PROBE_TIMEOUT): exit status, stdout, stderr."""
+    pipes = [os.pipe(), os.pipe()]
+    child: Child | None = None
     try:
-        with anyio.fail_after(_PROBE_TIMEOUT):
-            result = await anyio.run_process(argv, check=False, pass_fds=pass_fds, env=env)
+        child = spawn(
+            argv, env=os.environ if env is None else env, stdout=pipes[0][1], stderr=pipes[1][1], pass_fds=pass_fds
+        )
     except OSError as exc:
         return 127, "", str(exc)
+    finally:
+        for _, write_end in pipes:
+            os.close(write_end)
+        if child is None:
+            for read_end, _ in pipes:
+                os.close(read_end)
+    output: dict[int, bytes] = {}
+
+    async def read(index: int) -> None:
+        output[index] = await read_to_eof(pipes[index][0])
+
+    try:
+        with anyio.fail_after(_PROBE_TIMEOUT):
+            async with anyio.create_task_group() as group:
+                group.start_soon(read, 0)
+                group.start_soon(read, 1)
+            code = await child.wait()
     except TimeoutError:
         return 124, "", f"timed out after {_PROBE_TIMEOUT:g} s"
-    return result.returncode, result.stdout.decode(errors="replace"), result.stderr.decode(errors="replace")
+    finally:
+        await child.aclose()
+        for read_end, _ in pipes:
+            os.close(read_end)
+    return code, output[0].decode(errors="replace"), output[1].decode(errors="replace")
