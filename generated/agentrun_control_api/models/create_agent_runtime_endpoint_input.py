@@ -20,7 +20,7 @@ T = TypeVar("T", bound="CreateAgentRuntimeEndpointInput")
 class CreateAgentRuntimeEndpointInput:
     """Body of CreateAgentRuntimeEndpoint, e.g. {"agentRuntimeEndpointName":"ep1","targetVersion":"LATEST"}."""
 
-    agent_runtime_endpoint_name: str | Unset = UNSET
+    agent_runtime_endpoint_name: str
     """ Endpoint name, unique within the runtime. """
     description: str | Unset = UNSET
     disable_public_network_access: bool | Unset = UNSET
@@ -52,9 +52,11 @@ class CreateAgentRuntimeEndpointInput:
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
-        field_dict.update({})
-        if agent_runtime_endpoint_name is not UNSET:
-            field_dict["agentRuntimeEndpointName"] = agent_runtime_endpoint_name
+        field_dict.update(
+            {
+                "agentRuntimeEndpointName": agent_runtime_endpoint_name,
+            }
+        )
         if description is not UNSET:
             field_dict["description"] = description
         if disable_public_network_access is not UNSET:
@@ -74,7 +76,7 @@ class CreateAgentRuntimeEndpointInput:
         from ..models.scaling_config import ScalingConfig  # noqa: PLC0415
 
         d = dict(src_dict)
-        agent_runtime_endpoint_name = d.pop("agentRuntimeEndpointName", UNSET)
+        agent_runtime_endpoint_name = d.pop("agentRuntimeEndpointName")
 
         description = d.pop("description", UNSET)
 

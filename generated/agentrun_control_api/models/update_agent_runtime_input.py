@@ -35,6 +35,7 @@ class UpdateAgentRuntimeInput:
     """
 
     agent_runtime_name: str | Unset = UNSET
+    """ New name. """
     arms_configuration: ArmsConfiguration | Unset = UNSET
     """ ARMS monitoring settings (input only; not returned). """
     artifact_type: ArtifactType | Unset = UNSET
