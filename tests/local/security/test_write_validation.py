@@ -145,8 +145,10 @@ async def test_a_number_out_of_range_is_refused(
 async def test_nan_and_infinity_are_refused(raw: httpx.AsyncClient, local: LocalServer) -> None:
     """Python's JSON reader takes NaN and Infinity; stored, they would make every later answer invalid JSON."""
     for literal in ("NaN", "Infinity", "-Infinity"):
-        text = json.dumps(template_body(unique("tpl"))).replace('"cpu": 2', f'"cpu": {literal}')
-        assert_refused(await signed(raw, local, "POST", API + "/templates", content=text.encode()), "field cpu")
+        name = unique("tpl")
+        text = json.dumps(template_body(name)).replace('"cpu": 2', f'"cpu": {literal}')
+        assert_refused(await signed(raw, local, "POST", API + "/templates", content=text.encode()))
+        assert (await signed(raw, local, "GET", f"{API}/templates/{name}")).status_code == 404
 
 
 async def test_updates_are_checked_like_creates(raw: httpx.AsyncClient, local: LocalServer) -> None:
