@@ -102,6 +102,22 @@ def from_worker(message: dict[str, Any]) -> ExecutionEvent | None:
     return None
 
 
+EVENT_COST = 64  # bytes one event costs beyond its text: its object, its item in `results[]`
+
+
+def size(event: ExecutionEvent) -> int:
+    """About how many bytes `event` takes in a JSON answer (characters of its strings, as `fold` repeats them,
+    plus EVENT_COST): what the answer's limits count. Cheap: nothing is encoded."""
+    if isinstance(event, Stdout | Stderr):
+        return len(event.text) + EVENT_COST
+    if isinstance(event, Result):
+        return sum(len(k) + len(v) for k, v in event.data.items()) + len(event.text) + EVENT_COST
+    if isinstance(event, Error):
+        # the traceback appears in `error`, in its `results[]` item and at the end of the flat `stderr`
+        return len(event.name) + len(event.value) + 3 * sum(len(line) + 1 for line in event.traceback) + EVENT_COST
+    return EVENT_COST
+
+
 def fold(events: Iterable[ExecutionEvent], context_id: str | None = None) -> dict[str, Any]:
     """The `ExecutionResult` JSON of a finished execution. Adjacent stdout (stderr) chunks are merged in
     `results`; `exitCode` is 0 when the status is ok, else 1; the flat `stderr` ends with the error's traceback."""
