@@ -19,7 +19,8 @@ install: $(STAMP)
 
 # System packages the sandboxes use (Debian names). Installed only where missing; needs root (CI runs as root).
 # passt: pasta gives sandboxes with network their own user-mode network namespace.
-SYSTEM_PACKAGES := passt
+# e2fsprogs, mount: a sandbox's workspace is an ext4 image of its diskSize, loop-mounted (sandbox/quota.py).
+SYSTEM_PACKAGES := passt e2fsprogs mount
 system-deps:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \

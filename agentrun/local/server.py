@@ -41,7 +41,7 @@ from agentrun.local.connect import (
 from agentrun.local.identity import Identity, ensure_identity
 from agentrun.local.models import ModelGateway
 from agentrun.local.paths import DataDir
-from agentrun.local.sandbox import SandboxEngine
+from agentrun.local.sandbox import SandboxEngine, quota
 from agentrun.local.sandbox.pool import DEFAULT_SIZE as DEFAULT_WARM
 from agentrun.local.sandbox_manager import SandboxManager
 from agentrun.local.state import ServerState
@@ -133,7 +133,9 @@ def _warm_sandboxes(explicit: int | None) -> int:
 
 
 def _clear_sandbox_dirs(root: Path) -> None:
-    """(Blocking.) Remove the workspaces a previous server left behind: their sandboxes no longer run."""
+    """(Blocking.) Remove the workspaces a previous server left behind: their sandboxes no longer run (a killed
+    server leaves their file systems mounted, too)."""
+    quota.release_stale(root)
     shutil.rmtree(root, ignore_errors=True)
 
 

@@ -221,7 +221,10 @@ def os_error(exc: OSError, shown: str) -> LocalAPIError:
     if code == errno.ELOOP:
         return invalid_path(f"{shown} is a symbolic link that changed during the call; retry")
     if code in (errno.ENOSPC, errno.EDQUOT):
-        return LocalAPIError(507, "ERR_NO_SPACE", f"no space left for {shown}; free space in the workspace")
+        # The workspace is a file system of the template's diskSize (sandbox/quota.py): name the limit, not the
+        # (possibly temporary) file that met it.
+        message = "the sandbox's disk is full: /home/user holds at most the template's diskSize"
+        return LocalAPIError(507, "ERR_NO_SPACE", f"{message}; free space there or use a larger diskSize")
     if code in (errno.EACCES, errno.EPERM):
         return LocalAPIError(403, "ERR_FORBIDDEN", f"permission denied on {shown}; check its mode")
     if code == errno.ENAMETOOLONG:

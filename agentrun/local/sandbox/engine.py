@@ -37,7 +37,6 @@ import math
 import os
 import re
 import secrets
-import shutil
 import signal
 import socket
 import sys
@@ -68,6 +67,7 @@ from agentrun.local.sandbox.errors import (
 from agentrun.local.sandbox.ipc import HeldProcess, HelloFailed, Lines, hold_after_hello, hold_child
 from agentrun.local.sandbox.limits import Limits
 from agentrun.local.sandbox.processes import CommandResult, ProcessHandle
+from agentrun.local.sandbox.quota import DiskQuotas, QuotaFailed
 from agentrun.local.sandbox.spawn import Child, read_to_eof, spawn
 
 logger = logging.getLogger("agentrun.local.sandbox")
@@ -109,6 +109,7 @@ class SandboxEngine:
         self._isolation: iso.Isolation | None = None
         self._node: list[str | None] = []  # [the node executable] once looked for
         self._cgroups: CgroupManager | None = None
+        self._quotas: DiskQuotas | None = None  # None: diskSize bounds each file only (quota.py)
         self._setup_lock = anyio.Lock()
         self._closed = False
 
@@ -131,6 +132,7 @@ class SandboxEngine:
                         logger.debug(
                             "sandbox cgroups: v%d %s", self._cgroups.version, sorted(self._cgroups.controllers)
                         )
+                self._quotas = await anyio.to_thread.run_sync(DiskQuotas.detect, self.root)
             return self._isolation
 
     async def node(self) -> str | None:
@@ -163,7 +165,7 @@ class SandboxEngine:
             directory = self.root / sandbox_id
             paths = iso.SandboxPaths(directory / "workspace", directory / "runtime")
             sandbox = SandboxHandle(sandbox_id, paths, limits or Limits(), network, isolation, self)
-            await sandbox._start(self._cgroups)
+            await sandbox._start(self._cgroups, self._quotas)
             self._sandboxes[sandbox_id] = sandbox
             return sandbox
         finally:
@@ -440,9 +442,18 @@ class SandboxHandle:
         text = await anyio.to_thread.run_sync(_tail, self.paths.log)
         return f": {text}" if text else ""
 
-    async def _start(self, cgroups: CgroupManager | None) -> None:
+    async def _start(self, cgroups: CgroupManager | None, quotas: DiskQuotas | None = None) -> None:
         try:
             await anyio.to_thread.run_sync(self.paths.prepare)
+            if quotas is not None and self.limits.disk_mb is not None:
+                try:
+                    await anyio.to_thread.run_sync(
+                        quotas.attach, self.paths.disk_image, self.paths.workspace, self.limits.disk_mb
+                    )
+                except (QuotaFailed, OSError) as exc:
+                    raise SandboxFailed(
+                        f"cannot give sandbox {self.id} its {self.limits.disk_mb} MB disk: {exc}"
+                    ) from None
             if cgroups is not None:
                 name = f"{self.id}.{secrets.token_hex(4)}"
                 self._cgroup = await anyio.to_thread.run_sync(cgroups.create, name, self.limits)
@@ -520,7 +531,8 @@ class SandboxHandle:
             )
 
     async def _shutdown(self, *, keep_files: bool) -> None:
-        """Kill everything the sandbox runs; remove its cgroup and (unless `keep_files`) its directory."""
+        """Kill everything the sandbox runs; remove its cgroup, unmount its workspace and (unless `keep_files`)
+        delete its directory."""
         with anyio.CancelScope(shield=True):
             self._closed = True
             processes = [*self._processes.values(), *self._retired]
@@ -556,8 +568,7 @@ class SandboxHandle:
             if self._cgroup is not None:
                 await anyio.to_thread.run_sync(self._cgroup.remove)
                 self._cgroup = None
-            if not keep_files:
-                await anyio.to_thread.run_sync(_remove_tree, self.paths.workspace.parent)
+            await anyio.to_thread.run_sync(lambda: self.paths.remove(keep_files=keep_files))
 
 
 class ContextHandle:
@@ -834,10 +845,6 @@ def _tail(path: Path, size: int = 2000) -> str:
             return log.read().decode(errors="replace").strip()
     except OSError:
         return ""
-
-
-def _remove_tree(path: Path) -> None:
-    shutil.rmtree(path, ignore_errors=True)
 
 
 def _language(language: str) -> str:

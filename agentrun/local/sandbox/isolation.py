@@ -24,6 +24,7 @@ from pathlib import Path
 
 import anyio
 
+from agentrun.local.sandbox import quota
 from agentrun.local.sandbox.errors import IsolationUnavailable
 from agentrun.local.sandbox.spawn import Child, read_to_eof, spawn
 
@@ -105,6 +106,11 @@ class SandboxPaths:
     def log(self) -> Path:
         return self.runtime / "sandbox.log"
 
+    @property
+    def disk_image(self) -> Path:
+        """The image of the workspace's own file system, when the sandbox has a disk quota (quota.py)."""
+        return self.runtime / quota.IMAGE_NAME
+
     def prepare(self) -> None:
         """Create the directories and files (blocking: run in a worker thread)."""
         self.workspace.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -114,6 +120,13 @@ class SandboxPaths:
             "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n"
         )
         (self.runtime / "group").write_text(f"root:x:0:\nuser:x:{GID}:\nnogroup:x:65534:\n")
+
+    def remove(self, *, keep_files: bool = False) -> None:
+        """Unmount the workspace's file system (if it has one) and delete the sandbox's directory, unless
+        `keep_files` (the workspace's files then stay in its image). Blocking: run in a worker thread."""
+        quota.release(self.workspace)
+        if not keep_files:
+            shutil.rmtree(self.workspace.parent, ignore_errors=True)
 
 
 @dataclass(frozen=True)
