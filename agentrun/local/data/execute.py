@@ -5,11 +5,12 @@ timeout?}`.
   afterwards (stateless execution).
 - Default: one JSON `ExecutionResult` (results[] plus top-level stdout/stderr/exitCode, executionCount, error),
   answered once the execution has ended. The JSON answer carries at most `JSON_OUTPUT_LIMIT` bytes of stdout plus
-  stderr; past that, each overflowing stream is written whole to a file in the sandbox's workspace
-  (`/home/user/.agentrun/output/<execution>/stdout`) and the answer ends that stream with a line saying where,
-  so nothing is lost (rich results and errors are always kept whole).
+  stderr and `JSON_RICH_LIMIT` bytes of results and errors; past that, what overflows is written whole to a file
+  in the sandbox's workspace (`/home/user/.agentrun/output/<execution>/stdout`, see execution_output.py) and the
+  answer says where, so nothing is lost. It is encoded and sent piece by piece, never as one string.
 - `Accept: text/event-stream`: `ExecutionEvent`s (stdout/stderr/result/error, then one end) as server-sent
-  events, each sent as soon as the context produces it; no cap.
+  events, each sent as soon as the context produces it; no cap, and no buffering: the next event is read from
+  the context once the client has taken the last one (each event is at most `ipc.MAX_MESSAGE`).
 - Either way, a client that disconnects before the end interrupts the execution (then kills it if it does not
   stop), and a temporary context is deleted: nothing keeps running. A timeout ends the cell with status
   `timeout` and keeps the context's state (the engine's rule).
@@ -18,12 +19,13 @@ timeout?}`.
 from __future__ import annotations
 
 import json
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Iterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import anyio
+import anyio.to_thread
 from agentrun_data_api.models import ExecuteCodeInput
 from starlette.requests import Request
 from starlette.responses import Response
@@ -116,9 +118,12 @@ class ExecutionResponse(Response):
             await self._send_event(send, ev.End("error"))
             await finish(send)
             return
-        body = json.dumps(result, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "replace")
         await send_start(send, 200, "application/json", rid)
-        await send({"type": "http.response.body", "body": body})
+        self._started = True
+        body = _Body(send)
+        for piece in _json_pieces(result):
+            await body.write(piece if isinstance(piece, bytes) else await _encode(piece))
+        await body.end()
 
     async def _collect(self, sandbox: SandboxHandle) -> dict[str, Any]:
         async with (
@@ -155,9 +160,87 @@ class ExecutionResponse(Response):
                 await context.aclose()
 
     async def _send_event(self, send: Send, event: ev.ExecutionEvent) -> None:
-        wire = json.dumps(event.to_wire(), ensure_ascii=False, separators=(",", ":"))
-        chunk = f"event: {event.type}\ndata: {wire}\n\n".encode("utf-8", "replace")
-        await send({"type": "http.response.body", "body": chunk, "more_body": True})
+        body = _Body(send)
+        await body.write(b"event: " + event.type.encode() + b"\ndata: ")
+        await body.write(await _encode(event.to_wire(), ev.size(event)))
+        await body.write(b"\n\n")
+        await body.flush()
+
+
+ENCODE_IN_THREAD = 256 * 1024  # characters: larger values are encoded in a worker thread, away from the event loop
+BODY_CHUNK = 1024 * 1024  # bytes of a JSON answer gathered per send
+
+
+class _Body:
+    """A response body sent in chunks of at most BODY_CHUNK bytes, each after the client has taken the last
+    (uvicorn waits for its write buffer to drain), so the answer is never copied whole into the transport."""
+
+    def __init__(self, send: Send) -> None:
+        self.send = send
+        self.buffer = bytearray()
+
+    async def write(self, data: bytes) -> None:
+        if len(self.buffer) + len(data) < BODY_CHUNK:
+            self.buffer += data
+            return
+        await self._send(bytes(self.buffer))
+        self.buffer.clear()
+        for start in range(0, len(data), BODY_CHUNK):
+            await self._send(data[start : start + BODY_CHUNK])
+
+    async def flush(self) -> None:
+        await self._send(bytes(self.buffer))
+        self.buffer.clear()
+
+    async def end(self) -> None:
+        await self._send(bytes(self.buffer), more=False)
+        self.buffer.clear()
+
+    async def _send(self, chunk: bytes, *, more: bool = True) -> None:
+        if chunk or not more:
+            await self.send({"type": "http.response.body", "body": chunk, "more_body": more})
+
+
+def _json_pieces(result: dict[str, Any]) -> Iterator[bytes | Any]:
+    """The `ExecutionResult` JSON as literal bytes and values to encode one by one, each `results[]` item on its
+    own: no piece is larger than what the answer's limits allow one item to be."""
+    yield b"{"
+    for index, (key, value) in enumerate(result.items()):
+        yield (b"," if index else b"") + json.dumps(key).encode() + b":"
+        if key != "results":
+            yield value
+            continue
+        yield b"["
+        for position, item in enumerate(value):
+            if position:
+                yield b","
+            yield item
+        yield b"]"
+    yield b"}"
+
+
+async def _encode(value: Any, size: int | None = None) -> bytes:
+    """`value` as compact UTF-8 JSON; in a worker thread when it is large (`size`: its characters, estimated)."""
+    if (size if size is not None else _rough_size(value)) < ENCODE_IN_THREAD:
+        return _dumps(value)
+    with anyio.CancelScope(shield=True):  # the thread runs to the end anyway
+        encoded = await anyio.to_thread.run_sync(_dumps, value)
+    return encoded
+
+
+def _dumps(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "replace")
+
+
+def _rough_size(value: Any) -> int:
+    """About how many characters `value` holds (strings counted, containers walked)."""
+    if isinstance(value, str):
+        return len(value)
+    if isinstance(value, dict):
+        return sum(len(str(k)) + _rough_size(v) for k, v in value.items())
+    if isinstance(value, list):
+        return sum(_rough_size(v) for v in value)
+    return 8
 
 
 def routes() -> list[BaseRoute]:

@@ -79,10 +79,14 @@ class OutputFile:
 
     async def write(self, data: bytes) -> None:
         self.size += len(data)
-        if self.error is None:
+        if self.error is not None:
+            return
+        if self._buffer or len(data) < FLUSH_SIZE:
             self._buffer += data
             if len(self._buffer) >= FLUSH_SIZE:
                 await self._flush()
+        else:  # large enough on its own: written as it is, not copied first
+            await self._write_in_thread(data)
 
     async def close(self, *, commit: bool) -> None:
         """Put the file in place (`commit`) or remove it; shielded, so a cancelled caller leaves nothing behind."""
@@ -94,10 +98,13 @@ class OutputFile:
     async def _flush(self) -> None:
         if self._buffer and self.error is None:
             data, self._buffer = self._buffer, bytearray()
-            with anyio.CancelScope(shield=True):  # the thread finishes anyway; its file must stay accounted for
-                await anyio.to_thread.run_sync(self._write, data)
+            await self._write_in_thread(data)
 
-    def _write(self, data: bytearray) -> None:
+    async def _write_in_thread(self, data: bytes | bytearray) -> None:
+        with anyio.CancelScope(shield=True):  # the thread finishes anyway; its file must stay accounted for
+            await anyio.to_thread.run_sync(self._write, data)
+
+    def _write(self, data: bytes | bytearray) -> None:
         try:
             if self._pending is None:
                 self._pending = self.directory.create()

@@ -783,15 +783,16 @@ class Execution:
         return event
 
     async def _died(self) -> None:
-        """The worker vanished mid-cell (killed by a limit, or the code ended the process)."""
+        """The worker vanished mid-cell (killed by a limit, or the code ended the process), or broke the protocol
+        (then it is killed here)."""
         await self.context._kill()
-        self._pending.append(
-            ev.Error(
-                "ContextDied",
-                "the context's process ended during the execution (it exceeded a limit or the code exited); "
-                "its state is lost",
-            )
+        broken = self.context._lines.broken
+        why = (
+            f"the context's process was stopped during the execution: {broken}"
+            if broken
+            else "the context's process ended during the execution (it exceeded a limit or the code exited)"
         )
+        self._pending.append(ev.Error("ContextDied", f"{why}; its state is lost"))
         self._pending.append(ev.End("error", None, self._elapsed_ms()))
 
     def _elapsed_ms(self) -> int:

@@ -14,12 +14,18 @@ import struct
 from typing import Any
 
 import anyio
+import anyio.to_thread
 from anyio.abc import UNIXSocketStream
 from anyio.streams.buffered import BufferedByteReceiveStream
 
 logger = logging.getLogger("agentrun.local.sandbox")
 
-MAX_MESSAGE = 256 * 1024 * 1024
+MIB = 1024 * 1024
+# The most one message of a sandbox process may hold. The workers keep theirs under half of it (a larger value goes
+# to a file in the workspace instead); a process that sends more is cut off, so a sandbox cannot make the server
+# buffer and parse more than this at once.
+MAX_MESSAGE = 8 * MIB
+PARSE_IN_THREAD = 256 * 1024  # larger messages are parsed in a worker thread, away from the event loop
 CREDENTIALS = struct.Struct("3i")
 
 
@@ -29,6 +35,7 @@ class Lines:
     def __init__(self, stream: UNIXSocketStream, leftover: bytes = b"") -> None:
         self.stream = stream
         self.reader = BufferedByteReceiveStream(stream)
+        self.broken: str | None = None  # why the peer was cut off, when it broke the protocol
         if leftover:
             self.reader.feed_data(leftover)
 
@@ -46,10 +53,11 @@ class Lines:
         except (anyio.EndOfStream, anyio.IncompleteRead, anyio.BrokenResourceError, anyio.ClosedResourceError):
             return None
         except anyio.DelimiterNotFound:
+            self.broken = f"it sent a message over {MAX_MESSAGE // MIB} MiB, the most one message may hold"
             logger.warning("a sandbox process sent a message over %d bytes; dropping the connection", MAX_MESSAGE)
             return None
         try:
-            message = json.loads(line)
+            message = json.loads(line) if len(line) < PARSE_IN_THREAD else await _parse_in_thread(line)
         except ValueError:
             return {}
         return message if isinstance(message, dict) else {}
@@ -57,6 +65,12 @@ class Lines:
     async def aclose(self) -> None:
         with anyio.CancelScope(shield=True):
             await self.stream.aclose()
+
+
+async def _parse_in_thread(line: bytes) -> Any:
+    with anyio.CancelScope(shield=True):  # the thread runs to the end anyway; its message must not be lost
+        message = await anyio.to_thread.run_sync(json.loads, line)
+    return message
 
 
 class HeldProcess:

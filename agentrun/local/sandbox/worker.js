@@ -16,6 +16,11 @@
 // replaced by streams that send output events directly; what child processes write to fds 1 and 2 is read from
 // the pipes and forwarded too, and a marker written to both pipes at the end of a cell flushes it before `end`.
 //
+// Every message stays under MESSAGE_LIMIT bytes (the engine cuts off a worker that sends one over twice that):
+// output goes in chunks; a result whose MIME values would pass RESULT_LIMIT has the largest ones written to files,
+// `~/.agentrun/output/<execution>/result-<n>.<ext>` (text/plain keeps its head), and its text/plain says so; an
+// error's message and traceback are cut in the middle past a bound, saying how much.
+//
 // Cells run with vm.runInThisContext in this one context, so top-level var/let/const/function declarations stay
 // visible to later cells (as in the Node REPL, declaring the same let/const twice is a SyntaxError). The completion
 // value of a cell is its result (util.inspect as text/plain, plus what `_repr_html_`-style methods offer); a
@@ -46,6 +51,24 @@ if (process.env.UV_THREADPOOL_SIZE === undefined) {
 }
 const stringify = JSON.stringify;
 const DRAIN_TIMEOUT_MS = 2000;
+const MIB = 1024 * 1024;
+const MESSAGE_LIMIT = 4 * MIB; // bytes of one message, as sent
+const RESULT_LIMIT = 3 * MIB; // bytes of a result's MIME values, JSON-encoded; larger values go to files
+const OUTPUT_CHUNK = 256 * 1024; // characters of output per message
+const TEXT_HEAD = 64 * 1024; // characters of a text/plain kept when the whole goes to a file
+const ERROR_VALUE_LIMIT = 64 * 1024;
+const TRACEBACK_LIMIT = 512 * 1024;
+const HOME = process.env.HOME || '/home/user'; // as the sandbox started: the cells may change HOME
+const EXTENSIONS = {
+  'text/plain': 'txt',
+  'text/html': 'html',
+  'text/markdown': 'md',
+  'text/latex': 'tex',
+  'image/svg+xml': 'svg',
+  'image/png': 'png',
+  'image/jpeg': 'jpeg',
+  'application/json': 'json',
+};
 const MARKER = Buffer.from(`\u0000\u001b[agentrun:${require('crypto').randomBytes(8).toString('hex')}]`);
 const MIME_METHODS = [
   ['text/html', '_repr_html_'],
@@ -73,6 +96,12 @@ function send(message) {
   // machinery can be lost (breakOnSigint then never stops the cell). Only when the socket is full does the rest
   // go through the stream's queue, which keeps the order.
   let data = Buffer.from(stringify({ id: current, ...message }, wellFormed) + '\n');
+  if (data.length > MESSAGE_LIMIT) {
+    // what sends messages keeps them smaller; never let one through
+    const note =
+      `[AgentRun Local: a ${message.type} message of ${data.length} bytes was dropped; at most ${MESSAGE_LIMIT}]\n`;
+    data = Buffer.from(stringify({ id: current, type: 'stderr', text: note }) + '\n');
+  }
   if (channel.writableLength === 0) {
     try {
       while (data.length > 0) data = data.subarray(fs.writeSync(channelFd, data));
@@ -84,6 +113,10 @@ function send(message) {
 }
 
 // -- output -----------------------------------------------------------------------------------------------------
+function sendText(name, text) {
+  for (let at = 0; at < text.length; at += OUTPUT_CHUNK) send({ type: name, text: text.slice(at, at + OUTPUT_CHUNK) });
+}
+
 function outputStream(name) {
   const decoder = new StringDecoder('utf8');
   const stream = new Writable({
@@ -93,7 +126,7 @@ function outputStream(name) {
       if (typeof chunk !== 'string') text = decoder.write(chunk);
       else if (encoding === 'utf8' || encoding === 'utf-8' || encoding === 'buffer') text = chunk;
       else text = decoder.write(Buffer.from(chunk, encoding));
-      if (text) send({ type: name, text });
+      if (text) sendText(name, text);
       callback();
     },
   });
@@ -144,7 +177,7 @@ class Forwarder {
 
   emit(bytes) {
     const text = this.decoder.write(bytes);
-    if (text) send({ type: this.name, text });
+    if (text) sendText(this.name, text);
   }
 
   drain() {
@@ -227,6 +260,83 @@ function mimeBundle(value) {
   return bundle;
 }
 
+function encodedSize(text) {
+  return text.length <= 4096 ? 6 * text.length : Buffer.byteLength(stringify(text, wellFormed));
+}
+
+function boundBundle(bundle, directory, stem) {
+  // `bundle` within RESULT_LIMIT: its largest values go, whole, to files `<directory>/<stem>.<ext>` and leave the
+  // bundle (text/plain keeps its head); text/plain ends with a line per value saying where it is
+  const sizes = {};
+  for (const [mime, value] of Object.entries(bundle)) sizes[mime] = encodedSize(value);
+  const total = () => Object.values(sizes).reduce((a, b) => a + b, 0);
+  if (total() <= RESULT_LIMIT) return bundle;
+  const bounded = { ...bundle };
+  const notes = [];
+  const atMost = `a result carries at most ${RESULT_LIMIT / MIB} MiB`;
+  for (const mime of Object.keys(sizes).sort((a, b) => sizes[b] - sizes[a])) {
+    if (total() <= RESULT_LIMIT) break;
+    const value = bounded[mime];
+    delete bounded[mime];
+    const extension = EXTENSIONS[mime] || `${mime.replace(/[^A-Za-z0-9]/g, '-').slice(0, 64)}.txt`;
+    const where = writeValue(`${directory}/${stem}.${extension}`, mime, value);
+    const what = `${mime} (${value.length} characters)`;
+    if (mime === 'text/plain') {
+      bounded[mime] = value.slice(0, TEXT_HEAD);
+      sizes[mime] = encodedSize(bounded[mime]);
+      notes.unshift(`[AgentRun Local: ${what} is cut here, ${atMost}; ${where}]`);
+    } else {
+      delete sizes[mime];
+      notes.push(`[AgentRun Local: ${what} is left out of this result, ${atMost}; ${where}]`);
+    }
+  }
+  const text = bounded['text/plain'] || '';
+  bounded['text/plain'] = text + (!text || text.endsWith('\n') ? '' : '\n') + notes.join('\n');
+  return bounded;
+}
+
+function writeValue(file, mime, value) {
+  // write a MIME value whole to `file` (binary images decoded from base64); says where it is, or why not
+  try {
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    const binary = mime === 'image/png' || mime === 'image/jpeg';
+    fs.writeFileSync(file, binary ? Buffer.from(value, 'base64') : value);
+  } catch (error) {
+    return `writing it to ${file} failed (${error.code || error.message}), so it is lost`;
+  }
+  return `it is whole in ${file}`;
+}
+
+function clip(text, limit) {
+  // `text` with its middle cut past `limit` characters, saying how much
+  if (text.length <= limit) return text;
+  const head = Math.floor(limit / 4);
+  const tail = limit - head;
+  return `${text.slice(0, head)}\n[AgentRun Local: ${text.length - limit} characters cut]\n${text.slice(-tail)}`;
+}
+
+function clipLines(lines, limit) {
+  // `lines` with lines in the middle left out past `limit` characters in all (each line cut as `clip` does)
+  const clipped = lines.map((line) => clip(line, Math.floor(limit / 8)));
+  if (clipped.reduce((sum, line) => sum + line.length, 0) <= limit) return clipped;
+  const head = [];
+  let budget = Math.floor(limit / 4);
+  for (const line of clipped) {
+    if (line.length > budget) break;
+    head.push(line);
+    budget -= line.length;
+  }
+  const tail = [];
+  budget = limit - Math.floor(limit / 4);
+  for (let index = clipped.length - 1; index >= head.length; index--) {
+    if (clipped[index].length > budget) break;
+    tail.unshift(clipped[index]);
+    budget -= clipped[index].length;
+  }
+  const cut = clipped.length - head.length - tail.length;
+  return [...head, `[AgentRun Local: ${cut} lines of the traceback cut]`, ...tail];
+}
+
 function safeInspect(value) {
   try {
     return util.inspect(value);
@@ -248,6 +358,16 @@ function userTraceback(stack) {
 }
 
 function errorMessage(error) {
+  const message = unboundedErrorMessage(error);
+  return {
+    ...message,
+    name: clip(message.name, 1000),
+    value: clip(message.value, ERROR_VALUE_LIMIT),
+    traceback: clipLines(message.traceback, TRACEBACK_LIMIT),
+  };
+}
+
+function unboundedErrorMessage(error) {
   if (isInterrupt(error)) {
     return { type: 'error', name: 'Interrupted', value: 'execution interrupted', traceback: ['Interrupted'] };
   }
@@ -272,7 +392,7 @@ function errorMessage(error) {
 function report(error) {
   // errors of callbacks that outlived their cell go to stderr, as in the Node REPL; the context stays alive
   const message = errorMessage(error);
-  send({ type: 'stderr', text: `Uncaught ${message.traceback.join('\n')}\n` });
+  sendText('stderr', `Uncaught ${message.traceback.join('\n')}\n`);
 }
 
 process.on('uncaughtException', report);
@@ -314,7 +434,8 @@ async function runCell(id, code) {
     if (isThenable(value)) value = await interruptible(value);
     if (value !== undefined) {
       globalThis._ = value;
-      send({ type: 'result', data: mimeBundle(value), isMainResult: true });
+      const bundle = boundBundle(mimeBundle(value), `${HOME}/.agentrun/output/${id}`, 'result-1');
+      send({ type: 'result', data: bundle, isMainResult: true });
     }
   } catch (error) {
     status = isInterrupt(error) ? 'interrupted' : 'error';

@@ -9,8 +9,15 @@ standard library, and speaks newline-delimited JSON over one connected unix sock
                         "executionCount": n, "durationMs": n}
 
 The first message the worker sends is {"type": "hello", "pid": <pid>} with SCM_CREDENTIALS attached, so the engine
-learns the worker's pid in its own pid namespace. Interrupts arrive as SIGINT and raise KeyboardInterrupt in the
-user's code only, never in the protocol machinery. Timeouts are the engine's job (SIGINT, then SIGKILL).
+learns the worker's pid in its own pid namespace.
+
+Every message stays under MESSAGE_LIMIT bytes (the engine cuts off a worker that sends one over ipc.MAX_MESSAGE,
+twice that): output goes in chunks; a result whose MIME values would pass RESULT_LIMIT has the largest ones written
+to files, `~/.agentrun/output/<execution>/result-<n>.<ext>` (text/plain keeps its head), and its text/plain says so;
+an error's message and traceback are cut in the middle past a bound, saying how much.
+
+Interrupts arrive as SIGINT and raise KeyboardInterrupt in the user's code only, never in the protocol machinery.
+Timeouts are the engine's job (SIGINT, then SIGKILL).
 
 File descriptors 1 and 2 are pipes read by a forwarding thread, so output written by subprocesses and C code is
 streamed like `print`'s. Each cell ends with a marker written to both pipes: when the thread has seen both, every
@@ -52,6 +59,23 @@ MIME_METHODS = (
     ("application/json", "_repr_json_"),
 )
 _BINARY_MIMES = frozenset({"image/png", "image/jpeg"})
+_EXTENSIONS = {
+    "text/plain": "txt",
+    "text/html": "html",
+    "text/markdown": "md",
+    "text/latex": "tex",
+    "image/svg+xml": "svg",
+    "image/png": "png",
+    "image/jpeg": "jpeg",
+    "application/json": "json",
+}
+MIB = 1024 * 1024
+MESSAGE_LIMIT = 4 * MIB  # bytes of one message, as sent (ipc.MAX_MESSAGE is twice this)
+RESULT_LIMIT = 3 * MIB  # bytes of a result's MIME values, JSON-encoded; larger values go to files
+TEXT_HEAD = 64 * 1024  # characters of a text/plain kept when the whole goes to a file
+ERROR_VALUE_LIMIT = 64 * 1024  # characters of an error's message
+TRACEBACK_LIMIT = 512 * 1024  # characters of an error's traceback (its lines, with their head and tail kept)
+OUTPUT_DIR = ".agentrun/output"  # under the home directory
 _DRAIN_TIMEOUT = 2.0  # seconds to wait for the forwarding thread at the end of a cell
 _COALESCE = 0.001  # seconds the forwarding thread waits for more output before sending a chunk
 MPL_BACKEND = "module://_agentrun_mpl_backend"
@@ -66,7 +90,11 @@ class _Channel:
         self.execution_id: str | None = None  # the running cell, or None between cells
 
     def send(self, message: dict[str, Any]) -> None:
-        line = json.dumps(message, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "replace") + b"\n"
+        line = _message_bytes(message) + b"\n"
+        if len(line) > MESSAGE_LIMIT:  # what sends messages keeps them smaller; never let one through
+            kind = message.get("type")
+            note = f"[AgentRun Local: a {kind} message of {len(line):,} bytes was dropped; at most {MESSAGE_LIMIT:,}]\n"
+            line = _message_bytes({"id": message.get("id"), "type": "stderr", "text": note}) + b"\n"
         with self.lock:
             self.sock.sendall(line)
 
@@ -210,6 +238,8 @@ class Worker:
         self.module.__dict__["__builtins__"] = builtins
         self.namespace: dict[str, Any] = self.module.__dict__
         self.forwarder: _Forwarder | None = None
+        self.home = os.environ.get("HOME") or "/home/user"  # as the sandbox started: the cells may change HOME
+        self.results = 0  # results sent by the running cell
 
     # -- setup -----------------------------------------------------------------------------------------------
     def setup(self) -> None:
@@ -263,6 +293,7 @@ class Worker:
 
     def run_cell(self, execution_id: str, code: str) -> None:
         self.count += 1
+        self.results = 0
         self.channel.execution_id = execution_id
         started = time.monotonic()
         try:
@@ -330,7 +361,13 @@ class Worker:
 
     # -- results ---------------------------------------------------------------------------------------------
     def send_result(self, value: Any, *, main: bool = True) -> None:
-        self.send({"type": "result", "data": mime_bundle(value), "isMainResult": main})
+        self.send_bundle(mime_bundle(value), main=main)
+
+    def send_bundle(self, bundle: dict[str, str], *, main: bool) -> None:
+        self.results += 1
+        directory = f"{self.home}/{OUTPUT_DIR}/{self.channel.execution_id}"
+        bounded = bound_bundle(bundle, directory, f"result-{self.results}")
+        self.send({"type": "result", "data": bounded, "isMainResult": main})
 
     def send_error(self, exc: BaseException, *, skip_frames: bool = False) -> None:
         if skip_frames:
@@ -342,9 +379,9 @@ class Worker:
         self.send(
             {
                 "type": "error",
-                "name": type(exc).__name__,
-                "value": _safe_str(exc),
-                "traceback": "".join(lines).splitlines(),
+                "name": clip(type(exc).__name__, 1000),
+                "value": clip(_safe_str(exc), ERROR_VALUE_LIMIT),
+                "traceback": clip_lines("".join(lines).splitlines(), TRACEBACK_LIMIT),
             }
         )
 
@@ -364,9 +401,94 @@ class Worker:
                 pyplot.close(figure)
             except Exception:
                 continue
-            self.send(
-                {"type": "result", "data": {"text/plain": repr(figure), "image/png": data}, "isMainResult": False}
-            )
+            self.send_bundle({"text/plain": repr(figure), "image/png": data}, main=False)
+
+
+def _message_bytes(message: dict[str, Any]) -> bytes:
+    return json.dumps(message, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "replace")
+
+
+def _encoded_size(text: str) -> int:
+    """Bytes of `text` as a JSON string; without encoding it when it is surely small (6 bytes a character at most)."""
+    return 6 * len(text) if len(text) <= 4096 else len(json.dumps(text, ensure_ascii=False).encode("utf-8", "replace"))
+
+
+def bound_bundle(bundle: dict[str, str], directory: str, stem: str) -> dict[str, str]:
+    """`bundle` within RESULT_LIMIT: its largest values go, whole, to files `<directory>/<stem>.<ext>` and leave the
+    bundle (text/plain keeps its head); text/plain ends with a line per value saying where it is."""
+    sizes = {mime: _encoded_size(value) for mime, value in bundle.items()}
+    if sum(sizes.values()) <= RESULT_LIMIT:
+        return bundle
+    bounded = dict(bundle)
+    notes: list[str] = []
+    at_most = f"a result carries at most {RESULT_LIMIT // MIB} MiB"
+    for mime in sorted(sizes, key=sizes.__getitem__, reverse=True):
+        if sum(sizes.values()) <= RESULT_LIMIT:
+            break
+        value = bounded.pop(mime)
+        where = _write_value(f"{directory}/{stem}.{_EXTENSIONS.get(mime) or _extension(mime)}", mime, value)
+        what = f"{mime} ({len(value):,} characters)"
+        if mime == "text/plain":
+            bounded[mime] = value[:TEXT_HEAD]
+            sizes[mime] = _encoded_size(bounded[mime])
+            notes.insert(0, f"[AgentRun Local: {what} is cut here, {at_most}; {where}]")
+        else:
+            del sizes[mime]
+            notes.append(f"[AgentRun Local: {what} is left out of this result, {at_most}; {where}]")
+    text = bounded.get("text/plain", "")
+    bounded["text/plain"] = text + ("" if not text or text.endswith("\n") else "\n") + "\n".join(notes)
+    return bounded
+
+
+def _extension(mime: str) -> str:
+    return "".join(c if c.isalnum() else "-" for c in mime)[:64] + ".txt"
+
+
+def _write_value(path: str, mime: str, value: str) -> str:
+    """Write a MIME value whole to `path` (binary images decoded from base64); says where it is, or why not."""
+    try:
+        data = base64.b64decode(value, validate=True) if mime in _BINARY_MIMES else None
+    except ValueError:
+        data = None
+    try:
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as file:
+            file.write(data if data is not None else value.encode("utf-8", "backslashreplace"))
+    except OSError as exc:
+        return f"writing it to {path} failed ({exc.strerror or exc}), so it is lost"
+    return f"it is whole in {path}"
+
+
+def clip(text: str, limit: int) -> str:
+    """`text` with its middle cut past `limit` characters, saying how much."""
+    if len(text) <= limit:
+        return text
+    head = limit // 4
+    tail = limit - head
+    return f"{text[:head]}\n[AgentRun Local: {len(text) - limit:,} characters cut]\n{text[-tail:]}"
+
+
+def clip_lines(lines: list[str], limit: int) -> list[str]:
+    """`lines` with lines in the middle left out past `limit` characters in all (each line cut as `clip` does)."""
+    lines = [clip(line, limit // 8) for line in lines]
+    if sum(len(line) for line in lines) <= limit:
+        return lines
+    head: list[str] = []
+    budget = limit // 4
+    for line in lines:
+        if len(line) > budget:
+            break
+        head.append(line)
+        budget -= len(line)
+    tail: list[str] = []
+    budget = limit - limit // 4
+    for line in reversed(lines[len(head) :]):
+        if len(line) > budget:
+            break
+        tail.insert(0, line)
+        budget -= len(line)
+    cut = len(lines) - len(head) - len(tail)
+    return [*head, f"[AgentRun Local: {cut:,} lines of the traceback cut]", *tail]
 
 
 def _text_stream(fd: int) -> io.TextIOWrapper:
