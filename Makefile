@@ -20,7 +20,8 @@ install: $(STAMP)
 # System packages the sandboxes use (Debian names). Installed only where missing; needs root (CI runs as root).
 # passt: pasta gives sandboxes with network their own user-mode network namespace.
 # e2fsprogs, mount: a sandbox's workspace is an ext4 image of its diskSize, loop-mounted (sandbox/quota.py).
-SYSTEM_PACKAGES := passt e2fsprogs mount
+# iproute2: the network escape tests build network namespaces of their own with `ip`.
+SYSTEM_PACKAGES := passt e2fsprogs mount iproute2
 system-deps:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \

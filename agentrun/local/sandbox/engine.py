@@ -53,6 +53,7 @@ from anyio.abc import UNIXSocketStream
 from agentrun.errors import InvalidArgumentError
 from agentrun.local.sandbox import events as ev
 from agentrun.local.sandbox import isolation as iso
+from agentrun.local.sandbox import network as net
 from agentrun.local.sandbox import processes as procs
 from agentrun.local.sandbox.cgroups import Cgroup, CgroupManager
 from agentrun.local.sandbox.errors import (
@@ -235,6 +236,7 @@ class SandboxHandle:
         self._control_lock = anyio.Lock()
         self._request_ids = itertools.count(1)
         self._process: Child | None = None
+        self._pasta: Child | None = None  # connects the sandbox's network namespace (network.py)
         self._init: HeldProcess | None = None  # the sandbox's pid 1 (the zygote without isolation)
         self._cgroup: Cgroup | None = None
         self._closed = False
@@ -470,6 +472,7 @@ class SandboxHandle:
         if not isolation.isolated:
             rlimits.pop("NPROC", None)  # it would count every process of the server's user
         config = {"rlimits": rlimits}
+        user_network = net.require(isolation.network) if self.network and isolation.isolated else None
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         info_r = info_w = block_r = block_w = -1
         log = await anyio.to_thread.run_sync(_open_log, self.paths.log)
@@ -480,7 +483,7 @@ class SandboxHandle:
                 info_r, info_w = os.pipe()
                 block_r, block_w = os.pipe()
                 argv = isolation.bwrap_command(
-                    self.paths, inner, network=self.network, info_fd=info_w, block_fd=block_r, tmp_mb=self.limits.tmp_mb
+                    self.paths, inner, info_fd=info_w, block_fd=block_r, tmp_mb=self.limits.tmp_mb
                 )
                 self._process = spawn(argv, stderr=log, env=env, pass_fds=(theirs.fileno(), info_w, block_r))
                 os.close(info_w)
@@ -492,6 +495,8 @@ class SandboxHandle:
                 self._init = await anyio.to_thread.run_sync(HeldProcess.open, int(info["child-pid"]))
                 if self._cgroup is not None:
                     await anyio.to_thread.run_sync(self._cgroup.add, self._init.pid)
+                if user_network is not None:
+                    self._pasta = await net.attach(user_network, self._init.pid, self.paths.runtime / "pasta.log")
                 os.write(block_w, b"1")  # bwrap may now start the zygote
             else:
                 self._process = spawn(
@@ -565,6 +570,9 @@ class SandboxHandle:
                 with anyio.move_on_after(10):
                     await self._process.wait()
                 await self._process.aclose()
+            if self._pasta is not None:  # after the sandbox: pasta outlives nothing it served
+                await self._pasta.aclose()
+                self._pasta = None
             if self._cgroup is not None:
                 await anyio.to_thread.run_sync(self._cgroup.remove)
                 self._cgroup = None

