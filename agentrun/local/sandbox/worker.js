@@ -59,6 +59,7 @@ const TEXT_HEAD = 64 * 1024; // characters of a text/plain kept when the whole g
 const ERROR_VALUE_LIMIT = 64 * 1024;
 const TRACEBACK_LIMIT = 512 * 1024;
 const HOME = process.env.HOME || '/home/user'; // as the sandbox started: the cells may change HOME
+const thousands = (n) => n.toLocaleString('en-US'); // 12,345,678, as worker.py writes numbers
 const EXTENSIONS = {
   'text/plain': 'txt',
   'text/html': 'html',
@@ -98,8 +99,8 @@ function send(message) {
   let data = Buffer.from(stringify({ id: current, ...message }, wellFormed) + '\n');
   if (data.length > MESSAGE_LIMIT) {
     // what sends messages keeps them smaller; never let one through
-    const note =
-      `[AgentRun Local: a ${message.type} message of ${data.length} bytes was dropped; at most ${MESSAGE_LIMIT}]\n`;
+    const size = thousands(data.length);
+    const note = `[AgentRun Local: a ${message.type} message of ${size} bytes was dropped; at most ${MESSAGE_LIMIT}]\n`;
     data = Buffer.from(stringify({ id: current, type: 'stderr', text: note }) + '\n');
   }
   if (channel.writableLength === 0) {
@@ -280,7 +281,7 @@ function boundBundle(bundle, directory, stem) {
     delete bounded[mime];
     const extension = EXTENSIONS[mime] || `${mime.replace(/[^A-Za-z0-9]/g, '-').slice(0, 64)}.txt`;
     const where = writeValue(`${directory}/${stem}.${extension}`, mime, value);
-    const what = `${mime} (${value.length} characters)`;
+    const what = `${mime} (${thousands(value.length)} characters)`;
     if (mime === 'text/plain') {
       bounded[mime] = value.slice(0, TEXT_HEAD);
       sizes[mime] = encodedSize(bounded[mime]);
@@ -312,7 +313,8 @@ function clip(text, limit) {
   if (text.length <= limit) return text;
   const head = Math.floor(limit / 4);
   const tail = limit - head;
-  return `${text.slice(0, head)}\n[AgentRun Local: ${text.length - limit} characters cut]\n${text.slice(-tail)}`;
+  const note = `[AgentRun Local: ${thousands(text.length - limit)} characters cut]`;
+  return `${text.slice(0, head)}\n${note}\n${text.slice(-tail)}`;
 }
 
 function clipLines(lines, limit) {
@@ -334,7 +336,7 @@ function clipLines(lines, limit) {
     budget -= clipped[index].length;
   }
   const cut = clipped.length - head.length - tail.length;
-  return [...head, `[AgentRun Local: ${cut} lines of the traceback cut]`, ...tail];
+  return [...head, `[AgentRun Local: ${thousands(cut)} lines of the traceback cut]`, ...tail];
 }
 
 function safeInspect(value) {

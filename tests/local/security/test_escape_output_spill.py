@@ -12,10 +12,12 @@ import textwrap
 from pathlib import Path
 from typing import Any
 
-from data_helpers import DataPlane
+import pytest
+from data_helpers import DataPlane, new_template
 
 from agentrun.local import LocalServer
 from agentrun.local.paths import DataDir
+from agentrun.local.sandbox import quota
 
 MIB = 1024 * 1024
 
@@ -111,3 +113,27 @@ async def test_a_planted_output_directory_link_never_leads_the_server_out(
     notice = notice_of(result)
     assert "failed" in notice and "outside the sandbox's workspace" in notice and "so it is lost" in notice, notice
     assert len(result["stdout"]) < 8 * MIB + 4096
+
+
+async def test_a_spill_counts_against_the_sandboxs_disk(data: DataPlane, local: LocalServer) -> None:
+    """The server writes as root, whose writes ignore nothing a sandbox process meets but the disk quota: 40 MiB of
+    output in a sandbox with 16 MB of disk fill it, and the answer says the rest is lost (and why)."""
+    if quota.DiskQuotas.detect(DataDir.resolve(local.data_dir).sandboxes) is None:
+        pytest.skip("disk quotas need root, loop devices and mkfs.ext4 (e2fsprogs: make system-deps)")
+    small = await data.create_sandbox(await new_template(local, network="PRIVATE", disk_size=16))
+    try:
+        code = 'import sys\nsys.stdout.write(("x" * 1023 + "\\n") * (40 * 1024))'
+        result = await execute(data, small, code)
+        assert result["exitCode"] == 0, result["stderr"][-2000:]
+        notice = notice_of(result)
+        why = notice.split(" failed (", 1)[1].split("), so it is lost", 1)[0]
+        assert "space" in why or "disk is full" in why, notice
+        left = await value(
+            data,
+            small,
+            "import os\nos.listdir('/home/user/.agentrun/output/' + os.listdir('/home/user/.agentrun/output')[0])",
+        )
+        assert left == []  # the partial file is removed, and the disk free again
+        assert await value(data, small, "open('/home/user/after', 'wb').write(b'y' * (8 << 20))") == 8 << 20
+    finally:
+        await data.delete_sandbox(small["sandboxId"])

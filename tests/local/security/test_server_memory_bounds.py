@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ast
 import json
+import shutil
 import ssl
 import textwrap
 from collections.abc import AsyncIterator
@@ -184,3 +185,38 @@ async def test_a_huge_value_goes_whole_to_a_file_the_result_names(data: DataPlan
     check = f"import os\n[os.path.getsize(path) for path in {paths!r}]"
     sizes = await data.ok("POST", execute_path(sandbox), json_body=execute_body(check))
     assert ast.literal_eval(sizes["results"][0]["text"]) == [20 * MIB, 20 * MIB + 7], sizes
+
+
+async def test_a_huge_error_is_cut_in_the_middle_saying_how_much(data: DataPlane, sandbox: dict[str, Any]) -> None:
+    code = """
+    def deep(n):
+        return deep(n - 1) if n else 1 / 0
+    try:
+        deep(900)
+    except ZeroDivisionError:
+        raise ValueError("v" * (10 * 1024 * 1024))
+    """
+    answer = await data.ok("POST", execute_path(sandbox), json_body=execute_body(code))
+    error = answer["error"]
+    assert error["name"] == "ValueError" and len(error["value"]) < 100 * 1024, len(error["value"])
+    assert "[AgentRun Local: 10,420,224 characters cut]" in error["value"]
+    assert sum(len(line) for line in error["traceback"]) < 600 * 1024
+    assert error["traceback"][-1].startswith("ValueError: vvv")  # the end, which says what happened, is kept
+
+
+async def test_huge_javascript_output_and_values_are_bounded_too(data: DataPlane, sandbox: dict[str, Any]) -> None:
+    if shutil.which("node", path="/usr/local/bin:/usr/bin:/bin") is None:
+        pytest.skip("Node.js (node) is not installed under /usr: JavaScript contexts cannot run here")
+    code = (
+        "console.log('z'.repeat(12 * 1024 * 1024));\n"
+        "({ _repr_html_() { return '<p>' + 'h'.repeat(20 * 1024 * 1024) + '</p>'; } })"
+    )
+    body = {"code": code, "language": "javascript", "timeout": 120}
+    answer = await data.ok("POST", execute_path(sandbox), json_body=body)
+    assert answer["exitCode"] == 0, answer["stderr"][-2000:]
+    assert "[AgentRun Local: stdout is cut here" in answer["stdout"]  # 12 MiB in chunks, past the JSON answer's 8
+    text = answer["results"][-2]["data"]["text/plain"]
+    assert "[AgentRun Local: text/html (20,971,527 characters) is left out of this result" in text, text[-500:]
+    path = text.split("it is whole in ", 1)[1].rstrip("]")
+    size = await data.ok("POST", execute_path(sandbox), json_body=execute_body(f"import os\nos.path.getsize({path!r})"))
+    assert size["results"][0]["text"] == str(20 * MIB + 7)
