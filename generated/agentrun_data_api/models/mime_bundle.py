@@ -12,7 +12,10 @@ T = TypeVar("T", bound="MimeBundle")
 @_attrs_define
 class MimeBundle:
     """Rich output keyed by MIME type, e.g. `text/plain`, `text/html`, `text/markdown`, `image/png` and `image/jpeg`
-    (base64), `image/svg+xml`, `application/json` (JSON encoded as a string). Extension.
+    (base64), `image/svg+xml`, `application/json` (JSON encoded as a string). Extension. AgentRun Local keeps a bundle
+    under 3 MiB: its largest values are written whole to files in the sandbox
+    (`/home/user/.agentrun/output/<execution>/result-<n>.<ext>`) and left out (`text/plain` keeps its first 64 Ki
+    characters), and `text/plain` ends with one `[AgentRun Local: ...]` line per value naming its size and its file.
 
     """
 

@@ -111,6 +111,15 @@ def sync_detailed(
     array (items typed `stdout`/`stderr`/`result`/`error`/`endOfExecution`) and the top-level `stdout`,
     `stderr`, `exitCode` and `contextId`, which together satisfy both known consumers.
 
+    **Limits (AgentRun Local):** the JSON answer holds at most 8 MiB of stdout and stderr and 16 MiB of
+    results and errors. What does not fit is written whole under
+    `/home/user/.agentrun/output/<execution>/`
+    in the sandbox, and the answer says where in a line starting `[AgentRun Local:` (at the end of a cut
+    stream's text, or as the `text/plain` of a result left out, or the `value` of an error left out). A
+    single result holds at most 3 MiB (see `MimeBundle`); an error's `value` and `traceback` are cut in
+    the
+    middle past 64 Ki and 512 Ki characters, with such a line saying how much.
+
     **Streaming (extension):** when the request has `Accept: text/event-stream`, a server that supports
     it
     answers `Content-Type: text/event-stream` with `ExecutionEvent`s: `stdout`/`stderr`/`result`/`error`
@@ -158,6 +167,15 @@ def sync(
     array (items typed `stdout`/`stderr`/`result`/`error`/`endOfExecution`) and the top-level `stdout`,
     `stderr`, `exitCode` and `contextId`, which together satisfy both known consumers.
 
+    **Limits (AgentRun Local):** the JSON answer holds at most 8 MiB of stdout and stderr and 16 MiB of
+    results and errors. What does not fit is written whole under
+    `/home/user/.agentrun/output/<execution>/`
+    in the sandbox, and the answer says where in a line starting `[AgentRun Local:` (at the end of a cut
+    stream's text, or as the `text/plain` of a result left out, or the `value` of an error left out). A
+    single result holds at most 3 MiB (see `MimeBundle`); an error's `value` and `traceback` are cut in
+    the
+    middle past 64 Ki and 512 Ki characters, with such a line saying how much.
+
     **Streaming (extension):** when the request has `Accept: text/event-stream`, a server that supports
     it
     answers `Content-Type: text/event-stream` with `ExecutionEvent`s: `stdout`/`stderr`/`result`/`error`
@@ -199,6 +217,15 @@ async def asyncio_detailed(
     `results[]`
     array (items typed `stdout`/`stderr`/`result`/`error`/`endOfExecution`) and the top-level `stdout`,
     `stderr`, `exitCode` and `contextId`, which together satisfy both known consumers.
+
+    **Limits (AgentRun Local):** the JSON answer holds at most 8 MiB of stdout and stderr and 16 MiB of
+    results and errors. What does not fit is written whole under
+    `/home/user/.agentrun/output/<execution>/`
+    in the sandbox, and the answer says where in a line starting `[AgentRun Local:` (at the end of a cut
+    stream's text, or as the `text/plain` of a result left out, or the `value` of an error left out). A
+    single result holds at most 3 MiB (see `MimeBundle`); an error's `value` and `traceback` are cut in
+    the
+    middle past 64 Ki and 512 Ki characters, with such a line saying how much.
 
     **Streaming (extension):** when the request has `Accept: text/event-stream`, a server that supports
     it
@@ -244,6 +271,15 @@ async def asyncio(
     `results[]`
     array (items typed `stdout`/`stderr`/`result`/`error`/`endOfExecution`) and the top-level `stdout`,
     `stderr`, `exitCode` and `contextId`, which together satisfy both known consumers.
+
+    **Limits (AgentRun Local):** the JSON answer holds at most 8 MiB of stdout and stderr and 16 MiB of
+    results and errors. What does not fit is written whole under
+    `/home/user/.agentrun/output/<execution>/`
+    in the sandbox, and the answer says where in a line starting `[AgentRun Local:` (at the end of a cut
+    stream's text, or as the `text/plain` of a result left out, or the `value` of an error left out). A
+    single result holds at most 3 MiB (see `MimeBundle`); an error's `value` and `traceback` are cut in
+    the
+    middle past 64 Ki and 512 Ki characters, with such a line saying how much.
 
     **Streaming (extension):** when the request has `Accept: text/event-stream`, a server that supports
     it
