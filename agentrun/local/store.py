@@ -11,7 +11,9 @@ readers never see a stale status, no background task is needed, and a restart mi
 
 from __future__ import annotations
 
+import contextlib
 import json
+import os
 import sqlite3
 import threading
 import time
@@ -182,11 +184,28 @@ class Store:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
+    _make_private(path)
     # isolation_level=None: no implicit transactions, `_transact` opens and ends them explicitly.
     conn = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
     conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=FULL")
     conn.execute("PRAGMA busy_timeout=10000")  # another process on the same data dir: wait, don't fail
     conn.executescript(_SCHEMA)
-    path.chmod(0o600)
     return conn
+
+
+def _make_private(path: Path) -> None:
+    """The database 0600 before SQLite opens it: SQLite gives the -wal and -shm files it creates later the database
+    file's mode (a chmod after connecting came too late for them). Files left by an older version are fixed too."""
+    _chmod_private(path, create=True)
+    for suffix in ("-wal", "-shm", "-journal"):
+        with contextlib.suppress(FileNotFoundError):
+            _chmod_private(Path(f"{path}{suffix}"), create=False)
+
+
+def _chmod_private(path: Path, *, create: bool) -> None:
+    fd = os.open(path, os.O_RDWR | os.O_NOFOLLOW | os.O_CLOEXEC | (os.O_CREAT if create else 0), 0o600)
+    try:
+        os.fchmod(fd, 0o600)
+    finally:
+        os.close(fd)

@@ -81,6 +81,7 @@ NODE_FULL_MEMORY_MB = 1024  # below this RLIMIT_AS, V8 cannot reserve its code r
 LANGUAGES = {"python": "python", "javascript": "javascript", "js": "javascript", "node": "javascript"}
 SUPPORTED_LANGUAGES = ("python", "javascript")
 _INTERRUPT_ERRORS = frozenset({"KeyboardInterrupt", "Interrupted"})  # worker.py's, worker.js's
+_STARTUP_LOG_LIMIT = 64 * 1024  # bytes of bwrap's and the zygote's stderr kept per start
 _SANDBOX_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 
 ProcessLimit = Literal["cgroup", "rlimit", "none"]
@@ -237,6 +238,7 @@ class SandboxHandle:
         self._request_ids = itertools.count(1)
         self._process: Child | None = None
         self._pasta: Child | None = None  # connects the sandbox's network namespace (network.py)
+        self._stderr = -1  # while it starts, the read end of bwrap's and the zygote's stderr (_keep_startup_log)
         self._init: HeldProcess | None = None  # the sandbox's pid 1 (the zygote without isolation)
         self._cgroup: Cgroup | None = None
         self._closed = False
@@ -440,9 +442,23 @@ class SandboxHandle:
                     return reply
 
     async def _log_tail(self) -> str:
-        """The end of the sandbox's log (bwrap's and the zygote's stderr), for error messages."""
+        """The end of the sandbox's log (bwrap's and the zygote's stderr while it started), for error messages."""
+        await self._keep_startup_log()
         text = await anyio.to_thread.run_sync(_tail, self.paths.log)
         return f": {text}" if text else ""
+
+    async def _keep_startup_log(self, *, close: bool = False) -> None:
+        """Append what bwrap and the zygote wrote to stderr so far to the sandbox's log. With `close`, stop reading:
+        the sandbox's processes keep the pipe's other end (bwrap's pid 1 and the zygote as fd 2), and once it is
+        closed here, what they write there fails (EPIPE) instead of filling a file on the host."""
+        if self._stderr < 0:
+            return
+        data = _read_available(self._stderr, _STARTUP_LOG_LIMIT)
+        if data:
+            await anyio.to_thread.run_sync(_append_log, self.paths.log, data)
+        if close:
+            os.close(self._stderr)
+            self._stderr = -1
 
     async def _start(self, cgroups: CgroupManager | None, quotas: DiskQuotas | None = None) -> None:
         try:
@@ -475,7 +491,7 @@ class SandboxHandle:
         user_network = net.require(isolation.network) if self.network and isolation.isolated else None
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         info_r = info_w = block_r = block_w = -1
-        log = await anyio.to_thread.run_sync(_open_log, self.paths.log)
+        self._stderr, stderr_w = os.pipe()
         try:
             inner = isolation.zygote_command(self.paths, theirs.fileno(), config)
             env = isolation.environment(self.paths)
@@ -485,7 +501,7 @@ class SandboxHandle:
                 argv = isolation.bwrap_command(
                     self.paths, inner, info_fd=info_w, block_fd=block_r, tmp_mb=self.limits.tmp_mb
                 )
-                self._process = spawn(argv, stderr=log, env=env, pass_fds=(theirs.fileno(), info_w, block_r))
+                self._process = spawn(argv, stderr=stderr_w, env=env, pass_fds=(theirs.fileno(), info_w, block_r))
                 os.close(info_w)
                 os.close(block_r)
                 info_w = block_r = -1
@@ -501,7 +517,7 @@ class SandboxHandle:
             else:
                 self._process = spawn(
                     inner,
-                    stderr=log,
+                    stderr=stderr_w,
                     env=env,
                     cwd=str(self.paths.workspace),
                     start_new_session=True,
@@ -518,7 +534,7 @@ class SandboxHandle:
             raise SandboxFailed(f"cannot start sandbox {self.id}: {exc}{await self._log_tail()}") from None
         finally:
             theirs.close()
-            log.close()
+            os.close(stderr_w)
             for fd in (info_r, info_w, block_r, block_w):
                 if fd >= 0:
                     os.close(fd)
@@ -534,6 +550,7 @@ class SandboxHandle:
             raise SandboxFailed(
                 f"the zygote of sandbox {self.id} did not start: {detail or ''}{await self._log_tail()}"
             )
+        await self._keep_startup_log(close=True)
 
     async def _shutdown(self, *, keep_files: bool) -> None:
         """Kill everything the sandbox runs; remove its cgroup, unmount its workspace and (unless `keep_files`)
@@ -573,6 +590,7 @@ class SandboxHandle:
             if self._pasta is not None:  # after the sandbox: pasta outlives nothing it served
                 await self._pasta.aclose()
                 self._pasta = None
+            await self._keep_startup_log(close=True)
             if self._cgroup is not None:
                 await anyio.to_thread.run_sync(self._cgroup.remove)
                 self._cgroup = None
@@ -843,8 +861,22 @@ async def _read_info(fd: int) -> dict[str, Any]:
     return info if isinstance(info, dict) else {}
 
 
-def _open_log(path: Path) -> Any:
-    return open(path, "ab")
+def _read_available(fd: int, limit: int) -> bytes:
+    """What the pipe `fd` holds now (at most `limit` bytes), without waiting."""
+    os.set_blocking(fd, False)
+    data = b""
+    with contextlib.suppress(BlockingIOError):
+        while len(data) < limit and (chunk := os.read(fd, limit - len(data))):
+            data += chunk
+    return data
+
+
+def _append_log(path: Path, data: bytes) -> None:
+    fd = os.open(path, os.O_WRONLY | os.O_APPEND | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o600)
+    try:
+        os.write(fd, data)
+    finally:
+        os.close(fd)
 
 
 def _tail(path: Path, size: int = 2000) -> str:
