@@ -4,6 +4,10 @@ depends on them. Blocking file operations: call these from a worker thread.
 
 - cgroup v2: `/sys/fs/cgroup/agentrun/<sandbox>` with the `pids`, `memory` and `cpu` controllers the root offers.
 - cgroup v1 (or a hybrid host, where v2 has no controllers): `/sys/fs/cgroup/<controller>/agentrun/<sandbox>`.
+
+Each command a sandbox runs gets a cgroup of its own inside the sandbox's (`Cgroup.child`, in one hierarchy): a
+process can leave its process group (setsid) or its parent (a double fork), but not its cgroup, since the sandbox
+cannot reach the cgroup file system. Killing a command kills that cgroup whole (processes.py).
 """
 
 from __future__ import annotations
@@ -39,38 +43,74 @@ class Cgroup:
         for directory in self.dirs:
             (directory / "cgroup.procs").write_text(f"{pid}\n")
 
+    def child(self, name: str) -> Cgroup:
+        """A cgroup nested in this one, in its first hierarchy only (`pids` on v1): enough to find every process
+        put in it and what they start, while the limits stay this cgroup's (they count nested cgroups too)."""
+        directory = self.dirs[0] / name
+        directory.mkdir()
+        return Cgroup(self.version, (directory,), frozenset())
+
     def pids(self) -> set[int]:
+        """The processes in the cgroup and in the cgroups nested in it."""
         found: set[int] = set()
         for directory in self.dirs:
-            with contextlib.suppress(OSError):
-                found.update(int(line) for line in (directory / "cgroup.procs").read_text().split())
+            for nested in _tree(directory):
+                with contextlib.suppress(OSError):
+                    found.update(int(line) for line in (nested / "cgroup.procs").read_text().split())
         return found
 
-    def kill_all(self, timeout: float = 2.0) -> None:
-        """SIGKILL every process in the cgroup, until it is empty or `timeout` passes."""
+    def signal_all(self, signum: int) -> int:
+        """Send `signum` to every process in the cgroup (SIGKILL: until it is empty); how many were signalled."""
+        if signum == signal.SIGKILL:
+            return self.kill_all()
+        signalled = 0
+        for pid in self.pids():
+            with contextlib.suppress(ProcessLookupError, PermissionError):
+                os.kill(pid, signum)
+                signalled += 1
+        return signalled
+
+    def kill_all(self, timeout: float = 2.0) -> int:
+        """SIGKILL every process in the cgroup, until it is empty or `timeout` passes (a process may fork while it
+        is being killed: its child is in the cgroup too, and killed on the next pass). How many were killed."""
         if self.version == 2 and (self.dirs[0] / "cgroup.kill").exists():
             with contextlib.suppress(OSError):
                 (self.dirs[0] / "cgroup.kill").write_text("1\n")
+        killed: set[int] = set()
         deadline = time.monotonic() + timeout
         while (pids := self.pids()) and time.monotonic() < deadline:
             for pid in pids:
                 with contextlib.suppress(ProcessLookupError, PermissionError):
                     os.kill(pid, signal.SIGKILL)
+                    killed.add(pid)
             time.sleep(0.01)
+        return len(killed)
 
     def remove(self) -> None:
         self.kill_all()
         for directory in self.dirs:
-            for _ in range(50):
-                try:
-                    directory.rmdir()
-                    break
-                except FileNotFoundError:
-                    break
-                except OSError:
-                    time.sleep(0.01)  # the last killed processes are still exiting
-            else:
-                logger.warning("could not remove cgroup %s", directory)
+            for nested in reversed(_tree(directory)):  # nested cgroups first: rmdir refuses a parent
+                for _ in range(50):
+                    try:
+                        nested.rmdir()
+                        break
+                    except FileNotFoundError:
+                        break
+                    except OSError:
+                        time.sleep(0.01)  # the last killed processes are still exiting
+                else:
+                    logger.warning("could not remove cgroup %s", nested)
+
+    def remove_if_empty(self) -> bool:
+        """Remove the cgroup if no process is left in it (True when it is gone)."""
+        for directory in self.dirs:
+            try:
+                directory.rmdir()
+            except FileNotFoundError:
+                continue
+            except OSError:
+                return False
+        return True
 
 
 @dataclass(frozen=True)
@@ -169,6 +209,15 @@ def _detect_v1(root: Path) -> CgroupManager | None:
     return CgroupManager(1, parents)
 
 
+def _tree(directory: Path) -> list[Path]:
+    """`directory` and the cgroups nested in it, parents before children."""
+    found = [directory]
+    for parent in found:
+        with contextlib.suppress(OSError):
+            found.extend(child for child in parent.iterdir() if child.is_dir())
+    return found
+
+
 def _remove_stale(parent: Path) -> None:
     """Remove the empty sandbox cgroups a server that did not stop cleanly left behind (rmdir fails on a cgroup
     that still has processes, so live sandboxes of other servers are safe). A cgroup made in the last minute is
@@ -178,4 +227,6 @@ def _remove_stale(parent: Path) -> None:
     for child in parent.iterdir():
         with contextlib.suppress(OSError):
             if child.is_dir() and now - child.stat().st_mtime > _STALE_AFTER:
-                child.rmdir()
+                for nested in reversed(_tree(child)):  # its commands' cgroups first
+                    with contextlib.suppress(OSError):
+                        nested.rmdir()

@@ -13,7 +13,11 @@ rlimits, cgroup and clean environment), with stdin, buffered and live output, ex
 How one process runs (zygote.py has the details): the engine hands the zygote the pipes and a unix socket; a
 supervisor forked from the zygote forks the process, which calls setsid() (its own process group), says hello with
 SCM_CREDENTIALS (the engine learns its host pid and holds it with a pidfd), waits for the engine's go and execs
-`/bin/sh -c <command>`. The supervisor reports the exit status on the socket.
+`/bin/sh -c <command>`. The supervisor reports the exit status on the socket. Before the go, the engine moves the
+process into a cgroup of its own (inside the sandbox's, when the sandbox has cgroups): killing the process (`kill`,
+run_command's timeout or cancellation, a client leaving a streamed command, the sandbox's end) kills everything in
+it, also what left the process group with setsid() or was orphaned by a double fork. Without cgroups, a kill
+reaches the process group only.
 
 Each process has one output pump: an asyncio task owned by its ProcessHandle (a task group cannot be used, since a
 process outlives the request that started it), which reads the pipes into a bounded buffer (OUTPUT_LIMIT per
@@ -33,6 +37,7 @@ import math
 import os
 import posixpath
 import re
+import secrets
 import shlex
 import signal
 import socket
@@ -49,6 +54,7 @@ from anyio.abc import UNIXSocketStream
 
 from agentrun.errors import InvalidArgumentError
 from agentrun.local.sandbox import isolation as iso
+from agentrun.local.sandbox.cgroups import Cgroup
 from agentrun.local.sandbox.errors import ProcessFailed, StdinClosed
 from agentrun.local.sandbox.ipc import HeldProcess, HelloFailed, Lines, hold_after_hello
 
@@ -276,6 +282,7 @@ class ProcessHandle:
         stdin: int,
         stdout: int,
         stderr: int,
+        cgroup: Cgroup | None = None,
     ) -> None:
         self.pid = pid  # as seen inside the sandbox
         self.host_pid = held.pid  # as seen by the server; also the id of the process group it leads
@@ -283,6 +290,7 @@ class ProcessHandle:
         self.cwd = cwd
         self.started_at = datetime.now(UTC).isoformat(timespec="microseconds")
         self._held = held
+        self._cgroup = cgroup  # everything the process started, whatever its session or parent (cgroups.py)
         self._lines = lines
         self._stdin = stdin
         self._stdin_lock = anyio.Lock()
@@ -291,6 +299,7 @@ class ProcessHandle:
         self._signalled: int | None = None
         self._signalling = anyio.Lock()  # the pidfd is closed only while no thread signals through it
         self._task: asyncio.Task[None] | None = None
+        self._pump_ending = False  # the pump is closing everything: it must not be cancelled any more
         self.on_exit: Callable[[ProcessHandle], None] | None = None  # the sandbox's bookkeeping
 
     def __repr__(self) -> str:
@@ -363,8 +372,8 @@ class ProcessHandle:
         return self._log.exit.exit_code
 
     async def kill(self, signum: int = signal.SIGKILL) -> int:
-        """Send `signum` to the process's whole group (what it started, unless they left the group). Returns how
-        many processes were signalled (0 if none was left)."""
+        """Send `signum` to everything the process started: its cgroup, else (no cgroups) its process group.
+        Returns how many processes were signalled (0 if none was left)."""
         if self._log.exit is None:
             self._signalled = signum
         return await self._signal_group(signum)
@@ -374,8 +383,22 @@ class ProcessHandle:
         signalled = 0
         with anyio.CancelScope(shield=True):
             async with self._signalling:
-                signalled = await anyio.to_thread.run_sync(self._held.signal_group, signum)
+                signalled = await anyio.to_thread.run_sync(self._signal_everything, signum)
         return signalled
+
+    def _signal_everything(self, signum: int) -> int:
+        """(Blocking.) The process group first (it holds the process itself), then whatever else is in its
+        cgroup."""
+        signalled = self._held.signal_group(signum)
+        if self._cgroup is not None:
+            signalled = max(signalled, self._cgroup.signal_all(signum))
+        return signalled
+
+    async def _remove_cgroup(self) -> None:
+        """Once nothing is left in the process's cgroup (processes started in the background may outlive it: the
+        sandbox's end removes their cgroup then)."""
+        if self._cgroup is not None and await anyio.to_thread.run_sync(self._cgroup.remove_if_empty):
+            self._cgroup = None
 
     async def _release_pidfd(self) -> None:
         with anyio.CancelScope(shield=True):
@@ -399,6 +422,7 @@ class ProcessHandle:
         except Exception:
             logger.exception("the output pump of process %d failed; killing it", self.pid)
         finally:
+            self._pump_ending = True  # a shield does not hold off Task.cancel(), which _close would send
             with anyio.CancelScope(shield=True):
                 if self._log.exit is None:  # cancelled (the handle is closing) or failed: nothing may keep running
                     self._signalled = signal.SIGKILL
@@ -410,6 +434,7 @@ class ProcessHandle:
                     self._pipes[stream] = -1
                 self._close_stdin()
                 await self._lines.aclose()
+                await self._remove_cgroup()
 
     async def _read(self, stream: Stream) -> None:
         fd = self._pipes[stream]
@@ -465,10 +490,12 @@ class ProcessHandle:
                 self._signalled = signal.SIGKILL
                 await self._signal_group(signal.SIGKILL)
             if self._task is not None:
-                self._task.cancel()
+                if not self._pump_ending:
+                    self._task.cancel()
                 await asyncio.wait([self._task])
             self._finish(-signal.SIGKILL)
             await self._release_pidfd()
+            await self._remove_cgroup()
 
 
 def _close_fd(fd: int) -> None:
@@ -499,6 +526,7 @@ async def spawn(sandbox: SandboxHandle, command: str, cwd: str, env: Mapping[str
     pipes: list[int] = []
     ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
     held: HeldProcess | None = None
+    cgroup: Cgroup | None = None
     try:
         for _ in range(3):
             pipes.extend(os.pipe())
@@ -527,6 +555,8 @@ async def spawn(sandbox: SandboxHandle, command: str, cwd: str, env: Mapping[str
             held, hello, leftover = await hold_after_hello(ours, START_TIMEOUT)
         except HelloFailed as exc:
             raise ProcessFailed(f"cannot start {command!r} in sandbox {sandbox.id}: {exc}") from None
+        with anyio.CancelScope(shield=True):  # a cgroup made for a cancelled caller would be lost
+            cgroup = await anyio.to_thread.run_sync(_own_cgroup, sandbox._cgroup, held.pid)
         ours.send(_GO)
         ours.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 0)
         lines = Lines(await UNIXSocketStream.from_socket(ours), leftover)
@@ -534,6 +564,8 @@ async def spawn(sandbox: SandboxHandle, command: str, cwd: str, env: Mapping[str
         with anyio.CancelScope(shield=True):
             if held is not None:  # it may have got the go: kill it with everything it started
                 await anyio.to_thread.run_sync(held.kill_group)
+            if cgroup is not None:
+                await anyio.to_thread.run_sync(cgroup.remove)
         ours.close()  # a process still waiting for its go reads end-of-file and exits
         for fd in pipes:
             os.close(fd)
@@ -542,10 +574,29 @@ async def spawn(sandbox: SandboxHandle, command: str, cwd: str, env: Mapping[str
         os.set_blocking(fd, False)
     pid = hello.get("pid")
     process = ProcessHandle(
-        pid if isinstance(pid, int) else held.pid, command, cwd, held, lines, stdin_w, stdout_r, stderr_r
+        pid if isinstance(pid, int) else held.pid, command, cwd, held, lines, stdin_w, stdout_r, stderr_r, cgroup
     )
     process._start()
     return process
+
+
+def _own_cgroup(sandbox_cgroup: Cgroup | None, pid: int) -> Cgroup | None:
+    """(Blocking.) A cgroup for process `pid` alone, nested in its sandbox's; None when the sandbox has none. The
+    process has not exec'd yet (it waits for its go), so it has started nothing that could be left outside."""
+    if sandbox_cgroup is None:
+        return None
+    try:
+        cgroup = sandbox_cgroup.child(f"process-{pid}-{secrets.token_hex(4)}")
+    except OSError as exc:
+        raise ProcessFailed(f"cannot make a cgroup for the process: {exc}") from None
+    try:
+        cgroup.add(pid)
+    except BaseException as exc:
+        cgroup.remove()
+        if isinstance(exc, OSError):
+            raise ProcessFailed(f"cannot put the process in its cgroup: {exc}") from None
+        raise
+    return cgroup
 
 
 async def run_command(
