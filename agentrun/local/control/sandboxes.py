@@ -10,6 +10,7 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
+from agentrun.local.asgi import ClientDisconnected
 from agentrun.local.control.crud import (
     Doc,
     Spec,
@@ -46,7 +47,11 @@ async def create_sandbox(request: Request) -> Response:
     """CreateSandbox starts a real sandbox, as the data-plane CreateSandbox does."""
     state = state_of(request)
     record = records.record_from_body(state, await read_body(request, CreateSandboxInput))
-    return envelope(request, emit(state, SANDBOXES, await state.sandboxes.create(record)))
+    try:
+        created = await state.sandboxes.create_for(request, record)
+    except ClientDisconnected:
+        return Response(status_code=400)  # nobody is left to read an answer; the sandbox is not kept
+    return envelope(request, emit(state, SANDBOXES, created))
 
 
 async def get_sandbox(request: Request) -> Response:

@@ -11,6 +11,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from agentrun.local import schema
+from agentrun.local.asgi import ClientDisconnected
 from agentrun.local.control.crud import read_body
 from agentrun.local.data.sandbox_access import sandbox_id_of
 from agentrun.local.responses import REQUEST_ID_HEADER, envelope, error_body, request_id
@@ -24,11 +25,15 @@ def present(doc: dict[str, Any]) -> dict[str, Any]:
 
 
 async def create_sandbox(request: Request) -> Response:
-    """CreateSandbox: a real sandbox, READY when answered. Mount configurations are accepted and ignored (there is
-    nothing to mount on this machine)."""
+    """CreateSandbox: a real sandbox, READY when answered (and not kept when its client leaves first). Mount
+    configurations are accepted and ignored (there is nothing to mount on this machine)."""
     state = state_of(request)
     record = records.record_from_body(state, await read_body(request, CreateSandboxInput))
-    return envelope(request, present(await state.sandboxes.create(record)))
+    try:
+        created = await state.sandboxes.create_for(request, record)
+    except ClientDisconnected:
+        return Response(status_code=400)  # nobody is left to read an answer; the sandbox is not kept
+    return envelope(request, present(created))
 
 
 async def get_sandbox(request: Request) -> Response:

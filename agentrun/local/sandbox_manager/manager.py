@@ -17,7 +17,9 @@ from typing import Any
 
 import anyio
 import anyio.to_thread
+from starlette.requests import Request
 
+from agentrun.local.asgi import ClientDisconnected, until_disconnect
 from agentrun.local.control.templates import TEMPLATE
 from agentrun.local.responses import LocalAPIError, already_exists, bad_request, conflict, not_found
 from agentrun.local.sandbox import Limits, SandboxEngine, SandboxHandle, SandboxNotFound
@@ -32,6 +34,7 @@ from agentrun.local.store import Conflict, Store, Tx
 logger = logging.getLogger("agentrun.local.sandboxes")
 
 REAP_INTERVAL = 0.25  # seconds between two looks at the idle and lifetime deadlines
+ABANDONED = "the client that created the sandbox disconnected before it was answered"
 
 
 @dataclass
@@ -142,6 +145,25 @@ class SandboxManager:
         if ready is None:
             raise sandbox_not_running(sandbox_id)
         logger.info("sandbox %s started (template %s)", sandbox_id, template_name)
+        return ready
+
+    async def create_for(self, request: Request, record: Doc) -> Doc:
+        """`create` on behalf of the HTTP client of `request`, who may leave meanwhile: nobody would own the sandbox
+        then. A client that disconnects cancels the create (which removes the record, as any create that does not
+        finish); a sandbox that got ready for a client already gone is ended instead of answered (its record is
+        TERMINATED, saying why). Raises ClientDisconnected in both cases."""
+        sandbox_id = str(record["sandboxId"])
+        try:
+            ready = await until_disconnect(request.receive, lambda: self.create(record))
+        except ClientDisconnected:
+            logger.info("sandbox %s not created: %s", sandbox_id, ABANDONED)
+            raise
+        if await request.is_disconnected():  # it left while the create could no longer be cancelled
+            logger.info("ending sandbox %s: %s", sandbox_id, ABANDONED)
+            with anyio.CancelScope(shield=True):
+                await self._end_process(sandbox_id)
+                await self._settle(sandbox_id, "TERMINATED", ABANDONED)
+            raise ClientDisconnected
         return ready
 
     async def get(self, sandbox_id: str, *, activity: bool) -> Doc:
