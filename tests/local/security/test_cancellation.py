@@ -103,24 +103,30 @@ print("answered", response.status_code, flush=True)
 
 
 @contextlib.contextmanager
-def create_held_at_its_log(local: LocalServer, sandbox_id: str) -> Iterator[Callable[[], None]]:
-    """Fault injection: the sandbox's log is a FIFO planted before the create, so the engine's open of it (in a
-    worker thread, once the workspace is ready, before any process starts) waits until `release()` opens the other
-    end. The create is held there, as long as the test wants, without timing anything."""
+def create_held(local: LocalServer, sandbox_id: str) -> Iterator[Callable[[], None]]:
+    """Fault injection: the sandbox's generated /etc/passwd is a FIFO planted before the create, so the engine's
+    write of it (in a worker thread, before anything of the sandbox starts) waits until `release()` opens the other
+    end. The create is held there as long as the test wants, without timing anything; released, it goes on (the
+    file is read through the FIFO's buffer, nothing in the sandbox reads it)."""
     runtime = DataDir.resolve(local.data_dir).sandboxes / sandbox_id / "runtime"
     runtime.mkdir(parents=True)
-    os.mkfifo(runtime / "sandbox.log", 0o600)
+    os.mkfifo(runtime / "passwd", 0o600)
     reader = -1
 
     def release() -> None:
         nonlocal reader
-        reader = os.open(runtime / "sandbox.log", os.O_RDONLY | os.O_NONBLOCK)
+        reader = os.open(runtime / "passwd", os.O_RDONLY | os.O_NONBLOCK)
 
     try:
         yield release
     finally:
         if reader >= 0:
             os.close(reader)
+
+
+async def _status_is(data: DataPlane, sandbox_id: str, status: str) -> bool:
+    response = await data.request("GET", f"/sandboxes/{sandbox_id}")
+    return response.status_code == 200 and response.json()["data"]["status"] == status
 
 
 def create_request(local: LocalServer, plane: str, body: bytes) -> tuple[str, dict[str, str]]:
@@ -142,12 +148,14 @@ async def test_a_create_whose_client_leaves_leaves_no_sandbox(
     url, headers = create_request(local, plane, body.encode())
     directory = DataDir.resolve(local.data_dir).sandboxes / sandbox_id
     argument = json.dumps([url, headers, body, str(local.ca_file)])
-    with create_held_at_its_log(local, sandbox_id) as release:
+    with create_held(local, sandbox_id) as release:
         command = [sys.executable, "-c", CREATE_CLIENT, argument]
         async with await anyio.open_process(command, stdout=subprocess.PIPE) as client:
-            await until(anyio.Path(directory / "runtime" / "passwd").exists)  # the create is under way
+            await until(lambda: _status_is(data, sandbox_id, "CREATING"))  # the create is under way
             client.send_signal(signal.SIGKILL)
             await client.wait()  # its socket is closed: the server has the end of the connection
+        assert await _status_is(data, sandbox_id, "CREATING")  # still held: no answer could have been sent
+        assert not processes_with(f"/sandboxes/{sandbox_id}/")
         release()
 
         async def nothing_left() -> bool:
