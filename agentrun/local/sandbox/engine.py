@@ -55,6 +55,7 @@ from agentrun.local.sandbox import events as ev
 from agentrun.local.sandbox import isolation as iso
 from agentrun.local.sandbox import network as net
 from agentrun.local.sandbox import processes as procs
+from agentrun.local.sandbox import seccomp
 from agentrun.local.sandbox.cgroups import Cgroup, CgroupManager
 from agentrun.local.sandbox.errors import (
     ContextDied,
@@ -490,7 +491,7 @@ class SandboxHandle:
         config = {"rlimits": rlimits}
         user_network = net.require(isolation.network) if self.network and isolation.isolated else None
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
-        info_r = info_w = block_r = block_w = -1
+        info_r = info_w = block_r = block_w = filter_fd = -1
         self._stderr, stderr_w = os.pipe()
         try:
             inner = isolation.zygote_command(self.paths, theirs.fileno(), config)
@@ -498,10 +499,17 @@ class SandboxHandle:
             if isolation.isolated:
                 info_r, info_w = os.pipe()
                 block_r, block_w = os.pipe()
+                filter_fd = seccomp.program_fd() if isolation.seccomp else -1
                 argv = isolation.bwrap_command(
-                    self.paths, inner, info_fd=info_w, block_fd=block_r, tmp_mb=self.limits.tmp_mb
+                    self.paths,
+                    inner,
+                    info_fd=info_w,
+                    block_fd=block_r,
+                    tmp_mb=self.limits.tmp_mb,
+                    seccomp_fd=filter_fd if filter_fd >= 0 else None,
                 )
-                self._process = spawn(argv, stderr=stderr_w, env=env, pass_fds=(theirs.fileno(), info_w, block_r))
+                passed = (theirs.fileno(), info_w, block_r, *([filter_fd] if filter_fd >= 0 else []))
+                self._process = spawn(argv, stderr=stderr_w, env=env, pass_fds=passed)
                 os.close(info_w)
                 os.close(block_r)
                 info_w = block_r = -1
@@ -535,7 +543,7 @@ class SandboxHandle:
         finally:
             theirs.close()
             os.close(stderr_w)
-            for fd in (info_r, info_w, block_r, block_w):
+            for fd in (info_r, info_w, block_r, block_w, filter_fd):
                 if fd >= 0:
                     os.close(fd)
         ours.setblocking(False)

@@ -16,6 +16,7 @@ import importlib
 import json
 import logging
 import os
+import platform
 import shutil
 import sys
 import tempfile
@@ -26,7 +27,7 @@ from pathlib import Path
 import anyio
 
 from agentrun.local.sandbox import network as net
-from agentrun.local.sandbox import quota
+from agentrun.local.sandbox import quota, seccomp
 from agentrun.local.sandbox.errors import IsolationUnavailable
 from agentrun.local.sandbox.spawn import Child, read_to_eof, spawn
 
@@ -139,6 +140,8 @@ class Isolation:
     python: str
     user_namespace: bool = True
     tmpfs_size: bool = False  # bwrap understands --size (0.10+)
+    disable_userns: bool = False  # bwrap understands --disable-userns (0.8+): no user namespaces inside
+    seccomp: bool = False  # sandbox processes get seccomp.py's filter (bwrap --seccomp, a supported architecture)
     python_dirs: tuple[str, ...] = field(default_factory=tuple)
     network: net.UserNetwork | None = None  # connects sandboxes that may use the network (None: none can)
 
@@ -200,6 +203,7 @@ class Isolation:
         info_fd: int,
         block_fd: int,
         tmp_mb: int | None = None,
+        seccomp_fd: int | None = None,
     ) -> list[str]:
         """The bwrap argv that runs `inner` in a new sandbox. bwrap writes its namespace info (with the host pid of
         the sandbox's init) to `info_fd`, then waits for a byte on `block_fd` before starting `inner`, so the caller
@@ -209,6 +213,8 @@ class Isolation:
         argv += ["--die-with-parent", "--new-session", "--hostname", "sandbox"]
         if self.user_namespace:
             argv += ["--unshare-user", "--uid", str(UID), "--gid", str(GID)]
+            if self.disable_userns:  # sandbox code cannot gain capabilities in a user namespace of its own
+                argv.append("--disable-userns")
         else:
             argv += ["--cap-drop", "ALL"]
         argv += ["--ro-bind", "/usr", "/usr"]
@@ -233,6 +239,8 @@ class Isolation:
         argv += ["--bind", str(paths.workspace), HOME, "--chdir", HOME]
         argv += ["--remount-ro", "/"]  # the root bwrap built: only /home/user, /tmp and /dev/shm stay writable
         argv += ["--info-fd", str(info_fd), "--block-fd", str(block_fd)]
+        if seccomp_fd is not None:
+            argv += ["--seccomp", str(seccomp_fd)]
         return [*argv, "--", *inner]
 
 
@@ -257,6 +265,13 @@ async def detect(*, unsafe_no_isolation: bool = False, python: str | None = None
     help_text = await _run([bwrap, "--help"])
     user_network = await anyio.to_thread.run_sync(net.find)
     tmpfs_size = "--size" in help_text[1]
+    disable_userns = "--disable-userns" in help_text[1]
+    with_seccomp = "--seccomp" in help_text[1] and seccomp.supported()
+    if not with_seccomp:
+        logger.warning(
+            "sandbox processes run without a seccomp filter (bwrap lacks --seccomp, or no filter for %s)",
+            platform.machine(),
+        )
     variants = [True] if os.geteuid() != 0 else [True, False]
     failures: list[str] = []
     for user_namespace in variants:
@@ -265,6 +280,8 @@ async def detect(*, unsafe_no_isolation: bool = False, python: str | None = None
             python=python,
             user_namespace=user_namespace,
             tmpfs_size=tmpfs_size,
+            disable_userns=disable_userns,
+            seccomp=with_seccomp,
             python_dirs=tuple(python_binds(python)),
             network=user_network,
         )
@@ -287,11 +304,15 @@ async def _probe(isolation: Isolation) -> str | None:
         os.write(block_w, b"x")  # no cgroups to set up: let it start at once
         os.close(block_w)
         check = "import os, sys; assert os.getcwd() == '/home/user'; print('ok', os.getuid())"
-        argv = isolation.bwrap_command(paths, [isolation.python, "-I", "-c", check], info_fd=info_w, block_fd=block_r)
+        filter_fd = seccomp.program_fd() if isolation.seccomp else None  # a filter the kernel refuses shows here
+        argv = isolation.bwrap_command(
+            paths, [isolation.python, "-I", "-c", check], info_fd=info_w, block_fd=block_r, seccomp_fd=filter_fd
+        )
+        passed = (info_w, block_r) if filter_fd is None else (info_w, block_r, filter_fd)
         try:
-            code, out, err = await _run_full(argv, pass_fds=(info_w, block_r), env=isolation.environment(paths))
+            code, out, err = await _run_full(argv, pass_fds=passed, env=isolation.environment(paths))
         finally:
-            for fd in (info_r, info_w, block_r):
+            for fd in (info_r, *passed):
                 os.close(fd)
         if code == 0 and out.startswith("ok"):
             return None
