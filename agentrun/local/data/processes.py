@@ -13,7 +13,8 @@ GetProcess and KillProcess (the whole process group).
   StreamProcessOutput replays what the process's buffer still holds (its last 1 MiB per stream; an event with the
   note and `dropped` says what it no longer holds), then follows live without holding the process back.
 - WriteProcessStdin takes text, or bytes as base64 with `encoding: base64` (extension).
-- A client that disconnects from RunCommand (either form) kills the command's process group. Background processes
+- A client that disconnects from RunCommand (either form) kills the command with all it started (its cgroup, see
+  sandbox/processes.py; its process group where the sandbox has no cgroups). Background processes
   (StartProcess) run until they exit or are killed, whatever happens to the connection that started them.
 """
 
