@@ -36,6 +36,7 @@ import math
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,6 +101,10 @@ class DiskQuotas:
 
     @classmethod
     def _tools(cls) -> DiskQuotas:
+        if not sys.platform.startswith("linux"):
+            raise QuotaFailed(
+                f"workspace file systems are loop-mounted ext4 images, a Linux feature; this is {sys.platform}"
+            )
         if os.geteuid() != 0:
             raise QuotaFailed("mounting a workspace file system needs root")
         mkfs = shutil.which("mkfs.ext4", path=_SBIN_PATH)
