@@ -226,7 +226,7 @@ async def _body_up_to(request: Request, limit: int, hint: str) -> bytes:
 
 def positive_int(query: QueryParams, name: str, default: int) -> int:
     raw = query.get(name)
-    if raw is None or raw == "":
+    if raw is None:  # an empty value is not absent: it is no number (the spec's integer) and refused
         return default
     if not raw.strip().isdigit() or int(raw) < 1:
         raise bad_request(f"query parameter {name} must be a positive integer, got {raw!r}")
