@@ -30,7 +30,8 @@ class CreateSandboxInput:
     polar_fs_config: PolarFsConfig | Unset = UNSET
     """ PolarFS mounts. """
     sandbox_id: str | Unset = UNSET
-    """ Sandbox ID chosen by the caller (optional). """
+    """ Sandbox ID chosen by the caller (optional); 1 to 128 letters, digits, '.', '_' and '-', starting with a
+    letter or digit. """
     sandbox_idle_timeout_in_seconds: int | Unset = UNSET
     """ Alias of sandboxIdleTimeoutSeconds (both spellings exist in the vendor input). """
     sandbox_idle_timeout_seconds: int | Unset = UNSET

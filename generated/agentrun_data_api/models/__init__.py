@@ -96,6 +96,7 @@ if TYPE_CHECKING:
     from .start_process_input import StartProcessInput
     from .stderr_event import StderrEvent
     from .stdout_event import StdoutEvent
+    from .stream_process_output_response_200 import StreamProcessOutputResponse200
     from .tool_choice_mode import ToolChoiceMode
     from .upload_file_input import UploadFileInput
     from .write_file_input import WriteFileInput
@@ -193,6 +194,7 @@ _MODULES = {
     "StartProcessInput": ".start_process_input",
     "StderrEvent": ".stderr_event",
     "StdoutEvent": ".stdout_event",
+    "StreamProcessOutputResponse200": ".stream_process_output_response_200",
     "ToolChoiceMode": ".tool_choice_mode",
     "UploadFileInput": ".upload_file_input",
     "WriteFileInput": ".write_file_input",
@@ -291,6 +293,7 @@ __all__ = (
     "StartProcessInput",
     "StderrEvent",
     "StdoutEvent",
+    "StreamProcessOutputResponse200",
     "ToolChoiceMode",
     "UploadFileInput",
     "WriteFileInput",

@@ -27,7 +27,8 @@ class CreateSandboxInput:
     """ Idle timeout in seconds, fixed at create time (the official SDK sends 600 unless told otherwise). A sandbox
     lives at most 6 h. """
     sandbox_id: None | str | Unset = UNSET
-    """ Optional caller-chosen sandbox ID. """
+    """ Optional caller-chosen sandbox ID: 1 to 128 letters, digits, '.', '_' and '-', starting with a letter or
+    digit. """
     nas_config: NasConfig | None | Unset = UNSET
     oss_mount_config: None | OssMountConfig | Unset = UNSET
     polar_fs_config: None | PolarFsConfig | Unset = UNSET

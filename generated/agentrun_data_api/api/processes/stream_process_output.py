@@ -8,9 +8,7 @@ import httpx
 from ... import errors
 from ...client import AuthenticatedClient, Client
 from ...models.error_response import ErrorResponse
-from ...models.process_exit_event import ProcessExitEvent
-from ...models.stderr_event import StderrEvent
-from ...models.stdout_event import StdoutEvent
+from ...models.stream_process_output_response_200 import StreamProcessOutputResponse200
 from ...types import Response
 
 
@@ -32,33 +30,9 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ProcessExitEvent | StderrEvent | StdoutEvent | None:
+) -> ErrorResponse | StreamProcessOutputResponse200 | None:
     if response.status_code == 200:
-
-        def _parse_response_200(data: object) -> ProcessExitEvent | StderrEvent | StdoutEvent:
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_process_event_type_0 = StdoutEvent.from_dict(data)
-
-                return componentsschemas_process_event_type_0
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            try:
-                if not isinstance(data, dict):
-                    raise TypeError()
-                componentsschemas_process_event_type_1 = StderrEvent.from_dict(data)
-
-                return componentsschemas_process_event_type_1
-            except (TypeError, ValueError, AttributeError, KeyError):
-                pass
-            if not isinstance(data, dict):
-                raise TypeError()
-            componentsschemas_process_event_type_2 = ProcessExitEvent.from_dict(data)
-
-            return componentsschemas_process_event_type_2
-
-        response_200 = _parse_response_200(response.text)
+        response_200 = StreamProcessOutputResponse200.from_dict(response.text)
 
         return response_200
 
@@ -105,7 +79,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ProcessExitEvent | StderrEvent | StdoutEvent]:
+) -> Response[ErrorResponse | StreamProcessOutputResponse200]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -119,7 +93,7 @@ def sync_detailed(
     pid: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | ProcessExitEvent | StderrEvent | StdoutEvent]:
+) -> Response[ErrorResponse | StreamProcessOutputResponse200]:
     """Stream a background process's output (extension)
 
      `text/event-stream` of `ProcessEvent`s: the output buffered so far is replayed from the start (after
@@ -137,7 +111,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ProcessExitEvent | StderrEvent | StdoutEvent]
+        Response[ErrorResponse | StreamProcessOutputResponse200]
     """
 
     kwargs = _get_kwargs(
@@ -157,7 +131,7 @@ def sync(
     pid: int,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | ProcessExitEvent | StderrEvent | StdoutEvent | None:
+) -> ErrorResponse | StreamProcessOutputResponse200 | None:
     """Stream a background process's output (extension)
 
      `text/event-stream` of `ProcessEvent`s: the output buffered so far is replayed from the start (after
@@ -175,7 +149,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ProcessExitEvent | StderrEvent | StdoutEvent
+        ErrorResponse | StreamProcessOutputResponse200
     """
 
     return sync_detailed(
@@ -190,7 +164,7 @@ async def asyncio_detailed(
     pid: int,
     *,
     client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | ProcessExitEvent | StderrEvent | StdoutEvent]:
+) -> Response[ErrorResponse | StreamProcessOutputResponse200]:
     """Stream a background process's output (extension)
 
      `text/event-stream` of `ProcessEvent`s: the output buffered so far is replayed from the start (after
@@ -208,7 +182,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | ProcessExitEvent | StderrEvent | StdoutEvent]
+        Response[ErrorResponse | StreamProcessOutputResponse200]
     """
 
     kwargs = _get_kwargs(
@@ -226,7 +200,7 @@ async def asyncio(
     pid: int,
     *,
     client: AuthenticatedClient | Client,
-) -> ErrorResponse | ProcessExitEvent | StderrEvent | StdoutEvent | None:
+) -> ErrorResponse | StreamProcessOutputResponse200 | None:
     """Stream a background process's output (extension)
 
      `text/event-stream` of `ProcessEvent`s: the output buffered so far is replayed from the start (after
@@ -244,7 +218,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | ProcessExitEvent | StderrEvent | StdoutEvent
+        ErrorResponse | StreamProcessOutputResponse200
     """
 
     return (
