@@ -1,5 +1,6 @@
 """The Starlette application: the control plane under `/2025-09-10`, the data plane under `/data`, a health probe,
-signature verification in front of both planes, and JSON for every error."""
+signature verification in front of both planes, and JSON for every error (an unexpected one included, answered
+without closing the connection: asgi.AnswerUnexpectedErrors)."""
 
 from __future__ import annotations
 
@@ -10,9 +11,11 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 
+from agentrun.errors import InvalidArgumentError
 from agentrun.local import control, data
+from agentrun.local.asgi import AnswerUnexpectedErrors
 from agentrun.local.auth import AuthMiddleware, Verifier
-from agentrun.local.responses import LocalAPIError, on_api_error, on_http_error, on_unexpected_error
+from agentrun.local.responses import LocalAPIError, on_api_error, on_http_error, on_invalid_argument
 from agentrun.local.sandbox.errors import SandboxError
 from agentrun.local.sandbox_manager.errors import on_sandbox_error
 from agentrun.local.state import ServerState
@@ -35,19 +38,20 @@ def create_app(state: ServerState) -> Starlette:
             Mount(data.PREFIX, routes=data.routes()),
         ],
         middleware=[
+            Middleware(AnswerUnexpectedErrors),
             Middleware(
                 AuthMiddleware,
                 verifier=verifier,
                 control_prefix=CONTROL_PREFIX,
                 data_prefix=data.PREFIX,
                 self_authenticated=data.SELF_AUTHENTICATED,
-            )
+            ),
         ],
         exception_handlers={
             LocalAPIError: on_api_error,
             SandboxError: on_sandbox_error,
             HTTPException: on_http_error,
-            Exception: on_unexpected_error,
+            InvalidArgumentError: on_invalid_argument,  # the sandbox engine's verdict on a command, cwd or env
         },
     )
     app.state.local = state

@@ -54,7 +54,10 @@ def bad_request(message: str) -> LocalAPIError:
 
 
 def error_body(scope: MutableMapping[str, Any], code: str, message: str) -> dict[str, str]:
-    return {"code": code, "message": message, "requestId": request_id(scope)}
+    # A message may quote a name the server did not choose (a file name in the sandbox that is not UTF-8): escape
+    # what UTF-8 cannot carry, or the error answer itself would fail.
+    text = message.encode("utf-8", "backslashreplace").decode()
+    return {"code": code, "message": text, "requestId": request_id(scope)}
 
 
 def error_response(scope: MutableMapping[str, Any], status: int, code: str, message: str) -> JSONResponse:
@@ -86,7 +89,6 @@ async def on_http_error(request: Request, exc: Exception) -> Response:
     return error_response(request.scope, exc.status_code, f"ERR_HTTP_{exc.status_code}", str(exc.detail))
 
 
-async def on_unexpected_error(request: Request, exc: Exception) -> Response:
-    return error_response(
-        request.scope, 500, "ERR_INTERNAL_SERVER_ERROR", f"AgentRun Local failed on this request: {exc!r}"
-    )
+async def on_invalid_argument(request: Request, exc: Exception) -> Response:
+    """An argument the sandbox engine refused (a command, cwd or environment it cannot use): the client's to change."""
+    return error_response(request.scope, 400, "ERR_VALIDATION_FAILED", str(exc))

@@ -5,11 +5,17 @@ The generated `from_dict` checks little (a missing required key raises KeyError,
 `project` round-trips a document through a model's `from_dict`/`to_dict`, keeping only the top-level keys
 the model declares (nested unknown keys survive, e.g. the `externalEndpoint` SuperAgent adds to
 protocolConfiguration).
+
+`parse_json` is the one JSON parser of request bodies (both planes and the model gateway): it refuses what
+`json.loads` lets through but the rest of the server cannot carry (see its docstring).
 """
 
 from __future__ import annotations
 
 import enum
+import json
+import math
+import re
 import sys
 import types
 import typing
@@ -42,6 +48,87 @@ class BodyError(ValueError):
         self.field = field
         self.problem = problem
         super().__init__(f"{field}: {problem}" if field else problem)
+
+
+MAX_JSON_DEPTH = 64  # nested arrays and objects; the specs' bodies need fewer than ten
+
+# `\ud800`-`\udfff` written as a JSON escape: the only way a surrogate reaches a parsed str (raw UTF-8 cannot
+# encode one). A pair of them decodes to one character; what is left after parsing is unpaired.
+_SURROGATE_ESCAPE = re.compile(rb"\\u[dD][89a-fA-F]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def parse_json(raw: bytes) -> Any:
+    """The JSON value of a request body; BodyError saying what to change when it is not JSON, uses NaN or
+    Infinity, nests deeper than MAX_JSON_DEPTH, or holds an unpaired UTF-16 surrogate (`"\\ud800"`): Python
+    parses all of these, but the server could neither recurse into the first nor encode the last again (its
+    answer, a process's command, a file name would fail as UTF-8)."""
+    try:
+        value = json.loads(raw, parse_constant=_no_constant, parse_float=_finite)
+    except RecursionError:
+        raise _too_deep("") from None
+    except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, an integer of too many digits
+        raise BodyError("", f"the body is not valid JSON: {exc}") from None
+    deep = raw.count(b"[") + raw.count(b"{") > MAX_JSON_DEPTH
+    if deep or _SURROGATE_ESCAPE.search(raw):
+        _check_tree(value)
+    return value
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a JSON number; send a finite number or null")
+
+
+def _finite(text: str) -> float:
+    number = float(text)
+    if not math.isfinite(number):
+        raise ValueError(f"{text} is too large for a number; send a finite number")
+    return number
+
+
+def _too_deep(path: str) -> BodyError:
+    shown = path if len(path) <= 60 else path[:57] + "..."
+    return BodyError(shown, f"arrays and objects nest deeper than {MAX_JSON_DEPTH} levels; flatten the body")
+
+
+def _check_tree(value: Any) -> None:
+    """Depth and surrogates, walked without recursion (the depth is what is being checked). A path is kept as a
+    linked tuple and spelled out only for the error."""
+    stack: list[tuple[Any, int, Any]] = [(value, 0, None)]
+    while stack:
+        item, depth, where = stack.pop()
+        if isinstance(item, str):
+            _check_text(item, where)
+        elif isinstance(item, dict | list):
+            if depth >= MAX_JSON_DEPTH:
+                raise _too_deep(_spell(where))
+            pairs = item.items() if isinstance(item, dict) else enumerate(item)
+            for key, child in pairs:
+                if isinstance(key, str):
+                    _check_text(key, (where, key), what="key")
+                stack.append((child, depth + 1, (where, key)))
+
+
+def _check_text(text: str, where: Any, what: str = "value") -> None:
+    found = _SURROGATE.search(text)
+    if found is not None:
+        raise BodyError(
+            _spell(where),
+            f"the {what} holds an unpaired UTF-16 surrogate ({_escaped(found)} at character "
+            f"{found.start()}), which no UTF-8 text can carry; send valid Unicode text (binary data as base64)",
+        )
+
+
+def _escaped(found: re.Match[str]) -> str:
+    return ascii(found.group())[1:-1]
+
+
+def _spell(where: Any) -> str:
+    parts: list[str] = []
+    while where is not None:
+        where, key = where
+        parts.append(f"[{key}]" if isinstance(key, int) else "." + _SURROGATE.sub(_escaped, key))
+    return "".join(reversed(parts)).lstrip(".")
 
 
 def strip_nulls(value: Any) -> Any:

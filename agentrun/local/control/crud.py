@@ -11,10 +11,8 @@ resource then disappears, with its children. Resources without a status (credent
 
 from __future__ import annotations
 
-import json
 import secrets
 from collections.abc import Awaitable, Callable, Mapping
-from contextlib import aclosing
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -24,6 +22,8 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from agentrun.local import schema
+from agentrun.local.asgi import MAX_JSON_BODY, BodyTooLarge, read_json, size_text
+from agentrun.local.auth import MAX_CONTROL_BODY
 from agentrun.local.control import write_rules
 from agentrun.local.responses import LocalAPIError, already_exists, bad_request, conflict, envelope, not_found
 from agentrun.local.schema import WireModel
@@ -190,38 +190,26 @@ def emit(state: ServerState, spec: Spec, doc: Doc, model: type[WireModel] | None
     return schema.project(model, visible)
 
 
-async def read_body(request: Request, model: type[WireModel], *, limit: int | None = None, hint: str = "") -> Doc:
-    """The request body, validated against `model`; 400 naming the field that does not fit. A body longer than
-    `limit` bytes is refused (413, with `hint` on what to do instead) before it is read whole."""
-    raw = await request.body() if limit is None else await _body_up_to(request, limit, hint)
+async def read_body(
+    request: Request, model: type[WireModel], *, limit: int = MAX_JSON_BODY, hint: str = "", empty: Doc | None = None
+) -> Doc:
+    """The request body, validated against `model`; 400 naming the field that does not fit (or what is wrong with the
+    JSON, schema.parse_json). A body longer than `limit` bytes is refused (413, with `hint` on what to do instead)
+    before it is read whole. An empty body is `empty` when given, else a 400."""
     try:
-        body = json.loads(raw) if raw.strip() else None
-    except ValueError as exc:
-        raise bad_request(f"the body is not valid JSON: {exc}") from None
+        body = await read_json(request, limit)
+    except BodyTooLarge:
+        message = f"the body exceeds {size_text(limit)}, the limit of this request" + (f"; {hint}" if hint else "")
+        raise LocalAPIError(413, "ERR_BODY_TOO_LARGE", message) from None
+    except schema.BodyError as exc:
+        raise bad_request(f"field {exc.field}: {exc.problem}" if exc.field else exc.problem) from None
+    if body is None and empty is not None:
+        return empty
     try:
         return schema.validate(model, body)
     except schema.BodyError as exc:
         where = f"field {exc.field} " if exc.field else ""
         raise bad_request(f"invalid {model.__name__}: {where}{exc.problem}") from None
-
-
-async def _body_up_to(request: Request, limit: int, hint: str) -> bytes:
-    def too_large() -> LocalAPIError:
-        message = f"the body exceeds {limit} bytes" + (f"; {hint}" if hint else "")
-        return LocalAPIError(413, "ERR_BODY_TOO_LARGE", message)
-
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise too_large()
-    chunks: list[bytes] = []
-    size = 0
-    async with aclosing(request.stream()) as stream:
-        async for chunk in stream:
-            size += len(chunk)
-            if size > limit:
-                raise too_large()
-            chunks.append(chunk)
-    return b"".join(chunks)
 
 
 def positive_int(query: QueryParams, name: str, default: int) -> int:
@@ -304,7 +292,7 @@ def create_handler(spec: Spec) -> Handler:
 
     async def create(request: Request) -> Response:
         state = state_of(request)
-        body = await read_body(request, model)
+        body = await read_body(request, model, limit=MAX_CONTROL_BODY)  # code packages come in these
         write_rules.check_body(model, body, names=(spec.name,))
         parent = parent_key(request, spec)
         doc = schema.project(model, body)
@@ -355,7 +343,7 @@ def update_handler(spec: Spec) -> Handler:
 
     async def update(request: Request) -> Response:
         state = state_of(request)
-        body = await read_body(request, model)
+        body = await read_body(request, model, limit=MAX_CONTROL_BODY)  # code packages come in these
         write_rules.check_body(model, body, names=(spec.name,))  # a rename (agentRuntimeName) follows the rules too
         patch = state.box.seal(schema.project(model, body), spec.secrets)
 

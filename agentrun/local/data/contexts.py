@@ -34,6 +34,8 @@ def context_options(body: dict[str, Any]) -> tuple[str, str]:
     cwd = str(body.get("cwd") or HOME)
     if not cwd.startswith("/"):
         raise bad_request(f"cwd must be an absolute path inside the sandbox (such as {HOME}), got {cwd!r}")
+    if "\0" in cwd:
+        raise bad_request(f"cwd must not contain a NUL character, got {cwd!r}")
     return language, cwd
 
 
@@ -43,7 +45,7 @@ async def list_contexts(request: Request) -> Response:
 
 
 async def create_context(request: Request) -> Response:
-    body = await read_body(request, CreateContextInput) if (await request.body()).strip() else {}
+    body = await read_body(request, CreateContextInput, empty={})
     language, cwd = context_options(body)
     sandbox = await running_sandbox(request)
     return bare(request, describe(await sandbox.create_context(language, cwd)))

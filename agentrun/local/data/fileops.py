@@ -13,7 +13,6 @@ import base64
 import errno
 import os
 import secrets
-import shutil
 import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -23,6 +22,7 @@ from typing import Any
 from agentrun.local.data.paths import (
     Location,
     Workspace,
+    display,
     invalid_path,
     is_a_directory,
     make_directory,
@@ -73,8 +73,16 @@ def entry(name: str, shown: str, info: os.stat_result) -> dict[str, Any]:
         "type": kind,
         "size": info.st_size,
         "mode": f"{stat.S_IMODE(info.st_mode):04o}",
-        "mtime": datetime.fromtimestamp(info.st_mtime, UTC).isoformat(),
+        "mtime": _iso_time(info.st_mtime),
     }
+
+
+def _iso_time(seconds: float) -> str:
+    """A timestamp as ISO 8601; sandbox code may set one past what datetime holds (on file systems that keep it)."""
+    try:
+        return datetime.fromtimestamp(seconds, UTC).isoformat()
+    except (OverflowError, ValueError, OSError):
+        return (datetime.max if seconds > 0 else datetime.min).replace(tzinfo=UTC).isoformat()
 
 
 def open_regular(location: Location) -> tuple[int, os.stat_result]:
@@ -320,8 +328,9 @@ def _scan(fd: int, shown: str, depth: int, out: list[dict[str, Any]]) -> None:
             info = child.stat(follow_symlinks=False)
         except FileNotFoundError:
             continue  # removed while we listed
-        child_shown = f"{shown.rstrip('/')}/{child.name}"
-        out.append(entry(child.name, child_shown, info))
+        name = display(child.name)
+        child_shown = f"{shown.rstrip('/')}/{name}"
+        out.append(entry(name, child_shown, info))
         if len(out) > MAX_LIST_ENTRIES:
             raise LocalAPIError(
                 413,
@@ -394,13 +403,48 @@ def remove_path(workspace: Workspace, path: str) -> dict[str, Any]:
             raise not_found("file or directory", location.shown)
         try:
             if stat.S_ISDIR(info.st_mode):
-                # The fd-based rmtree: it never follows a symlink, even one swapped in while it runs.
-                shutil.rmtree(location.name, dir_fd=location.dir_fd)
+                remove_tree(location.dir_fd, location.name, location.shown)
             else:
                 os.unlink(location.name, dir_fd=location.dir_fd)
         except OSError as exc:
             raise os_error(exc, location.shown) from None
         return {"success": True, "path": location.shown}
+
+
+MAX_REMOVE_DEPTH = 1024
+_TREE_DIR = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
+
+
+def remove_tree(parent_fd: int, name: str, shown: str) -> None:
+    """Remove directory `name` of `parent_fd` with everything in it. Not shutil.rmtree: its open() of each
+    directory follows a link and blocks on a FIFO that sandbox code swaps in after its lstat. Here each directory
+    is opened with O_DIRECTORY | O_NOFOLLOW (a swap makes the call fail, never follow or wait), and without
+    recursion: sandbox code can nest directories deeper than Python's stack (past MAX_REMOVE_DEPTH: a 409)."""
+    stack = [(parent_fd, name, os.open(name, _TREE_DIR, dir_fd=parent_fd))]
+    try:
+        while stack:
+            _, _, fd = stack[-1]
+            with os.scandir(fd) as entries:
+                subdirectory = None
+                for entry in entries:
+                    if entry.is_dir(follow_symlinks=False):
+                        subdirectory = entry.name
+                        break
+                    os.unlink(entry.name, dir_fd=fd)
+            if subdirectory is not None:
+                if len(stack) >= MAX_REMOVE_DEPTH:
+                    raise conflict(
+                        f"{shown} nests directories deeper than {MAX_REMOVE_DEPTH} levels; remove its deepest "
+                        "directories first (rm -rf from code in the sandbox)"
+                    )
+                stack.append((fd, subdirectory, os.open(subdirectory, _TREE_DIR, dir_fd=fd)))
+                continue
+            parent, child, fd = stack.pop()
+            os.close(fd)
+            os.rmdir(child, dir_fd=parent)
+    finally:
+        for _, _, fd in stack:
+            os.close(fd)
 
 
 def open_download(workspace: Workspace, path: str) -> tuple[int, int, str]:

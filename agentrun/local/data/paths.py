@@ -30,6 +30,8 @@ from agentrun.local.responses import LocalAPIError, not_found
 from agentrun.local.sandbox.isolation import HOME
 
 MAX_SYMLINKS = 40  # as the kernel's own limit on links followed in one lookup
+NAME_MAX = 255  # bytes in one path component, and in a whole path (PATH_MAX, with its NUL): Linux's limits
+PATH_MAX = 4095
 _PATH_DIR = os.O_PATH | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_CLOEXEC
 # Mounts of the sandbox that live only inside it, to say why they cannot be reached.
 _PRIVATE = {"/tmp": "a private tmpfs", "/dev/shm": "a private tmpfs", "/proc": "the sandbox's own /proc"}
@@ -66,15 +68,23 @@ class Workspace:
         if "\0" in text:
             raise invalid_path("path contains a NUL byte")
         joined = text if text.startswith("/") else f"{HOME}/{text}"
+        if len(os.fsencode(joined)) > PATH_MAX:
+            raise invalid_path(f"path is longer than {PATH_MAX} bytes (Linux's PATH_MAX); use a shorter path")
         normal = "/" + posixpath.normpath(joined).lstrip("/")  # normpath keeps a leading "//"
         below = self._below(normal)
         if below is None:
             raise _outside(normal, f"path {text!r}")
+        for part in below:
+            if len(os.fsencode(part)) > NAME_MAX:
+                raise invalid_path(
+                    f"the name {part[:40]!r}... in path is longer than {NAME_MAX} bytes (Linux's NAME_MAX); "
+                    "use shorter names"
+                )
         return below
 
     def shown(self, parts: Parts) -> str:
-        """`parts` as the sandbox sees them (`/home/user/...`)."""
-        return "/".join((HOME, *parts))
+        """`parts` as the sandbox sees them (`/home/user/...`), printable as UTF-8 (see `display`)."""
+        return display("/".join((HOME, *parts)))
 
     def _below(self, absolute: str) -> Parts | None:
         for base in (HOME, self.alias):
@@ -96,7 +106,11 @@ class Workspace:
         stack = [os.open(self.root, os.O_PATH | os.O_DIRECTORY | os.O_CLOEXEC)]
         names: list[str] = []
         try:
-            yield self._walk(stack, names, deque(parts), follow=follow, make_parents=make_parents)
+            try:
+                location = self._walk(stack, names, deque(parts), follow=follow, make_parents=make_parents)
+            except OSError as exc:  # sandbox code changed the path under the walk (a link became a file...)
+                raise os_error(exc, self.shown(parts)) from None
+            yield location
         finally:
             for fd in stack:
                 os.close(fd)
@@ -175,6 +189,8 @@ class Location:
             return os.lstat(self.name, dir_fd=self.dir_fd)
         except FileNotFoundError:
             return None
+        except OSError as exc:
+            raise os_error(exc, self.shown) from None
 
     def open(self, flags: int, mode: int = 0o600) -> int:
         """Open it without ever following a symlink (O_NOFOLLOW)."""
@@ -182,6 +198,12 @@ class Location:
             return os.open(self.name, flags | os.O_NOFOLLOW | os.O_CLOEXEC, mode, dir_fd=self.dir_fd)
         except OSError as exc:
             raise os_error(exc, self.shown) from None
+
+
+def display(text: str) -> str:
+    """A host name as text UTF-8 can carry: bytes that are not UTF-8 (sandbox code may create such names) become
+    `\\xNN`, as in command output, so an answer or error naming it can be encoded."""
+    return os.fsencode(text).decode("utf-8", "backslashreplace")
 
 
 def make_directory(dir_fd: int, name: str, mode: int, *, exist_ok: bool = False) -> None:
@@ -231,4 +253,13 @@ def os_error(exc: OSError, shown: str) -> LocalAPIError:
         return invalid_path(f"a name in {shown} is too long (at most 255 bytes each)")
     if code == errno.ENOTEMPTY:
         return LocalAPIError(409, "ERR_CONFLICT", f"{shown} is a directory that is not empty")
+    if code == errno.ENXIO:  # open() of a socket (or a device) that sandbox code put there
+        return LocalAPIError(400, "ERR_NOT_A_FILE", f"{shown} is not a regular file")
+    if code in (errno.EINVAL, errno.EBUSY, errno.ETXTBSY):
+        # What sandbox code can cause between two steps of a call: a link turned into a file (readlink), an
+        # object in use.
+        message = f"{shown} changed or is in use during the call ({exc.strerror}); retry"
+        return LocalAPIError(409, "ERR_CONFLICT", message)
+    if code in (errno.EMFILE, errno.ENFILE):
+        return LocalAPIError(503, "ERR_BUSY", f"the server has too many files open to reach {shown}; retry later")
     return LocalAPIError(500, "ERR_INTERNAL_SERVER_ERROR", f"{shown}: {exc.strerror or exc}")

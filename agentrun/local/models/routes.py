@@ -24,7 +24,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from agentrun.local.asgi import ClientDisconnected, until_disconnect
+from agentrun.local.asgi import BodyTooLarge, ClientDisconnected, read_json, size_text, until_disconnect
 from agentrun.local.models import tokens
 from agentrun.local.models.access import Caller, authorize, require_signature
 from agentrun.local.models.cache import Cached, cache_key
@@ -36,26 +36,24 @@ from agentrun.local.models.targets import Backend, Target, resolve
 from agentrun.local.models.upstream import Streaming
 from agentrun.local.models.usage import Meter, Tally, UsageKey
 from agentrun.local.responses import REQUEST_ID_HEADER, request_id
+from agentrun.local.schema import BodyError
 from agentrun.local.state import ServerState, state_of
 
 UPSTREAM_HEADER = "x-agentrun-upstream"  # which backend answered (never its key)
 MODEL_HEADER = "x-agentrun-model"  # the model name the gateway sent it
 CACHE_HEADER = "x-agentrun-cache"  # hit / miss, on proxies with `policies.cache`
-MAX_BODY = 32 * 1024 * 1024
+MAX_BODY = 32 * 1024 * 1024  # more than other data-plane JSON bodies (16 MiB): conversations carry images as base64
 
 
 async def _read_json(request: Request) -> dict[str, Any]:
-    raw = bytearray()
-    async for chunk in request.stream():
-        raw += chunk
-        if len(raw) > MAX_BODY:
-            raise ModelError(
-                413, "invalid_request_error", "request_too_large", f"the body exceeds {MAX_BODY // (1024 * 1024)} MiB"
-            )
     try:
-        body = json.loads(raw)
-    except ValueError as exc:
-        raise invalid_request(f"the body is not valid JSON: {exc}") from None
+        body = await read_json(request, MAX_BODY)
+    except BodyTooLarge:
+        raise ModelError(
+            413, "invalid_request_error", "request_too_large", f"the body exceeds {size_text(MAX_BODY)}"
+        ) from None
+    except BodyError as exc:
+        raise invalid_request(str(exc), param=exc.field or None) from None
     if not isinstance(body, dict):
         raise invalid_request("the body must be a JSON object")
     return body
@@ -92,7 +90,7 @@ def _metered(op: Operation, content: bytes, meter: Meter) -> bytes:
     """The answer's usage read into `meter`; a chat or embeddings answer without usage gets the estimate added."""
     try:
         answer = json.loads(content)
-    except ValueError:
+    except (ValueError, RecursionError):  # not JSON, or nested too deeply to walk: relayed as it is
         return content
     if not isinstance(answer, dict):
         return content

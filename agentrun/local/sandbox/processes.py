@@ -675,13 +675,15 @@ def _check(command: str, cwd: str, env: Mapping[str, str] | None) -> tuple[str, 
     if not isinstance(command, str) or not command.strip():
         raise InvalidArgumentError("command must be a non-empty shell command line")
     if "\0" in command:
-        raise InvalidArgumentError("command must not contain NUL characters")
+        raise InvalidArgumentError("command contains a NUL character, which no command line can carry; remove it")
     if not isinstance(cwd, str) or not cwd or "\0" in cwd:
-        raise InvalidArgumentError("cwd must be a directory path such as /home/user")
+        raise InvalidArgumentError("cwd must be a directory path such as /home/user, without NUL characters")
     env_vars: dict[str, str] = {}
     for name, value in (env or {}).items():
         if not isinstance(name, str) or not name or "=" in name or "\0" in name:
-            raise InvalidArgumentError(f"invalid environment variable name {name!r}")
+            raise InvalidArgumentError(
+                f"invalid environment variable name {name!r}: a name is not empty and holds neither '=' nor NUL"
+            )
         if not isinstance(value, str) or "\0" in value:
             raise InvalidArgumentError(f"environment variable {name} must be a string without NUL characters")
         env_vars[name] = value
