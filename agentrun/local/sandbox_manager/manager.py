@@ -22,7 +22,7 @@ from starlette.requests import Request
 from agentrun.local.asgi import ClientDisconnected, until_disconnect
 from agentrun.local.control.templates import TEMPLATE
 from agentrun.local.responses import LocalAPIError, already_exists, bad_request, conflict, not_found
-from agentrun.local.sandbox import Limits, SandboxEngine, SandboxHandle, SandboxNotFound
+from agentrun.local.sandbox import SandboxEngine, SandboxHandle, SandboxNotFound
 from agentrun.local.sandbox.engine import _SANDBOX_ID as _ENGINE_ID  # the engine's rule for sandbox ids
 from agentrun.local.sandbox.pool import DEFAULT_SIZE, WarmPool
 from agentrun.local.sandbox_manager import freeze, records
@@ -124,7 +124,7 @@ class SandboxManager:
         doc, template = await self._store.transact(insert)
         try:
             handle = await self.pool.create(
-                sandbox_id, limits=Limits.from_template(template), network=records.network_allowed(template)
+                sandbox_id, limits=records.limits_of(template), network=records.network_allowed(template)
             )
         except BaseException:
             with anyio.CancelScope(shield=True):

@@ -12,7 +12,9 @@ from collections.abc import Mapping
 from typing import Any
 
 from agentrun.local.control.crud import new_id
+from agentrun.local.control.write_rules import RANGES
 from agentrun.local.responses import bad_request
+from agentrun.local.sandbox import Limits
 from agentrun.local.state import ServerState, timestamp
 
 Doc = dict[str, Any]
@@ -21,6 +23,7 @@ SANDBOX = "sandbox"
 SANDBOX_ID_PREFIX = "sbx-"
 DEFAULT_IDLE_TIMEOUT = 600  # seconds, what both SDKs send by default
 DEFAULT_LIFETIME = 21600  # seconds (6 h), the template default `sandboxTTLInSeconds` and the cloud's maximum
+MAX_IDLE_TIMEOUT = DEFAULT_LIFETIME  # an idle timeout past the longest lifetime means nothing (the specs agree)
 LIVE_STATUSES = frozenset({"CREATING", "READY", "RUNNING", "PAUSED"})  # a process may exist
 # Template types whose sandboxes the engine can run (code contexts, files, processes); no browser here.
 SERVED_TEMPLATE_TYPES = ("CodeInterpreter", "AllInOne")
@@ -63,9 +66,27 @@ def idle_timeout_of(body: Mapping[str, Any]) -> int:
     raw = body.get("sandboxIdleTimeoutSeconds", body.get("sandboxIdleTimeoutInSeconds"))
     if raw is None:
         return DEFAULT_IDLE_TIMEOUT
-    if isinstance(raw, bool) or not isinstance(raw, int | float) or raw != int(raw) or raw < 1:
-        raise bad_request(f"sandboxIdleTimeoutSeconds must be a positive whole number of seconds, got {raw!r}")
+    if isinstance(raw, bool) or not isinstance(raw, int | float) or not 1 <= raw <= MAX_IDLE_TIMEOUT or raw % 1:
+        raise bad_request(
+            f"sandboxIdleTimeoutSeconds must be a whole number of seconds from 1 to {MAX_IDLE_TIMEOUT}, got {raw!r}"
+        )
     return int(raw)
+
+
+def limits_of(template: Mapping[str, Any]) -> Limits:
+    """The sandbox limits of a template. A template stored before the control plane checked values on write may
+    hold any number: one outside what the control plane accepts today is a 400 saying which field to update."""
+    for field in ("cpu", "memory", "diskSize"):
+        value = template.get(field)
+        if value is None:
+            continue
+        allowed = RANGES[field]
+        if isinstance(value, bool) or not isinstance(value, int | float) or not allowed.holds(value):
+            raise bad_request(
+                f"template {template.get('templateName')} has {field}={value!r}, which is not {allowed}: update the "
+                f"template's {field}"
+            )
+    return Limits.from_template(template)
 
 
 def network_allowed(template: Mapping[str, Any]) -> bool:
