@@ -135,6 +135,11 @@ class SandboxEngine:
                         logger.debug(
                             "sandbox cgroups: v%d %s", self._cgroups.version, sorted(self._cgroups.controllers)
                         )
+                    else:
+                        logger.warning(
+                            "no writable cgroup hierarchy: sandboxes get no memory, CPU or process totals (only "
+                            "per-process rlimits), and killing a command reaches only its process group"
+                        )
                 self._quotas = await anyio.to_thread.run_sync(DiskQuotas.detect, self.root)
             return self._isolation
 
