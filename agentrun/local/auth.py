@@ -2,8 +2,11 @@
 data plane (control-plane.md §7, data-plane.md §3).
 
 The verifier canonicalises what it received with the same functions the SDK signs with (`agentrun._core.signing`):
-the raw path, the form-decoded then RFC 3986-encoded query, and exactly the headers listed in `SignedHeaders=`, with
-`Host` as received (the official client's plain-HTTP quirk sends `Host: http://127.0.0.1:PORT`, and signs it).
+the raw path, the query, and exactly the headers listed in `SignedHeaders=`, with `Host` as received (the official
+client's plain-HTTP quirk sends `Host: http://127.0.0.1:PORT`, and signs it). The query is parsed exactly as the
+handlers parse it (Starlette's QueryParams: `+` is a space, a piece without `=` is a key with an empty value), so a
+signature covers what the app reads; a repeated key, or an ACS3 key holding `=` or `&` (ACS3 signs keys unencoded),
+could make two different queries sign alike and is refused (400).
 Failures answer 401 (no usable identity: unsigned, malformed, unknown key, stale date) or 403 (a known key whose
 proof is wrong, or a replayed nonce), with a message that says what is wrong and where the keys are.
 
@@ -24,9 +27,11 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any, Literal
 
+from starlette.datastructures import QueryParams
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from agentrun._core import signing
+from agentrun.local.asgi import size_text
 from agentrun.local.responses import error_response
 
 MAX_SKEW_SECONDS = 15 * 60
@@ -101,6 +106,26 @@ class _Request:
     def header(self, name: str) -> str | None:
         return next((value for key, value in self.headers if key == name), None)
 
+    def query(self, algorithm: str) -> list[tuple[str, str]]:
+        """The query's pairs as the app reads them (see the module docstring); AuthFailure (400) for a query whose
+        canonical form would not pin down what the app reads."""
+        pairs = QueryParams(self.raw_query).multi_items()
+        seen: set[str] = set()
+        for key, _ in pairs:
+            if key in seen:
+                raise AuthFailure(
+                    400,
+                    "InvalidQuery",
+                    f"query parameter {key!r} appears more than once; send each parameter once (a signature covers "
+                    "one value per key)",
+                )
+            seen.add(key)
+            if algorithm == signing.ACS3 and ("=" in key or "&" in key):
+                raise AuthFailure(
+                    400, "InvalidQuery", f"query parameter name {key!r} holds '=' or '&'; rename the parameter"
+                )
+        return pairs
+
 
 def _parse(value: str, algorithm: str, header: str) -> dict[str, str]:
     try:
@@ -167,6 +192,18 @@ def _compare(expected: str, given: str, canonical: str, algorithm: str) -> None:
         )
 
 
+@dataclass(frozen=True)
+class _Acs3:
+    """What the header checks of an ACS3 request established, for the check of its body."""
+
+    key_id: str
+    secret: str
+    signature: str
+    now: float
+    names: list[str]
+    query: list[tuple[str, str]]
+
+
 class Verifier:
     """Checks signatures against the local key pair(s)."""
 
@@ -183,7 +220,9 @@ class Verifier:
             )
         return secret
 
-    def acs3(self, request: _Request, body: bytes) -> None:
+    def acs3_before_body(self, request: _Request) -> _Acs3:
+        """What ACS3 checks without the body (signature present, key known, headers signed, date, query), so an
+        unsigned or stale request is refused before its body is read."""
         value = request.header("authorization")
         if not value:
             raise _unauthenticated(
@@ -195,6 +234,12 @@ class Verifier:
         secret = self._secret(key_id)
         names = _signed_names(fields, request, _ACS3_REQUIRED)
         _check_date(request, now)
+        return _Acs3(key_id, secret, fields["Signature"], now, names, request.query(signing.ACS3))
+
+    def acs3(self, request: _Request, body: bytes, checked: _Acs3 | None = None) -> None:
+        """Verify the ACS3 signature of a request and its body (`checked`: what acs3_before_body found)."""
+        checked = checked or self.acs3_before_body(request)
+        key_id, secret, now = checked.key_id, checked.secret, checked.now
         payload_hash = signing.sha256_hex(body)
         if (request.header("x-acs-content-sha256") or "").lower() != payload_hash:
             raise AuthFailure(
@@ -203,10 +248,10 @@ class Verifier:
                 f"x-acs-content-sha256 is not the SHA-256 of the body received ({payload_hash}): hash exactly the "
                 "bytes sent",
             )
-        text, signed = signing.canonical_headers(request.headers, names)
-        query = signing.acs3_canonical_query(signing.parse_query(request.raw_query))
+        text, signed = signing.canonical_headers(request.headers, checked.names)
+        query = signing.acs3_canonical_query(checked.query)
         canonical = signing.canonical_request(request.method, request.raw_path, query, text, signed, payload_hash)
-        _compare(signing.acs3_signature(secret, canonical), fields["Signature"], canonical, signing.ACS3)
+        _compare(signing.acs3_signature(secret, canonical), checked.signature, canonical, signing.ACS3)
         nonce = request.header("x-acs-signature-nonce") or ""
         if not self._nonces.claim(key_id, nonce, now):
             raise AuthFailure(
@@ -243,7 +288,7 @@ class Verifier:
             raise _unauthenticated("InvalidAuthorization", f"the credential date {date} is not that of x-acs-date")
         key = signing.agentrun4_signing_key(secret, date, region)
         text, signed = signing.canonical_headers(request.headers, names)
-        query = signing.agentrun4_canonical_query(signing.parse_query(request.raw_query))
+        query = signing.agentrun4_canonical_query(request.query(signing.AGENTRUN4))
         canonical = signing.canonical_request(
             request.method, request.raw_path, query, text, signed, signing.UNSIGNED_PAYLOAD
         )
@@ -300,8 +345,10 @@ class AuthMiddleware:
         path: str = scope["path"]
         try:
             if path.startswith(self.control_prefix) and scope["type"] == "http":
-                body = await _read_body(receive)
-                self.verifier.acs3(_Request.of(scope), body)
+                request = _Request.of(scope)
+                checked = self.verifier.acs3_before_body(request)
+                body = await _read_body(request, receive)
+                self.verifier.acs3(request, body, checked)
                 receive = _replay(body, receive)
             elif path.startswith(self.self_authenticated):
                 scope.setdefault("state", {})[SIGNATURE_CHECK] = self.verifier.check_agentrun4(_Request.of(scope))
@@ -311,7 +358,8 @@ class AuthMiddleware:
             await _reject(scope, receive, send, failure.status, failure.code, str(failure))
             return
         except _BodyTooLarge:
-            await _reject(scope, receive, send, 413, "ERR_BODY_TOO_LARGE", f"the body exceeds {MAX_CONTROL_BODY} bytes")
+            message = f"the body exceeds {size_text(MAX_CONTROL_BODY)}, the limit of control-plane bodies"
+            await _reject(scope, receive, send, 413, "ERR_BODY_TOO_LARGE", message)
             return
         await self.app(scope, receive, send)
 
@@ -320,7 +368,12 @@ class _BodyTooLarge(Exception):
     pass
 
 
-async def _read_body(receive: Receive) -> bytes:
+async def _read_body(request: _Request, receive: Receive) -> bytes:
+    """The whole body (hashed, then replayed to the app), refused past MAX_CONTROL_BODY: by Content-Length before
+    anything is read, else while it streams."""
+    declared = request.header("content-length") or ""
+    if declared.isdigit() and int(declared) > MAX_CONTROL_BODY:
+        raise _BodyTooLarge
     chunks: list[bytes] = []
     size = 0
     while True:
