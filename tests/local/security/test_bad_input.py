@@ -184,6 +184,31 @@ async def test_what_sandbox_code_leaves_in_the_workspace_gets_answers(
         await conn.refused(response, 400, "not a directory")
 
 
+NEST = """
+import os
+for top, depth in (("shallow", 600), ("deep", 1100)):
+    os.chdir("/home/user")
+    for _ in range(depth):
+        os.mkdir(top)
+        os.chdir(top)
+    open("leaf", "w").close()
+"""
+
+
+async def test_directory_trees_nested_deeper_than_the_stack_are_removed_or_refused(
+    conn: KeptConnection, sandbox: dict[str, Any]
+) -> None:
+    """Sandbox code can nest directories deeper than Python's recursion limit: removing such a tree is a clear
+    409 (remove its depths first), a merely deep one is removed whole."""
+    base = f"/sandboxes/{sandbox['sandboxId']}"
+    made = await conn.data_call("POST", f"{base}/contexts/execute", json_body={"code": NEST, "timeout": 60})
+    assert made.status_code == 200 and made.json()["exitCode"] == 0, made.text
+    removed = await conn.data_call("POST", f"{base}/filesystem/remove", json_body={"path": "shallow"})
+    assert removed.status_code == 200, removed.text
+    refused = await conn.data_call("POST", f"{base}/filesystem/remove", json_body={"path": "deep"})
+    await conn.refused(refused, 409, "deeper than 1024 levels")
+
+
 SWAPPER = """
 import ctypes, os, socket, time
 os.chdir("/home/user")
