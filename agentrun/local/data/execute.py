@@ -18,14 +18,12 @@ timeout?}`.
 
 from __future__ import annotations
 
-import json
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from typing import Any
 
 import anyio
-import anyio.to_thread
 from agentrun_data_api.models import ExecuteCodeInput
 from starlette.requests import Request
 from starlette.responses import Response
@@ -35,6 +33,7 @@ from starlette.types import Receive, Scope, Send
 from agentrun.local.asgi import ClientDisconnected, finish, send_start, until_disconnect, wants_events
 from agentrun.local.control.crud import read_body
 from agentrun.local.data.execution_output import JsonCollector
+from agentrun.local.data.json_answers import ChunkedBody, encode_json, send_json
 from agentrun.local.data.sandbox_access import running_sandbox, sandbox_id_of
 from agentrun.local.responses import LocalAPIError, bad_request, request_id
 from agentrun.local.sandbox import ContextHandle, SandboxHandle
@@ -120,10 +119,7 @@ class ExecutionResponse(Response):
             return
         await send_start(send, 200, "application/json", rid)
         self._started = True
-        body = _Body(send)
-        for piece in _json_pieces(result):
-            await body.write(piece if isinstance(piece, bytes) else await _encode(piece))
-        await body.end()
+        await send_json(send, result, split="results")
 
     async def _collect(self, sandbox: SandboxHandle) -> dict[str, Any]:
         async with (
@@ -160,87 +156,11 @@ class ExecutionResponse(Response):
                 await context.aclose()
 
     async def _send_event(self, send: Send, event: ev.ExecutionEvent) -> None:
-        body = _Body(send)
+        body = ChunkedBody(send)
         await body.write(b"event: " + event.type.encode() + b"\ndata: ")
-        await body.write(await _encode(event.to_wire(), ev.size(event)))
+        await body.write(await encode_json(event.to_wire(), ev.size(event)))
         await body.write(b"\n\n")
         await body.flush()
-
-
-ENCODE_IN_THREAD = 256 * 1024  # characters: larger values are encoded in a worker thread, away from the event loop
-BODY_CHUNK = 1024 * 1024  # bytes of a JSON answer gathered per send
-
-
-class _Body:
-    """A response body sent in chunks of at most BODY_CHUNK bytes, each after the client has taken the last
-    (uvicorn waits for its write buffer to drain), so the answer is never copied whole into the transport."""
-
-    def __init__(self, send: Send) -> None:
-        self.send = send
-        self.buffer = bytearray()
-
-    async def write(self, data: bytes) -> None:
-        if len(self.buffer) + len(data) < BODY_CHUNK:
-            self.buffer += data
-            return
-        await self._send(bytes(self.buffer))
-        self.buffer.clear()
-        for start in range(0, len(data), BODY_CHUNK):
-            await self._send(data[start : start + BODY_CHUNK])
-
-    async def flush(self) -> None:
-        await self._send(bytes(self.buffer))
-        self.buffer.clear()
-
-    async def end(self) -> None:
-        await self._send(bytes(self.buffer), more=False)
-        self.buffer.clear()
-
-    async def _send(self, chunk: bytes, *, more: bool = True) -> None:
-        if chunk or not more:
-            await self.send({"type": "http.response.body", "body": chunk, "more_body": more})
-
-
-def _json_pieces(result: dict[str, Any]) -> Iterator[bytes | Any]:
-    """The `ExecutionResult` JSON as literal bytes and values to encode one by one, each `results[]` item on its
-    own: no piece is larger than what the answer's limits allow one item to be."""
-    yield b"{"
-    for index, (key, value) in enumerate(result.items()):
-        yield (b"," if index else b"") + json.dumps(key).encode() + b":"
-        if key != "results":
-            yield value
-            continue
-        yield b"["
-        for position, item in enumerate(value):
-            if position:
-                yield b","
-            yield item
-        yield b"]"
-    yield b"}"
-
-
-async def _encode(value: Any, size: int | None = None) -> bytes:
-    """`value` as compact UTF-8 JSON; in a worker thread when it is large (`size`: its characters, estimated)."""
-    if (size if size is not None else _rough_size(value)) < ENCODE_IN_THREAD:
-        return _dumps(value)
-    with anyio.CancelScope(shield=True):  # the thread runs to the end anyway
-        encoded = await anyio.to_thread.run_sync(_dumps, value)
-    return encoded
-
-
-def _dumps(value: Any) -> bytes:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "replace")
-
-
-def _rough_size(value: Any) -> int:
-    """About how many characters `value` holds (strings counted, containers walked)."""
-    if isinstance(value, str):
-        return len(value)
-    if isinstance(value, dict):
-        return sum(len(str(k)) + _rough_size(v) for k, v in value.items())
-    if isinstance(value, list):
-        return sum(_rough_size(v) for v in value)
-    return 8
 
 
 def routes() -> list[BaseRoute]:

@@ -38,6 +38,7 @@ from starlette.types import Receive, Scope, Send
 
 from agentrun.local.asgi import ClientDisconnected, finish, send_start, until_disconnect, wants_events
 from agentrun.local.control.crud import read_body
+from agentrun.local.data.json_answers import send_json
 from agentrun.local.data.sandbox_access import busy, running_sandbox, sandbox_id_of
 from agentrun.local.responses import bad_request, request_id
 from agentrun.local.sandbox import SandboxHandle
@@ -163,9 +164,8 @@ class CommandResponse(Response):
 
     async def _json(self, sandbox: SandboxHandle, send: Send, rid: str) -> None:
         result = await sandbox.run_command(self.command, cwd=self.cwd, timeout=self.timeout)
-        body = json.dumps(command_result(result), ensure_ascii=False, separators=(",", ":")).encode()
         await send_start(send, 200, "application/json", rid)
-        await send({"type": "http.response.body", "body": body})
+        await send_json(send, command_result(result))  # up to 16 MiB per stream, twice (text and base64)
 
     async def _stream(self, sandbox: SandboxHandle, send: Send, rid: str) -> None:
         process = await sandbox.start_process(self.command, cwd=self.cwd)
