@@ -149,10 +149,10 @@ def _usage_key(target: Target, caller: Caller, outcome: Outcome | None, model: s
 async def _serve(request: Request, op: Operation) -> Response:
     state = state_of(request)
     gateway = state.models
+    target = await _target(request, state)
+    caller = authorize(request, target)  # before the body is read: nobody unauthorised makes the server hold one
     body = await _read_json(request) if op.method == "POST" else {}
     _check(op, body)
-    target = await _target(request, state)
-    caller = authorize(request, target)
     headers = {REQUEST_ID_HEADER: request_id(request.scope)}
     if op is LIST_MODELS and (listed := _local_model_list(target)) is not None:
         return JSONResponse(listed, headers=headers)

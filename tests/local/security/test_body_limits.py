@@ -108,6 +108,8 @@ async def test_a_declared_oversized_body_is_refused_before_it_is_sent(
     unsigned = {"host": f"{local.host}:{local.port}"}
     status, body = await head_only(local, "POST", control, unsigned, 100 * MIB)
     assert status == 401, body  # no body is read for a request that is not signed
+    status, body = await head_only(local, "POST", gateway, unsigned, 30 * MIB)
+    assert status == 401, body  # nor on the gateway, within its limit
 
 
 @pytest.mark.parametrize("chunked", [False, True], ids=["content-length", "chunked"])
