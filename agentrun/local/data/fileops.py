@@ -12,6 +12,7 @@ from __future__ import annotations
 import base64
 import errno
 import os
+import re
 import secrets
 import stat
 from collections.abc import Iterator
@@ -39,16 +40,18 @@ TEMP_PREFIX = ".agentrun-partial-"
 _DOWNLOAD_HINT = "GET /sandboxes/{id}/filesystem/download?path=..."
 
 
+_OCTAL = re.compile(r"[0-7]{1,4}")
+
+
 def parse_mode(text: str | None, default: int) -> int:
     """An octal permission string (`644`, `0755`, `0o600`) as an int; only permission bits are accepted."""
     if text is None or text == "":
         return default
     digits = text.strip().lower().removeprefix("0o")
-    try:
-        mode = int(digits, 8)
-    except ValueError:
-        raise invalid_mode(text) from None
-    if not 0 <= mode <= 0o777:
+    if not _OCTAL.fullmatch(digits):  # int() alone also takes signs, '_' and non-ASCII digits
+        raise invalid_mode(text)
+    mode = int(digits, 8)
+    if mode > 0o777:
         raise invalid_mode(text)
     return mode
 

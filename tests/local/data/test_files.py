@@ -110,7 +110,8 @@ async def test_write_applies_mode_and_creates_directories(files: SandboxFiles) -
     assert (await files.stat("modes/deep/er/x.sh")).json()["mode"] == "0755"
     body = error_of(await files.write("modes/missing/x.txt", "x", createDir=False), 404)
     assert f"{HOME}/modes/missing" in body["message"] and "does not exist" in body["message"]
-    assert error_of(await files.write("modes/y.txt", "x", mode="999"), 400)["code"] == "ERR_VALIDATION_FAILED"
+    for bad in ("999", "\u0667\u0667\u0667", "+644", "6_44", "-0", "7777"):
+        assert error_of(await files.write("modes/y.txt", "x", mode=bad), 400)["code"] == "ERR_VALIDATION_FAILED", bad
     assert not (files.workspace / "modes" / "y.txt").exists()
 
 
