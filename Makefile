@@ -21,7 +21,8 @@ install: $(STAMP)
 # passt: pasta gives sandboxes with network their own user-mode network namespace.
 # e2fsprogs, mount: a sandbox's workspace is an ext4 image of its diskSize, loop-mounted (sandbox/quota.py).
 # iproute2: the network escape tests build network namespaces of their own with `ip`.
-SYSTEM_PACKAGES := passt e2fsprogs mount iproute2
+# nodejs: JavaScript contexts run the machine's Node (any version the distribution ships).
+SYSTEM_PACKAGES := passt e2fsprogs mount iproute2 nodejs
 system-deps:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \
