@@ -5,9 +5,10 @@ depends on them. Blocking file operations: call these from a worker thread.
 - cgroup v2: `/sys/fs/cgroup/agentrun/<sandbox>` with the `pids`, `memory` and `cpu` controllers the root offers.
 - cgroup v1 (or a hybrid host, where v2 has no controllers): `/sys/fs/cgroup/<controller>/agentrun/<sandbox>`.
 
-Each command a sandbox runs gets a cgroup of its own inside the sandbox's (`Cgroup.child`, in one hierarchy): a
-process can leave its process group (setsid) or its parent (a double fork), but not its cgroup, since the sandbox
-cannot reach the cgroup file system. Killing a command kills that cgroup whole (processes.py).
+Each command and each code context a sandbox runs gets a cgroup of its own inside the sandbox's (`Cgroup.adopt`, in
+one hierarchy): a process can leave its process group (setsid) or its parent (a double fork), but not its cgroup,
+since the sandbox cannot reach the cgroup file system. Killing a command, or killing or deleting a context, kills
+that cgroup whole (processes.py, engine.py).
 """
 
 from __future__ import annotations
@@ -15,8 +16,10 @@ from __future__ import annotations
 import contextlib
 import logging
 import os
+import secrets
 import signal
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,6 +53,18 @@ class Cgroup:
         directory.mkdir()
         return Cgroup(self.version, (directory,), frozenset())
 
+    def adopt(self, kind: str, pid: int) -> Cgroup:
+        """A new cgroup nested in this one (`child`), holding process `pid`. Call it before the process runs any
+        code it was given: then everything it ever starts is in the new cgroup too. Raises OSError, leaving no
+        cgroup behind."""
+        group = self.child(f"{kind}-{pid}-{secrets.token_hex(4)}")
+        try:
+            group.add(pid)
+        except BaseException:
+            group.remove()
+            raise
+        return group
+
     def pids(self) -> set[int]:
         """The processes in the cgroup and in the cgroups nested in it."""
         found: set[int] = set()
@@ -77,27 +92,27 @@ class Cgroup:
             with contextlib.suppress(OSError):
                 (self.dirs[0] / "cgroup.kill").write_text("1\n")
         killed: set[int] = set()
-        deadline = time.monotonic() + timeout
-        while (pids := self.pids()) and time.monotonic() < deadline:
+        for _ in _pauses(timeout):
+            if not (pids := self.pids()):
+                break
             for pid in pids:
                 with contextlib.suppress(ProcessLookupError, PermissionError):
                     os.kill(pid, signal.SIGKILL)
                     killed.add(pid)
-            time.sleep(0.01)
         return len(killed)
 
     def remove(self) -> None:
         self.kill_all()
         for directory in self.dirs:
             for nested in reversed(_tree(directory)):  # nested cgroups first: rmdir refuses a parent
-                for _ in range(50):
+                for _ in _pauses(0.5):  # the last killed processes may still be exiting
                     try:
                         nested.rmdir()
                         break
                     except FileNotFoundError:
                         break
                     except OSError:
-                        time.sleep(0.01)  # the last killed processes are still exiting
+                        continue
                 else:
                     logger.warning("could not remove cgroup %s", nested)
 
@@ -207,6 +222,20 @@ def _detect_v1(root: Path) -> CgroupManager | None:
     for parent in parents.values():
         _remove_stale(parent)
     return CgroupManager(1, parents)
+
+
+def _pauses(timeout: float) -> Iterator[None]:
+    """Attempts until `timeout` seconds have passed, with a growing pause between them (1 ms, then up to 20 ms): a
+    killed process is usually gone within a millisecond or two, and a cgroup is not kept waiting a full pause for
+    it."""
+    deadline = time.monotonic() + timeout
+    pause = 0.001
+    while True:
+        yield
+        if time.monotonic() >= deadline:
+            return
+        time.sleep(pause)
+        pause = min(pause * 2, 0.02)
 
 
 def _tree(directory: Path) -> list[Path]:

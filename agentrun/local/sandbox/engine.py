@@ -20,8 +20,10 @@ Process tree of one sandbox (isolated):
 
 The server holds one unix socket to the zygote (inherited as an fd; fork requests carry the new context's socket
 with SCM_RIGHTS) and one to each worker (which says hello with SCM_CREDENTIALS, so the server learns its pid).
-Interrupts are SIGINT to the worker; a timeout is SIGINT, repeated, then SIGKILL to the worker's process group;
-destroying a sandbox kills its pid 1, which takes every process of the sandbox with it. Nothing here runs in the
+Interrupts are SIGINT to the worker; a timeout is SIGINT, repeated, then SIGKILL to the worker and all it started
+(each worker is put in a cgroup of its own after its hello, when the sandbox has cgroups; else its process group),
+as when a context is deleted; destroying a sandbox kills its pid 1, which takes every process of the sandbox with
+it. Nothing here runs in the
 background: every read happens in the task that asked for it, and every exit path (cancellation included) kills
 what it started. (The exception: each process has an output pump task, owned and closed by its handle; see
 processes.py.)
@@ -301,6 +303,7 @@ class SandboxHandle:
             fields["exec"] = await self._node_command()
         ours, theirs = socket.socketpair(socket.AF_UNIX, socket.SOCK_STREAM)
         process: HeldProcess | None = None
+        cgroup: Cgroup | None = None
         try:
             ours.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 1)
             ours.setblocking(False)
@@ -316,15 +319,21 @@ class SandboxHandle:
                 process, _, leftover = await hold_after_hello(ours, START_TIMEOUT)
             except HelloFailed as exc:
                 raise ContextDied(f"the {language} context's process exited while starting: {exc}") from None
+            try:  # before it is sent any code: all the context will start is then in its cgroup
+                cgroup = await procs.own_cgroup(self._cgroup, "context", process.pid)
+            except OSError as exc:
+                raise SandboxFailed(f"cannot put the context in a cgroup of its own: {exc}") from None
             ours.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 0)
             lines = Lines(await UNIXSocketStream.from_socket(ours), leftover)
         except BaseException:
             ours.close()  # the worker, if any, reads EOF and exits
-            if process is not None:
-                with anyio.CancelScope(shield=True):
+            with anyio.CancelScope(shield=True):
+                if process is not None:
                     await anyio.to_thread.run_sync(process.kill_group)
+                if cgroup is not None:
+                    await anyio.to_thread.run_sync(cgroup.remove)
             raise
-        context = ContextHandle(self, f"ctx-{secrets.token_hex(8)}", cwd, language, process, lines)
+        context = ContextHandle(self, f"ctx-{secrets.token_hex(8)}", cwd, language, process, lines, cgroup)
         self._contexts[context.id] = context
         return context
 
@@ -615,7 +624,14 @@ class ContextHandle:
     in order."""
 
     def __init__(
-        self, sandbox: SandboxHandle, context_id: str, cwd: str, language: str, process: HeldProcess, lines: Lines
+        self,
+        sandbox: SandboxHandle,
+        context_id: str,
+        cwd: str,
+        language: str,
+        process: HeldProcess,
+        lines: Lines,
+        cgroup: Cgroup | None = None,
     ) -> None:
         self.sandbox = sandbox
         self.id = context_id
@@ -623,6 +639,8 @@ class ContextHandle:
         self.language = language
         self.pid = process.pid  # host pid of the worker; also its process group
         self._process = process
+        self._cgroup = cgroup  # everything the worker started, whatever its session or parent (cgroups.py)
+        self._killing = anyio.Lock()  # one kill at a time: the first closes the pidfd the others would use
         self._lines = lines
         self._turn = anyio.Semaphore(1)
         self._sending = anyio.Lock()
@@ -676,11 +694,22 @@ class ContextHandle:
             await self._lines.send(message)
 
     async def _kill(self) -> None:
-        """SIGKILL the worker's whole process group; the context is dead from here on."""
-        if self._alive:
-            self._alive = False
-            with anyio.CancelScope(shield=True):
-                await anyio.to_thread.run_sync(self._process.kill_group)
+        """SIGKILL the worker and all it started (its cgroup, else its process group); the context is dead from
+        here on. Only this ends a context's background processes: a timeout or an interrupt that the cell obeys
+        leaves them running, as part of the context's state."""
+        self._alive = False
+        with anyio.CancelScope(shield=True):
+            async with self._killing:
+                if self._process.pidfd >= 0 or self._cgroup is not None:
+                    await anyio.to_thread.run_sync(self._kill_everything)
+
+    def _kill_everything(self) -> None:
+        """(Blocking.) The process group first (the worker itself), then what else is in the cgroup, which is then
+        removed."""
+        self._process.kill_group()
+        if self._cgroup is not None:
+            self._cgroup.remove()
+            self._cgroup = None
 
     async def _close(self) -> None:
         await self._kill()

@@ -37,7 +37,6 @@ import math
 import os
 import posixpath
 import re
-import secrets
 import shlex
 import signal
 import socket
@@ -555,8 +554,10 @@ async def spawn(sandbox: SandboxHandle, command: str, cwd: str, env: Mapping[str
             held, hello, leftover = await hold_after_hello(ours, START_TIMEOUT)
         except HelloFailed as exc:
             raise ProcessFailed(f"cannot start {command!r} in sandbox {sandbox.id}: {exc}") from None
-        with anyio.CancelScope(shield=True):  # a cgroup made for a cancelled caller would be lost
-            cgroup = await anyio.to_thread.run_sync(_own_cgroup, sandbox._cgroup, held.pid)
+        try:
+            cgroup = await own_cgroup(sandbox._cgroup, "process", held.pid)
+        except OSError as exc:
+            raise ProcessFailed(f"cannot put the process in a cgroup of its own: {exc}") from None
         ours.send(_GO)
         ours.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 0)
         lines = Lines(await UNIXSocketStream.from_socket(ours), leftover)
@@ -580,22 +581,14 @@ async def spawn(sandbox: SandboxHandle, command: str, cwd: str, env: Mapping[str
     return process
 
 
-def _own_cgroup(sandbox_cgroup: Cgroup | None, pid: int) -> Cgroup | None:
-    """(Blocking.) A cgroup for process `pid` alone, nested in its sandbox's; None when the sandbox has none. The
-    process has not exec'd yet (it waits for its go), so it has started nothing that could be left outside."""
+async def own_cgroup(sandbox_cgroup: Cgroup | None, kind: str, pid: int) -> Cgroup | None:
+    """A cgroup for the sandbox process `pid` alone, nested in its sandbox's (Cgroup.adopt); None when the sandbox
+    has none. For commands (before their go, so before they exec) and code contexts (after their hello, before
+    their first code). Raises OSError."""
     if sandbox_cgroup is None:
         return None
-    try:
-        cgroup = sandbox_cgroup.child(f"process-{pid}-{secrets.token_hex(4)}")
-    except OSError as exc:
-        raise ProcessFailed(f"cannot make a cgroup for the process: {exc}") from None
-    try:
-        cgroup.add(pid)
-    except BaseException as exc:
-        cgroup.remove()
-        if isinstance(exc, OSError):
-            raise ProcessFailed(f"cannot put the process in its cgroup: {exc}") from None
-        raise
+    with anyio.CancelScope(shield=True):  # a cgroup made for a cancelled caller would be lost
+        cgroup = await anyio.to_thread.run_sync(sandbox_cgroup.adopt, kind, pid)
     return cgroup
 
 
