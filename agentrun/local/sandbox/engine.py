@@ -320,7 +320,7 @@ class SandboxHandle:
             except HelloFailed as exc:
                 raise ContextDied(f"the {language} context's process exited while starting: {exc}") from None
             try:  # before it is sent any code: all the context will start is then in its cgroup
-                cgroup = await procs.own_cgroup(self._cgroup, "context", process.pid)
+                cgroup = None  # REVERTED
             except OSError as exc:
                 raise SandboxFailed(f"cannot put the context in a cgroup of its own: {exc}") from None
             ours.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 0)
@@ -511,6 +511,9 @@ class SandboxHandle:
             inner = isolation.zygote_command(self.paths, theirs.fileno(), config)
             env = isolation.environment(self.paths)
             if isolation.isolated:
+                dns = net.SandboxDns()
+                if user_network is not None:
+                    dns = await anyio.to_thread.run_sync(net.sandbox_dns, self.paths.runtime)
                 info_r, info_w = os.pipe()
                 block_r, block_w = os.pipe()
                 filter_fd = seccomp.program_fd() if isolation.seccomp else -1
@@ -521,6 +524,7 @@ class SandboxHandle:
                     block_fd=block_r,
                     tmp_mb=self.limits.tmp_mb,
                     seccomp_fd=filter_fd if filter_fd >= 0 else None,
+                    resolv_conf=dns.resolv_conf,
                 )
                 passed = (theirs.fileno(), info_w, block_r, *([filter_fd] if filter_fd >= 0 else []))
                 self._process = spawn(argv, stderr=stderr_w, env=env, pass_fds=passed)
@@ -534,7 +538,7 @@ class SandboxHandle:
                 if self._cgroup is not None:
                     await anyio.to_thread.run_sync(self._cgroup.add, self._init.pid)
                 if user_network is not None:
-                    self._pasta = await net.attach(user_network, self._init.pid, self.paths.runtime / "pasta.log")
+                    self._pasta = await net.attach(user_network, self._init.pid, self.paths.runtime / "pasta.log", dns)
                 os.write(block_w, b"1")  # bwrap may now start the zygote
             else:
                 self._process = spawn(

@@ -204,10 +204,11 @@ class Isolation:
         block_fd: int,
         tmp_mb: int | None = None,
         seccomp_fd: int | None = None,
+        resolv_conf: Path | None = None,
     ) -> list[str]:
         """The bwrap argv that runs `inner` in a new sandbox. bwrap writes its namespace info (with the host pid of
         the sandbox's init) to `info_fd`, then waits for a byte on `block_fd` before starting `inner`, so the caller
-        can put the sandbox in its cgroups first."""
+        can put the sandbox in its cgroups first. `resolv_conf` is bound instead of the host's (network.py)."""
         assert self.bwrap is not None
         argv = [self.bwrap, "--unshare-all"]  # the network namespace too: network.py connects it, if allowed
         argv += ["--die-with-parent", "--new-session", "--hostname", "sandbox"]
@@ -228,7 +229,9 @@ class Isolation:
         argv += ["--proc", "/proc", "--dev", "/dev", *size, "--tmpfs", "/dev/shm"]
         argv += [*size, "--tmpfs", "/tmp"]  # before any bind under /tmp, which it would hide
         for name in _ETC:
-            if os.path.exists(f"/etc/{name}"):
+            if name == "resolv.conf" and resolv_conf is not None:
+                argv += ["--ro-bind", str(resolv_conf), "/etc/resolv.conf"]
+            elif os.path.exists(f"/etc/{name}"):
                 argv += ["--ro-bind", f"/etc/{name}", f"/etc/{name}"]
         argv += ["--ro-bind", str(paths.runtime / "passwd"), "/etc/passwd"]
         argv += ["--ro-bind", str(paths.runtime / "group"), "/etc/group"]

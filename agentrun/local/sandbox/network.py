@@ -21,6 +21,13 @@ says it is ready by writing its pid to a pipe (`-P`). How it is told:
 - under `setpriv --pdeathsig KILL` where setpriv exists (util-linux), so it dies with the server even when the
   server is killed; the engine kills it when the sandbox ends.
 
+Name resolution: the sandbox sees the host's /etc/resolv.conf, unless the host's first IPv4 resolver is on loopback
+(systemd-resolved's 127.0.0.53, a local dnsmasq), which the sandbox cannot reach. Then the sandbox gets a resolv.conf
+of its own naming DNS_FORWARD instead, and pasta is told `--dns-forward DNS_FORWARD`: it sends UDP to DNS_FORWARD
+port 53, and only that, to the first IPv4 nameserver of the host's resolv.conf, which pasta reads itself (`-D`
+would not do: it replaces the resolvers pasta announces, not the one it forwards to). DNS over TCP, used for
+truncated answers, does not get through.
+
 Limit of user-mode networking: pasta connects on the host's behalf, so addresses of the host's *other* interfaces
 (not loopback, not the address the sandbox is given) remain reachable from a PUBLIC sandbox, as from any process on
 the host.
@@ -30,6 +37,7 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import ipaddress
 import os
 import shutil
 from dataclasses import dataclass
@@ -43,6 +51,11 @@ from agentrun.local.sandbox.spawn import Child, spawn
 
 NS_GET_USERNS = 0xB701  # ioctl on a namespace fd: the user namespace that owns it (linux/nsfs.h)
 READY_TIMEOUT = 10.0
+HOST_RESOLV_CONF = Path("/etc/resolv.conf")
+RESOLV_CONF_LIMIT = 64 * 1024  # glibc reads only its first nameservers, search domains and options
+# Link-local, so no real resolver's address: what a sandbox's own resolv.conf names when the host's resolver is on
+# loopback; pasta maps UDP port 53 there to that resolver.
+DNS_FORWARD = "169.254.1.1"
 MISSING = (
     "sandboxes with network (networkMode PUBLIC) get a network namespace of their own, connected through pasta, "
     "which was not found on this machine: install it (Debian/Ubuntu: apt-get install passt), or use a template "
@@ -57,14 +70,65 @@ class UserNetwork:
     pasta: str
     setpriv: str | None = None
 
-    def command(self, userns_fd: int, netns_fd: int, ready_fd: int, log: Path) -> list[str]:
+    def command(
+        self, userns_fd: int, netns_fd: int, ready_fd: int, log: Path, dns: SandboxDns | None = None
+    ) -> list[str]:
         argv = [self.setpriv, "--pdeathsig", "KILL"] if self.setpriv else []
         argv += [self.pasta, "--config-net", "--foreground", "--quiet", "--log-file", str(log)]
         argv += ["-t", "none", "-u", "none", "-T", "none", "-U", "none", "--no-map-gw"]
+        if dns is not None and dns.loopback_resolver is not None:
+            argv += ["--dns-forward", DNS_FORWARD]
         if os.geteuid() == 0:
             argv += ["--runas", "0"]
         argv += ["-P", f"/proc/self/fd/{ready_fd}"]
         return [*argv, "--userns", f"/proc/self/fd/{userns_fd}", "--netns", f"/proc/self/fd/{netns_fd}"]
+
+
+@dataclass(frozen=True)
+class SandboxDns:
+    """How a sandbox with network resolves names (`sandbox_dns()`); the default: with the host's resolv.conf."""
+
+    loopback_resolver: str | None = None  # the host's first IPv4 resolver, on loopback: pasta forwards DNS to it
+    resolv_conf: Path | None = None  # the sandbox's own resolv.conf, bound over /etc/resolv.conf
+
+
+def sandbox_dns(runtime: Path, host_conf: Path = HOST_RESOLV_CONF) -> SandboxDns:
+    """(Blocking.) The default, unless the host's first IPv4 nameserver (the one pasta forwards to) is on
+    loopback: then a resolv.conf written in `runtime` where it becomes DNS_FORWARD, the other nameservers on
+    loopback (unreachable) are left out, and every other line stays."""
+    try:
+        with host_conf.open("rb") as file:
+            lines = file.read(RESOLV_CONF_LIMIT).decode(errors="replace").splitlines()
+    except OSError:  # no resolv.conf: glibc then asks the sandbox's own loopback, like the host
+        return SandboxDns()
+    nameservers = [address for address in map(_nameserver, lines) if address is not None]
+    first = next((address for address in nameservers if address.version == 4), None)
+    if first is None or not first.is_loopback:
+        return SandboxDns()
+    kept: list[str] = []
+    forwarded = False
+    for line in lines:
+        address = _nameserver(line)
+        if address is None or not address.is_loopback:
+            kept.append(line)
+        elif address == first and not forwarded:
+            kept.append(f"nameserver {DNS_FORWARD}")
+            forwarded = True
+    own = runtime / "resolv.conf"
+    own.write_text("".join(f"{line}\n" for line in kept))
+    own.chmod(0o644)  # read by the sandbox's user
+    return SandboxDns(str(first), own)
+
+
+def _nameserver(line: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    """The address of a `nameserver` line (a `%zone` ignored), else None."""
+    words = line.split()
+    if len(words) < 2 or words[0] != "nameserver":
+        return None
+    try:
+        return ipaddress.ip_address(words[1].partition("%")[0])
+    except ValueError:
+        return None
 
 
 def find() -> UserNetwork | None:
@@ -80,15 +144,16 @@ def require(network: UserNetwork | None) -> UserNetwork:
     return network
 
 
-async def attach(network: UserNetwork, pid: int, log: Path) -> Child:
-    """Connect the network namespace of process `pid` to the outside world; returns pasta, running, once the
-    namespace is configured. Raises SandboxFailed, with pasta's own words, if it does not get there."""
+async def attach(network: UserNetwork, pid: int, log: Path, dns: SandboxDns | None = None) -> Child:
+    """Connect the network namespace of process `pid` to the outside world (and to the resolver `dns` names);
+    returns pasta, running, once the namespace is configured. Raises SandboxFailed, with pasta's own words, if it
+    does not get there."""
     netns_fd, userns_fd = await anyio.to_thread.run_sync(_namespaces, pid)
     ready_r, ready_w = os.pipe()
     child: Child | None = None
     try:
         try:
-            argv = network.command(userns_fd, netns_fd, ready_w, log)
+            argv = network.command(userns_fd, netns_fd, ready_w, log, dns)
             child = spawn(argv, env={}, pass_fds=(userns_fd, netns_fd, ready_w))
         finally:
             for fd in (userns_fd, netns_fd, ready_w):

@@ -1,8 +1,6 @@
 """Network: a PUBLIC sandbox reaches the outside world, never the host. Traffic goes only to namespaces this test
-creates: a "host" network namespace, where a real AgentRun Local runs (this file, run as a script there), and a
-"world" namespace behind the host's default gateway, with a listener standing for the internet:
-
-    world ns: 10.200.0.1 (the host's gateway), 10.201.0.1 (an internet address)  --veth--  host ns: 10.200.0.2
+creates (netns_harness.py): a "host" network namespace, where a real AgentRun Local runs (this file, run as a script
+there), and a "world" namespace behind the host's default gateway, with a listener standing for the internet.
 
 From inside real sandboxes the script connects to a listener on the host's 127.0.0.1, to AgentRun Local's own port,
 to the same ports through the gateway address, to a listener on the host's own address, and to the world; from the
@@ -11,36 +9,32 @@ host it connects to a port the sandbox listens on. It also counts the pasta proc
 
 from __future__ import annotations
 
-import contextlib
+import inspect
 import json
-import os
-import secrets
-import shutil
 import socket
-import subprocess
 import sys
 import tempfile
-from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any
 
 import anyio
 import pytest
+from netns_harness import (
+    GATEWAY,
+    HOST,
+    WORLD,
+    attempt,
+    namespaces,
+    pastas_of,
+    require_namespaces,
+    run_in_host,
+    world_listener,
+)
 
 from agentrun import errors
 
-GATEWAY, WORLD, HOST = "10.200.0.1", "10.201.0.1", "10.200.0.2"
-
 PROBE = """
 import json, socket
-def attempt(host, port):
-    with socket.socket() as s:
-        s.settimeout(5)
-        try:
-            s.connect((host, port))
-            return "connected"
-        except OSError as exc:
-            return type(exc).__name__
 routes = open("/proc/net/route").read().splitlines()[1:]
 listener = socket.socket()
 listener.bind(("0.0.0.0", 0))
@@ -52,27 +46,6 @@ print(json.dumps({
     "listening": listener.getsockname()[1],
 }))
 """
-
-
-def attempt(host: str, port: int) -> str:
-    with socket.socket() as sock:
-        sock.settimeout(5)
-        try:
-            sock.connect((host, port))
-        except OSError as exc:
-            return type(exc).__name__
-        return "connected"
-
-
-def pastas_of(data_dir: str) -> list[int]:
-    """Host pids of the pasta processes serving sandboxes of the server with this data dir."""
-    found = []
-    for name in os.listdir("/proc"):
-        with contextlib.suppress(OSError):
-            argv = Path(f"/proc/{name}/cmdline").read_bytes().split(b"\0")
-            if any(arg.endswith(b"pasta") for arg in argv) and any(data_dir.encode() in arg for arg in argv):
-                found.append(int(name))
-    return found
 
 
 async def scenario(world_port: int) -> dict[str, Any]:
@@ -96,7 +69,7 @@ async def scenario(world_port: int) -> dict[str, Any]:
                 "gateway": (GATEWAY, world_port),
                 "world": (WORLD, world_port),
             }
-            code = f"TARGETS = {list(targets.values())!r}\n{PROBE}"
+            code = f"{inspect.getsource(attempt)}\nTARGETS = {list(targets.values())!r}\n{PROBE}"
             for mode in ("PUBLIC", "PRIVATE"):
                 await local.client.templates.create(mode.lower(), network={"networkMode": mode})
                 async with await local.client.sandboxes.create(mode.lower()) as sandbox:
@@ -114,63 +87,12 @@ async def scenario(world_port: int) -> dict[str, Any]:
     return report
 
 
-def _ip(*args: str) -> None:
-    subprocess.run(["ip", *args], check=True, capture_output=True)
-
-
-@contextlib.contextmanager
-def namespaces() -> Any:
-    """The host and world namespaces (see the module docstring), deleted afterwards."""
-    tag = secrets.token_hex(3)
-    host, world = f"agentrun-test-host-{tag}", f"agentrun-test-world-{tag}"
-    try:
-        _ip("netns", "add", host)
-        _ip("netns", "add", world)
-        for ns in (host, world):
-            _ip("-n", ns, "link", "set", "lo", "up")
-        _ip("-n", host, "link", "add", "veth-host", "type", "veth", "peer", "name", "veth-world", "netns", world)
-        _ip("-n", host, "addr", "add", f"{HOST}/24", "dev", "veth-host")
-        _ip("-n", world, "addr", "add", f"{GATEWAY}/24", "dev", "veth-world")
-        _ip("-n", world, "addr", "add", f"{WORLD}/32", "dev", "veth-world")
-        _ip("-n", host, "link", "set", "veth-host", "up")
-        _ip("-n", world, "link", "set", "veth-world", "up")
-        _ip("-n", host, "route", "add", "default", "via", GATEWAY)
-        yield host, world
-    finally:
-        for ns in (host, world):
-            subprocess.run(["ip", "netns", "delete", ns], capture_output=True)
-
-
-@contextlib.asynccontextmanager
-async def world_listener(world: str) -> AsyncIterator[int]:
-    """A TCP listener in the world namespace (the internet); yields its port."""
-    code = "import socket,sys,time\ns=socket.socket()\ns.bind(('0.0.0.0',0))\ns.listen(64)\n"
-    code += "print(s.getsockname()[1],flush=True)\nsys.stdin.read()"
-    async with await anyio.open_process(
-        ["ip", "netns", "exec", world, sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE
-    ) as process:
-        assert process.stdout is not None and process.stdin is not None
-        with anyio.fail_after(20):
-            port = int((await process.stdout.receive()).decode())
-        try:
-            yield port
-        finally:
-            await process.stdin.aclose()  # it reads EOF and exits
-
-
 @pytest.fixture(scope="module")
 async def report(isolation_available: None) -> dict[str, Any]:
-    if shutil.which("ip") is None or shutil.which("nsenter") is None:
-        pytest.skip("needs ip (iproute2) and nsenter (util-linux) to build the test's network namespaces")
-    if os.geteuid() != 0:
-        pytest.skip("creating network namespaces with veth links needs root")
+    require_namespaces()
     with namespaces() as (host, world):
         async with world_listener(world) as port:
-            argv = ["nsenter", f"--net=/run/netns/{host}", sys.executable, __file__, str(port)]
-            with anyio.fail_after(180):
-                result = await anyio.run_process(argv, check=False)
-    assert result.returncode == 0, result.stderr.decode()[-3000:]
-    found: dict[str, Any] = json.loads(result.stdout.decode().strip().splitlines()[-1])
+            found: dict[str, Any] = await run_in_host(host, sys.executable, __file__, str(port))
     return found
 
 
