@@ -320,7 +320,7 @@ class SandboxHandle:
             except HelloFailed as exc:
                 raise ContextDied(f"the {language} context's process exited while starting: {exc}") from None
             try:  # before it is sent any code: all the context will start is then in its cgroup
-                cgroup = None  # REVERTED
+                cgroup = await procs.own_cgroup(self._cgroup, "context", process.pid)
             except OSError as exc:
                 raise SandboxFailed(f"cannot put the context in a cgroup of its own: {exc}") from None
             ours.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 0)
