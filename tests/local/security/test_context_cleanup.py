@@ -32,6 +32,25 @@ subprocess.Popen(['sleep', '{setsid}'], start_new_session=True)
 subprocess.run(['sh', '-c', '( setsid sleep {daemon} </dev/null >/dev/null 2>&1 & )'], check=True)
 """
 
+SEEN_INSIDE = """
+import os, time
+
+def running(marker):
+    for pid in filter(str.isdigit, os.listdir('/proc')):
+        try:
+            with open(f'/proc/{{pid}}/cmdline', 'rb') as cmdline:
+                if marker.encode() in cmdline.read():
+                    return True
+        except OSError:
+            pass
+    return False
+
+deadline = time.monotonic() + 30
+while not (running('{setsid}') and running('{daemon}')) and time.monotonic() < deadline:
+    time.sleep(0.02)
+print('both running' if running('{setsid}') and running('{daemon}') else 'not started')
+"""
+
 JAVASCRIPT_ESCAPES = """
 const {{ spawn, execFileSync }} = require('child_process');
 spawn('sleep', ['{setsid}'], {{ detached: true, stdio: 'ignore' }}).unref();
@@ -84,6 +103,16 @@ async def test_deleting_a_context_ends_what_it_started(
     await data.ok("DELETE", contexts_path(sandbox, f"/{context['id']}"))
     await until(lambda: all_gone(found))
     assert await data.ok("GET", f"/sandboxes/{sandbox['sandboxId']}/health") == {"status": "ok"}
+
+
+async def test_a_stateless_execution_ends_what_it_started(
+    data: DataPlane, sandbox: dict[str, Any], per_context_cgroups: None
+) -> None:
+    found = markers()
+    code = (PYTHON_ESCAPES + SEEN_INSIDE).format(setsid=found[0], daemon=found[1])
+    result = await data.ok("POST", contexts_path(sandbox, "/execute"), json_body={"code": code})
+    assert result["stdout"] == "both running\n", result  # both ran while the temporary context lived
+    await until(lambda: all_gone(found))
 
 
 async def test_a_context_killed_past_its_grace_ends_what_it_started(

@@ -96,6 +96,11 @@ def sync_detailed(
 ) -> Response[ErrorResponse | OperationResult]:
     """Delete a code context
 
+     Ends the context and everything its code started, including processes left running in the
+    background, `setsid` children and daemons (AgentRun Local: each context has a cgroup of its own;
+    where the server cannot write cgroups, only the context's process group). A timeout or interrupt
+    that the code obeys keeps them, with the rest of the context's state.
+
     Args:
         sandbox_id (str):
         context_id (str):
@@ -128,6 +133,11 @@ def sync(
 ) -> ErrorResponse | OperationResult | None:
     """Delete a code context
 
+     Ends the context and everything its code started, including processes left running in the
+    background, `setsid` children and daemons (AgentRun Local: each context has a cgroup of its own;
+    where the server cannot write cgroups, only the context's process group). A timeout or interrupt
+    that the code obeys keeps them, with the rest of the context's state.
+
     Args:
         sandbox_id (str):
         context_id (str):
@@ -154,6 +164,11 @@ async def asyncio_detailed(
     client: AuthenticatedClient | Client,
 ) -> Response[ErrorResponse | OperationResult]:
     """Delete a code context
+
+     Ends the context and everything its code started, including processes left running in the
+    background, `setsid` children and daemons (AgentRun Local: each context has a cgroup of its own;
+    where the server cannot write cgroups, only the context's process group). A timeout or interrupt
+    that the code obeys keeps them, with the rest of the context's state.
 
     Args:
         sandbox_id (str):
@@ -184,6 +199,11 @@ async def asyncio(
     client: AuthenticatedClient | Client,
 ) -> ErrorResponse | OperationResult | None:
     """Delete a code context
+
+     Ends the context and everything its code started, including processes left running in the
+    background, `setsid` children and daemons (AgentRun Local: each context has a cgroup of its own;
+    where the server cannot write cgroups, only the context's process group). A timeout or interrupt
+    that the code obeys keeps them, with the rest of the context's state.
 
     Args:
         sandbox_id (str):
