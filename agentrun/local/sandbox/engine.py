@@ -140,7 +140,8 @@ class SandboxEngine:
                     else:
                         logger.warning(
                             "no writable cgroup hierarchy: sandboxes get no memory, CPU or process totals (only "
-                            "per-process rlimits), and killing a command reaches only its process group"
+                            "per-process rlimits), and killing a command or a code context reaches only its "
+                            "process group"
                         )
                 self._quotas = await anyio.to_thread.run_sync(DiskQuotas.detect, self.root)
             return self._isolation

@@ -6,24 +6,20 @@ state until the context itself ends."""
 
 from __future__ import annotations
 
-import secrets
+from pathlib import Path
 from typing import Any
 
 import pytest
-from data_helpers import DataPlane, gone, processes_with, until
+from data_helpers import DataPlane, processes_with, until
+from test_cancellation import all_gone, markers
 
-from agentrun.local.sandbox import cgroups
+from agentrun.local.sandbox import IsolationUnavailable, SandboxEngine, cgroups
 
 
 @pytest.fixture
 def per_context_cgroups(isolation_available: None) -> None:
     if cgroups.CgroupManager.detect() is None:
         pytest.skip("ending what a context started whole needs a writable cgroup hierarchy (run as root)")
-
-
-def markers() -> tuple[str, str]:
-    """Two `sleep` arguments no other process on the host has: found in /proc from the host."""
-    return tuple(f"{secrets.randbelow(10**6) + 10**6}.{n}" for n in (31, 37))  # type: ignore[return-value]
 
 
 PYTHON_ESCAPES = """
@@ -91,10 +87,6 @@ async def all_running(found: tuple[str, str]) -> bool:
     return all(processes_with(marker) for marker in found)
 
 
-async def all_gone(found: tuple[str, str]) -> bool:
-    return all([await gone(marker) for marker in found])
-
-
 @pytest.mark.parametrize("language", ["python", "javascript"])
 async def test_deleting_a_context_ends_what_it_started(
     data: DataPlane, sandbox: dict[str, Any], per_context_cgroups: None, language: str
@@ -135,3 +127,19 @@ async def test_a_timeout_that_leaves_the_context_alive_keeps_its_background_proc
     assert await all_running(found)
     await data.ok("DELETE", contexts_path(sandbox, f"/{context['id']}"))
     await until(lambda: all_gone(found))
+
+
+async def test_without_cgroups_a_deleted_context_still_ends_its_process_group(tmp_path: Path) -> None:
+    """A server that cannot write cgroups (not root) kills a context's process group, as before contexts had
+    cgroups: its plain children go; what left the group with setsid stays until the sandbox ends (README)."""
+    async with SandboxEngine(tmp_path, use_cgroups=False) as engine:
+        try:
+            sandbox = await engine.create("no-cgroups")
+        except IsolationUnavailable as exc:
+            pytest.skip(str(exc))
+        context = await sandbox.create_context()
+        child = markers()[0]
+        await context.run(f"import subprocess\nsubprocess.Popen(['sleep', '{child}'])")
+        await until(lambda: all_running((child, child)))
+        await sandbox.delete_context(context.id)
+        await until(lambda: all_gone((child, child)))
