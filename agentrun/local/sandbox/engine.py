@@ -724,7 +724,8 @@ class ContextHandle:
 class Execution:
     """The events of one execution, as they are produced: any number of Stdout / Stderr / Result / Error, then one
     End. Leaving `async with` (or cancelling the task reading it) before the End interrupts the cell; if it does
-    not stop within the grace period, its process group is killed. Either way nothing keeps running."""
+    not stop within the grace period, the context is killed with all its code started (its cgroup). Either way
+    nothing keeps running."""
 
     def __init__(self, context: ContextHandle, code: str, timeout: float | None) -> None:
         self.context = context
