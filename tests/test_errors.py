@@ -1,5 +1,5 @@
 """Mapping HTTP error answers to typed exceptions (`status_error`, `errors.status_error_class`) and reading the
-AgentRun success envelope (`envelope_data`). Wire facts: control-plane.md §5.1-5.2, data-plane.md §4."""
+AgentRun success envelope (`envelope_data`). Wire facts: openapi/control.yaml and openapi/data.yaml."""
 
 from __future__ import annotations
 

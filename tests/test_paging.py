@@ -1,5 +1,5 @@
 """`AsyncPager` over page-number pages (`page_number_page`) and token pages (`token_page`), against fake list
-endpoints that record every page they were asked for. Wire facts: control-plane.md §5.3."""
+endpoints that record every page they were asked for. Wire facts: openapi/control.yaml."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
 """ACS3-HMAC-SHA256 (control plane) and AGENTRUN4-HMAC-SHA256 (data plane) signatures.
 
 Three kinds of evidence:
-- the known-answer vectors of `shared/reference` (control-plane.md §7.4, data-plane.md §3.3);
+- known-answer vectors (inputs and signatures computed with Alibaba's published signers);
 - a byte-for-byte comparison with Alibaba's own signers on thousands of random requests;
 - requests built by `HttpCore` verify when recomputed (by Alibaba's code) from what was actually sent.
 """

@@ -1,7 +1,8 @@
 """Request signatures: ACS3-HMAC-SHA256 (control plane) and AGENTRUN4-HMAC-SHA256 (data plane).
 
-Both follow `../shared/reference`: control-plane.md §7 and data-plane.md §3. The same functions serve the client,
-which signs, and AgentRun Local, which verifies; a verifier must canonicalise what it received exactly as a signer
+Both are Alibaba Cloud's published algorithms (the V3 request signature; AGENTRUN4 is its data-plane variant), proved
+byte for byte against Alibaba's own signers in tests/test_signing.py. The same functions serve the client, which
+signs, and AgentRun Local, which verifies; a verifier must canonicalise what it received exactly as a signer
 canonicalises what it sends, so both go through `canonical_request`.
 """
 

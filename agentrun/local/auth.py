@@ -1,5 +1,5 @@
 """Request verification, as the cloud does it: ACS3-HMAC-SHA256 on the control plane, AGENTRUN4-HMAC-SHA256 on the
-data plane (control-plane.md §7, data-plane.md §3).
+data plane (openapi/control.yaml, openapi/data.yaml).
 
 The verifier canonicalises what it received with the same functions the SDK signs with (`agentrun._core.signing`):
 the raw path, the query, and exactly the headers listed in `SignedHeaders=`, with `Host` as received (the official
@@ -12,7 +12,7 @@ proof is wrong, or a replayed nonce), with a message that says what is wrong and
 
 Some data-plane paths decide for themselves (`AuthMiddleware(self_authenticated=...)`, the model gateway): the
 middleware then only records a `SignatureCheck` in `scope["state"]` and lets the request through. Such a check also
-says whether the signature passes the *relaxed* rule the official SDK needs on model paths (data-plane.md §3.4, §12):
+says whether the signature passes the *relaxed* rule the official SDK needs on model paths (openapi/data.yaml):
 made with this server's key, but for a stale date, or for the empty URL `ModelDataAPI.model_info()` signs.
 """
 

@@ -32,7 +32,7 @@ class ServerRecord:
 
 def endpoints(scheme: str, host: str, port: int) -> tuple[str, str]:
     """(control endpoint, data endpoint) of a server. The official client strips one scheme from the control
-    endpoint and then always speaks HTTPS, unless what is left still starts with http:// (control-plane.md §8.2).
+    endpoint and then always speaks HTTPS, unless what is left still starts with http://.
     A server listening on every address is reached through loopback, which its certificate covers."""
     host = {"0.0.0.0": "127.0.0.1", "::": "::1", "": "127.0.0.1"}.get(host, host)
     base = f"{scheme}://{f'[{host}]' if ':' in host else host}:{port}"

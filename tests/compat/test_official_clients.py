@@ -242,10 +242,10 @@ def test_clients_get_only_what_agentrun_local_env_prints(compat: Compat) -> None
     env = compat.scenario_env
     assert set(env) == EXPORTED | {"SSL_CERT_FILE", "PATH", "HOME"}
     assert env["AGENTRUN_CONTROL_ENDPOINT"].startswith("https://127.0.0.1:")
-    assert Path(env["SSL_CERT_FILE"]).is_file()  # certifi's roots plus the local CA (control-plane.md §8.2 a)
+    assert Path(env["SSL_CERT_FILE"]).is_file()  # certifi's roots plus the local CA
 
 
-# -- credentials (control-plane.md §4.9, §5.2) -----------------------------------------------------------------------
+# -- credentials (openapi/control.yaml) -----------------------------------------------------------------------
 
 
 def test_credential_lifecycle_with_the_outbound_llm_preset(compat: Compat) -> None:
@@ -265,7 +265,7 @@ def test_duplicate_credential_raises_resource_already_exist_error(compat: Compat
     assert both(compat.summary("credentials"), "duplicate_error") == ["ResourceAlreadyExistError"] * 2
 
 
-# -- model services and proxies (§4.6, §4.7, §6.2) -------------------------------------------------------------------
+# -- model services and proxies -------------------------------------------------------------------
 
 
 def test_model_waits_return_by_the_second_poll(compat: Compat) -> None:
@@ -306,7 +306,7 @@ def test_model_service_delete_and_wait_ends_in_the_sdks_unmapped_404(compat: Com
         assert (kind, status) == ("ClientError", 404) and message.endswith("does not exist")
 
 
-# -- the model gateway (data-plane.md §6, §11 items 2-3) ----------------------------------------------------------
+# -- the model gateway (openapi/data.yaml) ----------------------------------------------------------
 
 TEST_MODEL_ECHO = "[agentrun-local-test-model: a deterministic test model, not a language model] You said: "
 
@@ -338,14 +338,14 @@ def test_official_sdk_embeddings(compat: Compat) -> None:
 
 
 def test_proxy_without_credential_fails_in_the_client_but_its_signed_headers_work(compat: Compat) -> None:
-    """An agentrun-sdk 0.0.54 bug pinned down (§11 item 2): api_key "" never leaves the client. The headers
-    model_info() signs for the empty URL (§11 item 3) pass the gateway's relaxed check."""
+    """An agentrun-sdk 0.0.54 bug pinned down: api_key "" never leaves the client. The headers
+    model_info() signs for the empty URL pass the gateway's relaxed check."""
     summary = compat.summary("model_gateway")["sync"]
     assert "Missing credentials" in summary["no_credential_error"]
     assert summary["adapter_content"] == TEST_MODEL_ECHO + "hello"
 
 
-# -- sandbox templates (§4.4, §9 point 20) -----------------------------------------------------------------------
+# -- sandbox templates -----------------------------------------------------------------------
 
 
 def test_template_create_returns_without_the_5s_poll(compat: Compat) -> None:
@@ -365,7 +365,7 @@ def test_duplicate_template_is_a_409_client_error(compat: Compat) -> None:
     assert compat.summary("templates")["sync"]["duplicate_error"] == ["ClientError", 409]
 
 
-# -- agent runtimes (§4.1-§4.3, §5.3, §9 points 8, 17, 18) -----------------------------------------------------
+# -- agent runtimes -----------------------------------------------------
 
 
 def test_agent_runtime_wait_returns_by_the_second_poll(compat: Compat) -> None:
@@ -401,7 +401,7 @@ def test_missing_agent_runtime_raises_resource_not_exist_error(compat: Compat) -
     assert both(compat.summary("agent_runtimes"), "missing_error") == ["ResourceNotExistError"] * 2
 
 
-# -- sandbox files (data-plane.md §5.4) ------------------------------------------------------------------------------
+# -- sandbox files (openapi/data.yaml) ------------------------------------------------------------------------------
 
 
 def test_sandbox_files_round_trip_through_the_official_sdk(compat: Compat) -> None:
@@ -424,7 +424,7 @@ def test_sandbox_file_errors_reach_the_official_sdk_as_client_errors(compat: Com
     assert status == 404 and message.endswith("does not exist")
 
 
-# -- code-interpreter sandboxes (data-plane.md §5) ---------------------------------------------------------------
+# -- code-interpreter sandboxes (openapi/data.yaml) ---------------------------------------------------------------
 
 
 def test_sandbox_create_returns_a_ready_code_interpreter_sandbox(compat: Compat) -> None:
@@ -474,7 +474,7 @@ def test_context_create_and_get_answer_id_cwd_and_language(compat: Compat) -> No
 
 
 def test_execute_answers_results_and_top_level_stdout_and_exit_code(compat: Compat) -> None:
-    """Both consumers of the unparsed answer (data-plane.md §5.3): results[] items and flattened stdout/exitCode."""
+    """Both consumers of the unparsed answer (openapi/data.yaml): results[] items and flattened stdout/exitCode."""
     summary = compat.summary("sandboxes")
     assert all(
         {"results", "stdout", "stderr", "exitCode", "contextId"} <= set(keys) for keys in both(summary, "execute_keys")
@@ -528,7 +528,7 @@ def test_reading_a_binary_file_as_text_is_a_422_that_points_to_download(compat: 
 
 
 def test_cmd_answers_top_level_and_nested_output_and_status(compat: Compat) -> None:
-    """The README reads top-level exitCode/stdout, the SDK's tests result.* and status (data-plane.md §5.5); the
+    """The README reads top-level exitCode/stdout, the SDK's tests result.* and status (openapi/data.yaml); the
     scenario checked both forms' values for `echo out; echo err >&2; exit 3`."""
     for keys in both(compat.summary("sandboxes"), "cmd_keys"):
         assert {"exitCode", "stdout", "stderr", "result", "status"} <= set(keys)
@@ -544,7 +544,7 @@ def test_finished_commands_are_listed_and_got_as_exited(compat: Compat) -> None:
     assert compat.summary("sandboxes")["sync"]["process_statuses"] == ["exited"]
 
 
-# -- the generated Tea client (§5, §8) --------------------------------------------------------------------------------
+# -- the generated Tea client --------------------------------------------------------------------------------
 
 
 def test_tea_client_pages_list_agent_runtimes(compat: Compat) -> None:
@@ -560,7 +560,7 @@ def test_tea_client_maps_a_404_to_client_exception_with_message_and_request_id(c
         assert error["message"].startswith(f"code: 404, credential {name} does not exist request id: ")
 
 
-# -- plain HTTP (§8.2 b) ---------------------------------------------------------------------------------------------
+# -- plain HTTP ---------------------------------------------------------------------------------------------
 
 
 def test_official_sdk_over_plain_http_with_the_double_scheme_endpoint(compat: Compat) -> None:

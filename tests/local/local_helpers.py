@@ -1,5 +1,5 @@
 """Helpers for the AgentRun Local tests: unique names, and raw requests signed the way the official client signs
-them (control-plane.md §7), so tests can send what the SDK never would."""
+them (openapi/control.yaml), so tests can send what the SDK never would."""
 
 from __future__ import annotations
 
@@ -38,7 +38,7 @@ def acs3_headers(
     nonce: str | None = None,
     action: str = "Test",
 ) -> dict[str, str]:
-    """The headers the official client signs (control-plane.md §7.2), with any of them overridable."""
+    """The headers the official client signs (openapi/control.yaml), with any of them overridable."""
     headers = {
         "host": host or f"{local.host}:{local.port}",
         "x-acs-version": "2025-09-10",
@@ -91,7 +91,7 @@ def agentrun4_headers(
     secret: str | None = None,
     stamp: str | None = None,
 ) -> dict[str, str]:
-    """The headers the official data-plane client signs (data-plane.md §3.2)."""
+    """The headers the official data-plane client signs (openapi/data.yaml)."""
     stamp = stamp or signing.acs_date()
     headers = {
         "host": f"{local.host}:{local.port}",

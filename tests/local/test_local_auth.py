@@ -1,5 +1,5 @@
 """Signature verification on both planes: what passes, and the 401/403 answers (with their messages) for what does
-not. Wire facts: control-plane.md §7 and §9 points 2, 4-6; data-plane.md §3."""
+not. Wire facts: openapi/control.yaml and openapi/data.yaml."""
 
 from __future__ import annotations
 
@@ -69,7 +69,7 @@ async def test_body_changed_after_signing_gets_403(raw: httpx.AsyncClient, local
 
 
 async def test_host_header_with_a_scheme_is_verified_as_received(raw: httpx.AsyncClient, local: LocalServer) -> None:
-    """The official client's plain-HTTP quirk signs `Host: http://127.0.0.1:PORT` (control-plane.md §8.2)."""
+    """The official client's plain-HTTP quirk signs `Host: http://127.0.0.1:PORT`."""
     host = f"http://{local.host}:{local.port}"
     response = await signed(raw, local, "GET", CREDENTIALS, host=host)
     assert response.status_code == 200, response.text

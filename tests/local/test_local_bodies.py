@@ -1,5 +1,5 @@
 """Request bodies and parameters: a bad one gets 400 ERR_VALIDATION_FAILED naming the field; what the official
-client really sends (nulls, `[]` for unset lists, SDK defaults on update) is accepted and merged (§9 points 6-9)."""
+client really sends (nulls, `[]` for unset lists, SDK defaults on update) is accepted and merged."""
 
 from __future__ import annotations
 
@@ -77,8 +77,8 @@ async def test_nulls_are_ignored(raw: httpx.AsyncClient, local: LocalServer) -> 
 
 
 async def test_put_merges_and_empty_object_lists_keep_stored_values(raw: httpx.AsyncClient, local: LocalServer) -> None:
-    """The official client sends `[]` for every list of sub-objects it was not given, updates included (§9 point 7),
-    and the full SDK model with defaults (§9 point 8)."""
+    """The official client sends `[]` for every list of sub-objects it was not given, updates included,
+    and the full SDK model with defaults."""
     name = unique("tpl")
     oss = [{"bucketName": "b", "mountPoint": "/mnt", "prefix": "p/"}]
     create = {"cpu": 2.0, "diskSize": 512, "memory": 4096, "networkConfiguration": {"networkMode": "PUBLIC"},

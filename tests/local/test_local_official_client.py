@@ -1,6 +1,6 @@
 """Alibaba's own Tea client (the transport of the official agentrun-sdk) against AgentRun Local, configured only
 through the variables `agentrun local env` prints: HTTPS trusted through SSL_CERT_FILE, and the plain-HTTP
-`http://http://host:port` quirk whose Host header carries a scheme (control-plane.md §8.2). Sync (requests) and
+`http://http://host:port` quirk whose Host header carries a scheme. Sync (requests) and
 async (aiohttp) transports both."""
 
 from __future__ import annotations

@@ -1,5 +1,5 @@
-"""Pagination: pageNumber/pageSize is honoured exactly, so the official SDK's "walk until a short page" ends
-(§9 point 17); ListSandboxes pages by maxResults/nextToken."""
+"""Pagination: pageNumber/pageSize is honoured exactly, so the official SDK's "walk until a short page" ends;
+ListSandboxes pages by maxResults/nextToken."""
 
 from __future__ import annotations
 

@@ -1,5 +1,5 @@
 """CRUD of every control-plane resource through the SDK facade against a real AgentRun Local, with the lifecycle the
-SDK's waiting logic expects (control-plane.md §6): CREATING/UPDATING then READY, DELETING then gone."""
+SDK's waiting logic expects (openapi/control.yaml): CREATING/UPDATING then READY, DELETING then gone."""
 
 from __future__ import annotations
 
@@ -15,7 +15,7 @@ CONTAINER = {"image": "registry.example/agent:1", "command": ["python", "app.py"
 
 
 def assert_timestamp(value: object) -> None:
-    """Microseconds and a UTC offset: the form the SDK's end-to-end tests parse (§9 point 24)."""
+    """Microseconds and a UTC offset: the form the SDK's end-to-end tests parse."""
     assert isinstance(value, str)
     datetime.strptime(value, "%Y-%m-%dT%H:%M:%S.%f%z")
 
@@ -53,7 +53,7 @@ async def test_template_crud_is_ready_on_first_get(client: AsyncAgentRun) -> Non
     created = await client.templates.create(name, template_type="CodeInterpreter", description="t")
     assert str(created.status) == "CREATING"
     got = await client.templates.get(name)
-    assert str(got.status) == "READY"  # §9 point 20: no 5 s wait in the official Template.create
+    assert str(got.status) == "READY"  # no 5 s wait in the official Template.create
     assert got.template_id and got.template_arn and got.disk_size == 512
     updated = await client.templates.update(name, memory=8192)
     assert str(updated.status) == "UPDATING" and updated.memory == 8192 and updated.description == "t"
@@ -91,7 +91,7 @@ async def test_agent_runtime_with_endpoints_and_versions(client: AsyncAgentRun) 
 
     await client.agent_runtimes.delete_endpoint(runtime.id, endpoint.id)
     await eventually_gone(lambda: client.agent_runtimes.get_endpoint(runtime.id, endpoint.id))
-    assert [e async for e in client.agent_runtimes.list_endpoints(runtime.id)] == []  # §9 point 18
+    assert [e async for e in client.agent_runtimes.list_endpoints(runtime.id)] == []
     await client.agent_runtimes.delete(runtime.id)
     await eventually_gone(lambda: client.agent_runtimes.get(runtime.id))
 

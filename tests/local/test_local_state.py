@@ -70,7 +70,7 @@ async def test_concurrent_updates_all_land(client: AsyncAgentRun) -> None:
 async def test_http_mode(tmp_path: Path) -> None:
     async with run(data_dir=tmp_path, port=0, http=True) as local:
         assert local.scheme == "http" and "SSL_CERT_FILE" not in local.env
-        # The official client's plain-HTTP spelling (control-plane.md §8.2); this SDK accepts it too.
+        # The official client's plain-HTTP spelling; this SDK accepts it too.
         assert local.env["AGENTRUN_CONTROL_ENDPOINT"] == f"http://http://127.0.0.1:{local.port}"
         await local.client.credentials.create("h", auth_type="api_key", source_type="internal", secret="s")
         assert (await local.client.credentials.get("h")).credential_secret == "s"

@@ -1,4 +1,4 @@
-"""Agent runtimes, their endpoints and published versions (control-plane.md §3.1 to §3.3, §4.1 to §4.3)."""
+"""Agent runtimes, their endpoints and published versions (openapi/control.yaml)."""
 
 from __future__ import annotations
 

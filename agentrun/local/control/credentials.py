@@ -1,4 +1,4 @@
-"""Credentials (control-plane.md §3.9, §4.9). They have no status. Secrets are encrypted at rest; GetCredential
+"""Credentials (openapi/control.yaml). They have no status. Secrets are encrypted at rest; GetCredential
 returns credentialSecret as the cloud does, list items (CredentialListItem) never carry it."""
 
 from __future__ import annotations

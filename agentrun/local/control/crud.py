@@ -4,7 +4,7 @@ Each area module (credentials.py, templates.py, ...) declares its Spec(s) — ki
 generation, input and output models, filters, secret fields, hooks for server-set fields — and adds routes only
 for what is specific to it.
 
-Lifecycle, as the SDK's waiting logic expects (control-plane.md §6, §9): create answers CREATING, update UPDATING,
+Lifecycle, as the SDK's waiting logic expects (openapi/control.yaml): create answers CREATING, update UPDATING,
 and both settle to READY after `ServerState.settle_seconds` (or `Spec.settle`); delete answers DELETING and the
 resource then disappears, with its children. Resources without a status (credentials) change at once.
 """

@@ -1,4 +1,4 @@
-"""Model proxies: gateways over model services (control-plane.md §3.7, §4.7). Their `endpoint` is the data-plane
+"""Model proxies: gateways over model services (openapi/control.yaml). Their `endpoint` is the data-plane
 URL the model gateway will serve them at."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Model services: connections to model providers (control-plane.md §3.6, §4.6). The API key is encrypted at rest."""
+"""Model services: connections to model providers (openapi/control.yaml). The API key is encrypted at rest."""
 
 from __future__ import annotations
 

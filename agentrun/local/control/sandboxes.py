@@ -1,4 +1,4 @@
-"""Sandboxes as the control plane sees them (control-plane.md §3.5, §4.5). The records are shared with the data
+"""Sandboxes as the control plane sees them (openapi/control.yaml). The records are shared with the data
 plane, and create, stop and delete act on real sandboxes through `state.sandboxes` (sandbox_manager), so a sandbox
 made on either plane is listed, stopped or deleted on the other.
 """

@@ -1,4 +1,4 @@
-"""Sandbox templates and their MCP switch (control-plane.md §3.4, §4.4)."""
+"""Sandbox templates and their MCP switch (openapi/control.yaml)."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""AgentRun Tool resources (control-plane.md §4.10). Invoking them is the data plane's job."""
+"""AgentRun Tool resources (openapi/control.yaml). Invoking them is the data plane's job."""
 
 from __future__ import annotations
 

@@ -1,4 +1,4 @@
-"""Workspaces (control-plane.md §3.12): read-only here, with one default workspace every resource belongs to unless
+"""Workspaces (openapi/control.yaml): read-only here, with one default workspace every resource belongs to unless
 it names another. The list answer keeps its array under `workspaces`, not `items`."""
 
 from __future__ import annotations

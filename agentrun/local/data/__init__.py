@@ -4,7 +4,7 @@ runtime invocation and tools add their routes here. Every request under the moun
 unknown paths answer a JSON 404.
 
 Sandbox routes (`/sandboxes...`) are also served under the optional `/2025-09-10` prefix some clients send
-(data-plane.md §12): a module with sandbox routes joins `_SANDBOX_AREAS` and gets both.
+(openapi/data.yaml): a module with sandbox routes joins `_SANDBOX_AREAS` and gets both.
 """
 
 from __future__ import annotations

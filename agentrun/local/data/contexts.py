@@ -1,4 +1,4 @@
-"""Code contexts (data-plane.md §5.3): list, create, get, delete. A context is a stateful REPL worker of the
+"""Code contexts (openapi/data.yaml): list, create, get, delete. A context is a stateful REPL worker of the
 engine; the answers are bare JSON `{id, cwd, language}` (the official SDK needs all three truthy)."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""ExecuteCode (data-plane.md §5.3): `POST /sandboxes/{id}/contexts/execute` with `{code, contextId?, language?,
+"""ExecuteCode (openapi/data.yaml): `POST /sandboxes/{id}/contexts/execute` with `{code, contextId?, language?,
 timeout?}`.
 
 - With `contextId` the code runs in that context (its state persists); without, in a fresh context deleted

@@ -1,4 +1,4 @@
-"""Files and filesystem routes of a sandbox (data-plane.md §5.4): read, write, list, stat, mkdir, move, remove,
+"""Files and filesystem routes of a sandbox (openapi/data.yaml): read, write, list, stat, mkdir, move, remove,
 upload and download, on the sandbox's workspace (`/home/user` inside; see paths.py for how paths are confined).
 
 In-sandbox calls answer bare JSON. File work runs in worker threads (fileops.py); uploads and downloads stream in

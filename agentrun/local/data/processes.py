@@ -1,4 +1,4 @@
-"""Processes in a sandbox (data-plane.md §5.5, openapi/data.yaml `processes`): RunCommand (JSON, or SSE with
+"""Processes in a sandbox (openapi/data.yaml `processes`): RunCommand (JSON, or SSE with
 `Accept: text/event-stream`), and the extensions StartProcess, WriteProcessStdin, StreamProcessOutput; ListProcesses,
 GetProcess and KillProcess (the whole process group).
 

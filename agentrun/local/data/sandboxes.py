@@ -1,4 +1,4 @@
-"""Sandbox lifecycle on the data plane (data-plane.md §5.1): create, get, stop, delete (enveloped) and health
+"""Sandbox lifecycle on the data plane (openapi/data.yaml): create, get, stop, delete (enveloped) and health
 (bare JSON). The records are the control plane's (see agentrun/local/sandbox_manager/records.py)."""
 
 from __future__ import annotations

@@ -5,7 +5,7 @@
   signature (valid for this request, dated within 15 minutes). Nothing else: no unsigned call, no stale signature.
   A missing or disabled credential, or one without a secret, accepts no key (fail closed).
 - Any other target (a proxy without credential, a model service, a built-in model) needs an AGENTRUN4 signature made
-  with this server's access key. Relaxed on these paths, as the official SDK requires (data-plane.md §3.4, §12): the
+  with this server's access key. Relaxed on these paths, as the official SDK requires (openapi/data.yaml): the
   date may be stale (it signs some model clients once, when they are built), and a signature of the empty URL
   (`ModelDataAPI.model_info()`, host "") stands for any model call.
 

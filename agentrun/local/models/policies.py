@@ -1,4 +1,4 @@
-"""A model proxy's governance settings, read from `proxyConfig.policies` (control-plane.md §4.7) with defaults.
+"""A model proxy's governance settings, read from `proxyConfig.policies` (openapi/control.yaml) with defaults.
 
 Cloud fields: `requestTimeout` (seconds an upstream may stay silent: before it answers, and between two chunks of a
 stream), `concurrencyLimit` (requests in flight), `numRetries` (extra passes over the endpoints before the

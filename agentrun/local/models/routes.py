@@ -1,4 +1,4 @@
-"""The model gateway's routes (relative to the data-plane mount; data-plane.md §6, §12, openapi/data.yaml):
+"""The model gateway's routes (relative to the data-plane mount; openapi/data.yaml):
 
     POST /models/{name}/v1/chat/completions    OpenAI Chat Completions, JSON or SSE (`"stream": true`)
     POST /models/{name}/v1/embeddings          OpenAI embeddings

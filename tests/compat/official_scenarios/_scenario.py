@@ -4,7 +4,7 @@ alibabacloud-agentrun20250910 5.7.5), configured only by the environment `agentr
 A scenario checks as it goes and exits non-zero with a message naming the failed check; on success it prints one
 JSON line, the summary of what it observed, which the pytest side checks again. A warning logged by agentrun-sdk
 fails the scenario too: the SDK logs "validate type failed" and falls back to an unvalidated object when a response
-does not fit its models (control-plane.md §2), which would otherwise go unnoticed.
+does not fit its models (openapi/control.yaml), which would otherwise go unnoticed.
 """
 
 from __future__ import annotations
@@ -80,9 +80,9 @@ class StatusLog:
 
 
 def tea_client() -> Any:
-    """The generated Tea client, configured from the environment the way agentrun-sdk configures it (control-plane.md
-    §8.1): one scheme stripped from AGENTRUN_CONTROL_ENDPOINT, so `https://host:port` speaks HTTPS trusted through
-    SSL_CERT_FILE and `http://http://host:port` plain HTTP."""
+    """The generated Tea client, configured from the environment the way agentrun-sdk configures it: one scheme
+    stripped from AGENTRUN_CONTROL_ENDPOINT, so `https://host:port` speaks HTTPS trusted through SSL_CERT_FILE and
+    `http://http://host:port` plain HTTP."""
     from alibabacloud_agentrun20250910.client import Client
     from alibabacloud_tea_openapi.models import Config
 

@@ -2,8 +2,7 @@
 wait_until_ready_or_failed, update (description only: the SDK also sends its cpu/memory/port defaults),
 create_endpoint, list_endpoints, list_versions (of a version published with the Tea client, which the SDK cannot do),
 list_all (3 runtimes sync; 51 async, so list_all_async reads two pages of 50), and `delete()`, which deletes the
-endpoints and polls the endpoint list until it is empty before deleting the runtime (control-plane.md §4.1-§4.3,
-§5.3, §9 points 8, 17, 18, 23).
+endpoints and polls the endpoint list until it is empty before deleting the runtime.
 
 Where the SDK sleeps: wait_until_ready_or_failed polls at once and then every `interval_seconds` (default 5; the sync
 part keeps the default once, the rest pass 1). `delete()` sleeps a fixed 1 s between endpoint-list polls; AgentRun
@@ -171,13 +170,13 @@ async def async_part(summary: Summary) -> None:
     # event loop and gives the connection 0.6 s, so with many requests in flight the later connections time out in
     # the client, whatever the server (seen with 51 at once, and with 4 at once on a loaded machine).
     batch = [await AgentRuntime.create_async(create_input(f"{prefix}-{i:02}")) for i in range(count)]
-    # list_all stops at the first short page only: a server ignoring pageNumber would make it loop for ever (§9.17).
+    # list_all stops at the first short page only: a server ignoring pageNumber would make it loop for ever.
     found = await bounded(AgentRuntime.list_all_async(agent_runtime_name=prefix), "list_all_async")
     listed = sorted(str(r.agent_runtime_name) for r in found)
     equal(listed, [f"{prefix}-{i:02}" for i in range(count)], "list_all_async over two pages")
 
     start = time.monotonic()
-    # delete() polls the endpoint list with no timeout until it is empty (§9 point 18).
+    # delete() polls the endpoint list with no timeout until it is empty.
     await bounded(runtime.delete_async(), "delete_async()")
     delete_seconds = elapsed(start)
     deadline = time.monotonic() + GONE_TIMEOUT

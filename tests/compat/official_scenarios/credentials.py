@@ -1,6 +1,6 @@
 """Credentials through agentrun-sdk's `Credential` (sync and async): create with the `outbound_llm_api_key`
 preset, get_by_name, update (enabled false), list_all, delete; a missing name raises ResourceNotExistError and a
-duplicate create ResourceAlreadyExistError (control-plane.md §4.9, §5.2, §8.4)."""
+duplicate create ResourceAlreadyExistError (openapi/control.yaml)."""
 
 from __future__ import annotations
 
@@ -54,7 +54,7 @@ def sync_part(summary: Summary) -> None:
     equal([(c.credential_name, c.enabled) for c in listed], [(name, False)], "list_all(credential_name)")
     check(name in [c.credential_name for c in Credential.list_all()], "list_all(): the credential is missing")
     client = CredentialClient()
-    unfiltered = client.list()  # no query at all (§8.4): the server's default page
+    unfiltered = client.list()  # no query at all: the server's default page
     check(all(isinstance(c, CredentialListOutput) for c in unfiltered), "CredentialClient().list(): item types")
     by_name = [c.credential_name for c in client.list(CredentialListInput(credential_name=name))]
     equal(by_name, [name], "CredentialClient().list(credential_name)")

@@ -1,5 +1,5 @@
 """Model calls through agentrun-sdk's `ModelProxy` (sync and async) against AgentRun Local's model gateway
-(data-plane.md §6, §11 items 2-3): `completion` / `acompletion` (JSON and streamed with usage), tool calls, and
+(openapi/data.yaml): `completion` / `acompletion` (JSON and streamed with usage), tool calls, and
 `embedding` / `aembedding`, through litellm, on a proxy over the built-in `agentrun-local-test-model`.
 
 What works: a proxy with a credential. `model_info()` reads the credential and hands litellm
@@ -9,8 +9,8 @@ litellm 1.106.2 imports its MCP bridge whenever `tools` are given, and agentrun-
 `completion(tools=...)` fails in the client (recorded, not required).
 
 What cannot work, pinned down here: a proxy without a credential. The SDK passes api_key "" to litellm, whose
-openai 2.x client refuses it ("Missing credentials") before any request is sent (§11 item 2). The headers
-`model_info()` signs for the empty URL (§11 item 3) are what the SDK's LangChain/ADK adapters send; here the openai
+openai 2.x client refuses it ("Missing credentials") before any request is sent. The headers
+`model_info()` signs for the empty URL are what the SDK's LangChain/ADK adapters send; here the openai
 client sends them as default headers (as those adapters do, with a placeholder key), and the gateway accepts that
 relaxed signature.
 
@@ -41,7 +41,7 @@ from agentrun import (
 from agentrun.credential import CredentialCreateInput
 
 # Importing litellm and openai (done lazily, below) takes seconds of CPU. The other scenarios start at the same
-# moment, and the Tea client they use gives up connecting after 0.6 s (control-plane.md §10): yield the CPU to them.
+# moment, and the Tea client they use gives up connecting after 0.6 s: yield the CPU to them.
 os.nice(19)
 
 TEST_MODEL = "agentrun-local-test-model"

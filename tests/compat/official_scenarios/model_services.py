@@ -1,6 +1,6 @@
 """Model services and model proxies through agentrun-sdk's `ModelService` and `ModelProxy` (sync and async): create,
 wait_until_ready_or_failed, get, update, list_all, delete_and_wait_until_finished; the proxy's endpoint refers to the
-service (control-plane.md §4.6, §4.7, §6.2, §8.4).
+service (openapi/control.yaml).
 
 Where the SDK sleeps: both waits poll GET at once and then every `interval_seconds` (default 5). AgentRun Local
 settles CREATING/UPDATING/DELETING in 0.2 s, so every wait here takes one sleep (none if its first poll comes later
@@ -112,7 +112,7 @@ def sync_part(summary: Summary) -> None:
     equal(proxy.description, "proxy updated", "proxy update: description")
     check_proxy(proxy, service_name, "proxy update (proxy_config kept)")
     check(proxy_name in [p.model_proxy_name for p in ModelProxy.list_all()], "ModelProxy.list_all lacks the proxy")
-    # ModelClient.get without a backend type tries GetModelService, then falls back to GetModelProxy (§9 point 14).
+    # ModelClient.get without a backend type tries GetModelService, then falls back to GetModelProxy.
     found = ModelClient().get(proxy_name)
     check(isinstance(found, ModelProxy), f"ModelClient().get(proxy name) gave {type(found).__name__}")
     check(isinstance(ModelClient().get(service_name), ModelService), "ModelClient().get(service name)")

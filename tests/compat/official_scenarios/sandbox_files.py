@@ -1,5 +1,5 @@
 """Sandbox files through agentrun-sdk's `CodeInterpreterSandbox` (sync and async): `file.write`/`read` and
-`file_system.mkdir`/`list`/`stat`/`upload`/`download`/`move`/`remove` (data-plane.md §5.4), a path outside
+`file_system.mkdir`/`list`/`stat`/`upload`/`download`/`move`/`remove` (openapi/data.yaml), a path outside
 /home/user and a missing file. The SDK uploads `path` then `file` as multipart and writes downloads to disk.
 """
 

@@ -1,10 +1,10 @@
 """Code-interpreter sandboxes through agentrun-sdk's `Sandbox` / `CodeInterpreterSandbox` (sync and async): create,
 health, the `with` block, contexts and execution, files as code in the sandbox sees them (sandbox_files.py checks
 each file call on its own), processes (cmd, list, get, kill), connect, list, stop, delete, and how errors reach the
-caller (data-plane.md §5, §11, §12).
+caller (openapi/data.yaml).
 
 The SDK does not parse most in-sandbox answers: it hands the caller the JSON. So the checks here are on the shapes
-its consumers read (data-plane.md §5.3-§5.5): execute carries `results[]` and top-level `stdout`/`exitCode`; cmd
+its consumers read (openapi/data.yaml): execute carries `results[]` and top-level `stdout`/`exitCode`; cmd
 carries top-level `exitCode`/`stdout`, `result.*` and `status`; contexts carry truthy `id`/`cwd`/`language`.
 
 Where the SDK sleeps: `with sandbox:` polls /health every 1 s until it answers ok, logging an error for each failed
@@ -61,7 +61,7 @@ def check_context(described: Any, context_id: str, what: str) -> None:
 
 
 def listed_context(contexts: Any, context_id: str) -> dict[str, Any]:
-    """The entry of `context_id` in a ListContexts answer (a JSON list, data-plane.md §5.3)."""
+    """The entry of `context_id` in a ListContexts answer (a JSON list, openapi/data.yaml)."""
     check(isinstance(contexts, list), f"list contexts: not a list: {contexts!r}")
     found = [c for c in contexts if c.get("id") == context_id]
     check(len(found) == 1, f"list contexts: {context_id} listed {len(found)} times: {contexts!r}")
@@ -108,7 +108,7 @@ def check_failed_execution(result: Any, what: str) -> None:
 
 
 def entries(listing: Any) -> list[dict[str, Any]]:
-    """The entries of a ListDirectory answer: `{path, entries}` or a bare list (data-plane.md §5.4)."""
+    """The entries of a ListDirectory answer: `{path, entries}` or a bare list (openapi/data.yaml)."""
     items = listing.get("entries") if isinstance(listing, dict) else listing
     check(isinstance(items, list), f"list directory: no entries: {listing!r}")
     check(all("name" in e and "type" in e and "size" in e for e in items), f"list directory: {items!r}")
@@ -169,7 +169,7 @@ def check_cmd(result: Any, *, stdout: str, stderr: str, exit_code: int, what: st
 
 def running_process(processes: Any, marker: str) -> dict[str, Any] | None:
     """The running process whose command line carries `marker`, from a ListProcesses answer (a JSON list whose items
-    have `pid` and `name`, data-plane.md §5.5)."""
+    have `pid` and `name`, openapi/data.yaml)."""
     check(isinstance(processes, list), f"list processes: not a list: {processes!r}")
     check(all("pid" in p and "name" in p for p in processes), f"list processes: pid or name missing: {processes!r}")
     found = [p for p in processes if marker in str(p.get("command", "")) and p.get("status") == "running"]
@@ -277,7 +277,7 @@ def sync_processes(sandbox: CodeInterpreterSandbox, summary: Summary) -> None:
     check_cmd(ran, stdout="out\n", stderr="err\n", exit_code=3, what="process.cmd")
     check_cmd(sandbox.process.cmd("pwd", cwd="/tmp"), stdout="/tmp\n", stderr="", exit_code=0, what="cmd in /tmp")
     # The kill of a running cmd is checked by the async part only: agentrun-sdk 0.0.54's sync data client keeps
-    # mutable per-call state (data-plane.md §11 item 11), so a cmd waited for in another thread while this thread
+    # mutable per-call state, so a cmd waited for in another thread while this thread
     # lists can be sent to the wrong sandbox (seen here with the async part running beside it).
     listed = sandbox.process.list()
     check(all("pid" in p and "name" in p for p in listed), f"process.list: pid or name missing: {listed!r}")

@@ -1,7 +1,7 @@
 """The generated Tea client `alibabacloud_agentrun20250910` 5.7.5 on its own (sync and async), as agentrun-sdk builds
 it: ListTemplates; CreateCredential / GetCredential / DeleteCredential; CreateAgentRuntime and ListAgentRuntimes paged
 with pageNumber/pageSize; and a 404 mapped to ClientException with the server's message, code and request id
-(control-plane.md §5.1-§5.3, §8)."""
+(openapi/control.yaml)."""
 
 from __future__ import annotations
 

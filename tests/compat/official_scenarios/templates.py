@@ -1,5 +1,5 @@
 """Sandbox templates through agentrun-sdk's `Template` (sync and async): create (which polls GetTemplate until
-READY), get_by_name, list_templates, update_by_name, delete_by_name (control-plane.md §4.4, §6.2, §9 points 9, 20).
+READY), get_by_name, list_templates, update_by_name, delete_by_name (openapi/control.yaml).
 
 Where the SDK sleeps: `Template.create` GETs the template at once and then every 5 s until READY. AgentRun Local
 answers READY on the first GET, so create must return without that sleep; the summary records how long it took.

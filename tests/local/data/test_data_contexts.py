@@ -1,4 +1,4 @@
-"""Code contexts on the data plane (data-plane.md §5.3): list, create, get, delete, with the official SDK's rule
+"""Code contexts on the data plane (openapi/data.yaml): list, create, get, delete, with the official SDK's rule
 that `id`, `cwd` and `language` are truthy."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""ExecuteCode on the data plane (data-plane.md §5.3): the JSON ExecutionResult both known consumers read, state
+"""ExecuteCode on the data plane (openapi/data.yaml): the JSON ExecutionResult both known consumers read, state
 kept in named contexts, stateless execution, timeouts, bad input, and large or binary output."""
 
 from __future__ import annotations

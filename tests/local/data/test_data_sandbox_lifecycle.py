@@ -1,4 +1,4 @@
-"""Sandbox lifecycle on the data plane (data-plane.md §5.1): real sandboxes behind create/get/health/stop/delete,
+"""Sandbox lifecycle on the data plane (openapi/data.yaml): real sandboxes behind create/get/health/stop/delete,
 one record shared with the control plane."""
 
 from __future__ import annotations

@@ -1,4 +1,4 @@
-"""Sandbox files and filesystem routes (data-plane.md §5.4) over real HTTPS against a real sandbox: round trips,
+"""Sandbox files and filesystem routes (openapi/data.yaml) over real HTTPS against a real sandbox: round trips,
 confinement to /home/user (checked on the host), wrong kinds, listing, stat, mkdir, move, remove, and streamed
 upload and download."""
 

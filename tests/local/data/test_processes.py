@@ -1,4 +1,4 @@
-"""Processes over HTTP (data-plane.md §5.5): RunCommand in both answer forms and as a stream, background processes
+"""Processes over HTTP (openapi/data.yaml): RunCommand in both answer forms and as a stream, background processes
 with stdin and output, list/get, kill of the whole group, binary output, bad input, and cleanup on disconnect."""
 
 from __future__ import annotations
