@@ -1,23 +1,34 @@
 """The bridge the sync API stands on: the async HTTP core runs on an event loop in a background thread, and blocking
-callers hand it work. The sync resource modules are generated from the async ones (scripts/gen_sync.py) and differ
-only in calling `SyncHttpCore`, `SyncEventStream` and `SyncByteStream` instead of `HttpCore`, `AsyncEventStream` and
-`AsyncByteStream`, and the blocking twins below of the primitives in aio.py."""
+callers hand it work. The sync resource modules are generated from the async ones (scripts/gen_sync.py, which says
+why twins rather than a runtime wrapper) and differ only in calling `SyncHttpCore`, `SyncEventStream` and
+`SyncByteStream` instead of `HttpCore`, `AsyncEventStream` and `AsyncByteStream`, and the blocking twins below of the
+primitives in aio.py.
+
+One loop thread per process (`process_loop`), shared by every sync client and started on first use; a client's
+`close()` closes its own connections, never the thread. The thread is a daemon, stopped by `atexit` (which runs after
+the interpreter has joined the user's own threads, so none of them is still waiting on it), closing the pools of
+clients nobody closed. After `os.fork()` the child forgets the parent's loop and connections (it must never touch
+them: they share sockets and the epoll set with the parent) and starts its own on first use; a client made before the
+fork opens new connections in the child (gunicorn `--preload`)."""
 
 from __future__ import annotations
 
 import asyncio
+import atexit
 import concurrent.futures
 import inspect
 import io
 import os
 import secrets
 import threading
+import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from contextlib import AbstractAsyncContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from types import ModuleType, TracebackType
 from typing import IO, Any, Generic, Self, TypeVar
 
+import anyio.from_thread
 import anyio.to_thread
 import httpx
 from httpx_sse import ServerSentEvent
@@ -33,13 +44,19 @@ T = TypeVar("T")
 CANCEL_GRACE = 10.0
 """Seconds an interrupted blocking call waits for the cancelled coroutine to clean up."""
 
+EXIT_GRACE = 5.0
+"""Seconds the interpreter's exit waits for the loop to close forgotten clients and stop."""
+
+LOOP_THREAD_NAME = "agentrun-sync"
+
 
 class LoopThread:
     """An event loop running forever in a daemon thread (so an unclosed client never blocks interpreter exit)."""
 
     def __init__(self) -> None:
         self.loop = asyncio.new_event_loop()
-        self._thread = threading.Thread(target=self.loop.run_forever, name="agentrun-sync", daemon=True)
+        self.pid = os.getpid()
+        self._thread = threading.Thread(target=self.loop.run_forever, name=LOOP_THREAD_NAME, daemon=True)
         self._thread.start()
 
     def run(self, factory: Callable[[], Awaitable[T]]) -> T:
@@ -48,6 +65,10 @@ class LoopThread:
         behind it) runs before the interruption goes on, for at most `CANCEL_GRACE` seconds."""
         if threading.current_thread() is self._thread:
             raise errors.AgentRunError("a sync agentrun call was made from inside its own event loop thread")
+        if self.pid != os.getpid():  # its thread stayed in the parent: waiting on it would hang forever
+            raise errors.AgentRunError(
+                "this stream was opened before os.fork() and belongs to the parent process; open it again in the child"
+            )
         outcome: concurrent.futures.Future[T] = concurrent.futures.Future()
         tasks: list[asyncio.Task[T]] = []
 
@@ -74,12 +95,29 @@ class LoopThread:
                 concurrent.futures.wait([outcome], timeout=CANCEL_GRACE)
             raise
 
-    def stop(self) -> None:
-        if self.loop.is_closed():
+    def stop(self, before: Callable[[], Awaitable[object]] | None = None, *, timeout: float | None = None) -> None:
+        """Run `before` (if given), cancel what is still running, stop the loop and close it; wait at most `timeout`
+        seconds for all that (the loop is left unclosed, its daemon thread running, if it takes longer)."""
+        if self.loop.is_closed() or self.pid != os.getpid():
             return
-        self.loop.call_soon_threadsafe(self.loop.stop)
-        self._thread.join()
-        self.loop.close()
+
+        async def wind_down() -> None:
+            try:
+                if before is not None:
+                    await before()
+                others = [task for task in asyncio.all_tasks() if task is not asyncio.current_task()]
+                for task in others:
+                    task.cancel()
+                if others:
+                    await asyncio.wait(others)
+                await self.loop.shutdown_asyncgens()
+            finally:
+                self.loop.stop()
+
+        asyncio.run_coroutine_threadsafe(wind_down(), self.loop)
+        self._thread.join(timeout)
+        if not self._thread.is_alive():
+            self.loop.close()
 
 
 def _settle(outcome: concurrent.futures.Future[T], task: asyncio.Task[T]) -> None:
@@ -92,6 +130,53 @@ def _settle(outcome: concurrent.futures.Future[T], task: asyncio.Task[T]) -> Non
         outcome.set_result(task.result())
 
 
+@dataclass(slots=True)
+class _ProcessLoop:
+    """This process's one loop thread, the sync cores whose pools it drives, and what a fork left behind."""
+
+    lock: threading.Lock = field(default_factory=threading.Lock)
+    thread: LoopThread | None = None
+    cores: weakref.WeakSet[SyncHttpCore] = field(default_factory=weakref.WeakSet)
+    left_by_parent: list[object] = field(default_factory=list)
+    """The parent's loop and connection pools, kept referenced so the child never finalises them: closing them
+    would close the parent's TLS sessions and edit the epoll set the two processes share."""
+
+
+_process = _ProcessLoop()
+
+
+def process_loop() -> LoopThread:
+    """The loop thread of this process, started on first use."""
+    with _process.lock:
+        if _process.thread is None:
+            _process.thread = LoopThread()
+        return _process.thread
+
+
+def _forget_parent_loop() -> None:  # in a forked child, before anything else runs there
+    _process.left_by_parent.append((_process.thread, [core.parent_core for core in _process.cores]))
+    _process.lock = threading.Lock()  # a parent thread may have held the old one at the fork
+    _process.thread = None
+
+
+async def _close_forgotten_cores() -> None:
+    """Close the pools of this process's clients that nobody closed (their connections end cleanly)."""
+    cores = [core for core in list(_process.cores) if core.pid == os.getpid()]
+    await asyncio.gather(*(core.async_core.aclose() for core in cores), return_exceptions=True)
+
+
+@atexit.register
+def _stop_at_exit() -> None:
+    with _process.lock:
+        thread, _process.thread = _process.thread, None
+    if thread is not None:
+        thread.stop(_close_forgotten_cores, timeout=EXIT_GRACE)
+
+
+if hasattr(os, "register_at_fork"):
+    os.register_at_fork(after_in_child=_forget_parent_loop)
+
+
 @dataclass(frozen=True, slots=True)
 class PortalStream:
     """An async stream opener together with the loop that must drive it."""
@@ -101,44 +186,134 @@ class PortalStream:
 
 
 class SyncHttpCore:
-    """Blocking face of `HttpCore`: same methods, each run on the background loop."""
+    """Blocking face of `HttpCore`: same methods, each run on the process's loop thread. An `httpx.Client` or a
+    blocking transport given here sends the requests from worker threads; they are the caller's to make again in a
+    forked child, so using them there is a typed error."""
 
     def __init__(
         self,
         config: Config,
         *,
-        http_client: httpx.AsyncClient | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
+        http_client: httpx.Client | None = None,
+        transport: httpx.BaseTransport | None = None,
     ) -> None:
         self.config = config
-        self._loop = LoopThread()
-        self._core = HttpCore(config, http_client=http_client, transport=transport)
+        self._given = http_client or transport
+        if http_client is not None:
+            client = http_client
+            blocking: BlockingTransport | None = BlockingTransport(lambda r: client.send(r, stream=True), close=None)
+        else:
+            blocking = None if transport is None else BlockingTransport(transport.handle_request, close=transport.close)
+        self._blocking = blocking
+        self.pid = os.getpid()
+        self._core = HttpCore(config, transport=blocking)
+        _process.cores.add(self)
+
+    @property
+    def parent_core(self) -> HttpCore:
+        """The async core as it is, without replacing it (for the fork handler)."""
+        return self._core
 
     @property
     def async_core(self) -> HttpCore:
+        """The async core of this process: one made before a fork is left to the parent and replaced."""
+        if self.pid != os.getpid():
+            with _process.lock:
+                if self.pid != os.getpid():
+                    if self._given is not None:
+                        raise errors.AgentRunError(
+                            "this AgentRun client was given http_client= or transport= before os.fork(); they belong "
+                            "to the parent process: create the client (and them) in the child"
+                        )
+                    self._core = HttpCore(self.config)
+                    self.pid = os.getpid()
+                    _process.cores.add(self)
         return self._core
 
     def call(self, plane: Plane, operation: ModuleType, **kwargs: Any) -> httpx.Response:
-        return self._loop.run(lambda: self._core.call(plane, operation, **kwargs))
+        core = self.async_core
+        return process_loop().run(lambda: core.call(plane, operation, **kwargs))
 
     def request(self, plane: Plane, method: str, path: str, **kwargs: Any) -> httpx.Response:
         content = kwargs.get("content")
         if content is not None and not isinstance(content, bytes):
             kwargs["content"] = _pulled_in_threads(iter(content))
-        return self._loop.run(lambda: self._core.request(plane, method, path, **kwargs))
+        core = self.async_core
+        return process_loop().run(lambda: core.request(plane, method, path, **kwargs))
 
     def stream(self, plane: Plane, method: str, path: str, **kwargs: Any) -> PortalStream:
-        return PortalStream(self._loop, lambda: self._core.stream(plane, method, path, **kwargs))
+        core = self.async_core
+        return PortalStream(process_loop(), lambda: core.stream(plane, method, path, **kwargs))
 
     def stream_call(self, plane: Plane, operation: ModuleType, **kwargs: Any) -> PortalStream:
-        return PortalStream(self._loop, lambda: self._core.stream_call(plane, operation, **kwargs))
+        core = self.async_core
+        return PortalStream(process_loop(), lambda: core.stream_call(plane, operation, **kwargs))
 
     def close(self) -> None:
-        """Close the connection pool and stop the background loop."""
-        try:
-            self._loop.run(self._core.aclose)
-        finally:
-            self._loop.stop()
+        """Close this client's connection pool (only if it created it); the shared loop thread keeps running."""
+        if self.pid == os.getpid():
+            process_loop().run(self._core.aclose)
+        _process.cores.discard(self)
+
+
+class BlockingTransport(httpx.AsyncBaseTransport):
+    """A blocking transport (or an `httpx.Client`'s sending) as the async transport the core sends through: each
+    blocking step runs in a worker thread, so the shared loop never waits on the network itself."""
+
+    def __init__(self, send: Callable[[httpx.Request], httpx.Response], *, close: Callable[[], None] | None) -> None:
+        self._send = send
+        self._close = close
+
+    async def handle_async_request(self, request: httpx.Request) -> httpx.Response:
+        body = request.stream
+        blocking_body = body if isinstance(body, httpx.SyncByteStream) else _BodyPulledFromLoop(body)
+        outgoing = httpx.Request(
+            request.method, request.url, headers=request.headers, stream=blocking_body, extensions=request.extensions
+        )
+        response = await anyio.to_thread.run_sync(self._send, outgoing)
+        return httpx.Response(
+            response.status_code,
+            headers=response.headers,
+            stream=_BodyReadInThreads(response),
+            extensions=response.extensions,
+        )
+
+    async def aclose(self) -> None:
+        if self._close is not None:
+            await anyio.to_thread.run_sync(self._close)
+
+
+class _BodyPulledFromLoop(httpx.SyncByteStream):
+    """An async request body read by a blocking transport in a worker thread, chunk by chunk from the loop."""
+
+    def __init__(self, body: httpx.AsyncByteStream) -> None:
+        self._chunks = body.__aiter__()
+
+    def __iter__(self) -> Iterator[bytes]:
+        async def next_chunk() -> bytes | None:
+            try:
+                return await self._chunks.__anext__()
+            except StopAsyncIteration:
+                return None
+
+        while (chunk := anyio.from_thread.run(next_chunk)) is not None:
+            yield chunk
+
+
+class _BodyReadInThreads(httpx.AsyncByteStream):
+    """A blocking transport's response body, each chunk read (and the body closed) in a worker thread."""
+
+    def __init__(self, response: httpx.Response) -> None:
+        self._response = response
+
+    async def __aiter__(self) -> AsyncIterator[bytes]:
+        chunks = self._response.iter_raw()  # raw bytes: the core's own response decodes them
+        done = object()
+        while (chunk := await anyio.to_thread.run_sync(next, chunks, done)) is not done:
+            yield checked_chunk(chunk)
+
+    async def aclose(self) -> None:
+        await anyio.to_thread.run_sync(self._response.close)
 
 
 async def _pulled_in_threads(chunks: Iterator[bytes]) -> AsyncIterator[bytes]:

@@ -51,9 +51,8 @@ from agentrun.sandbox._data import (
     run_seconds,
     timeouts_of,
     whole_number,
-    wire_int,
-    wire_time,
 )
+from agentrun.sandbox._wire import wire_int, wire_time
 from agentrun.sandbox.execution import Stderr, Stdout, output_event, wire_object
 
 _COMMAND_HINT = "pass a shell command line, e.g. 'ls -l'"

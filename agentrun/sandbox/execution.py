@@ -17,7 +17,7 @@ from typing import Any
 from httpx_sse import ServerSentEvent
 
 from agentrun import errors
-from agentrun.sandbox._data import wire_int, wire_text
+from agentrun.sandbox._wire import wire_int, wire_text
 
 # MIME type of each named format of a `Result`, in the order `formats()` lists them.
 _FORMATS = {

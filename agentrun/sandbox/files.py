@@ -44,10 +44,8 @@ from agentrun.sandbox._data import (
     require_text,
     transfer_options,
     whole_number,
-    wire_int,
-    wire_text,
-    wire_time,
 )
+from agentrun.sandbox._wire import wire_int, wire_text, wire_time
 
 _PATH_HINT = "pass a path inside the sandbox, e.g. /home/user/data.csv"
 _INLINE_TEXT_LIMIT = 1024 * 1024

@@ -39,8 +39,8 @@ class AgentRun:
         self,
         config: Config | None = None,
         *,
-        http_client: httpx.AsyncClient | None = None,
-        transport: httpx.AsyncBaseTransport | None = None,
+        http_client: httpx.Client | None = None,
+        transport: httpx.BaseTransport | None = None,
         **options: Any,
     ) -> None:
         """`config` is used as given; without it, `options` (any `Config` field) override the environment."""

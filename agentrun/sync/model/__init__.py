@@ -2,14 +2,14 @@
 """Model services (providers registered with AgentRun), model proxies (gateways in front of them), and calls to the
 model gateway (`client.models`: chat completions, streams, embeddings) with their typed answers."""
 
+from agentrun.model.chunks import ChatCompletionAccumulator, ChatCompletionChunk, ChunkChoice, Delta, ToolCallDelta
+from agentrun.model.completions import AssistantMessage, ChatCompletion, Choice, FunctionCall, ToolCall, Usage
+from agentrun.model.embeddings import Embedding, Embeddings, ModelInfo
+from agentrun.model.usage_report import Concurrency, ModelUsage, UsageTally
 from agentrun.sync.model.chat_stream import ChatStream
-from agentrun.sync.model.chunks import ChatCompletionAccumulator, ChatCompletionChunk, ChunkChoice, Delta, ToolCallDelta
-from agentrun.sync.model.completions import AssistantMessage, ChatCompletion, Choice, FunctionCall, ToolCall, Usage
-from agentrun.sync.model.embeddings import Embedding, Embeddings, ModelInfo
 from agentrun.sync.model.gateway import Models
 from agentrun.sync.model.model_proxy import ModelProxies, ModelProxy
 from agentrun.sync.model.model_service import ModelService, ModelServices
-from agentrun.sync.model.usage_report import Concurrency, ModelUsage, UsageTally
 
 __all__ = [
     "AssistantMessage",

@@ -19,8 +19,8 @@ from typing import Self
 
 from agentrun import errors
 from agentrun._core.portal import SyncEventStream, shielded
-from agentrun.sync.model.chunks import ChatCompletionAccumulator, ChatCompletionChunk, StreamFailure
-from agentrun.sync.model.completions import ChatCompletion
+from agentrun.model.chunks import ChatCompletionAccumulator, ChatCompletionChunk, StreamFailure
+from agentrun.model.completions import ChatCompletion
 
 
 class ChatStream:

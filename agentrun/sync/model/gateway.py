@@ -26,12 +26,12 @@ from agentrun._config import Timeouts
 from agentrun._core.http import CallOptions, Plane, json_of
 from agentrun._core.openai_compat import sync_openai_client
 from agentrun._core.portal import SyncEventStream, SyncHttpCore
+from agentrun.model.chunks import ChatCompletionChunk, StreamFailure, chunks_from_completion, decode_event
+from agentrun.model.completions import ChatCompletion, parse_completion
+from agentrun.model.embeddings import Embeddings, ModelInfo, parse_embeddings, parse_model_list
+from agentrun.model.messages import Message, chat_body, embedding_body, require_name
+from agentrun.model.usage_report import ModelUsage, parse_usage_report
 from agentrun.sync.model.chat_stream import ChatStream
-from agentrun.sync.model.chunks import ChatCompletionChunk, StreamFailure, chunks_from_completion, decode_event
-from agentrun.sync.model.completions import ChatCompletion, parse_completion
-from agentrun.sync.model.embeddings import Embeddings, ModelInfo, parse_embeddings, parse_model_list
-from agentrun.sync.model.messages import Message, chat_body, embedding_body, require_name
-from agentrun.sync.model.usage_report import ModelUsage, parse_usage_report
 
 if TYPE_CHECKING:
     from openai import OpenAI

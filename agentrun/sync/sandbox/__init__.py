@@ -2,9 +2,9 @@
 """Sandboxes, the templates they are created from, and the work done inside them: code (code.py, typed results in
 execution.py), files (files.py) and commands (commands.py)."""
 
+from agentrun.sandbox.execution import End, Execution, ExecutionError, ExecutionEvent, Logs, Result, Stderr, Stdout
 from agentrun.sync.sandbox.code import CodeContext
 from agentrun.sync.sandbox.commands import CommandHandle, CommandResult, Commands, Exit, ProcessEvent, ProcessInfo
-from agentrun.sync.sandbox.execution import End, Execution, ExecutionError, ExecutionEvent, Logs, Result, Stderr, Stdout
 from agentrun.sync.sandbox.files import EntryInfo, Files
 from agentrun.sync.sandbox.sandbox import Sandbox, Sandboxes
 from agentrun.sync.sandbox.template import Template, Templates

@@ -7,7 +7,6 @@ from __future__ import annotations
 import dataclasses
 import math
 from dataclasses import dataclass
-from datetime import datetime
 from typing import Any
 
 import httpx
@@ -113,22 +112,3 @@ def json_items(response: httpx.Response, what: str, *keys: str) -> list[dict[str
             body=body,
         )
     return [strip_nulls(item) for item in body if isinstance(item, dict)]
-
-
-def wire_int(value: object) -> int | None:
-    """An integer field of an answer, or None when absent or of another type (JSON booleans are not numbers)."""
-    return value if isinstance(value, int) and not isinstance(value, bool) else None
-
-
-def wire_text(value: object) -> str | None:
-    return value if isinstance(value, str) else None
-
-
-def wire_time(value: object) -> datetime | None:
-    """An ISO 8601 time field of an answer, or None when absent or unreadable."""
-    if not isinstance(value, str):
-        return None
-    try:
-        return datetime.fromisoformat(value)
-    except ValueError:
-        return None

@@ -23,6 +23,17 @@ from agentrun_data_api.models.execute_code_input import ExecuteCodeInput
 from agentrun import errors
 from agentrun._core.http import CallOptions, Plane
 from agentrun._core.portal import SyncEventStream, call_back
+from agentrun.sandbox.execution import (
+    End,
+    Execution,
+    ExecutionError,
+    ExecutionEvent,
+    Result,
+    Stderr,
+    Stdout,
+    execution_event,
+    execution_events_from_json,
+)
 from agentrun.sync.sandbox._data import (
     ACCEPT_EVENTS,
     SERVER_RUN_TIMEOUT,
@@ -33,17 +44,6 @@ from agentrun.sync.sandbox._data import (
     run_options,
     run_seconds,
     timeouts_of,
-)
-from agentrun.sync.sandbox.execution import (
-    End,
-    Execution,
-    ExecutionError,
-    ExecutionEvent,
-    Result,
-    Stderr,
-    Stdout,
-    execution_event,
-    execution_events_from_json,
 )
 
 LANGUAGES = ("python", "javascript")
@@ -120,7 +120,7 @@ class CodeInterpreter:
 
         `timeout` (seconds, the server's default is 30) is how long the code may run; past it the sandbox stops
         the code and this raises ExecutionTimeoutError carrying the output so far. Exceptions the code raises do
-        not raise here: they are `Execution.error`. The callbacks (plain or async functions) get each piece of
+        not raise here: they are `Execution.error`. The callbacks (plain functions) get each piece of
         output as it arrives: `on_stdout`/`on_stderr` the text, `on_result` each `Result`, `on_error` the error.
         """
         execution = Execution()

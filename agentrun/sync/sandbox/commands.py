@@ -40,6 +40,8 @@ from httpx_sse import ServerSentEvent
 from agentrun import errors
 from agentrun._core.http import CallOptions, Plane
 from agentrun._core.portal import SyncEventStream, call_back
+from agentrun.sandbox._wire import wire_int, wire_time
+from agentrun.sandbox.execution import Stderr, Stdout, output_event, wire_object
 from agentrun.sync.sandbox._data import (
     ACCEPT_EVENTS,
     SERVER_RUN_TIMEOUT,
@@ -51,10 +53,7 @@ from agentrun.sync.sandbox._data import (
     run_seconds,
     timeouts_of,
     whole_number,
-    wire_int,
-    wire_time,
 )
-from agentrun.sync.sandbox.execution import Stderr, Stdout, output_event, wire_object
 
 _COMMAND_HINT = "pass a shell command line, e.g. 'ls -l'"
 
@@ -110,7 +109,7 @@ class CommandHandle:
         options: CallOptions | None = None,
     ) -> CommandResult:
         """Wait for the process to exit and return everything it printed (from its start, also what was printed
-        before this call). The callbacks (plain or async) get each chunk as it arrives; `check=True` raises
+        before this call). The callbacks (plain functions) get each chunk as it arrives; `check=True` raises
         CommandExitError on a non-zero exit."""
         what = f"process {self.pid}"
         return _checked(_collect(self.output(options=options), on_stdout, on_stderr, what), check, what)
@@ -163,7 +162,7 @@ class Commands:
 
         `timeout` (seconds, the server's default is 30) is how long the command may run; past it the sandbox
         kills it and this raises ExecutionTimeoutError carrying the output so far. A non-zero exit code is
-        returned, not raised, unless `check=True` (CommandExitError). The callbacks (plain or async functions) get
+        returned, not raised, unless `check=True` (CommandExitError). The callbacks (plain functions) get
         the output as it arrives."""
         events = self.stream(cmd, cwd=cwd, timeout=timeout, options=options)
         result = _collect(events, on_stdout, on_stderr, repr(cmd))

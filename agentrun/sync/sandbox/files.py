@@ -2,7 +2,7 @@
 """Files inside a sandbox: `sandbox.files.read / read_bytes / write / download / download_to / list / stat /
 exists / mkdir / move / remove`.
 
-Uploads and downloads stream: `write` sends a local file, a file object or async chunks as multipart without ever
+Uploads and downloads stream: `write` sends a local file, a file object or chunks as multipart without ever
 holding the whole content, and `download` yields the bytes as they arrive. Local file I/O runs in worker threads.
 """
 
@@ -37,6 +37,7 @@ from agentrun_data_api.models.write_file_input import WriteFileInput
 from agentrun import errors
 from agentrun._core.http import CallOptions, Plane, json_of
 from agentrun._core.portal import ByteSource, SyncByteStream, chunks_of, save_chunks
+from agentrun.sandbox._wire import wire_int, wire_text, wire_time
 from agentrun.sync.sandbox._data import (
     SandboxTarget,
     json_items,
@@ -44,9 +45,6 @@ from agentrun.sync.sandbox._data import (
     require_text,
     transfer_options,
     whole_number,
-    wire_int,
-    wire_text,
-    wire_time,
 )
 
 _PATH_HINT = "pass a path inside the sandbox, e.g. /home/user/data.csv"
@@ -103,7 +101,7 @@ class Files:
     def write(self, path: str, data: ByteSource, *, options: CallOptions | None = None) -> int:
         """Create or replace the file at `path` (missing parent directories are created) and return the number of
         bytes written. `data` is text (written as UTF-8), bytes, a local `pathlib.Path`, a file opened in binary
-        mode, or an async iterable of bytes; all but text are streamed as they are read, never held whole."""
+        mode, or an iterable of bytes; all but text are streamed as they are read, never held whole."""
         target = _path(path)
         if isinstance(data, str) and len(data) <= _INLINE_TEXT_LIMIT:
             body = WriteFileInput(path=target, content=data, encoding="utf-8", create_dir=True)
