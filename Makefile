@@ -18,11 +18,12 @@ $(STAMP): pyproject.toml
 install: $(STAMP)
 
 # System packages the sandboxes use (Debian names). Installed only where missing; needs root (CI runs as root).
-# passt: pasta gives sandboxes with network their own user-mode network namespace.
+# passt: pasta gives sandboxes with network their own user-mode network namespace; nftables, util-linux: `nft`,
+# loaded there by `nsenter`, refuses what they may not reach (metadata, the host, private ranges for PUBLIC).
 # e2fsprogs, mount: a sandbox's workspace is an ext4 image of its diskSize, loop-mounted (sandbox/quota.py).
 # iproute2: the network escape tests build network namespaces of their own with `ip`.
 # nodejs: JavaScript contexts run the machine's Node (any version the distribution ships).
-SYSTEM_PACKAGES := passt e2fsprogs mount iproute2 nodejs
+SYSTEM_PACKAGES := passt nftables util-linux e2fsprogs mount iproute2 nodejs
 system-deps:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ]; then \

@@ -1,7 +1,7 @@
 """The sandbox engine: the async API the data-plane routes call.
 
     async with SandboxEngine(root) as engine:
-        sandbox = await engine.create("sbx-1", limits=Limits(memory_mb=1024), network=False)
+        sandbox = await engine.create("sbx-1", limits=Limits(memory_mb=1024), network=None)
         context = await sandbox.create_context()
         async with context.execute("print('hi'); 1 + 1", timeout=30) as execution:
             async for event in execution:   # Stdout, Stderr, Result, Error, then exactly one End
@@ -162,7 +162,9 @@ class SandboxEngine:
         except KeyError:
             raise SandboxNotFound(sandbox_id) from None
 
-    async def create(self, sandbox_id: str, *, limits: Limits | None = None, network: bool = False) -> SandboxHandle:
+    async def create(
+        self, sandbox_id: str, *, limits: Limits | None = None, network: net.Egress | None = None
+    ) -> SandboxHandle:
         """Start a sandbox: its workspace, its namespaces and its zygote, ready for contexts."""
         if self._closed:
             raise SandboxFailed("the sandbox engine is closed")
@@ -229,14 +231,14 @@ class SandboxHandle:
         sandbox_id: str,
         paths: iso.SandboxPaths,
         limits: Limits,
-        network: bool,
+        network: net.Egress | None,
         isolation: iso.Isolation,
         engine: SandboxEngine,
     ) -> None:
         self.id = sandbox_id
         self.paths = paths
         self.limits = limits
-        self.network = network
+        self.network = network  # None: no network
         self.isolation = isolation
         self._engine = engine
         self._contexts: dict[str, ContextHandle] = {}
@@ -512,9 +514,10 @@ class SandboxHandle:
             inner = isolation.zygote_command(self.paths, theirs.fileno(), config)
             env = isolation.environment(self.paths)
             if isolation.isolated:
-                dns = net.SandboxDns()
-                if user_network is not None:
-                    dns = await anyio.to_thread.run_sync(net.sandbox_dns, self.paths.runtime)
+                dns, refused = net.SandboxDns(), []
+                if user_network is not None and self.network is not None:
+                    refused = await anyio.to_thread.run_sync(net.refused_networks, self.network)
+                    dns = await anyio.to_thread.run_sync(net.sandbox_dns, self.paths.runtime, refused)
                 info_r, info_w = os.pipe()
                 block_r, block_w = os.pipe()
                 filter_fd = seccomp.program_fd() if isolation.seccomp else -1
@@ -539,7 +542,7 @@ class SandboxHandle:
                 if self._cgroup is not None:
                     await anyio.to_thread.run_sync(self._cgroup.add, self._init.pid)
                 if user_network is not None:
-                    self._pasta = await net.attach(user_network, self._init.pid, self.paths.runtime / "pasta.log", dns)
+                    self._pasta = await net.attach(user_network, self._init.pid, self.paths.runtime, refused, dns)
                 os.write(block_w, b"1")  # bwrap may now start the zygote
             else:
                 self._process = spawn(

@@ -21,10 +21,11 @@ from agentrun.errors import InvalidArgumentError
 from agentrun.local.sandbox.engine import SandboxEngine, SandboxHandle
 from agentrun.local.sandbox.errors import SandboxError
 from agentrun.local.sandbox.limits import Limits
+from agentrun.local.sandbox.network import Egress
 
 logger = logging.getLogger("agentrun.local.sandbox")
 
-Kind = tuple[Limits, bool]  # (limits, network)
+Kind = tuple[Limits, Egress | None]  # (limits, network)
 DEFAULT_SIZE = 2
 DEFAULT_KINDS = 2
 _RETRY_AFTER_FAILURE = 5.0  # seconds before trying to start a pooled sandbox again after a failure
@@ -43,7 +44,7 @@ class WarmPool:
         """How many ready sandboxes wait in the pool."""
         return sum(len(handles) for handles in self._ready.values())
 
-    async def create(self, sandbox_id: str, *, limits: Limits, network: bool) -> SandboxHandle:
+    async def create(self, sandbox_id: str, *, limits: Limits, network: Egress | None) -> SandboxHandle:
         """A sandbox named `sandbox_id`: a pooled one when one of this kind is ready, else started now."""
         kind = (limits, network)
         handle = self._take(kind)

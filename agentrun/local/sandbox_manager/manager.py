@@ -124,7 +124,7 @@ class SandboxManager:
         doc, template = await self._store.transact(insert)
         try:
             handle = await self.pool.create(
-                sandbox_id, limits=records.limits_of(template), network=records.network_allowed(template)
+                sandbox_id, limits=records.limits_of(template), network=records.network_of(template)
             )
         except BaseException:
             with anyio.CancelScope(shield=True):

@@ -15,6 +15,7 @@ from agentrun.local.control.crud import new_id
 from agentrun.local.control.write_rules import RANGES
 from agentrun.local.responses import bad_request
 from agentrun.local.sandbox import Limits
+from agentrun.local.sandbox.network import Egress
 from agentrun.local.state import ServerState, timestamp
 
 Doc = dict[str, Any]
@@ -89,10 +90,13 @@ def limits_of(template: Mapping[str, Any]) -> Limits:
     return Limits.from_template(template)
 
 
-def network_allowed(template: Mapping[str, Any]) -> bool:
+def network_of(template: Mapping[str, Any]) -> Egress | None:
+    """What the template's sandboxes may reach on the network (network.py), or None: no network."""
     network = template.get("networkConfiguration")
     mode = network.get("networkMode") if isinstance(network, Mapping) else None
-    return isinstance(mode, str) and mode.upper() in NETWORKED_MODES
+    if not isinstance(mode, str) or mode.upper() not in NETWORKED_MODES:
+        return None
+    return Egress(mode.upper())
 
 
 def lifetime_seconds(template: Mapping[str, Any]) -> float:

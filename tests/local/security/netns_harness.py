@@ -1,8 +1,13 @@
 """Network namespaces the network tests build, so that their traffic goes only to namespaces they create: a "host"
 namespace, where a real AgentRun Local runs (the test file, run as a script there), and a "world" namespace behind
-the host's default gateway, standing for the internet:
+the host's default gateway, standing for the LAN around the host and, beyond its router, the internet:
 
-    world ns: 10.200.0.1 (the host's gateway), 10.201.0.1 (an internet address)  --veth--  host ns: 10.200.0.2
+    world ns: 10.200.0.1 (the LAN's router, the host's gateway), 10.200.0.3 (a LAN peer), 192.168.77.1 (a LAN
+              beyond the router), 203.0.113.1 (an internet address: a documentation range, not a private one),
+              169.254.169.254 (the cloud's metadata service, reached through the gateway as on a cloud VM)
+        --veth--
+    host ns:  10.200.0.2 (veth-host, default route via 10.200.0.1);
+              172.17.0.1 and 10.255.255.53 (docker0, a bridge with no port: the host's *other* addresses)
 """
 
 from __future__ import annotations
@@ -22,7 +27,9 @@ from typing import Any
 import anyio
 import pytest
 
-GATEWAY, WORLD, HOST = "10.200.0.1", "10.201.0.1", "10.200.0.2"
+GATEWAY, WORLD, HOST = "10.200.0.1", "203.0.113.1", "10.200.0.2"
+LAN_PEER, LAN_BEYOND, METADATA = "10.200.0.3", "192.168.77.1", "169.254.169.254"
+HOST_OTHER, HOST_RESOLVER = "172.17.0.1", "10.255.255.53"  # on the host's second interface
 SCENARIO_TIMEOUT = 180
 
 
@@ -62,7 +69,12 @@ def namespaces() -> Iterator[tuple[str, str]]:
         _ip("-n", host, "link", "add", "veth-host", "type", "veth", "peer", "name", "veth-world", "netns", world)
         _ip("-n", host, "addr", "add", f"{HOST}/24", "dev", "veth-host")
         _ip("-n", world, "addr", "add", f"{GATEWAY}/24", "dev", "veth-world")
-        _ip("-n", world, "addr", "add", f"{WORLD}/32", "dev", "veth-world")
+        for address in (WORLD, LAN_PEER, LAN_BEYOND, METADATA):
+            _ip("-n", world, "addr", "add", f"{address}/32", "dev", "veth-world")
+        _ip("-n", host, "link", "add", "docker0", "type", "bridge")
+        _ip("-n", host, "addr", "add", f"{HOST_OTHER}/16", "dev", "docker0")
+        _ip("-n", host, "addr", "add", f"{HOST_RESOLVER}/32", "dev", "docker0")
+        _ip("-n", host, "link", "set", "docker0", "up")
         _ip("-n", host, "link", "set", "veth-host", "up")
         _ip("-n", world, "link", "set", "veth-world", "up")
         _ip("-n", host, "route", "add", "default", "via", GATEWAY)
@@ -73,9 +85,10 @@ def namespaces() -> Iterator[tuple[str, str]]:
 
 
 @contextlib.asynccontextmanager
-async def world_listener(world: str) -> AsyncIterator[int]:
-    """A TCP listener in the world namespace (the internet); yields its port."""
-    code = "import socket,sys,time\ns=socket.socket()\ns.bind(('0.0.0.0',0))\ns.listen(64)\n"
+async def world_listener(world: str, port: int = 0) -> AsyncIterator[int]:
+    """A TCP listener on every address of the world namespace (the internet, the LAN, the metadata service) on
+    `port` (0: any); yields its port."""
+    code = f"import socket,sys,time\ns=socket.socket()\ns.bind(('0.0.0.0',{port}))\ns.listen(64)\n"
     code += "print(s.getsockname()[1],flush=True)\nsys.stdin.read()"
     async with await anyio.open_process(
         ["ip", "netns", "exec", world, sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE
@@ -95,6 +108,43 @@ async def run_in_host(host: str, *argv: str) -> Any:
         result = await anyio.run_process(["nsenter", f"--net=/run/netns/{host}", *argv], check=False)
     assert result.returncode == 0, result.stderr.decode()[-3000:]
     return json.loads(result.stdout.decode().strip().splitlines()[-1])
+
+
+def dns_answer(query: bytes, name_known: str, address: str) -> tuple[str, bytes]:
+    """The queried name, and the answer: `address` for an A query of `name_known`, no records for its other
+    types, NXDOMAIN for any other name."""
+    labels, at = [], 12
+    while query[at]:
+        labels.append(query[at + 1 : at + 1 + query[at]].decode())
+        at += 1 + query[at]
+    question_end = at + 5
+    name, qtype = ".".join(labels).lower(), int.from_bytes(query[at + 1 : at + 3], "big")
+    records = b""
+    if name == name_known and qtype == 1:  # A, class IN, TTL 60, 4 bytes; the name points at the question's
+        records = b"\xc0\x0c\x00\x01\x00\x01\x00\x00\x00\x3c\x00\x04" + socket.inet_aton(address)
+    flags = 0x8180 | (0 if name == name_known else 3)  # a response, recursion desired and available; rcode
+    header = query[:2] + flags.to_bytes(2, "big") + b"\x00\x01" + (1 if records else 0).to_bytes(2, "big")
+    return name, header + b"\x00\x00\x00\x00" + query[12:question_end] + records
+
+
+@contextlib.asynccontextmanager
+async def dns_responder(resolver: str, name: str, address: str) -> AsyncIterator[list[str]]:
+    """A UDP DNS server on `resolver`:53 that knows one `name`, at `address`; yields the names it was asked, as
+    they come."""
+    asked: list[str] = []
+    async with await anyio.create_udp_socket(family=socket.AF_INET, local_host=resolver, local_port=53) as udp:
+
+        async def serve() -> None:
+            async for query, (host, port) in udp:
+                with contextlib.suppress(IndexError, UnicodeDecodeError):
+                    asked_name, answer = dns_answer(query, name, address)
+                    asked.append(asked_name)
+                    await udp.sendto(answer, host, port)
+
+        async with anyio.create_task_group() as group:
+            group.start_soon(serve)
+            yield asked
+            group.cancel_scope.cancel()
 
 
 def pastas_of(data_dir: str) -> list[list[bytes]]:

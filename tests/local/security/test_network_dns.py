@@ -18,20 +18,20 @@ import shutil
 import socket
 import sys
 import tempfile
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import anyio
 import pytest
-from netns_harness import attempt, namespaces, pastas_of, require_namespaces, run_in_host
+from netns_harness import attempt, dns_responder, namespaces, pastas_of, require_namespaces, run_in_host
 
 from agentrun.local.sandbox import network
 
 RESOLVER = "127.0.0.53"
-NAME, ADDRESS = "sandbox-dns.agentrun.test", "10.201.0.77"
+NAME, ADDRESS = "sandbox-dns.agentrun.test", "203.0.113.77"
 LOOPBACK_CONF = f"# the host's\nsearch corp.agentrun.test\noptions ndots:1 timeout:2\nnameserver {RESOLVER}\n"
-OTHER_CONF = "search corp.agentrun.test\noptions timeout:1 attempts:1\nnameserver 10.201.0.53\n"
+OTHER_CONF = "search corp.agentrun.test\noptions timeout:1 attempts:1\nnameserver 203.0.113.53\n"  # an internet one
 
 PROBE = """
 import json, socket
@@ -54,42 +54,6 @@ print(json.dumps({
     "attempts": {f"{host}:{port}": outcome for (host, port), outcome in zip(TARGETS, outcomes)},
 }))
 """
-
-
-def dns_answer(query: bytes) -> tuple[str, bytes]:
-    """The queried name, and the answer: ADDRESS for an A query of NAME, no records for its other types,
-    NXDOMAIN for any other name."""
-    labels, at = [], 12
-    while query[at]:
-        labels.append(query[at + 1 : at + 1 + query[at]].decode())
-        at += 1 + query[at]
-    question_end = at + 5
-    name, qtype = ".".join(labels).lower(), int.from_bytes(query[at + 1 : at + 3], "big")
-    records = b""
-    if name == NAME and qtype == 1:  # A, class IN, TTL 60, 4 bytes; the name points at the question's
-        records = b"\xc0\x0c\x00\x01\x00\x01\x00\x00\x00\x3c\x00\x04" + socket.inet_aton(ADDRESS)
-    flags = 0x8180 | (0 if name == NAME else 3)  # a response, recursion desired and available; rcode
-    header = query[:2] + flags.to_bytes(2, "big") + b"\x00\x01" + (1 if records else 0).to_bytes(2, "big")
-    return name, header + b"\x00\x00\x00\x00" + query[12:question_end] + records
-
-
-@contextlib.asynccontextmanager
-async def dns_responder() -> AsyncIterator[list[str]]:
-    """A UDP DNS server on RESOLVER:53; yields the names it was asked, as they come."""
-    asked: list[str] = []
-    async with await anyio.create_udp_socket(family=socket.AF_INET, local_host=RESOLVER, local_port=53) as udp:
-
-        async def serve() -> None:
-            async for query, (host, port) in udp:
-                with contextlib.suppress(IndexError, UnicodeDecodeError):
-                    name, answer = dns_answer(query)
-                    asked.append(name)
-                    await udp.sendto(answer, host, port)
-
-        async with anyio.create_task_group() as group:
-            group.start_soon(serve)
-            yield asked
-            group.cancel_scope.cancel()
 
 
 @contextlib.contextmanager
@@ -146,7 +110,10 @@ async def scenario() -> dict[str, Any]:
         code = f"{inspect.getsource(attempt)}\nNAME = {NAME!r}\nTARGETS = {targets!r}\n"
         code += f"UDP_TARGET = {(forward, port['udp resolver:other'])!r}\n{PROBE}"
         data_dir = str(Path(tmp) / "data")
-        async with dns_responder() as asked, run(data_dir=data_dir, port=0, warm_sandboxes=0) as local:
+        async with (
+            dns_responder(RESOLVER, NAME, ADDRESS) as asked,
+            run(data_dir=data_dir, port=0, warm_sandboxes=0) as local,
+        ):
             for mode in ("PUBLIC", "PRIVATE"):
                 await local.client.templates.create(mode.lower(), network={"networkMode": mode})
             for case, mode in [("loopback", "PUBLIC"), ("loopback", "PRIVATE"), ("other", "PUBLIC")]:
@@ -216,13 +183,26 @@ def test_the_sandboxs_resolv_conf_is_its_own_only_when_the_first_ipv4_nameserver
     nameservers on loopback (unreachable) are left out and every other line stays; otherwise nothing is written."""
     host = tmp_path / "host-resolv.conf"
     host.write_text("options edns0\nnameserver ::1\nnameserver 127.0.0.1\nnameserver 10.0.0.2\nnameserver 127.0.1.1\n")
-    dns = network.sandbox_dns(tmp_path, host)
-    assert dns.loopback_resolver == "127.0.0.1" and dns.resolv_conf is not None
+    dns = network.sandbox_dns(tmp_path, host_conf=host)
+    assert dns.forwarded_to == "127.0.0.1" and dns.resolv_conf is not None
     assert dns.resolv_conf.read_text() == f"options edns0\nnameserver {network.DNS_FORWARD}\nnameserver 10.0.0.2\n"
     for unchanged in ("search corp.test\nnameserver 10.0.0.2\nnameserver 127.0.0.1\n", "nameserver ::1\n", ""):
         host.write_text(unchanged)
-        assert network.sandbox_dns(tmp_path / "elsewhere", host) == network.SandboxDns()
-    assert network.sandbox_dns(tmp_path, tmp_path / "missing") == network.SandboxDns()
+        assert network.sandbox_dns(tmp_path / "elsewhere", host_conf=host) == network.SandboxDns()
+    assert network.sandbox_dns(tmp_path, host_conf=tmp_path / "missing") == network.SandboxDns()
+
+
+def test_a_resolver_the_sandbox_may_not_reach_is_forwarded_too(tmp_path: Path) -> None:
+    """PUBLIC refuses private ranges, where the host's resolver often is (a cloud VPC's, a LAN router's): it is
+    forwarded like a loopback one, and the other refused nameservers are left out; an internet one stays."""
+    refused = network.refused_networks(network.Egress.PUBLIC)
+    host = tmp_path / "host-resolv.conf"
+    host.write_text("nameserver 10.255.255.53\nnameserver fd00::53\nnameserver 192.168.1.1\nnameserver 9.9.9.9\n")
+    dns = network.sandbox_dns(tmp_path, refused, host)
+    assert dns.forwarded_to == "10.255.255.53" and dns.resolv_conf is not None
+    assert dns.resolv_conf.read_text() == f"nameserver {network.DNS_FORWARD}\nnameserver 9.9.9.9\n"
+    lan = network.refused_networks(network.Egress.PUBLIC_AND_PRIVATE)
+    assert network.sandbox_dns(tmp_path / "elsewhere", lan, host) == network.SandboxDns()  # the VPC's resolver
 
 
 if __name__ == "__main__":  # the scenario, run by the `report` fixture in the host namespace
