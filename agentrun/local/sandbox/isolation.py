@@ -6,8 +6,9 @@ One bwrap per sandbox: `--unshare-all` (user, mount, pid, network, ipc, uts, cgr
 Python installation the server runs on (its venv and base prefix, so the same packages import inside), and of the
 zygote and worker code; a private /proc, /dev and /tmp; and the sandbox's workspace, read-write, at /home/user.
 Inside, the code runs as uid/gid 1000 with no capabilities, in a network namespace of its own: only a loopback,
-unless the sandbox may use the network, then also an interface that pasta connects to the outside world (network.py),
-never the host's network. The server talks to it only through inherited file descriptors, which cross namespaces.
+unless the sandbox may use the network, then also an interface that pasta connects to the outside world, filtered as
+its network mode says (network.py), never the host's network. The server talks to it only through inherited file
+descriptors, which cross namespaces.
 """
 
 from __future__ import annotations
