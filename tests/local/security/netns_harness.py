@@ -44,6 +44,14 @@ def attempt(host: str, port: int) -> str:
         return "connected"
 
 
+def resolve(name: str) -> list[str] | str:
+    """The IPv4 addresses of `name`, or the name of the error. Sandboxes run it too (inspect.getsource)."""
+    try:
+        return sorted({str(info[4][0]) for info in socket.getaddrinfo(name, 80, socket.AF_INET, socket.SOCK_STREAM)})
+    except OSError as exc:
+        return type(exc).__name__
+
+
 def require_namespaces() -> None:
     """Skip, saying why, where the test's namespaces cannot be built."""
     if shutil.which("ip") is None or shutil.which("nsenter") is None:
@@ -145,6 +153,15 @@ async def dns_responder(resolver: str, name: str, address: str) -> AsyncIterator
             group.start_soon(serve)
             yield asked
             group.cancel_scope.cancel()
+
+
+async def run_in_host_with_own_mounts(host: str, script: str) -> Any:
+    """Run the Python `script` in the host namespace and in a mount namespace of its own (where it may bind its own
+    /etc/resolv.conf); the JSON it prints last. Skips where util-linux's unshare and mount are missing."""
+    if shutil.which("unshare") is None or shutil.which("mount") is None:
+        pytest.skip("needs unshare and mount (util-linux) to give the test's host a resolv.conf of its own")
+    unshare = ["unshare", "--mount", "--propagation", "private"]
+    return await run_in_host(host, *unshare, sys.executable, script)
 
 
 def pastas_of(data_dir: str) -> list[list[bytes]]:

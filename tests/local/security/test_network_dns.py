@@ -14,9 +14,7 @@ from __future__ import annotations
 import contextlib
 import inspect
 import json
-import shutil
 import socket
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -24,7 +22,15 @@ from typing import Any
 
 import anyio
 import pytest
-from netns_harness import attempt, dns_responder, namespaces, pastas_of, require_namespaces, run_in_host
+from netns_harness import (
+    attempt,
+    dns_responder,
+    namespaces,
+    pastas_of,
+    require_namespaces,
+    resolve,
+    run_in_host_with_own_mounts,
+)
 
 from agentrun.local.sandbox import network
 
@@ -36,11 +42,6 @@ OTHER_CONF = "search corp.agentrun.test\noptions timeout:1 attempts:1\nnameserve
 PROBE = """
 import json, socket
 from concurrent.futures import ThreadPoolExecutor
-def resolve(name):
-    try:
-        return sorted({info[4][0] for info in socket.getaddrinfo(name, 80, socket.AF_INET, socket.SOCK_STREAM)})
-    except OSError as exc:
-        return type(exc).__name__
 with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as udp:
     try:
         udp.sendto(b"not dns", UDP_TARGET)
@@ -107,7 +108,7 @@ async def scenario() -> dict[str, Any]:
             (forward, port["tcp resolver:other"]),
             (forward, port["tcp 127.0.0.1"]),
         ]
-        code = f"{inspect.getsource(attempt)}\nNAME = {NAME!r}\nTARGETS = {targets!r}\n"
+        code = f"{inspect.getsource(attempt)}\n{inspect.getsource(resolve)}\nNAME = {NAME!r}\nTARGETS = {targets!r}\n"
         code += f"UDP_TARGET = {(forward, port['udp resolver:other'])!r}\n{PROBE}"
         data_dir = str(Path(tmp) / "data")
         async with (
@@ -133,11 +134,8 @@ async def scenario() -> dict[str, Any]:
 @pytest.fixture(scope="module")
 async def report(isolation_available: None) -> dict[str, Any]:
     require_namespaces()
-    if shutil.which("unshare") is None or shutil.which("mount") is None:
-        pytest.skip("needs unshare and mount (util-linux) to give the test's host a resolv.conf of its own")
     with namespaces() as (host, _):
-        unshare = ["unshare", "--mount", "--propagation", "private"]
-        found: dict[str, Any] = await run_in_host(host, *unshare, sys.executable, __file__)
+        found: dict[str, Any] = await run_in_host_with_own_mounts(host, __file__)
     return found
 
 

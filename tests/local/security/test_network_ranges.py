@@ -17,9 +17,7 @@ from __future__ import annotations
 import contextlib
 import inspect
 import json
-import shutil
 import socket
-import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -38,7 +36,8 @@ from netns_harness import (
     dns_responder,
     namespaces,
     require_namespaces,
-    run_in_host,
+    resolve,
+    run_in_host_with_own_mounts,
     world_listener,
 )
 
@@ -69,11 +68,6 @@ def reach(host: str, port: int, device: bytes = b"") -> str:
 
 PROBE = """
 import json, socket, subprocess
-def resolve(name):
-    try:
-        return sorted({info[4][0] for info in socket.getaddrinfo(name, 80, socket.AF_INET, socket.SOCK_STREAM)})
-    except OSError as exc:
-        return type(exc).__name__
 def default_gateway():
     for line in open("/proc/net/route").read().splitlines()[1:]:
         fields = line.split()
@@ -130,7 +124,8 @@ async def scenario() -> dict[str, Any]:
             "lan beyond the router": (LAN_BEYOND, 80),
             "host's other interface": (HOST_OTHER, service_port),
         }
-        code = f"{inspect.getsource(reach)}\nNAME = {NAME!r}\nMETADATA = {METADATA!r}\nTARGETS = {targets!r}\n{PROBE}"
+        code = f"{inspect.getsource(reach)}\n{inspect.getsource(resolve)}\n"
+        code += f"NAME = {NAME!r}\nMETADATA = {METADATA!r}\nTARGETS = {targets!r}\n{PROBE}"
         async with (
             dns_responder(HOST_RESOLVER, NAME, ADDRESS),
             run(data_dir=str(Path(tmp) / "data"), port=0, warm_sandboxes=0) as local,
@@ -147,12 +142,9 @@ async def scenario() -> dict[str, Any]:
 @pytest.fixture(scope="module")
 async def report(isolation_available: None) -> dict[str, Any]:
     require_namespaces()
-    if shutil.which("unshare") is None or shutil.which("mount") is None:
-        pytest.skip("needs unshare and mount (util-linux) to give the test's host a resolv.conf of its own")
     with namespaces() as (host, world):
         async with world_listener(world, 80):
-            unshare = ["unshare", "--mount", "--propagation", "private"]
-            found: dict[str, Any] = await run_in_host(host, *unshare, sys.executable, __file__)
+            found: dict[str, Any] = await run_in_host_with_own_mounts(host, __file__)
     return found
 
 
