@@ -4,10 +4,14 @@ the host's default gateway, standing for the LAN around the host and, beyond its
 
     world ns: 10.200.0.1 (the LAN's router, the host's gateway), 10.200.0.3 (a LAN peer), 192.168.77.1 (a LAN
               beyond the router), 203.0.113.1 (an internet address: a documentation range, not a private one),
-              169.254.169.254 (the cloud's metadata service, reached through the gateway as on a cloud VM)
+              169.254.169.254 (the cloud's metadata service, reached through the gateway as on a cloud VM);
+              in IPv6: 2001:db8:1::1 (the router), 2001:db8:ff::1 (internet), fd00:ec2::254 (AWS's metadata service),
+              fd12:3456::1 (a LAN peer in a ULA)
         --veth--
-    host ns:  10.200.0.2 (veth-host, default route via 10.200.0.1);
-              172.17.0.1 and 10.255.255.53 (docker0, a bridge with no port: the host's *other* addresses)
+    host ns:  10.200.0.2 and 2001:db8:1::2 (veth-host, default routes via the router);
+              172.17.0.1, 10.255.255.53 and fd17::1 (docker0, a bridge with no port: the host's *other* addresses)
+
+Documentation ranges (203.0.113.0/24, 2001:db8::/32) stand for the internet: they are not private.
 """
 
 from __future__ import annotations
@@ -30,6 +34,8 @@ import pytest
 GATEWAY, WORLD, HOST = "10.200.0.1", "203.0.113.1", "10.200.0.2"
 LAN_PEER, LAN_BEYOND, METADATA = "10.200.0.3", "192.168.77.1", "169.254.169.254"
 HOST_OTHER, HOST_RESOLVER = "172.17.0.1", "10.255.255.53"  # on the host's second interface
+GATEWAY6, WORLD6, HOST6 = "2001:db8:1::1", "2001:db8:ff::1", "2001:db8:1::2"
+METADATA6, LAN_PEER6, HOST_OTHER6 = "fd00:ec2::254", "fd12:3456::1", "fd17::1"
 SCENARIO_TIMEOUT = 180
 
 
@@ -76,16 +82,19 @@ def namespaces() -> Iterator[tuple[str, str]]:
             _ip("-n", ns, "link", "set", "lo", "up")
         _ip("-n", host, "link", "add", "veth-host", "type", "veth", "peer", "name", "veth-world", "netns", world)
         _ip("-n", host, "addr", "add", f"{HOST}/24", "dev", "veth-host")
+        _ip("-n", host, "addr", "add", f"{HOST6}/64", "dev", "veth-host", "nodad")
         _ip("-n", world, "addr", "add", f"{GATEWAY}/24", "dev", "veth-world")
-        for address in (WORLD, LAN_PEER, LAN_BEYOND, METADATA):
-            _ip("-n", world, "addr", "add", f"{address}/32", "dev", "veth-world")
+        _ip("-n", world, "addr", "add", f"{GATEWAY6}/64", "dev", "veth-world", "nodad")
+        for address in (WORLD, LAN_PEER, LAN_BEYOND, METADATA, WORLD6, METADATA6, LAN_PEER6):
+            _ip("-n", world, "addr", "add", address, "dev", "veth-world", "nodad")
         _ip("-n", host, "link", "add", "docker0", "type", "bridge")
-        _ip("-n", host, "addr", "add", f"{HOST_OTHER}/16", "dev", "docker0")
-        _ip("-n", host, "addr", "add", f"{HOST_RESOLVER}/32", "dev", "docker0")
+        for address in (f"{HOST_OTHER}/16", HOST_RESOLVER, f"{HOST_OTHER6}/64"):
+            _ip("-n", host, "addr", "add", address, "dev", "docker0", "nodad")
         _ip("-n", host, "link", "set", "docker0", "up")
         _ip("-n", host, "link", "set", "veth-host", "up")
         _ip("-n", world, "link", "set", "veth-world", "up")
         _ip("-n", host, "route", "add", "default", "via", GATEWAY)
+        _ip("-n", host, "-6", "route", "add", "default", "via", GATEWAY6)
         yield host, world
     finally:
         for ns in (host, world):
@@ -94,9 +103,12 @@ def namespaces() -> Iterator[tuple[str, str]]:
 
 @contextlib.asynccontextmanager
 async def world_listener(world: str, port: int = 0) -> AsyncIterator[int]:
-    """A TCP listener on every address of the world namespace (the internet, the LAN, the metadata service) on
-    `port` (0: any); yields its port."""
-    code = f"import socket,sys,time\ns=socket.socket()\ns.bind(('0.0.0.0',{port}))\ns.listen(64)\n"
+    """A TCP listener on every address of the world namespace (the internet, the LAN, the metadata service), IPv4
+    and IPv6, on `port` (0: any); yields its port."""
+    code = (
+        "import socket,sys\ns=socket.socket(socket.AF_INET6)\ns.setsockopt(socket.IPPROTO_IPV6,socket.IPV6_V6ONLY,0)\n"
+    )
+    code += f"s.bind(('::',{port}))\ns.listen(64)\n"
     code += "print(s.getsockname()[1],flush=True)\nsys.stdin.read()"
     async with await anyio.open_process(
         ["ip", "netns", "exec", world, sys.executable, "-c", code], stdin=subprocess.PIPE, stdout=subprocess.PIPE
