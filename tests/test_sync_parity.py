@@ -1,13 +1,19 @@
-"""The blocking API in agentrun/sync/ is generated from the async source; these tests keep the two in step."""
+"""The blocking API in agentrun/sync/ is generated from the async source; these tests keep the two in step: twins only
+for modules doing I/O, pure-data modules shared (the very same classes), and the twins' signatures and docstrings
+speaking of blocking calls only."""
 
 from __future__ import annotations
 
+import ast
 import importlib
 import inspect
+import re
 import subprocess
 import sys
+import typing
 from pathlib import Path
 
+import httpx
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -22,6 +28,14 @@ SYNC_DUNDERS = {"__aenter__": "__enter__", "__aexit__": "__exit__", "__aiter__":
 def _module_pairs() -> list[tuple[str, str]]:
     twins = gen_sync._twin_modules()
     return sorted((m, gen_sync._module_twin(m, twins)) for m in twins if not m.endswith("__init__"))
+
+
+def _shared_modules() -> list[str]:
+    return sorted(gen_sync.module_name(source) for source in gen_sync._shared_sources())
+
+
+def _generated_files() -> list[Path]:
+    return sorted((ROOT / "agentrun" / "sync").rglob("*.py"))
 
 
 def _public_classes(module: object) -> dict[str, type]:
@@ -80,3 +94,60 @@ def test_the_sync_client_exposes_the_same_managers_as_the_async_client() -> None
     managers = {n for n, v in vars(AsyncAgentRun).items() if not n.startswith("_") and hasattr(v, "func")}
     assert managers, "the async client exposes no managers"
     assert managers == {n for n, v in vars(AgentRun).items() if not n.startswith("_") and hasattr(v, "func")}
+
+
+def test_every_copied_module_does_io_and_every_shared_one_is_pure_data() -> None:
+    twinned = gen_sync.twinned_sources()
+    shared = [s for s in gen_sync._candidates() if s not in twinned]
+    assert {"agentrun.sandbox.execution", "agentrun.model.completions", "agentrun.model.chunks"} <= {
+        gen_sync.module_name(s) for s in shared
+    }
+    twins = gen_sync._twin_modules()
+    for source in twinned:
+        text = source.read_text()
+        assert gen_sync.transform(text, twins) != gen_sync._flat_imports(text), f"{source} is copied for nothing"
+    io_nodes = (ast.AsyncFunctionDef, ast.Await, ast.AsyncFor, ast.AsyncWith)
+    for source in shared:
+        tree = ast.parse(source.read_text())
+        assert not [n for n in ast.walk(tree) if isinstance(n, io_nodes)], f"{source} is shared but has async code"
+        imported = {n.module for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)}
+        assert not imported & ({"agentrun._core.http", "agentrun._core.aio", "agentrun._core.sse"} | twins), (
+            f"{source} is shared but imports I/O"
+        )
+
+
+@pytest.mark.parametrize("shared", _shared_modules())
+def test_the_sync_api_returns_the_very_classes_of_the_async_api(shared: str) -> None:
+    async_module = importlib.import_module(shared)
+    sync_module = importlib.import_module(shared.replace("agentrun.", "agentrun.sync.", 1))
+    for name, cls in _public_classes(async_module).items():
+        assert getattr(sync_module, name) is cls, f"agentrun.sync copies {shared}.{name}"
+
+
+def test_the_sync_packages_export_the_shared_classes() -> None:
+    import agentrun.model
+    import agentrun.sandbox
+    import agentrun.sync.model
+    import agentrun.sync.sandbox
+
+    for name in ("Execution", "Result", "Logs", "ExecutionError", "Stdout", "End"):
+        assert getattr(agentrun.sync.sandbox, name) is getattr(agentrun.sandbox, name)
+    for name in ("ChatCompletion", "ChatCompletionChunk", "Usage", "ToolCall", "Embeddings", "ModelUsage"):
+        assert getattr(agentrun.sync.model, name) is getattr(agentrun.model, name)
+
+
+def test_the_sync_client_takes_blocking_httpx_types() -> None:
+    from agentrun.sync import AgentRun
+
+    hints = typing.get_type_hints(AgentRun.__init__)
+    assert hints["http_client"] == httpx.Client | None
+    assert hints["transport"] == httpx.BaseTransport | None
+
+
+def test_the_twins_promise_neither_await_nor_async_callbacks() -> None:
+    for path in _generated_files():
+        text = path.read_text()
+        if path.name == "__init__.py" and path.parent.name == "sync":
+            text = text.replace("without `await`", "")
+        found = re.findall(r".*\b(?:async|await|Awaitable|Async[A-Z]\w*)\b.*", text)
+        assert not found, f"{path.relative_to(ROOT)}: {found}"

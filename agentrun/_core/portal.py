@@ -21,6 +21,7 @@ import io
 import os
 import secrets
 import threading
+import warnings
 import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from contextlib import AbstractAsyncContextManager
@@ -84,7 +85,7 @@ class LoopThread:
             for task in tasks:
                 task.cancel()
             if not tasks:
-                outcome.cancel()  # interrupted before `start` was even scheduled: nothing to wait for
+                _cancel(outcome)  # interrupted before `start` was even scheduled: nothing to wait for
 
         try:
             self.loop.call_soon_threadsafe(start)
@@ -92,7 +93,12 @@ class LoopThread:
         except BaseException:
             if not outcome.done():
                 self.loop.call_soon_threadsafe(cancel)
-                concurrent.futures.wait([outcome], timeout=CANCEL_GRACE)
+                if not concurrent.futures.wait([outcome], timeout=CANCEL_GRACE).done:
+                    warnings.warn(
+                        f"an interrupted agentrun call was still cleaning up after {CANCEL_GRACE}s; not waiting longer",
+                        RuntimeWarning,
+                        stacklevel=2,
+                    )
             raise
 
     def stop(self, before: Callable[[], Awaitable[object]] | None = None, *, timeout: float | None = None) -> None:
@@ -123,11 +129,17 @@ class LoopThread:
 def _settle(outcome: concurrent.futures.Future[T], task: asyncio.Task[T]) -> None:
     """Hand a finished task's result, exception or cancellation to the waiting thread."""
     if task.cancelled():
-        outcome.cancel()
+        _cancel(outcome)
     elif (exc := task.exception()) is not None:
         outcome.set_exception(exc)
     else:
         outcome.set_result(task.result())
+
+
+def _cancel(outcome: concurrent.futures.Future[T]) -> None:
+    """Cancel `outcome` and wake `concurrent.futures.wait` on it (`cancel()` alone leaves such waiters asleep)."""
+    if outcome.cancel():
+        outcome.set_running_or_notify_cancel()
 
 
 @dataclass(slots=True)
