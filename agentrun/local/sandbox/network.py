@@ -1,4 +1,4 @@
-"""Network for the sandboxes that may use it (templates with networkMode PUBLIC): their own network namespace,
+"""Network for the sandboxes that may use it (networkMode PUBLIC, PUBLIC_AND_PRIVATE): their own network namespace,
 joined to the outside world by pasta (Debian's `passt` package), a user-mode TCP/IP stack that runs on the host
 and turns the sandbox's connections into ordinary connections of its own. As on the cloud, PUBLIC means egress to
 the outside world, not access to this machine: nothing listening on the host's loopback is reachable from the
@@ -23,9 +23,11 @@ says it is ready by writing its pid to a pipe (`-P`). How it is told:
 
 What a sandbox may reach (`refused_networks`), decided as on the cloud, where PUBLIC means egress to the internet:
 pasta opens connections on the host's behalf to any address, so the sandbox's namespace gets a netfilter table
-(nftables, `ruleset`) that rejects the rest, loaded by `nft` under `nsenter` into the namespace before the sandbox
-starts. The sandbox's processes have no capabilities there, so they cannot change it. Routes would not do: a socket
-bound to the interface (SO_BINDTODEVICE, IP_PKTINFO; no privilege needed) sends on-link whatever the route says.
+(nftables, `ruleset`) that rejects the rest, loaded by `nft` under `nsenter` into the namespace before pasta and
+the sandbox start (~4 ms). The sandbox's processes have no capabilities there, so they cannot change it. Routes
+would not do: a socket bound to the interface (SO_BINDTODEVICE, no privilege needed) falls back to sending on-link
+when the route lookup fails, unreachable and prohibit routes or rules included, and pasta answers ARP for any
+address.
 
 - never, in any mode: link-local (169.254.0.0/16, fe80::/10), where the cloud metadata services answer with the
   instance's credentials (169.254.169.254), and the metadata addresses outside it (Alibaba Cloud 100.100.100.200,
@@ -257,8 +259,8 @@ async def attach(
     network: UserNetwork, pid: int, runtime: Path, refused: Sequence[Network], dns: SandboxDns | None = None
 ) -> Child:
     """Connect the network namespace of process `pid` to the outside world (and to the resolver `dns` names), once
-    it refuses `refused`; returns pasta, running, once the namespace is configured. Raises SandboxFailed, with nft's
-    or pasta's own words, if it does not get there. Their files go in `runtime`."""
+    it refuses `refused`; returns pasta, running, once the namespace is configured. Raises IsolationUnavailable (nft)
+    or SandboxFailed (pasta), with their own words, if it does not get there. Their files go in `runtime`."""
     log = runtime / "pasta.log"
     netns_fd, userns_fd = await anyio.to_thread.run_sync(_namespaces, pid)
     ready_r, ready_w = os.pipe()
@@ -285,7 +287,7 @@ async def attach(
 
 
 async def _load_filter(network: UserNetwork, userns_fd: int, netns_fd: int, runtime: Path, rules: str) -> None:
-    """Load the nftables `rules` into the namespace; raises SandboxFailed, with nft's words, if it cannot."""
+    """Load the nftables `rules` into the namespace; raises IsolationUnavailable, with nft's words, if it cannot."""
     path, log = runtime / "nftables.conf", runtime / "nft.log"
     await anyio.to_thread.run_sync(path.write_text, rules)
     flags = os.O_WRONLY | os.O_CREAT | os.O_TRUNC | os.O_CLOEXEC
@@ -300,9 +302,13 @@ async def _load_filter(network: UserNetwork, userns_fd: int, netns_fd: int, runt
             await child.wait()
     finally:
         await child.aclose()
-    if child.returncode != 0:
+    if child.returncode != 0:  # no nf_tables in this kernel, most likely: the machine must change, not the request
         detail = await anyio.to_thread.run_sync(_log_tail, log)
-        raise SandboxFailed(f"nft could not filter the sandbox's network: {detail or 'no reason given'}")
+        raise IsolationUnavailable(
+            f"sandboxes with network (networkMode PUBLIC) refuse what they may not reach with nftables, which failed "
+            f"here ({detail or 'no reason given'}): the kernel needs nf_tables, or use a template whose networkMode "
+            "is PRIVATE"
+        )
 
 
 def _namespaces(pid: int) -> tuple[int, int]:

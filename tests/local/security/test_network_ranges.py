@@ -18,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import inspect
 import json
+import shutil
 import socket
 import tempfile
 from collections.abc import Iterator
@@ -40,6 +41,7 @@ from netns_harness import (
     WORLD6,
     dns_responder,
     namespaces,
+    pastas_of,
     require_namespaces,
     resolve,
     run_in_host_with_own_mounts,
@@ -241,6 +243,40 @@ def test_the_filter_covers_what_the_namespaces_do_not_show() -> None:
         assert refuses(public, address) and not refuses(both, address), address
     for address in ("203.0.113.1", "8.8.8.8", "2001:4860:4860::8888"):
         assert not refuses(public, address), address
+
+
+FAULT_INJECTION_NFT = "#!/bin/sh\necho 'Error: Could not process rule: No such file or directory' >&2\nexit 1\n"
+
+
+@pytest.mark.usefixtures("isolation_available")
+async def test_without_a_working_nft_a_public_sandbox_is_refused_not_left_unfiltered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fault injection: a PATH whose nft fails as on a kernel without nf_tables (pasta and nsenter are the real
+    ones). PUBLIC must not start without its filter; PRIVATE still works."""
+    from agentrun import errors
+    from agentrun.local import run
+
+    tools = tmp_path / "fault-injection-path"
+    tools.mkdir()
+    for name in ("pasta", "nsenter"):
+        found = shutil.which(name)
+        if found is None:
+            pytest.skip(f"needs {name} (make system-deps)")
+        (tools / name).symlink_to(found)
+    (tools / "nft").write_text(FAULT_INJECTION_NFT)
+    (tools / "nft").chmod(0o755)
+    monkeypatch.setenv("PATH", str(tools))
+    async with run(data_dir=tmp_path / "data", port=0, warm_sandboxes=0) as local:
+        for mode in ("PUBLIC", "PRIVATE"):
+            await local.client.templates.create(mode.lower(), network={"networkMode": mode})
+        with pytest.raises(errors.APIStatusError) as refused:
+            await local.client.sandboxes.create("public")
+        assert refused.value.status_code == 503 and refused.value.code == "ERR_ISOLATION_UNAVAILABLE"
+        assert "nf_tables" in refused.value.message and "Could not process rule" in refused.value.message
+        assert pastas_of(str(tmp_path / "data")) == []
+        async with await local.client.sandboxes.create("private") as sandbox:
+            assert (await sandbox.run_code("1 + 1")).text == "2"
 
 
 if __name__ == "__main__":  # the scenario, run by the `report` fixture in the host namespace
