@@ -11,6 +11,7 @@ import pytest
 from sandbox_helpers import eventually, group_members
 
 from agentrun.local.sandbox import Limits, SandboxEngine, SandboxHandle
+from agentrun.local.sandbox.network import Egress
 
 
 async def value(sandbox: SandboxHandle, code: str, *, timeout: float = 20) -> str:
@@ -38,7 +39,7 @@ async def test_no_network_unless_the_sandbox_allows_it(engine: SandboxEngine, sa
     async with await anyio.create_tcp_listener(local_host="127.0.0.1") as listener:
         port = listener.extra(anyio.abc.SocketAttribute.local_port)
         assert await value(sandbox, CONNECT.format(port=port)) == "'ConnectionRefusedError'"
-        networked = await engine.create("with-network", network=True)
+        networked = await engine.create("with-network", network=Egress.PUBLIC)
         try:
             # its own network namespace: the host's loopback is out of reach, an interface leads out (pasta)
             assert await value(networked, CONNECT.format(port=port)) == "'ConnectionRefusedError'"

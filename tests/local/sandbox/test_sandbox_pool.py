@@ -36,10 +36,10 @@ async def filled(pool: WarmPool, count: int) -> None:
 async def test_the_first_create_starts_cold_and_the_next_ones_are_handed_over(
     pool: WarmPool, engine: SandboxEngine
 ) -> None:
-    first = await pool.create("pool-first", limits=SMALL, network=False)
+    first = await pool.create("pool-first", limits=SMALL, network=None)
     await filled(pool, 2)
     waiting = {handle.id for handles in pool._ready.values() for handle in handles}
-    second = await pool.create("pool-second", limits=SMALL, network=False)
+    second = await pool.create("pool-second", limits=SMALL, network=None)
     try:
         assert second.id == "pool-second" and engine.get("pool-second") is second
         assert len(waiting - set(engine.sandboxes)) == 1  # the one handed over is registered under its new id only
@@ -60,10 +60,10 @@ async def test_the_first_create_starts_cold_and_the_next_ones_are_handed_over(
 async def test_another_kind_is_started_cold_and_the_stale_kind_is_destroyed(
     pool: WarmPool, engine: SandboxEngine
 ) -> None:
-    first = await pool.create("pool-kind-a", limits=SMALL, network=False)
+    first = await pool.create("pool-kind-a", limits=SMALL, network=None)
     await filled(pool, 2)
     stale = [handle for handles in pool._ready.values() for handle in handles]
-    other = await pool.create("pool-kind-b", limits=OTHER, network=False)
+    other = await pool.create("pool-kind-b", limits=OTHER, network=None)
     try:
         assert other.limits == OTHER
         # max_kinds=1: the first kind's sandboxes go, processes included.
@@ -71,20 +71,20 @@ async def test_another_kind_is_started_cold_and_the_stale_kind_is_destroyed(
             lambda: not any(handle.alive or (handle.init_pid and alive(handle.init_pid)) for handle in stale), 60
         )
         await filled(pool, 2)
-        assert all(kind == (OTHER, False) for kind in pool._ready)
+        assert all(kind == (OTHER, None) for kind in pool._ready)
     finally:
         await first.aclose()
         await other.aclose()
 
 
 async def test_a_taken_or_invalid_id_fails_and_keeps_the_pooled_sandbox(pool: WarmPool) -> None:
-    first = await pool.create("pool-taken", limits=SMALL, network=False)
+    first = await pool.create("pool-taken", limits=SMALL, network=None)
     try:
         await filled(pool, 2)
         with pytest.raises(SandboxExists):
-            await pool.create("pool-taken", limits=SMALL, network=False)
+            await pool.create("pool-taken", limits=SMALL, network=None)
         with pytest.raises(InvalidArgumentError, match="invalid sandbox id"):
-            await pool.create("../escape", limits=SMALL, network=False)
+            await pool.create("../escape", limits=SMALL, network=None)
         assert pool.waiting == 2
     finally:
         await first.aclose()
@@ -93,7 +93,7 @@ async def test_a_taken_or_invalid_id_fails_and_keeps_the_pooled_sandbox(pool: Wa
 async def test_size_zero_never_pools(engine: SandboxEngine) -> None:
     pool = WarmPool(engine, size=0)
     await pool.keep_filled()  # returns at once
-    handle = await pool.create("pool-off", limits=SMALL, network=False)
+    handle = await pool.create("pool-off", limits=SMALL, network=None)
     try:
         assert pool.waiting == 0 and handle.id == "pool-off"
     finally:
