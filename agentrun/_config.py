@@ -26,6 +26,16 @@ class Timeouts:
     pool: float = 10.0
     total: float | None = 180.0
 
+    def for_call(self, timeout: float | Timeouts | None) -> Timeouts:
+        """These limits with a caller's `timeout=` applied: a `Timeouts` as given, seconds as the bound of the whole
+        call (and of each read and write within it), connect and pool never raised above these."""
+        if timeout is None:
+            return self
+        if isinstance(timeout, Timeouts):
+            return timeout
+        t = float(timeout)
+        return Timeouts(connect=min(self.connect, t), read=t, write=t, pool=min(self.pool, t), total=t)
+
 
 def _env(*names: str) -> str | None:
     for name in names:
@@ -70,9 +80,7 @@ class Config:
     @classmethod
     def from_env(cls, **overrides: Any) -> Config:
         """Explicit keyword arguments win; unset ones come from AGENTRUN_* (or ALIBABA_CLOUD_* / FC_*) variables."""
-        unknown = set(overrides) - set(cls.__dataclass_fields__)
-        if unknown:
-            raise ConfigError(f"unknown Config option(s) {sorted(unknown)}; valid: {sorted(cls.__dataclass_fields__)}")
+        _check_fields(overrides)
         values: dict[str, Any] = {
             "access_key_id": _env("AGENTRUN_ACCESS_KEY_ID", "ALIBABA_CLOUD_ACCESS_KEY_ID"),
             "access_key_secret": _env("AGENTRUN_ACCESS_KEY_SECRET", "ALIBABA_CLOUD_ACCESS_KEY_SECRET"),
@@ -87,6 +95,32 @@ class Config:
 
     def with_options(self, **changes: Any) -> Config:
         return replace(self, **changes)
+
+    def derived(
+        self,
+        *,
+        timeout: float | Timeouts | None = None,
+        max_retries: int | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        set_default_headers: Mapping[str, str] | None = None,
+        **changes: Any,
+    ) -> Config:
+        """This configuration with a client's `with_options(...)` applied: `timeout` as in a call's `timeout=`,
+        `default_headers` merged over the current headers, `set_default_headers` replacing them, and any other
+        `Config` field set as given (None leaves a field alone)."""
+        _check_fields(changes)
+        if default_headers is not None and set_default_headers is not None:
+            raise ConfigError("pass default_headers (merged) or set_default_headers (replacing), not both")
+        values = {k: v for k, v in changes.items() if v is not None}
+        if timeout is not None:
+            values["timeout"] = self.timeout.for_call(timeout)
+        if max_retries is not None:
+            values["max_retries"] = max_retries
+        if set_default_headers is not None:
+            values["headers"] = dict(set_default_headers)
+        elif default_headers is not None:
+            values["headers"] = {**self.headers, **default_headers}
+        return replace(self, **values)
 
     @property
     def has_credentials(self) -> bool:
@@ -118,3 +152,9 @@ class Config:
                 "`eval $(agentrun local env)`"
             )
         return self.access_key_id, self.access_key_secret
+
+
+def _check_fields(options: Mapping[str, Any]) -> None:
+    unknown = set(options) - set(Config.__dataclass_fields__)
+    if unknown:
+        raise ConfigError(f"unknown Config option(s) {sorted(unknown)}; valid: {sorted(Config.__dataclass_fields__)}")

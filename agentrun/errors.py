@@ -1,13 +1,18 @@
 """The exceptions the SDK raises. Everything derives from `AgentRunError`.
 
 HTTP status errors carry `status_code`, `code` (AgentRun's error code), `message` and `request_id`, and their text ends
-with a hint that says what to change. Classes are chosen by HTTP status first and refined by the AgentRun `code` and by
-the message phrases the service uses ("does not exist", "already exists").
+with a hint that says what to change. Errors raised for a request carry it (`request`, an `httpx.Request`) and, when an
+answer arrived, the answer (`response`, an `httpx.Response`); neither appears in `str()` or `repr()`, so the signed
+`Authorization` headers never reach a log line through an error. Classes are chosen by HTTP status first and refined
+by the AgentRun `code` and by the message phrases the service uses ("does not exist", "already exists").
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    import httpx
 
 __all__ = [
     "AgentRunError",
@@ -56,14 +61,17 @@ class InvalidArgumentError(AgentRunError, ValueError):
 
 
 class APIError(AgentRunError):
-    """A request failed. `request_id` is set when the server assigned one: quote it in support tickets."""
+    """A request failed. `request_id` is set when the server assigned one: quote it in support tickets. `request` is
+    the `httpx.Request` of the attempt that failed (None for failures not tied to one request)."""
 
     message: str
     request_id: str | None
+    request: httpx.Request | None
 
-    def __init__(self, message: str, *, request_id: str | None = None) -> None:
+    def __init__(self, message: str, *, request_id: str | None = None, request: httpx.Request | None = None) -> None:
         self.message = message
         self.request_id = request_id
+        self.request = request
         super().__init__(message)
 
     def __str__(self) -> str:
@@ -80,29 +88,44 @@ class APITimeoutError(APIConnectionError):
 
     timeout: str
 
-    def __init__(self, message: str, *, timeout: str, request_id: str | None = None) -> None:
+    def __init__(
+        self, message: str, *, timeout: str, request_id: str | None = None, request: httpx.Request | None = None
+    ) -> None:
         self.timeout = timeout
-        super().__init__(message, request_id=request_id)
+        super().__init__(message, request_id=request_id, request=request)
 
 
 class APIResponseError(APIError):
-    """The server answered with a success status but a body the SDK cannot use (not JSON, or code != SUCCESS)."""
+    """The server answered with a success status but a body the SDK cannot use (not JSON, or code != SUCCESS).
+    `response` is that answer."""
 
     status_code: int
     body: Any
+    response: httpx.Response | None
 
-    def __init__(self, message: str, *, status_code: int, body: Any = None, request_id: str | None = None) -> None:
+    def __init__(
+        self,
+        message: str,
+        *,
+        status_code: int,
+        body: Any = None,
+        request_id: str | None = None,
+        response: httpx.Response | None = None,
+    ) -> None:
         self.status_code = status_code
         self.body = body
-        super().__init__(message, request_id=request_id)
+        self.response = response
+        super().__init__(message, request_id=request_id, request=_request_of(response))
 
 
 class APIStatusError(APIError):
-    """The server answered with an HTTP error status (4xx or 5xx)."""
+    """The server answered with an HTTP error status (4xx or 5xx). `response` is that answer (body read), `request`
+    the attempt it answered."""
 
     status_code: int
     code: str | None
     body: Any
+    response: httpx.Response | None
     hint: str = ""
 
     def __init__(
@@ -114,13 +137,15 @@ class APIStatusError(APIError):
         body: Any = None,
         request_id: str | None = None,
         hint: str | None = None,
+        response: httpx.Response | None = None,
     ) -> None:
         self.status_code = status_code
         self.code = code
         self.body = body
+        self.response = response
         if hint is not None:
             self.hint = hint
-        super().__init__(message, request_id=request_id)
+        super().__init__(message, request_id=request_id, request=_request_of(response))
 
     def __str__(self) -> str:
         code = f" {self.code}" if self.code else ""
@@ -254,6 +279,16 @@ class CommandExitError(AgentRunError):
         self.stderr = stderr
         self.result = result
         super().__init__(message)
+
+
+def _request_of(response: httpx.Response | None) -> httpx.Request | None:
+    """The request a response answers; a response built by hand (in a test, say) has none."""
+    if response is None:
+        return None
+    try:
+        return response.request
+    except RuntimeError:
+        return None
 
 
 _BY_STATUS: dict[int, type[APIStatusError]] = {

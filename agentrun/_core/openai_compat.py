@@ -17,7 +17,7 @@ import httpx
 
 from agentrun import errors
 from agentrun._config import Config, Timeouts
-from agentrun._core.http import sign_data_request
+from agentrun._core.request_signing import sign_data_request
 
 if TYPE_CHECKING:
     from openai import AsyncOpenAI, OpenAI

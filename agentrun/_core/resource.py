@@ -13,10 +13,12 @@ from typing import Any, Protocol, TypeVar
 from agentrun_control_api.types import Unset
 
 from agentrun import errors
-from agentrun._core.http import CallOptions, HttpCore, Plane, envelope_data
+from agentrun._core.envelope import envelope_data
+from agentrun._core.http import HttpCore
 from agentrun._core.models import FromDict, parse_model
 from agentrun._core.page import Page, page_number_page, token_page
 from agentrun._core.paging import AsyncPager
+from agentrun._core.request_options import CallOptions, Plane
 from agentrun._core.waiting import wait_for_status
 
 T = TypeVar("T", bound=FromDict)

@@ -13,7 +13,8 @@ from httpx_sse import EventSource, ServerSentEvent
 
 from agentrun import errors
 from agentrun._config import Timeouts
-from agentrun._core.http import json_of, request_id_of, transport_error
+from agentrun._core.envelope import json_of, request_id_of
+from agentrun._core.error_mapping import transport_error
 
 T = TypeVar("T")
 

@@ -14,10 +14,11 @@ from typing import Any, Protocol, TypeVar
 from agentrun_control_api.types import Unset
 
 from agentrun import errors
-from agentrun._core.http import CallOptions, Plane, envelope_data
+from agentrun._core.envelope import envelope_data
 from agentrun._core.models import FromDict, parse_model
 from agentrun._core.page import Page, page_number_page, token_page
 from agentrun._core.portal import SyncHttpCore
+from agentrun._core.request_options import CallOptions, Plane
 from agentrun.sync._core.paging import SyncPager
 from agentrun.sync._core.waiting import wait_for_status
 
