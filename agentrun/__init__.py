@@ -21,6 +21,9 @@ if TYPE_CHECKING:
     from ._core.http import CallOptions as CallOptions
     from ._core.page import Page as Page
     from ._core.paging import AsyncPager as AsyncPager
+    from ._core.raw_response import RawResponse as RawResponse
+    from ._core.raw_response import raw_responses as raw_responses
+    from ._core.raw_response import with_raw_response as with_raw_response
     from .agent_runtime import AgentRuntime as AgentRuntime
     from .agent_runtime import AgentRuntimeEndpoint as AgentRuntimeEndpoint
     from .client import AsyncAgentRun as AsyncAgentRun
@@ -45,6 +48,9 @@ _EXPORTS = {
     "CallOptions": "._core.http",
     "AsyncPager": "._core.paging",
     "Page": "._core.page",
+    "RawResponse": "._core.raw_response",
+    "raw_responses": "._core.raw_response",
+    "with_raw_response": "._core.raw_response",
     "AsyncAgentRun": ".client",
     "AgentRun": ".sync",
     "AgentRuntime": ".agent_runtime",

@@ -221,6 +221,17 @@ class SyncHttpCore:
         self._core = HttpCore(config, transport=blocking)
         _process.cores.add(self)
 
+    def derive(self, config: Config) -> SyncHttpCore:
+        """`HttpCore.derive` for the blocking client: same pool, other configuration, the pool left to this core."""
+        derived = object.__new__(SyncHttpCore)  # not __init__: it would make a pool of its own
+        derived.config = config
+        derived._given = self._given
+        derived._blocking = self._blocking
+        derived.pid = self.pid
+        derived._core = self.async_core.derive(config)
+        _process.cores.add(derived)
+        return derived
+
     @property
     def parent_core(self) -> HttpCore:
         """The async core as it is, without replacing it (for the fork handler)."""

@@ -4,13 +4,14 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Mapping
 from functools import cached_property
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 
-from agentrun._config import Config
+from agentrun._config import Config, Timeouts
 from agentrun._core.portal import SyncHttpCore
 
 if TYPE_CHECKING:
@@ -33,6 +34,8 @@ class AgentRun:
 
     Resource managers (`client.credentials`, `client.templates`, ...) are created on first use and share this
     client's connection pool. Close the client with `with` or `client.close()`.
+
+    `client.with_options(timeout=5, max_retries=0)` is a client with other settings on the same pool.
     """
 
     def __init__(
@@ -55,6 +58,32 @@ class AgentRun:
         from agentrun.local.connect import local_config
 
         return cls(local_config(data_dir).with_options(**options))
+
+    def with_options(
+        self,
+        *,
+        timeout: float | Timeouts | None = None,
+        max_retries: int | None = None,
+        default_headers: Mapping[str, str] | None = None,
+        set_default_headers: Mapping[str, str] | None = None,
+        **config_changes: Any,
+    ) -> Self:
+        """A client with some settings changed, sending through this client's connection pool; this client is left
+        as it was. `timeout` is seconds for each whole call (or a full `Timeouts`), `default_headers` are added to
+        every request (`set_default_headers` replaces the headers instead), and any other `Config` field (region,
+        endpoints, credentials, ...) may be given. The pool stays this client's: closing the derived client does not
+        close it, and closing this one ends the derived client's use of it too."""
+        config = self.config.derived(
+            timeout=timeout,
+            max_retries=max_retries,
+            default_headers=default_headers,
+            set_default_headers=set_default_headers,
+            **config_changes,
+        )
+        derived = object.__new__(type(self))  # not __init__: it would make a pool of its own
+        derived.config = config
+        derived._core = self._core.derive(config)
+        return derived
 
     @cached_property
     def agent_runtimes(self) -> AgentRuntimes:
@@ -112,7 +141,8 @@ class AgentRun:
         return Workspaces(self._core)
 
     def close(self) -> None:
-        """Close the connection pool (only if this client created it)."""
+        """Close the connection pool (only if this client created it: not a `with_options` client, nor one given
+        `http_client=`)."""
         self._core.close()
 
     def __enter__(self) -> Self:
