@@ -66,6 +66,12 @@ def error_response(scope: MutableMapping[str, Any], status: int, code: str, mess
     )
 
 
+def client_left(scope: MutableMapping[str, Any]) -> JSONResponse:
+    """The answer to a request whose client went away before it ended: nobody reads it, but it is still the
+    documented error body (a server never answers outside its spec)."""
+    return error_response(scope, 400, "ERR_CLIENT_DISCONNECTED", "the client went away before the request ended")
+
+
 def envelope(request: Request, data: Any) -> JSONResponse:
     """A success answer wrapping `data`."""
     rid = request_id(request.scope)

@@ -20,7 +20,7 @@ from agentrun.local.control.crud import (
     read_body,
     selector,
 )
-from agentrun.local.responses import bad_request, envelope
+from agentrun.local.responses import bad_request, client_left, envelope
 from agentrun.local.sandbox_manager import records
 from agentrun.local.sandbox_manager.records import SANDBOX
 from agentrun.local.state import state_of
@@ -50,7 +50,7 @@ async def create_sandbox(request: Request) -> Response:
     try:
         created = await state.sandboxes.create_for(request, record)
     except ClientDisconnected:
-        return Response(status_code=400)  # nobody is left to read an answer; the sandbox is not kept
+        return client_left(request.scope)  # nobody is left to read an answer; the sandbox is not kept
     return envelope(request, emit(state, SANDBOXES, created))
 
 

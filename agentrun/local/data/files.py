@@ -28,7 +28,7 @@ from agentrun.local.data import fileops
 from agentrun.local.data.multipart import PartData, PartEnd, PartStart, read_parts
 from agentrun.local.data.paths import Workspace
 from agentrun.local.data.sandbox_access import busy, running_sandbox
-from agentrun.local.responses import REQUEST_ID_HEADER, LocalAPIError, bad_request, request_id
+from agentrun.local.responses import REQUEST_ID_HEADER, LocalAPIError, bad_request, client_left, request_id
 from agentrun.local.sandbox import SandboxHandle
 
 MIB = fileops.MIB
@@ -160,7 +160,7 @@ async def upload_file(request: Request) -> Response:
                     await upload.on(event)
             result = await upload.finish()
         except ClientDisconnect:
-            return Response(status_code=400)  # nobody is left to read an answer
+            return client_left(request.scope)  # nobody is left to read an answer
         finally:
             with anyio.CancelScope(shield=True):
                 await upload.discard()

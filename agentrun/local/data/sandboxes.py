@@ -14,7 +14,7 @@ from agentrun.local import schema
 from agentrun.local.asgi import ClientDisconnected
 from agentrun.local.control.crud import read_body
 from agentrun.local.data.sandbox_access import sandbox_id_of
-from agentrun.local.responses import REQUEST_ID_HEADER, envelope, error_body, request_id
+from agentrun.local.responses import REQUEST_ID_HEADER, client_left, envelope, error_body, request_id
 from agentrun.local.sandbox_manager import records
 from agentrun.local.state import state_of
 
@@ -32,7 +32,7 @@ async def create_sandbox(request: Request) -> Response:
     try:
         created = await state.sandboxes.create_for(request, record)
     except ClientDisconnected:
-        return Response(status_code=400)  # nobody is left to read an answer; the sandbox is not kept
+        return client_left(request.scope)  # nobody is left to read an answer; the sandbox is not kept
     return envelope(request, present(created))
 
 

@@ -35,7 +35,7 @@ from agentrun.local.models.routing import plan, served_models
 from agentrun.local.models.targets import Backend, Target, resolve
 from agentrun.local.models.upstream import Streaming
 from agentrun.local.models.usage import Meter, Tally, UsageKey
-from agentrun.local.responses import REQUEST_ID_HEADER, request_id
+from agentrun.local.responses import REQUEST_ID_HEADER, client_left, request_id
 from agentrun.local.schema import BodyError
 from agentrun.local.state import ServerState, state_of
 
@@ -242,7 +242,7 @@ def _operation(op: Operation) -> Callable[[Request], Awaitable[Response]]:
         except ModelError as error:
             return error_response(request, error)
         except ClientDisconnected:
-            return Response(status_code=499)  # nobody reads it: the caller is gone
+            return client_left(request.scope)  # nobody reads it: the caller is gone
 
     return endpoint
 
