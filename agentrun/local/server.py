@@ -16,7 +16,7 @@ import os
 import shutil
 import socket
 import ssl
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
 from contextlib import asynccontextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -25,6 +25,7 @@ import anyio
 import anyio.to_thread
 import httpx
 import uvicorn
+from starlette.types import ASGIApp
 
 from agentrun.client import AsyncAgentRun
 from agentrun.local import control
@@ -150,6 +151,7 @@ async def run(
     settle_seconds: float = 0.2,
     unsafe_no_isolation: bool = False,
     warm_sandboxes: int | None = None,
+    wrap_app: Callable[[ASGIApp], ASGIApp] | None = None,
 ) -> AsyncIterator[LocalServer]:
     """Start AgentRun Local in the current event loop (asyncio) and stop it when the block exits, cancellation
     included. `port=0` picks a free port (see `.port`); `http=True` serves plain HTTP instead of TLS.
@@ -158,7 +160,9 @@ async def run(
     Sandboxes are isolated (bubblewrap); where that is impossible, CreateSandbox fails and says why, unless
     `unsafe_no_isolation=True`, which runs sandbox code with this user's full rights. Every sandbox ends when the
     server stops. `warm_sandboxes` (default `$AGENTRUN_LOCAL_WARM_SANDBOXES`, else 2; 0 turns it off) started
-    sandboxes wait for each recently used template configuration, so a create is a hand-over (pool.py)."""
+    sandboxes wait for each recently used template configuration, so a create is a hand-over (pool.py).
+    `wrap_app` wraps the whole ASGI application once, before it serves (tests use it to check every answer against
+    the specs); None, the default, costs nothing."""
     paths = DataDir.resolve(data_dir)
     identity, box = await anyio.to_thread.run_sync(ensure_identity, paths)
     sock = _bind(host, port)
@@ -185,8 +189,9 @@ async def run(
             paths, identity, box, store, control_endpoint, data_endpoint, sandboxes, settle_seconds, models=models
         )
         await control.prepare(state)
+        app: ASGIApp = create_app(state)
         config = uvicorn.Config(
-            create_app(state),
+            wrap_app(app) if wrap_app else app,
             log_level=log_level,
             access_log=log_level == "debug",
             lifespan="off",
