@@ -45,35 +45,36 @@ def status_error(response: httpx.Response) -> errors.APIStatusError:
     return exc
 
 
+# Which httpx timeout is which `Timeouts` field, and what to say about it ({target}, {seconds}).
+_TIMEOUTS: tuple[tuple[type[httpx.TimeoutException], str, str], ...] = (
+    (
+        httpx.ConnectTimeout,
+        "connect",
+        "connecting for {target} took longer than {seconds}s; raise Timeouts(connect=...) "
+        "or check that the endpoint is reachable",
+    ),
+    (
+        httpx.ReadTimeout,
+        "read",
+        "no data for {seconds}s while reading {target}; raise Timeouts(read=...) or pass timeout=",
+    ),
+    (httpx.WriteTimeout, "write", "sending {target} took longer than {seconds}s; raise Timeouts(write=...)"),
+    (
+        httpx.PoolTimeout,
+        "pool",
+        "no free connection within {seconds}s for {target}; too many calls at once share this client "
+        "(raise Timeouts(pool=...) or the connection limit)",
+    ),
+)
+
+
 def transport_error(exc: httpx.TransportError, request: httpx.Request, timeouts: Timeouts) -> errors.APIError:
     """Map a failure to connect, send or receive to APIConnectionError, or to APITimeoutError naming the limit."""
     target = f"{request.method} {request.url.copy_with(query=None)}"
-    if isinstance(exc, httpx.ConnectTimeout):
-        return errors.APITimeoutError(
-            f"connecting for {target} took longer than {timeouts.connect}s; raise Timeouts(connect=...) "
-            "or check that the endpoint is reachable",
-            timeout="connect",
-            request=request,
-        )
-    if isinstance(exc, httpx.ReadTimeout):
-        return errors.APITimeoutError(
-            f"no data for {timeouts.read}s while reading {target}; raise Timeouts(read=...) or pass timeout=",
-            timeout="read",
-            request=request,
-        )
-    if isinstance(exc, httpx.WriteTimeout):
-        return errors.APITimeoutError(
-            f"sending {target} took longer than {timeouts.write}s; raise Timeouts(write=...)",
-            timeout="write",
-            request=request,
-        )
-    if isinstance(exc, httpx.PoolTimeout):
-        return errors.APITimeoutError(
-            f"no free connection within {timeouts.pool}s for {target}; too many calls at once share this client "
-            "(raise Timeouts(pool=...) or the connection limit)",
-            timeout="pool",
-            request=request,
-        )
+    for kind, name, text in _TIMEOUTS:
+        if isinstance(exc, kind):
+            message = text.format(target=target, seconds=getattr(timeouts, name))
+            return errors.APITimeoutError(message, timeout=name, request=request)
     if isinstance(exc, httpx.ConnectError):
         return errors.APIConnectionError(
             f"cannot connect for {target}: {exc}; check the endpoint and network", request=request
