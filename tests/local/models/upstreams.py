@@ -149,7 +149,11 @@ class FakeUpstream:
                 {"object": "embedding", "index": i, "embedding": [float(len(text)), 1.0]}
                 for i, text in enumerate(inputs)
             ]
-            answer: dict[str, Any] = {"object": "list", "data": data, "model": body.get("model")}
+            answer: dict[str, Any] = {
+                "object": "list",
+                "data": data,
+                "model": body.get("model") or "upstream-default-model",
+            }
             if self.usage:
                 answer["usage"] = {"prompt_tokens": 4, "total_tokens": 4}
             return await self._json(writer, 200, answer)
@@ -164,7 +168,7 @@ class FakeUpstream:
             "id": "chatcmpl-fake",
             "object": "chat.completion",
             "created": 1,
-            "model": body.get("model"),
+            "model": body.get("model") or "upstream-default-model",
             "choices": [
                 {
                     "index": 0,
@@ -205,7 +209,7 @@ class FakeUpstream:
                 "id": "chatcmpl-fake",
                 "object": "chat.completion.chunk",
                 "created": 1,
-                "model": body.get("model"),
+                "model": body.get("model") or "upstream-default-model",
                 "choices": [{"index": 0, "delta": {"content": content}, "finish_reason": None}],
             }
 
@@ -235,7 +239,7 @@ class FakeUpstream:
                     "id": "chatcmpl-fake",
                     "object": "chat.completion.chunk",
                     "created": 1,
-                    "model": body.get("model"),
+                    "model": body.get("model") or "upstream-default-model",
                     "choices": [],
                     "usage": {"prompt_tokens": 5, "completion_tokens": 3, "total_tokens": 8},
                 }
@@ -250,7 +254,7 @@ class FakeUpstream:
         response = {
             "id": "resp_fake",
             "object": "response",
-            "model": body.get("model"),
+            "model": body.get("model") or "upstream-default-model",
             "status": "completed",
             "output": [
                 {
