@@ -68,6 +68,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = ErrorResponse.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 429:
         response_429 = ErrorResponse.from_dict(response.json())
 

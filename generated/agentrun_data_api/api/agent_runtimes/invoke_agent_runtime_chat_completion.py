@@ -40,7 +40,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ChatCompletion | ErrorResponse | OpenAIErrorResponse | None:
+) -> ChatCompletion | ErrorResponse | ErrorResponse | OpenAIErrorResponse | None:
     if response.status_code == 200:
         response_200 = ChatCompletion.from_dict(response.json())
 
@@ -151,6 +151,11 @@ def _parse_response(
 
         return response_409
 
+    if response.status_code == 413:
+        response_413 = ErrorResponse.from_dict(response.json())
+
+        return response_413
+
     if response.status_code == 429:
 
         def _parse_response_429(data: object) -> ErrorResponse | OpenAIErrorResponse:
@@ -201,7 +206,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ChatCompletion | ErrorResponse | OpenAIErrorResponse]:
+) -> Response[ChatCompletion | ErrorResponse | ErrorResponse | OpenAIErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -216,7 +221,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ChatCompletionRequest,
-) -> Response[ChatCompletion | ErrorResponse | OpenAIErrorResponse]:
+) -> Response[ChatCompletion | ErrorResponse | ErrorResponse | OpenAIErrorResponse]:
     """Invoke an agent runtime with the OpenAI Chat Completions protocol
 
      Forwarded to the runtime container's `/openai/v1/chat/completions` (default port 9000). The SDK
@@ -245,7 +250,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatCompletion | ErrorResponse | OpenAIErrorResponse]
+        Response[ChatCompletion | ErrorResponse | ErrorResponse | OpenAIErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -267,7 +272,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ChatCompletionRequest,
-) -> ChatCompletion | ErrorResponse | OpenAIErrorResponse | None:
+) -> ChatCompletion | ErrorResponse | ErrorResponse | OpenAIErrorResponse | None:
     """Invoke an agent runtime with the OpenAI Chat Completions protocol
 
      Forwarded to the runtime container's `/openai/v1/chat/completions` (default port 9000). The SDK
@@ -296,7 +301,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatCompletion | ErrorResponse | OpenAIErrorResponse
+        ChatCompletion | ErrorResponse | ErrorResponse | OpenAIErrorResponse
     """
 
     return sync_detailed(
@@ -313,7 +318,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ChatCompletionRequest,
-) -> Response[ChatCompletion | ErrorResponse | OpenAIErrorResponse]:
+) -> Response[ChatCompletion | ErrorResponse | ErrorResponse | OpenAIErrorResponse]:
     """Invoke an agent runtime with the OpenAI Chat Completions protocol
 
      Forwarded to the runtime container's `/openai/v1/chat/completions` (default port 9000). The SDK
@@ -342,7 +347,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatCompletion | ErrorResponse | OpenAIErrorResponse]
+        Response[ChatCompletion | ErrorResponse | ErrorResponse | OpenAIErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -362,7 +367,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ChatCompletionRequest,
-) -> ChatCompletion | ErrorResponse | OpenAIErrorResponse | None:
+) -> ChatCompletion | ErrorResponse | ErrorResponse | OpenAIErrorResponse | None:
     """Invoke an agent runtime with the OpenAI Chat Completions protocol
 
      Forwarded to the runtime container's `/openai/v1/chat/completions` (default port 9000). The SDK
@@ -391,7 +396,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatCompletion | ErrorResponse | OpenAIErrorResponse
+        ChatCompletion | ErrorResponse | ErrorResponse | OpenAIErrorResponse
     """
 
     return (

@@ -38,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ChatCompletion | ErrorResponse | OpenAIErrorResponse | None:
+) -> ChatCompletion | ErrorResponse | ErrorResponse | OpenAIErrorResponse | None:
     if response.status_code == 200:
         response_200 = ChatCompletion.from_dict(response.json())
 
@@ -148,6 +148,11 @@ def _parse_response(
         response_409 = _parse_response_409(response.json())
 
         return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorResponse.from_dict(response.json())
+
+        return response_413
 
     if response.status_code == 429:
 
@@ -262,7 +267,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ChatCompletion | ErrorResponse | OpenAIErrorResponse]:
+) -> Response[ChatCompletion | ErrorResponse | ErrorResponse | OpenAIErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -276,7 +281,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: ChatCompletionRequest,
-) -> Response[ChatCompletion | ErrorResponse | OpenAIErrorResponse]:
+) -> Response[ChatCompletion | ErrorResponse | ErrorResponse | OpenAIErrorResponse]:
     """Chat completion through a model proxy (OpenAI-compatible)
 
      OpenAI Chat Completions. The SDK sends `{"messages": […], "model": "<modelName>"}`; with `"stream":
@@ -319,7 +324,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatCompletion | ErrorResponse | OpenAIErrorResponse]
+        Response[ChatCompletion | ErrorResponse | ErrorResponse | OpenAIErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -339,7 +344,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: ChatCompletionRequest,
-) -> ChatCompletion | ErrorResponse | OpenAIErrorResponse | None:
+) -> ChatCompletion | ErrorResponse | ErrorResponse | OpenAIErrorResponse | None:
     """Chat completion through a model proxy (OpenAI-compatible)
 
      OpenAI Chat Completions. The SDK sends `{"messages": […], "model": "<modelName>"}`; with `"stream":
@@ -382,7 +387,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatCompletion | ErrorResponse | OpenAIErrorResponse
+        ChatCompletion | ErrorResponse | ErrorResponse | OpenAIErrorResponse
     """
 
     return sync_detailed(
@@ -397,7 +402,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: ChatCompletionRequest,
-) -> Response[ChatCompletion | ErrorResponse | OpenAIErrorResponse]:
+) -> Response[ChatCompletion | ErrorResponse | ErrorResponse | OpenAIErrorResponse]:
     """Chat completion through a model proxy (OpenAI-compatible)
 
      OpenAI Chat Completions. The SDK sends `{"messages": […], "model": "<modelName>"}`; with `"stream":
@@ -440,7 +445,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ChatCompletion | ErrorResponse | OpenAIErrorResponse]
+        Response[ChatCompletion | ErrorResponse | ErrorResponse | OpenAIErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -458,7 +463,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: ChatCompletionRequest,
-) -> ChatCompletion | ErrorResponse | OpenAIErrorResponse | None:
+) -> ChatCompletion | ErrorResponse | ErrorResponse | OpenAIErrorResponse | None:
     """Chat completion through a model proxy (OpenAI-compatible)
 
      OpenAI Chat Completions. The SDK sends `{"messages": […], "model": "<modelName>"}`; with `"stream":
@@ -501,7 +506,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ChatCompletion | ErrorResponse | OpenAIErrorResponse
+        ChatCompletion | ErrorResponse | ErrorResponse | OpenAIErrorResponse
     """
 
     return (

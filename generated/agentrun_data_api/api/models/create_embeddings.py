@@ -38,7 +38,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> EmbeddingResponse | ErrorResponse | OpenAIErrorResponse | None:
+) -> EmbeddingResponse | ErrorResponse | ErrorResponse | OpenAIErrorResponse | None:
     if response.status_code == 200:
         response_200 = EmbeddingResponse.from_dict(response.json())
 
@@ -148,6 +148,11 @@ def _parse_response(
         response_409 = _parse_response_409(response.json())
 
         return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorResponse.from_dict(response.json())
+
+        return response_413
 
     if response.status_code == 429:
 
@@ -262,7 +267,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[EmbeddingResponse | ErrorResponse | OpenAIErrorResponse]:
+) -> Response[EmbeddingResponse | ErrorResponse | ErrorResponse | OpenAIErrorResponse]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -276,7 +281,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: EmbeddingRequest,
-) -> Response[EmbeddingResponse | ErrorResponse | OpenAIErrorResponse]:
+) -> Response[EmbeddingResponse | ErrorResponse | ErrorResponse | OpenAIErrorResponse]:
     """Embeddings through a model proxy (OpenAI-compatible)
 
      Routed, governed and cached like `CreateChatCompletion` (no streaming).
@@ -291,7 +296,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EmbeddingResponse | ErrorResponse | OpenAIErrorResponse]
+        Response[EmbeddingResponse | ErrorResponse | ErrorResponse | OpenAIErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -311,7 +316,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: EmbeddingRequest,
-) -> EmbeddingResponse | ErrorResponse | OpenAIErrorResponse | None:
+) -> EmbeddingResponse | ErrorResponse | ErrorResponse | OpenAIErrorResponse | None:
     """Embeddings through a model proxy (OpenAI-compatible)
 
      Routed, governed and cached like `CreateChatCompletion` (no streaming).
@@ -326,7 +331,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EmbeddingResponse | ErrorResponse | OpenAIErrorResponse
+        EmbeddingResponse | ErrorResponse | ErrorResponse | OpenAIErrorResponse
     """
 
     return sync_detailed(
@@ -341,7 +346,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: EmbeddingRequest,
-) -> Response[EmbeddingResponse | ErrorResponse | OpenAIErrorResponse]:
+) -> Response[EmbeddingResponse | ErrorResponse | ErrorResponse | OpenAIErrorResponse]:
     """Embeddings through a model proxy (OpenAI-compatible)
 
      Routed, governed and cached like `CreateChatCompletion` (no streaming).
@@ -356,7 +361,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[EmbeddingResponse | ErrorResponse | OpenAIErrorResponse]
+        Response[EmbeddingResponse | ErrorResponse | ErrorResponse | OpenAIErrorResponse]
     """
 
     kwargs = _get_kwargs(
@@ -374,7 +379,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: EmbeddingRequest,
-) -> EmbeddingResponse | ErrorResponse | OpenAIErrorResponse | None:
+) -> EmbeddingResponse | ErrorResponse | ErrorResponse | OpenAIErrorResponse | None:
     """Embeddings through a model proxy (OpenAI-compatible)
 
      Routed, governed and cached like `CreateChatCompletion` (no streaming).
@@ -389,7 +394,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        EmbeddingResponse | ErrorResponse | OpenAIErrorResponse
+        EmbeddingResponse | ErrorResponse | ErrorResponse | OpenAIErrorResponse
     """
 
     return (

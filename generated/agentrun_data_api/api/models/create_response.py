@@ -37,7 +37,7 @@ def _get_kwargs(
 
 def _parse_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | OpenAIErrorResponse | JsonObject | None:
+) -> ErrorResponse | ErrorResponse | OpenAIErrorResponse | JsonObject | None:
     if response.status_code == 200:
         response_200 = JsonObject.from_dict(response.json())
 
@@ -147,6 +147,11 @@ def _parse_response(
         response_409 = _parse_response_409(response.json())
 
         return response_409
+
+    if response.status_code == 413:
+        response_413 = ErrorResponse.from_dict(response.json())
+
+        return response_413
 
     if response.status_code == 429:
 
@@ -261,7 +266,7 @@ def _parse_response(
 
 def _build_response(
     *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | OpenAIErrorResponse | JsonObject]:
+) -> Response[ErrorResponse | ErrorResponse | OpenAIErrorResponse | JsonObject]:
     return Response(
         status_code=HTTPStatus(response.status_code),
         content=response.content,
@@ -275,7 +280,7 @@ def sync_detailed(
     *,
     client: AuthenticatedClient,
     body: JsonObject,
-) -> Response[ErrorResponse | OpenAIErrorResponse | JsonObject]:
+) -> Response[ErrorResponse | ErrorResponse | OpenAIErrorResponse | JsonObject]:
     """OpenAI Responses API through a model proxy (pass-through)
 
      The SDK's `responses` / `aresponses` (litellm) call. Bodies are OpenAI's Responses API objects,
@@ -297,7 +302,7 @@ def sync_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | OpenAIErrorResponse | JsonObject]
+        Response[ErrorResponse | ErrorResponse | OpenAIErrorResponse | JsonObject]
     """
 
     kwargs = _get_kwargs(
@@ -317,7 +322,7 @@ def sync(
     *,
     client: AuthenticatedClient,
     body: JsonObject,
-) -> ErrorResponse | OpenAIErrorResponse | JsonObject | None:
+) -> ErrorResponse | ErrorResponse | OpenAIErrorResponse | JsonObject | None:
     """OpenAI Responses API through a model proxy (pass-through)
 
      The SDK's `responses` / `aresponses` (litellm) call. Bodies are OpenAI's Responses API objects,
@@ -339,7 +344,7 @@ def sync(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | OpenAIErrorResponse | JsonObject
+        ErrorResponse | ErrorResponse | OpenAIErrorResponse | JsonObject
     """
 
     return sync_detailed(
@@ -354,7 +359,7 @@ async def asyncio_detailed(
     *,
     client: AuthenticatedClient,
     body: JsonObject,
-) -> Response[ErrorResponse | OpenAIErrorResponse | JsonObject]:
+) -> Response[ErrorResponse | ErrorResponse | OpenAIErrorResponse | JsonObject]:
     """OpenAI Responses API through a model proxy (pass-through)
 
      The SDK's `responses` / `aresponses` (litellm) call. Bodies are OpenAI's Responses API objects,
@@ -376,7 +381,7 @@ async def asyncio_detailed(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        Response[ErrorResponse | OpenAIErrorResponse | JsonObject]
+        Response[ErrorResponse | ErrorResponse | OpenAIErrorResponse | JsonObject]
     """
 
     kwargs = _get_kwargs(
@@ -394,7 +399,7 @@ async def asyncio(
     *,
     client: AuthenticatedClient,
     body: JsonObject,
-) -> ErrorResponse | OpenAIErrorResponse | JsonObject | None:
+) -> ErrorResponse | ErrorResponse | OpenAIErrorResponse | JsonObject | None:
     """OpenAI Responses API through a model proxy (pass-through)
 
      The SDK's `responses` / `aresponses` (litellm) call. Bodies are OpenAI's Responses API objects,
@@ -416,7 +421,7 @@ async def asyncio(
         httpx.TimeoutException: If the request takes longer than Client.timeout.
 
     Returns:
-        ErrorResponse | OpenAIErrorResponse | JsonObject
+        ErrorResponse | ErrorResponse | OpenAIErrorResponse | JsonObject
     """
 
     return (
