@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-import json
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
@@ -39,14 +38,6 @@ CREDENTIAL = {"code": "SUCCESS", "requestId": "req-1", "data": {"credentialName"
 
 def credential(request: httpx.Request) -> httpx.Response:
     return httpx.Response(200, json=CREDENTIAL)
-
-
-def streamed_credential(request: httpx.Request) -> httpx.Response:
-    """`credential` with a body not read yet: the blocking client's transport streams it (a body given as bytes
-    counts as already streamed)."""
-    return httpx.Response(
-        200, headers={"content-type": "application/json"}, content=iter([json.dumps(CREDENTIAL).encode()])
-    )
 
 
 def unavailable(request: httpx.Request) -> httpx.Response:
@@ -169,7 +160,7 @@ async def test_connection_error_carries_the_request(parent_with: Any, no_backoff
 
 
 def test_blocking_with_options_and_raw_responses() -> None:
-    upstream = RecordingUpstream(streamed_credential)
+    upstream = RecordingUpstream(credential)  # its body is read whole already, as httpx.MockTransport does
     with AgentRun(config(), transport=httpx.MockTransport(upstream)) as parent:
         derived = parent.with_options(default_headers={"x-trace": "sync"}, timeout=4)
         with agentrun.raw_responses() as raw:

@@ -294,6 +294,12 @@ class BlockingTransport(httpx.AsyncBaseTransport):
             request.method, request.url, headers=request.headers, stream=blocking_body, extensions=request.extensions
         )
         response = await anyio.to_thread.run_sync(self._send, outgoing)
+        if response.is_stream_consumed:  # read whole already (httpx.MockTransport does): hand over what it holds
+            headers = httpx.Headers(response.headers)
+            headers.pop("content-encoding", None)  # `content` is decoded: the core must not decode it again
+            return httpx.Response(
+                response.status_code, headers=headers, content=response.content, extensions=response.extensions
+            )
         return httpx.Response(
             response.status_code,
             headers=response.headers,
