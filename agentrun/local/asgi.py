@@ -1,68 +1,22 @@
-"""What the server's hand-written ASGI plumbing shares: reading a JSON request body within a size limit, starting
-and ending a response, running the work of a response while watching for the client to go away (uvicorn drops what
-is sent after that without a word, so a response that keeps working must notice the disconnect itself), and the
-last-resort answer to an exception no handler took."""
+"""What the server's hand-written ASGI plumbing shares: starting and ending a response, running the work of a
+response while watching for the client to go away (uvicorn drops what is sent after that without a word, so a
+response that keeps working must notice the disconnect itself), and the last-resort answer to an exception no
+handler took. Reading the request itself is requests.py's job."""
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Awaitable, Callable
-from contextlib import aclosing
 from typing import Any, TypeVar
 
 import anyio
-import anyio.to_thread
 from starlette.requests import Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from agentrun.local import schema
 from agentrun.local.responses import REQUEST_ID_HEADER, error_response
 
 T = TypeVar("T")
-MIB = 1024 * 1024
-MAX_JSON_BODY = 16 * MIB  # a data-plane JSON body (README, openapi/data.yaml); WriteFile and the gateway allow more
-_PARSE_IN_THREAD = 256 * 1024  # parsing a larger body would hold the event loop for milliseconds
 _log = logging.getLogger("agentrun.local")
-
-
-class BodyTooLarge(Exception):
-    """The request body exceeds `limit` bytes (found before it was read whole)."""
-
-    def __init__(self, limit: int) -> None:
-        super().__init__(f"the body exceeds {size_text(limit)}")
-        self.limit = limit
-
-
-def size_text(size: int) -> str:
-    return f"{size // MIB} MiB ({size} bytes)" if size % MIB == 0 else f"{size} bytes"
-
-
-async def body_up_to(request: Request, limit: int) -> bytes:
-    """The whole body, or BodyTooLarge as soon as it is known to exceed `limit` bytes: from Content-Length before
-    anything is read, else by counting while a chunked body streams. An oversized body is never held."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise BodyTooLarge(limit)
-    chunks: list[bytes] = []
-    size = 0
-    async with aclosing(request.stream()) as stream:
-        async for chunk in stream:
-            size += len(chunk)
-            if size > limit:
-                raise BodyTooLarge(limit)
-            chunks.append(chunk)
-    return b"".join(chunks)
-
-
-async def read_json(request: Request, limit: int) -> Any:
-    """The body's JSON value (None for an empty body). Raises BodyTooLarge, or schema.BodyError saying what is
-    wrong with it; a large body is parsed in a worker thread."""
-    raw = await body_up_to(request, limit)
-    if not raw.strip():
-        return None
-    if len(raw) > _PARSE_IN_THREAD:
-        return await anyio.to_thread.run_sync(schema.parse_json, raw)
-    return schema.parse_json(raw)
 
 
 class ClientDisconnected(Exception):

@@ -31,7 +31,7 @@ from starlette.datastructures import QueryParams
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from agentrun._core import signing
-from agentrun.local.asgi import size_text
+from agentrun.local.requests import size_text
 from agentrun.local.responses import error_response
 
 MAX_SKEW_SECONDS = 15 * 60

@@ -31,10 +31,10 @@ from agentrun.local.control.crud import (
     has_all,
     list_handler,
     name_like,
-    read_body,
     require,
     workspace_filters,
 )
+from agentrun.local.requests import read_body
 from agentrun.local.responses import envelope, not_found
 from agentrun.local.state import state_of, timestamp
 from agentrun.local.store import Tx

@@ -22,10 +22,10 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
 from agentrun.local import schema
-from agentrun.local.asgi import MAX_JSON_BODY, BodyTooLarge, read_json, size_text
 from agentrun.local.auth import MAX_CONTROL_BODY
 from agentrun.local.control import write_rules
-from agentrun.local.responses import LocalAPIError, already_exists, bad_request, conflict, envelope, not_found
+from agentrun.local.requests import parse_bool, positive_int, read_body
+from agentrun.local.responses import already_exists, bad_request, conflict, envelope, not_found
 from agentrun.local.schema import WireModel
 from agentrun.local.state import ServerState, state_of, timestamp
 from agentrun.local.store import Conflict, Transition, Tx
@@ -145,13 +145,6 @@ def flag(path: str, *, default: bool) -> Filter:
     return build
 
 
-def parse_bool(value: str, name: str) -> bool:
-    lowered = value.strip().lower()
-    if lowered not in ("true", "false"):
-        raise bad_request(f"query parameter {name} must be true or false, got {value!r}")
-    return lowered == "true"
-
-
 def workspace_filters() -> dict[str, Filter]:
     return {"workspaceId": equals("workspaceId"), "workspaceIds": one_of("workspaceId")}
 
@@ -188,37 +181,6 @@ def emit(state: ServerState, spec: Spec, doc: Doc, model: type[WireModel] | None
     if spec.present:
         visible = spec.present(visible)
     return schema.project(model, visible)
-
-
-async def read_body(
-    request: Request, model: type[WireModel], *, limit: int = MAX_JSON_BODY, hint: str = "", empty: Doc | None = None
-) -> Doc:
-    """The request body, validated against `model`; 400 naming the field that does not fit (or what is wrong with the
-    JSON, schema.parse_json). A body longer than `limit` bytes is refused (413, with `hint` on what to do instead)
-    before it is read whole. An empty body is `empty` when given, else a 400."""
-    try:
-        body = await read_json(request, limit)
-    except BodyTooLarge:
-        message = f"the body exceeds {size_text(limit)}, the limit of this request" + (f"; {hint}" if hint else "")
-        raise LocalAPIError(413, "ERR_BODY_TOO_LARGE", message) from None
-    except schema.BodyError as exc:
-        raise bad_request(f"field {exc.field}: {exc.problem}" if exc.field else exc.problem) from None
-    if body is None and empty is not None:
-        return empty
-    try:
-        return schema.validate(model, body)
-    except schema.BodyError as exc:
-        where = f"field {exc.field} " if exc.field else ""
-        raise bad_request(f"invalid {model.__name__}: {where}{exc.problem}") from None
-
-
-def positive_int(query: QueryParams, name: str, default: int) -> int:
-    raw = query.get(name)
-    if raw is None:  # an empty value is not absent: it is no number (the spec's integer) and refused
-        return default
-    if not raw.strip().isdigit() or int(raw) < 1:
-        raise bad_request(f"query parameter {name} must be a positive integer, got {raw!r}")
-    return int(raw)
 
 
 def parent_key(request: Request, spec: Spec) -> str:

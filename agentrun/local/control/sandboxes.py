@@ -16,10 +16,9 @@ from agentrun.local.control.crud import (
     Spec,
     emit,
     equals,
-    positive_int,
-    read_body,
     selector,
 )
+from agentrun.local.requests import positive_int, read_body
 from agentrun.local.responses import bad_request, client_left, envelope
 from agentrun.local.sandbox_manager import records
 from agentrun.local.sandbox_manager.records import SANDBOX

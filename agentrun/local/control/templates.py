@@ -15,9 +15,9 @@ from agentrun.local.control.crud import (
     equals,
     modify,
     name_like,
-    read_body,
     workspace_filters,
 )
+from agentrun.local.requests import read_body
 
 TEMPLATE = "template"
 

@@ -10,8 +10,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from agentrun.local.control.crud import read_body
 from agentrun.local.data.sandbox_access import running_sandbox
+from agentrun.local.requests import read_body
 from agentrun.local.responses import REQUEST_ID_HEADER, bad_request, request_id
 from agentrun.local.sandbox import ContextHandle
 from agentrun.local.sandbox.isolation import HOME

@@ -31,10 +31,10 @@ from starlette.routing import BaseRoute, Route
 from starlette.types import Receive, Scope, Send
 
 from agentrun.local.asgi import ClientDisconnected, finish, send_start, until_disconnect, wants_events
-from agentrun.local.control.crud import read_body
 from agentrun.local.data.execution_output import JsonCollector
 from agentrun.local.data.json_answers import ChunkedBody, encode_json, send_json
 from agentrun.local.data.sandbox_access import running_sandbox, sandbox_id_of
+from agentrun.local.requests import read_body
 from agentrun.local.responses import LocalAPIError, bad_request, request_id
 from agentrun.local.sandbox import ContextHandle, SandboxHandle
 from agentrun.local.sandbox import events as ev

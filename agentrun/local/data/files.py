@@ -23,11 +23,11 @@ from starlette.routing import BaseRoute, Route
 from starlette.types import Receive, Scope, Send
 
 from agentrun.local.asgi import cancel_on_disconnect
-from agentrun.local.control.crud import positive_int, read_body
 from agentrun.local.data import fileops
 from agentrun.local.data.multipart import PartData, PartEnd, PartStart, read_parts
 from agentrun.local.data.paths import Workspace
 from agentrun.local.data.sandbox_access import busy, running_sandbox
+from agentrun.local.requests import positive_int, read_body
 from agentrun.local.responses import REQUEST_ID_HEADER, LocalAPIError, bad_request, client_left, request_id
 from agentrun.local.sandbox import SandboxHandle
 

@@ -37,9 +37,9 @@ from starlette.routing import BaseRoute, Route
 from starlette.types import Receive, Scope, Send
 
 from agentrun.local.asgi import ClientDisconnected, finish, send_start, until_disconnect, wants_events
-from agentrun.local.control.crud import read_body
 from agentrun.local.data.json_answers import send_json
 from agentrun.local.data.sandbox_access import busy, running_sandbox, sandbox_id_of
+from agentrun.local.requests import read_body
 from agentrun.local.responses import bad_request, request_id
 from agentrun.local.sandbox import SandboxHandle
 from agentrun.local.sandbox.engine import DEFAULT_TIMEOUT

@@ -12,8 +12,8 @@ from starlette.routing import BaseRoute, Route
 
 from agentrun.local import schema
 from agentrun.local.asgi import ClientDisconnected
-from agentrun.local.control.crud import read_body
 from agentrun.local.data.sandbox_access import sandbox_id_of
+from agentrun.local.requests import read_body
 from agentrun.local.responses import REQUEST_ID_HEADER, client_left, envelope, error_body, request_id
 from agentrun.local.sandbox_manager import records
 from agentrun.local.state import state_of

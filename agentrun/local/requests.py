@@ -1,0 +1,104 @@
+"""Turning a request into checked values, for both planes and the model gateway: the body read within a size
+limit (refused as soon as it is known to be too long, never held whole), its JSON parsed by `schema.parse_json`
+and validated against the spec's input model, and query parameters parsed. Every refusal names what to change."""
+
+from __future__ import annotations
+
+from contextlib import aclosing
+from typing import Any
+
+import anyio
+import anyio.to_thread
+from starlette.datastructures import QueryParams
+from starlette.requests import Request
+
+from agentrun.local import schema
+from agentrun.local.responses import LocalAPIError, bad_request
+from agentrun.local.schema import WireModel
+
+MIB = 1024 * 1024
+MAX_JSON_BODY = 16 * MIB  # a data-plane JSON body (README, openapi/data.yaml); WriteFile and the gateway allow more
+_PARSE_IN_THREAD = 256 * 1024  # parsing a larger body would hold the event loop for milliseconds
+
+
+class BodyTooLarge(Exception):
+    """The request body exceeds `limit` bytes (found before it was read whole)."""
+
+    def __init__(self, limit: int) -> None:
+        super().__init__(f"the body exceeds {size_text(limit)}")
+        self.limit = limit
+
+
+def size_text(size: int) -> str:
+    return f"{size // MIB} MiB ({size} bytes)" if size % MIB == 0 else f"{size} bytes"
+
+
+async def body_up_to(request: Request, limit: int) -> bytes:
+    """The whole body, or BodyTooLarge as soon as it is known to exceed `limit` bytes: from Content-Length before
+    anything is read, else by counting while a chunked body streams. An oversized body is never held."""
+    declared = request.headers.get("content-length", "")
+    if declared.isdigit() and int(declared) > limit:
+        raise BodyTooLarge(limit)
+    chunks: list[bytes] = []
+    size = 0
+    async with aclosing(request.stream()) as stream:
+        async for chunk in stream:
+            size += len(chunk)
+            if size > limit:
+                raise BodyTooLarge(limit)
+            chunks.append(chunk)
+    return b"".join(chunks)
+
+
+async def read_json(request: Request, limit: int) -> Any:
+    """The body's JSON value (None for an empty body). Raises BodyTooLarge, or schema.BodyError saying what is
+    wrong with it; a large body is parsed in a worker thread."""
+    raw = await body_up_to(request, limit)
+    if not raw.strip():
+        return None
+    if len(raw) > _PARSE_IN_THREAD:
+        return await anyio.to_thread.run_sync(schema.parse_json, raw)
+    return schema.parse_json(raw)
+
+
+async def read_body(
+    request: Request,
+    model: type[WireModel],
+    *,
+    limit: int = MAX_JSON_BODY,
+    hint: str = "",
+    empty: dict[str, Any] | None = None,
+) -> dict[str, Any]:
+    """The request body, validated against `model`; 400 naming the field that does not fit (or what is wrong with the
+    JSON, schema.parse_json). A body longer than `limit` bytes is refused (413, with `hint` on what to do instead)
+    before it is read whole. An empty body is `empty` when given, else a 400."""
+    try:
+        body = await read_json(request, limit)
+    except BodyTooLarge:
+        message = f"the body exceeds {size_text(limit)}, the limit of this request" + (f"; {hint}" if hint else "")
+        raise LocalAPIError(413, "ERR_BODY_TOO_LARGE", message) from None
+    except schema.BodyError as exc:
+        raise bad_request(f"field {exc.field}: {exc.problem}" if exc.field else exc.problem) from None
+    if body is None and empty is not None:
+        return empty
+    try:
+        return schema.validate(model, body)
+    except schema.BodyError as exc:
+        where = f"field {exc.field} " if exc.field else ""
+        raise bad_request(f"invalid {model.__name__}: {where}{exc.problem}") from None
+
+
+def positive_int(query: QueryParams, name: str, default: int) -> int:
+    raw = query.get(name)
+    if raw is None:  # an empty value is not absent: it is no number (the spec's integer) and refused
+        return default
+    if not raw.strip().isdigit() or int(raw) < 1:
+        raise bad_request(f"query parameter {name} must be a positive integer, got {raw!r}")
+    return int(raw)
+
+
+def parse_bool(value: str, name: str) -> bool:
+    lowered = value.strip().lower()
+    if lowered not in ("true", "false"):
+        raise bad_request(f"query parameter {name} must be true or false, got {value!r}")
+    return lowered == "true"
