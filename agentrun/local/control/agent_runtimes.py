@@ -35,13 +35,13 @@ from agentrun.local.control.crud import (
     workspace_filters,
 )
 from agentrun.local.requests import read_body
+from agentrun.local.resources import AGENT_RUNTIME as RUNTIME
+from agentrun.local.resources import AGENT_RUNTIME_ENDPOINT as ENDPOINT
+from agentrun.local.resources import AGENT_RUNTIME_VERSION as VERSION
 from agentrun.local.responses import envelope, not_found
 from agentrun.local.state import state_of, timestamp
 from agentrun.local.store import Tx
 
-RUNTIME = "agent runtime"
-ENDPOINT = "agent runtime endpoint"
-VERSION = "agent runtime version"
 _REGISTRY_PASSWORD = "containerConfiguration.registryConfig.authConfig.password"
 
 

@@ -7,6 +7,7 @@ from agentrun_control_api.models import CreateCredentialInput, Credential, Crede
 from starlette.routing import BaseRoute
 
 from agentrun.local.control.crud import Change, Doc, Spec, crud_routes, equals, flag, name_like, workspace_filters
+from agentrun.local.resources import CREDENTIAL, CREDENTIAL_SECRETS
 
 
 def _created(c: Change) -> None:
@@ -19,7 +20,7 @@ def _present(doc: Doc) -> Doc:
 
 
 CREDENTIALS = Spec(
-    kind="credential",
+    kind=CREDENTIAL,
     output=Credential,
     key="credentialName",
     name="credentialName",
@@ -38,7 +39,7 @@ CREDENTIALS = Spec(
     },
     has_status=False,
     updated_field="updatedAt",
-    secrets=("credentialSecret", "credentialPublicConfig.users[].password"),
+    secrets=CREDENTIAL_SECRETS,
     on_create=_created,
     present=_present,
 )

@@ -11,7 +11,6 @@ resource then disappears, with its children. Resources without a status (credent
 
 from __future__ import annotations
 
-import secrets
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -25,6 +24,7 @@ from agentrun.local import schema
 from agentrun.local.auth import MAX_CONTROL_BODY
 from agentrun.local.control import write_rules
 from agentrun.local.requests import parse_bool, positive_int, read_body
+from agentrun.local.resources import new_id
 from agentrun.local.responses import already_exists, bad_request, conflict, envelope, not_found
 from agentrun.local.schema import WireModel
 from agentrun.local.state import ServerState, state_of, timestamp
@@ -156,10 +156,6 @@ def selector(spec: Spec, query: QueryParams) -> Predicate:
 
 
 # -- helpers shared by the handlers and the area modules ------------------------------------------------------------
-
-
-def new_id(prefix: str) -> str:
-    return prefix + secrets.token_hex(10)
 
 
 def settle_after(state: ServerState, spec: Spec) -> float:

@@ -7,6 +7,7 @@ from agentrun_control_api.models import CreateModelProxyInput, ModelProxy, Updat
 from starlette.routing import BaseRoute
 
 from agentrun.local.control.crud import Change, Spec, crud_routes, equals, workspace_filters
+from agentrun.local.resources import MODEL_PROXY
 
 
 def _created(c: Change) -> None:
@@ -15,7 +16,7 @@ def _created(c: Change) -> None:
 
 
 MODEL_PROXIES = Spec(
-    kind="model proxy",
+    kind=MODEL_PROXY,
     output=ModelProxy,
     key="modelProxyName",
     name="modelProxyName",

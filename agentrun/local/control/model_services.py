@@ -6,9 +6,10 @@ from agentrun_control_api.models import CreateModelServiceInput, ModelService, U
 from starlette.routing import BaseRoute
 
 from agentrun.local.control.crud import Spec, crud_routes, equals, workspace_filters
+from agentrun.local.resources import MODEL_SERVICE, MODEL_SERVICE_SECRETS
 
 MODEL_SERVICES = Spec(
-    kind="model service",
+    kind=MODEL_SERVICE,
     output=ModelService,
     key="modelServiceName",
     name="modelServiceName",
@@ -22,7 +23,7 @@ MODEL_SERVICES = Spec(
         "providerType": equals("providerType"),
         **workspace_filters(),
     },
-    secrets=("providerSettings.apiKey",),
+    secrets=MODEL_SERVICE_SECRETS,
 )
 
 

@@ -19,9 +19,9 @@ from agentrun.local.control.crud import (
     selector,
 )
 from agentrun.local.requests import positive_int, read_body
+from agentrun.local.resources import SANDBOX, SANDBOX_ID_PREFIX
 from agentrun.local.responses import bad_request, client_left, envelope
 from agentrun.local.sandbox_manager import records
-from agentrun.local.sandbox_manager.records import SANDBOX
 from agentrun.local.state import state_of
 
 SANDBOXES = Spec(
@@ -30,7 +30,7 @@ SANDBOXES = Spec(
     key="sandboxId",
     name="sandboxId",
     id_field="sandboxId",
-    id_prefix=records.SANDBOX_ID_PREFIX,
+    id_prefix=SANDBOX_ID_PREFIX,
     create_input=CreateSandboxInput,
     filters={
         "sandboxId": equals("sandboxId"),

@@ -18,8 +18,7 @@ from agentrun.local.control.crud import (
     workspace_filters,
 )
 from agentrun.local.requests import read_body
-
-TEMPLATE = "template"
+from agentrun.local.resources import TEMPLATE
 
 
 def _created(c: Change) -> None:

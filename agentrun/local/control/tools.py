@@ -6,9 +6,10 @@ from agentrun_control_api.models import CreateToolInputV2, Tool, UpdateToolInput
 from starlette.routing import BaseRoute
 
 from agentrun.local.control.crud import Spec, crud_routes, equals, name_like, workspace_filters
+from agentrun.local.resources import TOOL
 
 TOOLS = Spec(
-    kind="tool",
+    kind=TOOL,
     output=Tool,
     key="toolName",
     name="toolName",

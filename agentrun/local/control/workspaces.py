@@ -9,10 +9,9 @@ from agentrun_control_api.models import Workspace
 from starlette.routing import BaseRoute, Route
 
 from agentrun.local.control.crud import Spec, equals, get_handler, list_handler, name_like
+from agentrun.local.resources import WORKSPACE
 from agentrun.local.state import ServerState, timestamp
 from agentrun.local.store import Conflict, Tx
-
-WORKSPACE = "workspace"
 
 WORKSPACES = Spec(
     kind=WORKSPACE,

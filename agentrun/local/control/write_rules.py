@@ -1,6 +1,7 @@
 """What the control plane accepts on write, beyond the shape `schema.validate` checks: resource names, enum values
-and numeric ranges. openapi/control.yaml states the same rules (`pattern`, `maxLength`, `enum`, `minimum`,
-`maximum` on the *Input schemas); tests/local/security/test_fuzz_specs.py holds the two to each other.
+and numeric ranges (the names' rule and the ranges are resources.py's). openapi/control.yaml states the same rules
+(`pattern`, `maxLength`, `enum`, `minimum`, `maximum` on the *Input schemas); tests/local/security/test_fuzz_specs.py
+holds the two to each other.
 
 Enums are open for clients (an unknown value parses as UNKNOWN, so a value the cloud adds later does not break
 them), but a server stores only values it knows. Documents stored before these rules are emitted as they are:
@@ -10,56 +11,14 @@ rules apply to writes, never to reads, so every old row stays listable.
 from __future__ import annotations
 
 import enum
-import math
-import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from typing import Any
 
 import attrs
 
+from agentrun.local.resources import NAME, NAME_RULE, RANGES, Range
 from agentrun.local.responses import LocalAPIError, bad_request
 from agentrun.local.schema import WireModel
-
-# The cloud's rule for names that are path keys (templateName, credentialName, ...): they must survive a URL path
-# segment unencoded, so no '/', spaces, dots or other characters a path would need to escape.
-NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]{0,127}")
-NAME_RULE = "1 to 128 characters: letters, digits, '_' and '-', starting with a letter or '_'"
-
-
-@dataclass(frozen=True)
-class Range:
-    low: float
-    high: float
-    unit: str = ""
-
-    def holds(self, value: float) -> bool:
-        return math.isfinite(value) and self.low <= value <= self.high  # NaN fails every comparison too
-
-    def __str__(self) -> str:
-        def show(bound: float) -> str:
-            return f"{bound:g}"
-
-        return f"between {show(self.low)} and {show(self.high)}{f' {self.unit}' if self.unit else ''}"
-
-
-# Numeric fields by their path in an input body ("[]" steps into every item of a list). The same bounds are the
-# `minimum`/`maximum` of these fields in openapi/control.yaml.
-RANGES: dict[str, Range] = {
-    "cpu": Range(0.05, 16, "vCPU"),
-    "memory": Range(128, 32768, "MB"),
-    "diskSize": Range(1, 10240),
-    "port": Range(1, 65535),
-    "containerConfiguration.port": Range(1, 65535),
-    "sandboxIdleTimeoutInSeconds": Range(1, 21600, "seconds"),
-    "sandboxTTLInSeconds": Range(1, 21600, "seconds"),
-    "preStopTimeoutInSeconds": Range(1, 3600, "seconds"),
-    "sessionIdleTimeoutSeconds": Range(1, 86400, "seconds"),
-    "sessionConcurrencyLimitPerInstance": Range(1, 1000),
-    "timeout": Range(1, 3600, "seconds"),
-    "scalingConfig.minInstances": Range(0, 1000),
-    "routingConfiguration.versionWeights[].weight": Range(0, 1),
-}
 
 
 def check_name(field: str, value: Any) -> None:

@@ -20,12 +20,10 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
-from agentrun.local.control.credentials import CREDENTIALS
-from agentrun.local.control.model_proxies import MODEL_PROXIES
-from agentrun.local.control.model_services import MODEL_SERVICES
 from agentrun.local.models.errors import model_not_found
 from agentrun.local.models.offline import TEST_MODEL
 from agentrun.local.models.policies import Policies
+from agentrun.local.resources import CREDENTIAL, MODEL_PROXY, MODEL_SERVICE, MODEL_SERVICE_SECRETS
 from agentrun.local.secrets import SecretBox
 from agentrun.local.store import Tx
 
@@ -181,7 +179,7 @@ class _Reader:
 
     def secret(self, credential_name: str) -> tuple[str | None, str | None, dict[str, Any]]:
         """(secret, problem, public config) of a credential."""
-        doc = self.tx.get(CREDENTIALS.kind, credential_name)
+        doc = self.tx.get(CREDENTIAL, credential_name)
         if doc is None:
             return None, f"credential {credential_name} does not exist", {}
         public = _object(doc.get("credentialPublicConfig"))
@@ -193,12 +191,12 @@ class _Reader:
         return secret, None, public
 
     def service(self, name: str, *, label: str, base_url: str | None = None, weight: int = 1) -> Backend:
-        doc = _live(self.tx.get(MODEL_SERVICES.kind, name))
+        doc = _live(self.tx.get(MODEL_SERVICE, name))
         if doc is None:
             if name == TEST_MODEL:
                 return replace(TEST_BACKEND, label=label, weight=weight)
             return Backend(label, None, service=name, weight=weight, problem=f"model service {name} does not exist")
-        doc = self.box.open(doc, MODEL_SERVICES.secrets)
+        doc = self.box.open(doc, MODEL_SERVICE_SECRETS)
         settings = _object(doc.get("providerSettings"))
         key, credential = settings.get("apiKey") or None, None
         if not key and doc.get("credentialName"):
@@ -278,10 +276,10 @@ class _Reader:
         )
 
     def target(self, name: str, default: DefaultModel | None) -> Target | None:
-        proxy = _live(self.tx.get(MODEL_PROXIES.kind, name))
+        proxy = _live(self.tx.get(MODEL_PROXY, name))
         if proxy is not None:
             return self.proxy(proxy)
-        service = _live(self.tx.get(MODEL_SERVICES.kind, name))
+        service = _live(self.tx.get(MODEL_SERVICE, name))
         if service is not None:
             backend = self.service(name, label=f"model service {name}")
             return Target("model service", name, (backend,), created=_epoch(service.get("createdAt")))

@@ -20,14 +20,14 @@ import anyio.to_thread
 from starlette.requests import Request
 
 from agentrun.local.asgi import ClientDisconnected, until_disconnect
-from agentrun.local.control.templates import TEMPLATE
+from agentrun.local.resources import SANDBOX, TEMPLATE
 from agentrun.local.responses import LocalAPIError, already_exists, bad_request, conflict, not_found
 from agentrun.local.sandbox import SandboxEngine, SandboxHandle, SandboxNotFound
 from agentrun.local.sandbox.engine import _SANDBOX_ID as _ENGINE_ID  # the engine's rule for sandbox ids
 from agentrun.local.sandbox.pool import DEFAULT_SIZE, WarmPool
 from agentrun.local.sandbox_manager import freeze, records
 from agentrun.local.sandbox_manager.errors import sandbox_not_running
-from agentrun.local.sandbox_manager.records import SANDBOX, Doc
+from agentrun.local.sandbox_manager.records import Doc
 from agentrun.local.state import timestamp
 from agentrun.local.store import Conflict, Store, Tx
 

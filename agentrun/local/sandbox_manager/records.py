@@ -11,8 +11,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from agentrun.local.control.crud import new_id
-from agentrun.local.control.write_rules import RANGES
+from agentrun.local.resources import RANGES, SANDBOX_ID_PREFIX, new_id
 from agentrun.local.responses import bad_request
 from agentrun.local.sandbox import Limits
 from agentrun.local.sandbox.network import Egress
@@ -20,8 +19,6 @@ from agentrun.local.state import ServerState, timestamp
 
 Doc = dict[str, Any]
 
-SANDBOX = "sandbox"
-SANDBOX_ID_PREFIX = "sbx-"
 DEFAULT_IDLE_TIMEOUT = 600  # seconds, what both SDKs send by default
 DEFAULT_LIFETIME = 21600  # seconds (6 h), the template default `sandboxTTLInSeconds` and the cloud's maximum
 MAX_IDLE_TIMEOUT = DEFAULT_LIFETIME  # an idle timeout past the longest lifetime means nothing (the specs agree)
