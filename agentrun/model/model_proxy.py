@@ -26,17 +26,15 @@ from agentrun_control_api.models import ModelProxy as ModelProxyModel
 from attrs import define, field
 
 from agentrun import errors
+from agentrun._core.bound import BoundResource, updater
 from agentrun._core.http import CallOptions, HttpCore
 from agentrun._core.paging import AsyncPager
 from agentrun._core.resource import (
     ControlAPI,
     WireObject,
-    bound,
     build_input,
-    copy_fields,
     resource_repr,
     text_of,
-    wait_ready,
 )
 
 Endpoints = Sequence[ProxyEndpoint | WireObject]
@@ -49,48 +47,6 @@ def _proxy_config(endpoints: Endpoints | None, policies: Policies | None) -> Pro
         return None
     items = [*endpoints] if endpoints is not None else None
     return build_input(ProxyConfig, "model proxy config", endpoints=items, policies=policies)
-
-
-@define(repr=False)
-class ModelProxy(ModelProxyModel):
-    """A model proxy as the service returns it, with methods that act on it. `endpoint` is its base URL."""
-
-    _api: ModelProxies | None = field(default=None, repr=False, eq=False, alias="_api")
-    __repr__ = resource_repr
-
-    @property
-    def name(self) -> str:
-        return text_of(self.model_proxy_name)
-
-    async def refresh(self, *, options: CallOptions | None = None) -> ModelProxy:
-        """Reload every field from the service."""
-        copy_fields(await bound(self._api, self).get(self.name, options=options), self)
-        return self
-
-    async def update(
-        self,
-        *,
-        endpoints: Endpoints | None = None,
-        policies: Policies | None = None,
-        credential_name: str | None = None,
-        description: str | None = None,
-        options: CallOptions | None = None,
-        **more: Any,
-    ) -> ModelProxy:
-        """Change the given fields (others keep their values) and reload."""
-        updated = await bound(self._api, self).update(
-            self.name, endpoints=endpoints, policies=policies, credential_name=credential_name,
-            description=description, options=options, **more,
-        )  # fmt: skip
-        copy_fields(updated, self)
-        return self
-
-    async def delete(self, *, options: CallOptions | None = None) -> None:
-        await bound(self._api, self).delete(self.name, options=options)
-
-    async def wait_until_ready(self, *, timeout: float = 300.0, options: CallOptions | None = None) -> ModelProxy:
-        """Poll until READY; a *_FAILED status raises ResourceFailedError, `timeout` seconds WaitTimeoutError."""
-        return await wait_ready(lambda: self.refresh(options=options), what=f"model proxy {self.name}", timeout=timeout)
 
 
 class ModelProxies(ControlAPI):
@@ -151,6 +107,7 @@ class ModelProxies(ControlAPI):
     async def update(
         self,
         name: str,
+        /,
         *,
         endpoints: Endpoints | None = None,
         policies: Policies | None = None,
@@ -197,3 +154,21 @@ class ModelProxies(ControlAPI):
             page_size=page_size, limit=limit, options=options, proxy_mode=proxy_mode, status=status,
             workspace_id=workspace_id,
         )  # fmt: skip
+
+
+@define(repr=False)
+class ModelProxy(ModelProxyModel, BoundResource[ModelProxies]):
+    """A model proxy as the service returns it, with methods that act on it. `endpoint` is its base URL."""
+
+    _api: ModelProxies | None = field(default=None, repr=False, eq=False, alias="_api")
+    __repr__ = resource_repr
+    _what = "model proxy"
+
+    @property
+    def name(self) -> str:
+        return text_of(self.model_proxy_name)
+
+    def _key(self) -> str:
+        return self.name
+
+    update = updater(ModelProxies.update)

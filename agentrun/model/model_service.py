@@ -21,9 +21,10 @@ from agentrun_control_api.models import (
 from agentrun_control_api.models import ModelService as ModelServiceModel
 from attrs import define, field
 
+from agentrun._core.bound import BoundResource, updater
 from agentrun._core.http import CallOptions, HttpCore
 from agentrun._core.paging import AsyncPager
-from agentrun._core.resource import ControlAPI, bound, build_input, copy_fields, resource_repr, text_of, wait_ready
+from agentrun._core.resource import ControlAPI, build_input, resource_repr, text_of
 
 
 def _provider_settings(
@@ -34,51 +35,6 @@ def _provider_settings(
         return None
     names = [*model_names] if model_names is not None else None
     return build_input(ProviderSettings, "provider settings", base_url=base_url, api_key=api_key, model_names=names)
-
-
-@define(repr=False)
-class ModelService(ModelServiceModel):
-    """A model service as the service returns it, with methods that act on it."""
-
-    _api: ModelServices | None = field(default=None, repr=False, eq=False, alias="_api")
-    __repr__ = resource_repr
-
-    @property
-    def name(self) -> str:
-        return text_of(self.model_service_name)
-
-    async def refresh(self, *, options: CallOptions | None = None) -> ModelService:
-        """Reload every field from the service."""
-        copy_fields(await bound(self._api, self).get(self.name, options=options), self)
-        return self
-
-    async def update(
-        self,
-        *,
-        base_url: str | None = None,
-        api_key: str | None = None,
-        model_names: Sequence[str] | None = None,
-        credential_name: str | None = None,
-        description: str | None = None,
-        options: CallOptions | None = None,
-        **more: Any,
-    ) -> ModelService:
-        """Change the given fields (others keep their values) and reload."""
-        updated = await bound(self._api, self).update(
-            self.name, base_url=base_url, api_key=api_key, model_names=model_names, credential_name=credential_name,
-            description=description, options=options, **more,
-        )  # fmt: skip
-        copy_fields(updated, self)
-        return self
-
-    async def delete(self, *, options: CallOptions | None = None) -> None:
-        await bound(self._api, self).delete(self.name, options=options)
-
-    async def wait_until_ready(self, *, timeout: float = 300.0, options: CallOptions | None = None) -> ModelService:
-        """Poll until READY; a *_FAILED status raises ResourceFailedError, `timeout` seconds WaitTimeoutError."""
-        return await wait_ready(
-            lambda: self.refresh(options=options), what=f"model service {self.name}", timeout=timeout
-        )
 
 
 class ModelServices(ControlAPI):
@@ -136,6 +92,7 @@ class ModelServices(ControlAPI):
     async def update(
         self,
         name: str,
+        /,
         *,
         base_url: str | None = None,
         api_key: str | None = None,
@@ -184,3 +141,21 @@ class ModelServices(ControlAPI):
             page_size=page_size, limit=limit, options=options, model_type=model_type, provider=provider,
             provider_type=provider_type, workspace_id=workspace_id,
         )  # fmt: skip
+
+
+@define(repr=False)
+class ModelService(ModelServiceModel, BoundResource[ModelServices]):
+    """A model service as the service returns it, with methods that act on it."""
+
+    _api: ModelServices | None = field(default=None, repr=False, eq=False, alias="_api")
+    __repr__ = resource_repr
+    _what = "model service"
+
+    @property
+    def name(self) -> str:
+        return text_of(self.model_service_name)
+
+    def _key(self) -> str:
+        return self.name
+
+    update = updater(ModelServices.update)

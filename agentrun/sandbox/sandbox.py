@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import contextlib
 from types import ModuleType, TracebackType
-from typing import Any
+from typing import Any, Self
 
 from agentrun_control_api.api.sandboxes import list_sandboxes, pause_sandbox, resume_sandbox
 from agentrun_control_api.models import Sandbox as SandboxModel
@@ -30,6 +30,7 @@ from attrs import define, field
 
 from agentrun import errors
 from agentrun._core.aio import shielded
+from agentrun._core.bound import BoundResource
 from agentrun._core.http import CallOptions, HttpCore, Plane, envelope_data, json_of
 from agentrun._core.models import parse_model
 from agentrun._core.paging import AsyncPager
@@ -50,7 +51,7 @@ _UNAVAILABLE = "UNAVAILABLE"
 
 
 @define(repr=False)
-class Sandbox(SandboxModel, CodeInterpreter):
+class Sandbox(SandboxModel, CodeInterpreter, BoundResource["Sandboxes"]):
     """A sandbox as the service returns it, with methods that act on it and inside it: `run_code`,
     `run_code_stream` and code contexts (code.py), `files` (files.py) and `commands` (commands.py).
 
@@ -63,10 +64,14 @@ class Sandbox(SandboxModel, CodeInterpreter):
 
     _api: Sandboxes | None = field(default=None, repr=False, eq=False, alias="_api")
     __repr__ = resource_repr
+    _what = "sandbox"
 
     @property
     def id(self) -> str:
         return text_of(self.sandbox_id)
+
+    def _key(self) -> str:
+        return self.id
 
     @property
     def is_running(self) -> bool:
@@ -86,11 +91,6 @@ class Sandbox(SandboxModel, CodeInterpreter):
     def _target(self) -> SandboxTarget:
         return SandboxTarget(bound(self._api, self)._core, self.id)
 
-    async def refresh(self, *, options: CallOptions | None = None) -> Sandbox:
-        """Reload every field from the service."""
-        copy_fields(await bound(self._api, self).get(self.id, options=options), self)
-        return self
-
     async def stop(self, *, options: CallOptions | None = None) -> Sandbox:
         """Stop the sandbox and reload its fields."""
         copy_fields(await bound(self._api, self).stop(self.id, options=options), self)
@@ -106,10 +106,6 @@ class Sandbox(SandboxModel, CodeInterpreter):
         copy_fields(await bound(self._api, self).resume(self.id, options=options), self)
         return self
 
-    async def delete(self, *, options: CallOptions | None = None) -> None:
-        """Delete the sandbox: everything in it is gone."""
-        await bound(self._api, self).delete(self.id, options=options)
-
     async def kill(self, *, options: CallOptions | None = None) -> None:
         """Delete the sandbox (E2B's name for it)."""
         await self.delete(options=options)
@@ -118,9 +114,11 @@ class Sandbox(SandboxModel, CodeInterpreter):
         """Whether the sandbox is ready to run code (its health check answers ok)."""
         return await self._health_status(options) == "OK"
 
-    async def wait_until_ready(self, *, timeout: float = 60.0, options: CallOptions | None = None) -> Sandbox:
-        """Poll the health check until the sandbox is ready; WaitTimeoutError after `timeout` seconds. A sandbox
-        that is gone raises NotFoundError at once."""
+    async def wait_until_ready(
+        self, *, timeout: float = 60.0, interval: float = 1.0, options: CallOptions | None = None
+    ) -> Self:
+        """Poll the health check (every `interval` seconds at most) until the sandbox is ready; WaitTimeoutError
+        after `timeout` seconds. A sandbox that is gone raises NotFoundError at once."""
         await wait_for_status(
             lambda: self._health_status(options),
             lambda status: status,
@@ -128,7 +126,7 @@ class Sandbox(SandboxModel, CodeInterpreter):
             ready={"OK"},
             failed=(),
             timeout=timeout,
-            max_interval=1.0,
+            max_interval=interval,
         )
         return self
 

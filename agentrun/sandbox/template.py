@@ -26,6 +26,7 @@ from agentrun_control_api.models import (
 from agentrun_control_api.models import Template as TemplateModel
 from attrs import define, field
 
+from agentrun._core.bound import BoundResource, updater
 from agentrun._core.http import CallOptions, HttpCore
 from agentrun._core.paging import AsyncPager
 from agentrun._core.resource import (
@@ -36,7 +37,6 @@ from agentrun._core.resource import (
     copy_fields,
     resource_repr,
     text_of,
-    wait_ready,
 )
 
 
@@ -47,71 +47,6 @@ def _sizes(template_type: TemplateType) -> tuple[float, int, int]:
     if template_type == TemplateType.BROWSER:
         return 2.0, 4096, 10240
     return 2.0, 4096, 512
-
-
-@define(repr=False)
-class Template(TemplateModel):
-    """A sandbox template as the service returns it, with methods that act on it."""
-
-    _api: Templates | None = field(default=None, repr=False, eq=False, alias="_api")
-    __repr__ = resource_repr
-
-    @property
-    def name(self) -> str:
-        return text_of(self.template_name)
-
-    async def refresh(self, *, options: CallOptions | None = None) -> Template:
-        """Reload every field from the service."""
-        copy_fields(await bound(self._api, self).get(self.name, options=options), self)
-        return self
-
-    async def update(
-        self,
-        *,
-        cpu: float | None = None,
-        memory: int | None = None,
-        network: NetworkConfiguration | WireObject | None = None,
-        sandbox_idle_timeout_seconds: int | None = None,
-        sandbox_ttl_seconds: int | None = None,
-        environment_variables: Mapping[str, str] | None = None,
-        description: str | None = None,
-        options: CallOptions | None = None,
-        **more: Any,
-    ) -> Template:
-        """Change the given fields (others keep their values) and reload."""
-        updated = await bound(self._api, self).update(
-            self.name, cpu=cpu, memory=memory, network=network,
-            sandbox_idle_timeout_seconds=sandbox_idle_timeout_seconds, sandbox_ttl_seconds=sandbox_ttl_seconds,
-            environment_variables=environment_variables, description=description, options=options, **more,
-        )  # fmt: skip
-        copy_fields(updated, self)
-        return self
-
-    async def delete(self, *, options: CallOptions | None = None) -> None:
-        await bound(self._api, self).delete(self.name, options=options)
-
-    async def wait_until_ready(self, *, timeout: float = 300.0, options: CallOptions | None = None) -> Template:
-        """Poll until READY; a *_FAILED status raises ResourceFailedError, `timeout` seconds WaitTimeoutError."""
-        return await wait_ready(lambda: self.refresh(options=options), what=f"template {self.name}", timeout=timeout)
-
-    async def activate_mcp(
-        self,
-        *,
-        enabled_tools: Sequence[str] | None = None,
-        transport: str | None = None,
-        options: CallOptions | None = None,
-    ) -> Template:
-        """Serve the template's sandboxes as an MCP server (see `mcp_state` for its endpoint) and reload."""
-        updated = await bound(self._api, self).activate_mcp(
-            self.name, enabled_tools=enabled_tools, transport=transport, options=options
-        )
-        copy_fields(updated, self)
-        return self
-
-    async def stop_mcp(self, *, options: CallOptions | None = None) -> Template:
-        """Stop serving the template as an MCP server and reload."""
-        copy_fields(await bound(self._api, self).stop_mcp(self.name, options=options), self)
-        return self
 
 
 class Templates(ControlAPI):
@@ -176,6 +111,7 @@ class Templates(ControlAPI):
     async def update(
         self,
         name: str,
+        /,
         *,
         cpu: float | None = None,
         memory: int | None = None,
@@ -261,3 +197,40 @@ class Templates(ControlAPI):
             idempotent=True, template_name=name,
         )  # fmt: skip
         return self._bind(stopped)
+
+
+@define(repr=False)
+class Template(TemplateModel, BoundResource[Templates]):
+    """A sandbox template as the service returns it, with methods that act on it."""
+
+    _api: Templates | None = field(default=None, repr=False, eq=False, alias="_api")
+    __repr__ = resource_repr
+    _what = "template"
+
+    @property
+    def name(self) -> str:
+        return text_of(self.template_name)
+
+    def _key(self) -> str:
+        return self.name
+
+    update = updater(Templates.update)
+
+    async def activate_mcp(
+        self,
+        *,
+        enabled_tools: Sequence[str] | None = None,
+        transport: str | None = None,
+        options: CallOptions | None = None,
+    ) -> Template:
+        """Serve the template's sandboxes as an MCP server (see `mcp_state` for its endpoint) and reload."""
+        updated = await bound(self._api, self).activate_mcp(
+            self.name, enabled_tools=enabled_tools, transport=transport, options=options
+        )
+        copy_fields(updated, self)
+        return self
+
+    async def stop_mcp(self, *, options: CallOptions | None = None) -> Template:
+        """Stop serving the template as an MCP server and reload."""
+        copy_fields(await bound(self._api, self).stop_mcp(self.name, options=options), self)
+        return self

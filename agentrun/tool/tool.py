@@ -17,14 +17,13 @@ from agentrun_control_api.models import (
 from agentrun_control_api.models import Tool as ToolModel
 from attrs import define, field
 
+from agentrun._core.bound import BoundResource, updater
 from agentrun._core.http import CallOptions, HttpCore
 from agentrun._core.paging import AsyncPager
 from agentrun._core.resource import (
     ControlAPI,
     WireObject,
-    bound,
     build_input,
-    copy_fields,
     resource_repr,
     text_of,
 )
@@ -33,45 +32,6 @@ from agentrun._core.resource import (
 def _spec_text(spec: str | Mapping[str, Any] | None) -> str | None:
     """protocolSpec travels as a JSON document in a string; a dict is serialised."""
     return spec if spec is None or isinstance(spec, str) else json.dumps(spec, ensure_ascii=False)
-
-
-@define(repr=False)
-class Tool(ToolModel):
-    """A tool as the service returns it, with methods that act on it. Its status is a free string (Running,
-    Stopped, Failed, ...)."""
-
-    _api: Tools | None = field(default=None, repr=False, eq=False, alias="_api")
-    __repr__ = resource_repr
-
-    @property
-    def name(self) -> str:
-        return text_of(self.tool_name)
-
-    async def refresh(self, *, options: CallOptions | None = None) -> Tool:
-        """Reload every field from the service."""
-        copy_fields(await bound(self._api, self).get(self.name, options=options), self)
-        return self
-
-    async def update(
-        self,
-        *,
-        protocol_spec: str | Mapping[str, Any] | None = None,
-        mcp_config: McpConfig | WireObject | None = None,
-        credential_name: str | None = None,
-        description: str | None = None,
-        options: CallOptions | None = None,
-        **more: Any,
-    ) -> Tool:
-        """Change the given fields (others keep their values) and reload."""
-        updated = await bound(self._api, self).update(
-            self.name, protocol_spec=protocol_spec, mcp_config=mcp_config, credential_name=credential_name,
-            description=description, options=options, **more,
-        )  # fmt: skip
-        copy_fields(updated, self)
-        return self
-
-    async def delete(self, *, options: CallOptions | None = None) -> None:
-        await bound(self._api, self).delete(self.name, options=options)
 
 
 class Tools(ControlAPI):
@@ -124,6 +84,7 @@ class Tools(ControlAPI):
     async def update(
         self,
         name: str,
+        /,
         *,
         protocol_spec: str | Mapping[str, Any] | None = None,
         mcp_config: McpConfig | WireObject | None = None,
@@ -166,3 +127,23 @@ class Tools(ControlAPI):
             list_tools, Tool, action="ListTools", what="tool", bind=self._bind, page_size=page_size, limit=limit,
             options=options, tool_name=name, tool_type=tool_type, workspace_id=workspace_id,
         )  # fmt: skip
+
+
+@define(repr=False)
+class Tool(ToolModel, BoundResource[Tools]):
+    """A tool as the service returns it, with methods that act on it. Its status is a free string (Running,
+    Stopped, Failed, ...)."""
+
+    _api: Tools | None = field(default=None, repr=False, eq=False, alias="_api")
+    __repr__ = resource_repr
+    _what = "tool"
+    _ready_statuses = frozenset({"READY", "RUNNING"})
+
+    @property
+    def name(self) -> str:
+        return text_of(self.tool_name)
+
+    def _key(self) -> str:
+        return self.name
+
+    update = updater(Tools.update)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Self
 
 from agentrun_control_api.api.agent_runtimes import (
     create_agent_runtime,
@@ -42,17 +42,9 @@ from attrs import define, field
 from agentrun import errors
 from agentrun._core.http import CallOptions
 from agentrun._core.portal import SyncHttpCore
+from agentrun.sync._core.bound import BoundResource, updater
 from agentrun.sync._core.paging import SyncPager
-from agentrun.sync._core.resource import (
-    ControlAPI,
-    WireObject,
-    bound,
-    build_input,
-    copy_fields,
-    resource_repr,
-    text_of,
-    wait_ready,
-)
+from agentrun.sync._core.resource import ControlAPI, WireObject, bound, build_input, copy_fields, resource_repr, text_of
 from agentrun.sync._core.waiting import wait_for_status
 
 
@@ -65,155 +57,6 @@ def _artifact_type(
     if code is not None:
         return ArtifactType.CODE
     return ArtifactType.CONTAINER if container is not None else None
-
-
-@define(repr=False)
-class AgentRuntime(AgentRuntimeModel):
-    """An agent runtime as the service returns it, with methods that act on it."""
-
-    _api: AgentRuntimes | None = field(default=None, repr=False, eq=False, alias="_api")
-    __repr__ = resource_repr
-
-    @property
-    def id(self) -> str:
-        return text_of(self.agent_runtime_id)
-
-    @property
-    def name(self) -> str:
-        return text_of(self.agent_runtime_name)
-
-    def refresh(self, *, options: CallOptions | None = None) -> AgentRuntime:
-        """Reload every field from the service."""
-        copy_fields(bound(self._api, self).get(self.id, options=options), self)
-        return self
-
-    def update(
-        self,
-        *,
-        description: str | None = None,
-        code: CodeConfiguration | WireObject | None = None,
-        container: ContainerConfiguration | WireObject | None = None,
-        artifact_type: ArtifactType | str | None = None,
-        cpu: float | None = None,
-        memory: int | None = None,
-        port: int | None = None,
-        network: NetworkConfiguration | WireObject | None = None,
-        environment_variables: Mapping[str, str] | None = None,
-        credential_name: str | None = None,
-        options: CallOptions | None = None,
-        **more: Any,
-    ) -> AgentRuntime:
-        """Change the given fields (others keep their values) and reload."""
-        updated = bound(self._api, self).update(
-            self.id, description=description, code=code, container=container, artifact_type=artifact_type,
-            cpu=cpu, memory=memory, port=port, network=network, environment_variables=environment_variables,
-            credential_name=credential_name, options=options, **more,
-        )  # fmt: skip
-        copy_fields(updated, self)
-        return self
-
-    def delete(self, *, cascade: bool = True, timeout: float = 300.0, options: CallOptions | None = None) -> None:
-        """Delete the runtime. With `cascade` (the default, as in the official SDK) its endpoints are deleted first,
-        waiting up to `timeout` seconds for them to leave the endpoint list."""
-        bound(self._api, self).delete(self.id, cascade=cascade, timeout=timeout, options=options)
-
-    def wait_until_ready(self, *, timeout: float = 300.0, options: CallOptions | None = None) -> AgentRuntime:
-        """Poll until READY; a *_FAILED status raises ResourceFailedError, `timeout` seconds WaitTimeoutError."""
-        return wait_ready(
-            lambda: self.refresh(options=options), what=f"agent runtime {self.name or self.id}", timeout=timeout
-        )
-
-    def create_endpoint(
-        self,
-        name: str,
-        *,
-        target_version: str = "LATEST",
-        description: str | None = None,
-        options: CallOptions | None = None,
-        **more: Any,
-    ) -> AgentRuntimeEndpoint:
-        """Create an endpoint serving `target_version` of this runtime."""
-        return bound(self._api, self).create_endpoint(
-            self.id, name, target_version=target_version, description=description, options=options, **more
-        )
-
-    def list_endpoints(
-        self,
-        *,
-        name: str | None = None,
-        page_size: int = 50,
-        limit: int | None = None,
-        options: CallOptions | None = None,
-    ) -> SyncPager[AgentRuntimeEndpoint]:
-        """This runtime's endpoints; pages under `for`."""
-        return bound(self._api, self).list_endpoints(
-            self.id, name=name, page_size=page_size, limit=limit, options=options
-        )
-
-    def list_versions(
-        self, *, page_size: int = 50, limit: int | None = None, options: CallOptions | None = None
-    ) -> SyncPager[AgentRuntimeVersion]:
-        """This runtime's published versions; pages under `for`."""
-        return bound(self._api, self).list_versions(self.id, page_size=page_size, limit=limit, options=options)
-
-    def publish_version(
-        self, *, description: str | None = None, publisher: str | None = None, options: CallOptions | None = None
-    ) -> AgentRuntimeVersion:
-        """Publish the current configuration as a new immutable version."""
-        return bound(self._api, self).publish_version(
-            self.id, description=description, publisher=publisher, options=options
-        )
-
-
-@define(repr=False)
-class AgentRuntimeEndpoint(AgentRuntimeEndpointModel):
-    """An endpoint of an agent runtime (a public URL serving one version, or several by weight)."""
-
-    _api: AgentRuntimes | None = field(default=None, repr=False, eq=False, alias="_api")
-    __repr__ = resource_repr
-
-    @property
-    def id(self) -> str:
-        return text_of(self.agent_runtime_endpoint_id)
-
-    @property
-    def name(self) -> str:
-        return text_of(self.agent_runtime_endpoint_name)
-
-    @property
-    def runtime_id(self) -> str:
-        return text_of(self.agent_runtime_id)
-
-    def refresh(self, *, options: CallOptions | None = None) -> AgentRuntimeEndpoint:
-        """Reload every field from the service."""
-        copy_fields(bound(self._api, self).get_endpoint(self.runtime_id, self.id, options=options), self)
-        return self
-
-    def update(
-        self,
-        *,
-        target_version: str | None = None,
-        description: str | None = None,
-        options: CallOptions | None = None,
-        **more: Any,
-    ) -> AgentRuntimeEndpoint:
-        """Change the given fields (others keep their values) and reload."""
-        updated = bound(self._api, self).update_endpoint(
-            self.runtime_id, self.id, target_version=target_version, description=description, options=options, **more
-        )
-        copy_fields(updated, self)
-        return self
-
-    def delete(self, *, options: CallOptions | None = None) -> None:
-        bound(self._api, self).delete_endpoint(self.runtime_id, self.id, options=options)
-
-    def wait_until_ready(self, *, timeout: float = 300.0, options: CallOptions | None = None) -> AgentRuntimeEndpoint:
-        """Poll until READY; a *_FAILED status raises ResourceFailedError, `timeout` seconds WaitTimeoutError."""
-        return wait_ready(
-            lambda: self.refresh(options=options),
-            what=f"agent runtime endpoint {self.name or self.id}",
-            timeout=timeout,
-        )
 
 
 def _endpoints_state(endpoints: list[AgentRuntimeEndpoint]) -> str:
@@ -302,6 +145,7 @@ class AgentRuntimes(ControlAPI):
     def update(
         self,
         id: str,
+        /,
         *,
         description: str | None = None,
         code: CodeConfiguration | WireObject | None = None,
@@ -501,3 +345,116 @@ class AgentRuntimes(ControlAPI):
             publish_runtime_version, AgentRuntimeVersion, action="PublishRuntimeVersion",
             what="agent runtime version", options=options, agent_runtime_id=runtime_id, body=body,
         )  # fmt: skip
+
+
+@define(repr=False)
+class AgentRuntime(AgentRuntimeModel, BoundResource[AgentRuntimes]):
+    """An agent runtime as the service returns it, with methods that act on it."""
+
+    _api: AgentRuntimes | None = field(default=None, repr=False, eq=False, alias="_api")
+    __repr__ = resource_repr
+    _what = "agent runtime"
+
+    @property
+    def id(self) -> str:
+        return text_of(self.agent_runtime_id)
+
+    @property
+    def name(self) -> str:
+        return text_of(self.agent_runtime_name)
+
+    def _key(self) -> str:
+        return self.id
+
+    update = updater(AgentRuntimes.update)
+
+    def delete(self, *, cascade: bool = True, timeout: float = 300.0, options: CallOptions | None = None) -> None:
+        """Delete the runtime. With `cascade` (the default, as in the official SDK) its endpoints are deleted first,
+        waiting up to `timeout` seconds for them to leave the endpoint list."""
+        bound(self._api, self).delete(self.id, cascade=cascade, timeout=timeout, options=options)
+
+    def create_endpoint(
+        self,
+        name: str,
+        *,
+        target_version: str = "LATEST",
+        description: str | None = None,
+        options: CallOptions | None = None,
+        **more: Any,
+    ) -> AgentRuntimeEndpoint:
+        """Create an endpoint serving `target_version` of this runtime."""
+        return bound(self._api, self).create_endpoint(
+            self.id, name, target_version=target_version, description=description, options=options, **more
+        )
+
+    def list_endpoints(
+        self,
+        *,
+        name: str | None = None,
+        page_size: int = 50,
+        limit: int | None = None,
+        options: CallOptions | None = None,
+    ) -> SyncPager[AgentRuntimeEndpoint]:
+        """This runtime's endpoints; pages under `for`."""
+        return bound(self._api, self).list_endpoints(
+            self.id, name=name, page_size=page_size, limit=limit, options=options
+        )
+
+    def list_versions(
+        self, *, page_size: int = 50, limit: int | None = None, options: CallOptions | None = None
+    ) -> SyncPager[AgentRuntimeVersion]:
+        """This runtime's published versions; pages under `for`."""
+        return bound(self._api, self).list_versions(self.id, page_size=page_size, limit=limit, options=options)
+
+    def publish_version(
+        self, *, description: str | None = None, publisher: str | None = None, options: CallOptions | None = None
+    ) -> AgentRuntimeVersion:
+        """Publish the current configuration as a new immutable version."""
+        return bound(self._api, self).publish_version(
+            self.id, description=description, publisher=publisher, options=options
+        )
+
+
+@define(repr=False)
+class AgentRuntimeEndpoint(AgentRuntimeEndpointModel, BoundResource[AgentRuntimes]):
+    """An endpoint of an agent runtime (a public URL serving one version, or several by weight)."""
+
+    _api: AgentRuntimes | None = field(default=None, repr=False, eq=False, alias="_api")
+    __repr__ = resource_repr
+    _what = "agent runtime endpoint"
+
+    @property
+    def id(self) -> str:
+        return text_of(self.agent_runtime_endpoint_id)
+
+    @property
+    def name(self) -> str:
+        return text_of(self.agent_runtime_endpoint_name)
+
+    @property
+    def runtime_id(self) -> str:
+        return text_of(self.agent_runtime_id)
+
+    def _key(self) -> str:
+        return self.id
+
+    def _fetch(self, options: CallOptions | None) -> AgentRuntimeEndpoint:
+        return self._manager().get_endpoint(self.runtime_id, self.id, options=options)
+
+    def update(
+        self,
+        *,
+        target_version: str | None = None,
+        description: str | None = None,
+        options: CallOptions | None = None,
+        **more: Any,
+    ) -> Self:
+        """Change the given fields (others keep their values) and reload."""
+        updated = self._manager().update_endpoint(
+            self.runtime_id, self.id, target_version=target_version, description=description, options=options, **more
+        )
+        copy_fields(updated, self)
+        return self
+
+    def delete(self, *, options: CallOptions | None = None) -> None:
+        self._manager().delete_endpoint(self.runtime_id, self.id, options=options)

@@ -26,49 +26,15 @@ from attrs import define, field
 
 from agentrun._core.http import CallOptions
 from agentrun._core.portal import SyncHttpCore
+from agentrun.sync._core.bound import BoundResource, updater
 from agentrun.sync._core.paging import SyncPager
-from agentrun.sync._core.resource import ControlAPI, bound, build_input, copy_fields, resource_repr, text_of
+from agentrun.sync._core.resource import ControlAPI, build_input, resource_repr, text_of
 
 
 def _public_config(value: CredentialPublicConfig | Mapping[str, Any] | None) -> CredentialPublicConfig | None:
     if value is None or isinstance(value, CredentialPublicConfig):
         return value
     return CredentialPublicConfig.from_dict(dict(value))
-
-
-@define(repr=False)
-class Credential(CredentialModel):
-    """A credential as the service returns it, with methods that act on it. Credentials have no status."""
-
-    _api: Credentials | None = field(default=None, repr=False, eq=False, alias="_api")
-    __repr__ = resource_repr
-
-    @property
-    def name(self) -> str:
-        return text_of(self.credential_name)
-
-    def refresh(self) -> Credential:
-        """Reload every field from the service."""
-        copy_fields(bound(self._api, self).get(self.name), self)
-        return self
-
-    def update(
-        self,
-        *,
-        description: str | None = None,
-        enabled: bool | None = None,
-        secret: str | None = None,
-        public_config: CredentialPublicConfig | Mapping[str, Any] | None = None,
-    ) -> Credential:
-        """Change the given fields (others keep their values) and reload."""
-        updated = bound(self._api, self).update(
-            self.name, description=description, enabled=enabled, secret=secret, public_config=public_config
-        )
-        copy_fields(updated, self)
-        return self
-
-    def delete(self) -> None:
-        bound(self._api, self).delete(self.name)
 
 
 class Credentials(ControlAPI):
@@ -122,6 +88,7 @@ class Credentials(ControlAPI):
     def update(
         self,
         name: str,
+        /,
         *,
         description: str | None = None,
         enabled: bool | None = None,
@@ -188,3 +155,24 @@ class Credentials(ControlAPI):
             enabled=enabled,
             workspace_id=workspace_id,
         )
+
+
+@define(repr=False)
+class Credential(CredentialModel, BoundResource[Credentials]):
+    """A credential as the service returns it, with methods that act on it. Credentials have no status."""
+
+    _api: Credentials | None = field(default=None, repr=False, eq=False, alias="_api")
+    __repr__ = resource_repr
+    _what = "credential"
+
+    @property
+    def name(self) -> str:
+        return text_of(self.credential_name)
+
+    def _key(self) -> str:
+        return self.name
+
+    update = updater(Credentials.update)
+
+    def _status(self) -> str | None:
+        return "READY"  # credentials have no status: one that loads is ready

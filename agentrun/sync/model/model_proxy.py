@@ -29,17 +29,9 @@ from attrs import define, field
 from agentrun import errors
 from agentrun._core.http import CallOptions
 from agentrun._core.portal import SyncHttpCore
+from agentrun.sync._core.bound import BoundResource, updater
 from agentrun.sync._core.paging import SyncPager
-from agentrun.sync._core.resource import (
-    ControlAPI,
-    WireObject,
-    bound,
-    build_input,
-    copy_fields,
-    resource_repr,
-    text_of,
-    wait_ready,
-)
+from agentrun.sync._core.resource import ControlAPI, WireObject, build_input, resource_repr, text_of
 
 Endpoints = Sequence[ProxyEndpoint | WireObject]
 Policies = ProxyPolicies | WireObject
@@ -51,48 +43,6 @@ def _proxy_config(endpoints: Endpoints | None, policies: Policies | None) -> Pro
         return None
     items = [*endpoints] if endpoints is not None else None
     return build_input(ProxyConfig, "model proxy config", endpoints=items, policies=policies)
-
-
-@define(repr=False)
-class ModelProxy(ModelProxyModel):
-    """A model proxy as the service returns it, with methods that act on it. `endpoint` is its base URL."""
-
-    _api: ModelProxies | None = field(default=None, repr=False, eq=False, alias="_api")
-    __repr__ = resource_repr
-
-    @property
-    def name(self) -> str:
-        return text_of(self.model_proxy_name)
-
-    def refresh(self, *, options: CallOptions | None = None) -> ModelProxy:
-        """Reload every field from the service."""
-        copy_fields(bound(self._api, self).get(self.name, options=options), self)
-        return self
-
-    def update(
-        self,
-        *,
-        endpoints: Endpoints | None = None,
-        policies: Policies | None = None,
-        credential_name: str | None = None,
-        description: str | None = None,
-        options: CallOptions | None = None,
-        **more: Any,
-    ) -> ModelProxy:
-        """Change the given fields (others keep their values) and reload."""
-        updated = bound(self._api, self).update(
-            self.name, endpoints=endpoints, policies=policies, credential_name=credential_name,
-            description=description, options=options, **more,
-        )  # fmt: skip
-        copy_fields(updated, self)
-        return self
-
-    def delete(self, *, options: CallOptions | None = None) -> None:
-        bound(self._api, self).delete(self.name, options=options)
-
-    def wait_until_ready(self, *, timeout: float = 300.0, options: CallOptions | None = None) -> ModelProxy:
-        """Poll until READY; a *_FAILED status raises ResourceFailedError, `timeout` seconds WaitTimeoutError."""
-        return wait_ready(lambda: self.refresh(options=options), what=f"model proxy {self.name}", timeout=timeout)
 
 
 class ModelProxies(ControlAPI):
@@ -153,6 +103,7 @@ class ModelProxies(ControlAPI):
     def update(
         self,
         name: str,
+        /,
         *,
         endpoints: Endpoints | None = None,
         policies: Policies | None = None,
@@ -199,3 +150,21 @@ class ModelProxies(ControlAPI):
             page_size=page_size, limit=limit, options=options, proxy_mode=proxy_mode, status=status,
             workspace_id=workspace_id,
         )  # fmt: skip
+
+
+@define(repr=False)
+class ModelProxy(ModelProxyModel, BoundResource[ModelProxies]):
+    """A model proxy as the service returns it, with methods that act on it. `endpoint` is its base URL."""
+
+    _api: ModelProxies | None = field(default=None, repr=False, eq=False, alias="_api")
+    __repr__ = resource_repr
+    _what = "model proxy"
+
+    @property
+    def name(self) -> str:
+        return text_of(self.model_proxy_name)
+
+    def _key(self) -> str:
+        return self.name
+
+    update = updater(ModelProxies.update)

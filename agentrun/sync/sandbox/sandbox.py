@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import contextlib
 from types import ModuleType, TracebackType
-from typing import Any
+from typing import Any, Self
 
 from agentrun_control_api.api.sandboxes import list_sandboxes, pause_sandbox, resume_sandbox
 from agentrun_control_api.models import Sandbox as SandboxModel
@@ -33,6 +33,7 @@ from agentrun import errors
 from agentrun._core.http import CallOptions, Plane, envelope_data, json_of
 from agentrun._core.models import parse_model
 from agentrun._core.portal import SyncHttpCore, shielded
+from agentrun.sync._core.bound import BoundResource
 from agentrun.sync._core.paging import SyncPager
 from agentrun.sync._core.resource import ControlAPI, bound, build_input, copy_fields, resource_repr, text_of
 from agentrun.sync._core.waiting import FAILED_STATUSES, wait_for_status
@@ -51,7 +52,7 @@ _UNAVAILABLE = "UNAVAILABLE"
 
 
 @define(repr=False)
-class Sandbox(SandboxModel, CodeInterpreter):
+class Sandbox(SandboxModel, CodeInterpreter, BoundResource["Sandboxes"]):
     """A sandbox as the service returns it, with methods that act on it and inside it: `run_code`,
     `run_code_stream` and code contexts (code.py), `files` (files.py) and `commands` (commands.py).
 
@@ -64,10 +65,14 @@ class Sandbox(SandboxModel, CodeInterpreter):
 
     _api: Sandboxes | None = field(default=None, repr=False, eq=False, alias="_api")
     __repr__ = resource_repr
+    _what = "sandbox"
 
     @property
     def id(self) -> str:
         return text_of(self.sandbox_id)
+
+    def _key(self) -> str:
+        return self.id
 
     @property
     def is_running(self) -> bool:
@@ -87,11 +92,6 @@ class Sandbox(SandboxModel, CodeInterpreter):
     def _target(self) -> SandboxTarget:
         return SandboxTarget(bound(self._api, self)._core, self.id)
 
-    def refresh(self, *, options: CallOptions | None = None) -> Sandbox:
-        """Reload every field from the service."""
-        copy_fields(bound(self._api, self).get(self.id, options=options), self)
-        return self
-
     def stop(self, *, options: CallOptions | None = None) -> Sandbox:
         """Stop the sandbox and reload its fields."""
         copy_fields(bound(self._api, self).stop(self.id, options=options), self)
@@ -107,10 +107,6 @@ class Sandbox(SandboxModel, CodeInterpreter):
         copy_fields(bound(self._api, self).resume(self.id, options=options), self)
         return self
 
-    def delete(self, *, options: CallOptions | None = None) -> None:
-        """Delete the sandbox: everything in it is gone."""
-        bound(self._api, self).delete(self.id, options=options)
-
     def kill(self, *, options: CallOptions | None = None) -> None:
         """Delete the sandbox (E2B's name for it)."""
         self.delete(options=options)
@@ -119,9 +115,11 @@ class Sandbox(SandboxModel, CodeInterpreter):
         """Whether the sandbox is ready to run code (its health check answers ok)."""
         return self._health_status(options) == "OK"
 
-    def wait_until_ready(self, *, timeout: float = 60.0, options: CallOptions | None = None) -> Sandbox:
-        """Poll the health check until the sandbox is ready; WaitTimeoutError after `timeout` seconds. A sandbox
-        that is gone raises NotFoundError at once."""
+    def wait_until_ready(
+        self, *, timeout: float = 60.0, interval: float = 1.0, options: CallOptions | None = None
+    ) -> Self:
+        """Poll the health check (every `interval` seconds at most) until the sandbox is ready; WaitTimeoutError
+        after `timeout` seconds. A sandbox that is gone raises NotFoundError at once."""
         wait_for_status(
             lambda: self._health_status(options),
             lambda status: status,
@@ -129,7 +127,7 @@ class Sandbox(SandboxModel, CodeInterpreter):
             ready={"OK"},
             failed=(),
             timeout=timeout,
-            max_interval=1.0,
+            max_interval=interval,
         )
         return self
 

@@ -29,17 +29,9 @@ from attrs import define, field
 
 from agentrun._core.http import CallOptions
 from agentrun._core.portal import SyncHttpCore
+from agentrun.sync._core.bound import BoundResource, updater
 from agentrun.sync._core.paging import SyncPager
-from agentrun.sync._core.resource import (
-    ControlAPI,
-    WireObject,
-    bound,
-    build_input,
-    copy_fields,
-    resource_repr,
-    text_of,
-    wait_ready,
-)
+from agentrun.sync._core.resource import ControlAPI, WireObject, bound, build_input, copy_fields, resource_repr, text_of
 
 
 def _sizes(template_type: TemplateType) -> tuple[float, int, int]:
@@ -49,71 +41,6 @@ def _sizes(template_type: TemplateType) -> tuple[float, int, int]:
     if template_type == TemplateType.BROWSER:
         return 2.0, 4096, 10240
     return 2.0, 4096, 512
-
-
-@define(repr=False)
-class Template(TemplateModel):
-    """A sandbox template as the service returns it, with methods that act on it."""
-
-    _api: Templates | None = field(default=None, repr=False, eq=False, alias="_api")
-    __repr__ = resource_repr
-
-    @property
-    def name(self) -> str:
-        return text_of(self.template_name)
-
-    def refresh(self, *, options: CallOptions | None = None) -> Template:
-        """Reload every field from the service."""
-        copy_fields(bound(self._api, self).get(self.name, options=options), self)
-        return self
-
-    def update(
-        self,
-        *,
-        cpu: float | None = None,
-        memory: int | None = None,
-        network: NetworkConfiguration | WireObject | None = None,
-        sandbox_idle_timeout_seconds: int | None = None,
-        sandbox_ttl_seconds: int | None = None,
-        environment_variables: Mapping[str, str] | None = None,
-        description: str | None = None,
-        options: CallOptions | None = None,
-        **more: Any,
-    ) -> Template:
-        """Change the given fields (others keep their values) and reload."""
-        updated = bound(self._api, self).update(
-            self.name, cpu=cpu, memory=memory, network=network,
-            sandbox_idle_timeout_seconds=sandbox_idle_timeout_seconds, sandbox_ttl_seconds=sandbox_ttl_seconds,
-            environment_variables=environment_variables, description=description, options=options, **more,
-        )  # fmt: skip
-        copy_fields(updated, self)
-        return self
-
-    def delete(self, *, options: CallOptions | None = None) -> None:
-        bound(self._api, self).delete(self.name, options=options)
-
-    def wait_until_ready(self, *, timeout: float = 300.0, options: CallOptions | None = None) -> Template:
-        """Poll until READY; a *_FAILED status raises ResourceFailedError, `timeout` seconds WaitTimeoutError."""
-        return wait_ready(lambda: self.refresh(options=options), what=f"template {self.name}", timeout=timeout)
-
-    def activate_mcp(
-        self,
-        *,
-        enabled_tools: Sequence[str] | None = None,
-        transport: str | None = None,
-        options: CallOptions | None = None,
-    ) -> Template:
-        """Serve the template's sandboxes as an MCP server (see `mcp_state` for its endpoint) and reload."""
-        updated = bound(self._api, self).activate_mcp(
-            self.name, enabled_tools=enabled_tools, transport=transport, options=options
-        )
-        copy_fields(updated, self)
-        return self
-
-    def stop_mcp(self, *, options: CallOptions | None = None) -> Template:
-        """Stop serving the template as an MCP server and reload."""
-        copy_fields(bound(self._api, self).stop_mcp(self.name, options=options), self)
-        return self
 
 
 class Templates(ControlAPI):
@@ -178,6 +105,7 @@ class Templates(ControlAPI):
     def update(
         self,
         name: str,
+        /,
         *,
         cpu: float | None = None,
         memory: int | None = None,
@@ -263,3 +191,40 @@ class Templates(ControlAPI):
             idempotent=True, template_name=name,
         )  # fmt: skip
         return self._bind(stopped)
+
+
+@define(repr=False)
+class Template(TemplateModel, BoundResource[Templates]):
+    """A sandbox template as the service returns it, with methods that act on it."""
+
+    _api: Templates | None = field(default=None, repr=False, eq=False, alias="_api")
+    __repr__ = resource_repr
+    _what = "template"
+
+    @property
+    def name(self) -> str:
+        return text_of(self.template_name)
+
+    def _key(self) -> str:
+        return self.name
+
+    update = updater(Templates.update)
+
+    def activate_mcp(
+        self,
+        *,
+        enabled_tools: Sequence[str] | None = None,
+        transport: str | None = None,
+        options: CallOptions | None = None,
+    ) -> Template:
+        """Serve the template's sandboxes as an MCP server (see `mcp_state` for its endpoint) and reload."""
+        updated = bound(self._api, self).activate_mcp(
+            self.name, enabled_tools=enabled_tools, transport=transport, options=options
+        )
+        copy_fields(updated, self)
+        return self
+
+    def stop_mcp(self, *, options: CallOptions | None = None) -> Template:
+        """Stop serving the template as an MCP server and reload."""
+        copy_fields(bound(self._api, self).stop_mcp(self.name, options=options), self)
+        return self

@@ -1,0 +1,90 @@
+"""One base for the resource objects the managers hand back (`Template`, `AgentRuntime`, `Credential`, ...): the
+same `refresh`, `update`, `delete` and `wait_until_ready`, each taking `options=`, from a short description each
+class gives of itself (its manager, its key, the statuses that mean ready or failed)."""
+
+from __future__ import annotations
+
+import functools
+import inspect
+from collections.abc import Awaitable, Callable, Collection
+from typing import Any, ClassVar, Concatenate, Generic, ParamSpec, Protocol, Self, TypeVar
+
+from agentrun._core.request_options import CallOptions
+from agentrun._core.resource import bound, copy_fields, text_of
+from agentrun._core.waiting import FAILED_STATUSES, READY_STATUSES, wait_for_status
+
+
+class Manager(Protocol):
+    """What the base needs of a manager: loading and deleting one resource by its key."""
+
+    async def get(self, key: str, /, *, options: CallOptions | None = None) -> Any: ...
+
+    async def delete(self, key: str, /, *, options: CallOptions | None = None) -> None: ...
+
+
+A = TypeVar("A", bound=Manager)
+P = ParamSpec("P")
+R = TypeVar("R", bound="BoundResource[Any]")
+
+
+class BoundResource(Generic[A]):
+    """A resource model bound to the manager `A` it was loaded through. A subclass says what it is (`_what`), which
+    key its manager takes (`_key`), and which statuses mean ready or failed; `update` comes from `updater`."""
+
+    _api: A | None
+    _what: ClassVar[str]
+    _ready_statuses: ClassVar[Collection[str]] = READY_STATUSES
+    _failed_statuses: ClassVar[Collection[str]] = FAILED_STATUSES
+
+    def _key(self) -> str:
+        raise NotImplementedError
+
+    def _manager(self) -> A:
+        return bound(self._api, self)
+
+    def _status(self) -> str | None:
+        return text_of(getattr(self, "status", None)) or None
+
+    async def _fetch(self, options: CallOptions | None) -> Any:
+        return await self._manager().get(self._key(), options=options)
+
+    async def refresh(self, *, options: CallOptions | None = None) -> Self:
+        """Reload every field from the service."""
+        copy_fields(await self._fetch(options), self)
+        return self
+
+    async def delete(self, *, options: CallOptions | None = None) -> None:
+        """Delete it from the service."""
+        await self._manager().delete(self._key(), options=options)
+
+    async def wait_until_ready(
+        self, *, timeout: float = 300.0, interval: float = 5.0, options: CallOptions | None = None
+    ) -> Self:
+        """Reload until the status says ready; a failed status raises ResourceFailedError (with the service's
+        reason), `timeout` seconds WaitTimeoutError. Polls quickly at first, then every `interval` seconds."""
+        return await wait_for_status(
+            lambda: self.refresh(options=options),
+            lambda resource: resource._status(),
+            what=f"{self._what} {self._key()}",
+            ready=self._ready_statuses,
+            failed=self._failed_statuses,
+            reason_of=lambda resource: text_of(getattr(resource, "status_reason", None)) or None,
+            timeout=timeout,
+            max_interval=interval,
+        )
+
+
+def updater(method: Callable[Concatenate[A, str, P], Awaitable[R]]) -> Callable[Concatenate[R, P], Awaitable[R]]:
+    """A resource's `update` from its manager's: the same keyword parameters, sent for this resource's key, and the
+    answer copied onto this object (which is returned)."""
+
+    async def update(self: R, /, *args: P.args, **kwargs: P.kwargs) -> R:
+        copy_fields(await method(self._manager(), self._key(), *args, **kwargs), self)
+        return self
+
+    functools.update_wrapper(update, method)
+    del update.__wrapped__  # type: ignore[attr-defined]  # the signature below is the one to show, not the manager's
+    params = list(inspect.signature(method).parameters.values())
+    update.__signature__ = inspect.Signature([params[0], *params[2:]])  # type: ignore[attr-defined]
+    update.__doc__ = f"{method.__doc__ or ''}\n\nThis object is updated in place and returned.".lstrip()
+    return update
