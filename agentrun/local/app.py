@@ -11,11 +11,10 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
 
-from agentrun.errors import InvalidArgumentError
 from agentrun.local import control, data
 from agentrun.local.asgi import AnswerUnexpectedErrors
 from agentrun.local.auth import AuthMiddleware, Verifier
-from agentrun.local.responses import LocalAPIError, on_api_error, on_http_error, on_invalid_argument
+from agentrun.local.responses import LocalAPIError, on_api_error, on_http_error
 from agentrun.local.sandbox.errors import SandboxError
 from agentrun.local.sandbox_manager.errors import on_sandbox_error
 from agentrun.local.state import ServerState
@@ -51,7 +50,6 @@ def create_app(state: ServerState) -> Starlette:
             LocalAPIError: on_api_error,
             SandboxError: on_sandbox_error,
             HTTPException: on_http_error,
-            InvalidArgumentError: on_invalid_argument,  # the sandbox engine's verdict on a command, cwd or env
         },
     )
     app.state.local = state

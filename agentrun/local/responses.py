@@ -93,8 +93,3 @@ async def on_http_error(request: Request, exc: Exception) -> Response:
         message = f"{request.method} is not supported on {request.url.path}"
         return error_response(request.scope, 405, "ERR_METHOD_NOT_ALLOWED", message)
     return error_response(request.scope, exc.status_code, f"ERR_HTTP_{exc.status_code}", str(exc.detail))
-
-
-async def on_invalid_argument(request: Request, exc: Exception) -> Response:
-    """An argument the sandbox engine refused (a command, cwd or environment it cannot use): the client's to change."""
-    return error_response(request.scope, 400, "ERR_VALIDATION_FAILED", str(exc))

@@ -54,3 +54,13 @@ def test_the_sandbox_manager_and_the_control_plane_do_not_import_each_other() ->
 def test_the_data_plane_parses_requests_without_the_control_plane() -> None:
     assert _offenders(_package("data"), ("agentrun.local.control",)) == {}
     assert "agentrun.local.requests" in _imports(LOCAL / "control" / "crud.py")
+
+
+def test_the_sandbox_engine_stands_alone() -> None:
+    """The engine raises its own errors (sandbox/errors.py), not the SDK's, and knows nothing of the server."""
+    engine = _package("sandbox")
+    assert _offenders(engine, ("agentrun.errors", "agentrun._core", "agentrun.client")) == {}
+    assert _offenders(engine, tuple(f"agentrun.local.{name}" for name in _SERVER_PARTS)) == {}
+
+
+_SERVER_PARTS = ("control", "data", "models", "sandbox_manager", "app", "responses", "requests", "resources", "state")

@@ -12,6 +12,7 @@ from agentrun.local.sandbox.engine import ContextHandle, Execution, SandboxEngin
 from agentrun.local.sandbox.errors import (
     ContextDied,
     ContextNotFound,
+    InvalidArgument,
     IsolationUnavailable,
     ProcessFailed,
     ProcessNotFound,
@@ -42,6 +43,7 @@ __all__ = [
     "Error",
     "Execution",
     "ExecutionEvent",
+    "InvalidArgument",
     "IsolationUnavailable",
     "Limits",
     "OutputChunk",

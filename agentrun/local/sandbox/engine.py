@@ -52,7 +52,6 @@ import anyio
 import anyio.to_thread
 from anyio.abc import UNIXSocketStream
 
-from agentrun.errors import InvalidArgumentError
 from agentrun.local.sandbox import events as ev
 from agentrun.local.sandbox import isolation as iso
 from agentrun.local.sandbox import network as net
@@ -62,6 +61,7 @@ from agentrun.local.sandbox.cgroups import Cgroup, CgroupManager
 from agentrun.local.sandbox.errors import (
     ContextDied,
     ContextNotFound,
+    InvalidArgument,
     ProcessNotFound,
     SandboxExists,
     SandboxFailed,
@@ -169,7 +169,7 @@ class SandboxEngine:
         if self._closed:
             raise SandboxFailed("the sandbox engine is closed")
         if not _SANDBOX_ID.match(sandbox_id):
-            raise InvalidArgumentError(f"invalid sandbox id {sandbox_id!r}")
+            raise InvalidArgument(f"invalid sandbox id {sandbox_id!r}")
         if sandbox_id in self._sandboxes or sandbox_id in self._starting:
             raise SandboxExists(sandbox_id)
         self._starting.add(sandbox_id)
@@ -196,7 +196,7 @@ class SandboxEngine:
         sandboxes started under ids of their own). Inside, nothing changes: bwrap bound the directory, not its
         name. Not for unisolated sandboxes, whose processes know their host paths."""
         if not _SANDBOX_ID.match(new_id):
-            raise InvalidArgumentError(f"invalid sandbox id {new_id!r}")
+            raise InvalidArgument(f"invalid sandbox id {new_id!r}")
         if new_id in self._sandboxes or new_id in self._starting:
             raise SandboxExists(new_id)
         sandbox = self.get(sandbox_id)
@@ -316,7 +316,7 @@ class SandboxHandle:
                 theirs.close()
             if not reply.get("ok"):
                 if reply.get("invalid"):
-                    raise InvalidArgumentError(f"cannot create a context: {reply.get('error')}")
+                    raise InvalidArgument(f"cannot create a context: {reply.get('error')}")
                 raise SandboxFailed(f"cannot create a context in sandbox {self.id}: {reply.get('error')}")
             try:
                 process, _, leftover = await hold_after_hello(ours, START_TIMEOUT)
@@ -379,7 +379,7 @@ class SandboxHandle:
     ) -> ProcessHandle:
         """Start `/bin/sh -c <command>` inside the sandbox, in its own process group, in `cwd` (relative paths are
         under /home/user), with `env` added to the sandbox's environment. It runs until it exits, is killed, or
-        the sandbox is destroyed. Raises InvalidArgumentError (bad command, cwd or env), ProcessFailed."""
+        the sandbox is destroyed. Raises InvalidArgument (bad command, cwd or env), ProcessFailed."""
         if not self.alive:
             raise SandboxFailed(f"sandbox {self.id} is not running")
         process = await procs.spawn(self, command, cwd, env)

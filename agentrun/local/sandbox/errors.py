@@ -1,12 +1,16 @@
-"""Errors of the sandbox engine. The HTTP routes map them onto API errors (404, 409, 500...)."""
+"""Errors of the sandbox engine, a hierarchy of its own: the engine knows nothing of the SDK or of HTTP.
+sandbox_manager/errors.py maps them onto API errors (400, 404, 409, 500...)."""
 
 from __future__ import annotations
 
-from agentrun.errors import AgentRunError
 
-
-class SandboxError(AgentRunError):
+class SandboxError(Exception):
     """Base class of every sandbox engine error."""
+
+
+class InvalidArgument(SandboxError, ValueError):
+    """An argument the engine refuses (a sandbox id, a command, cwd, environment or timeout it cannot use): the
+    caller's to change."""
 
 
 class IsolationUnavailable(SandboxError):

@@ -17,7 +17,6 @@ from collections import OrderedDict
 
 import anyio
 
-from agentrun.errors import InvalidArgumentError
 from agentrun.local.sandbox.engine import SandboxEngine, SandboxHandle
 from agentrun.local.sandbox.errors import SandboxError
 from agentrun.local.sandbox.limits import Limits
@@ -51,7 +50,7 @@ class WarmPool:
         if handle is not None:
             try:
                 return await self.engine.rename(handle.id, sandbox_id)
-            except (SandboxError, InvalidArgumentError, OSError):  # the id is taken or invalid: the engine says which
+            except (SandboxError, OSError):  # the id is taken or invalid: the engine says which
                 self._ready.setdefault(kind, []).append(handle)  # still unused
         return await self.engine.create(sandbox_id, limits=limits, network=network)
 

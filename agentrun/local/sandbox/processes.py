@@ -51,10 +51,9 @@ import anyio
 import anyio.to_thread
 from anyio.abc import UNIXSocketStream
 
-from agentrun.errors import InvalidArgumentError
 from agentrun.local.sandbox import isolation as iso
 from agentrun.local.sandbox.cgroups import Cgroup
-from agentrun.local.sandbox.errors import ProcessFailed, StdinClosed
+from agentrun.local.sandbox.errors import InvalidArgument, ProcessFailed, StdinClosed
 from agentrun.local.sandbox.ipc import HeldProcess, HelloFailed, Lines, hold_after_hello
 
 if TYPE_CHECKING:
@@ -519,7 +518,7 @@ def _drain(fd: int, limit: int = 4 * _READ_SIZE) -> list[bytes]:
 
 
 async def spawn(sandbox: SandboxHandle, command: str, cwd: str, env: Mapping[str, str] | None) -> ProcessHandle:
-    """Start `command` in the sandbox (see the module docstring). Raises InvalidArgumentError for bad input,
+    """Start `command` in the sandbox (see the module docstring). Raises InvalidArgument for bad input,
     ProcessFailed when the sandbox cannot start it, SandboxFailed when the sandbox no longer answers."""
     command, cwd, env_vars = _check(command, cwd, env)
     pipes: list[int] = []
@@ -548,7 +547,7 @@ async def spawn(sandbox: SandboxHandle, command: str, cwd: str, env: Mapping[str
         if not reply.get("ok"):
             error = str(reply.get("error"))
             if reply.get("invalid"):
-                raise InvalidArgumentError(f"cannot start {command!r}: {error}")
+                raise InvalidArgument(f"cannot start {command!r}: {error}")
             raise ProcessFailed(f"cannot start {command!r} in sandbox {sandbox.id}: {error}")
         try:
             held, hello, leftover = await hold_after_hello(ours, START_TIMEOUT)
@@ -603,7 +602,7 @@ async def run_command(
 ) -> CommandResult:
     """Run `command` to its end (see SandboxHandle.run_command)."""
     if timeout is not None and timeout < 0:
-        raise InvalidArgumentError(f"timeout must be at least 0 seconds, not {timeout:g}")
+        raise InvalidArgument(f"timeout must be at least 0 seconds, not {timeout:g}")
     started = anyio.current_time()
     process = await sandbox.start_process(command, cwd=cwd, env=env)
     tails = {stream: _Tail(max_output) for stream in STREAMS}
@@ -666,18 +665,18 @@ async def _collect(reader: _OutputReader, tails: dict[Stream, _Tail]) -> Process
 def _check(command: str, cwd: str, env: Mapping[str, str] | None) -> tuple[str, str, dict[str, str]]:
     """Reject what the kernel would refuse (NUL bytes, `=` in names) with a message that says what to change."""
     if not isinstance(command, str) or not command.strip():
-        raise InvalidArgumentError("command must be a non-empty shell command line")
+        raise InvalidArgument("command must be a non-empty shell command line")
     if "\0" in command:
-        raise InvalidArgumentError("command contains a NUL character, which no command line can carry; remove it")
+        raise InvalidArgument("command contains a NUL character, which no command line can carry; remove it")
     if not isinstance(cwd, str) or not cwd or "\0" in cwd:
-        raise InvalidArgumentError("cwd must be a directory path such as /home/user, without NUL characters")
+        raise InvalidArgument("cwd must be a directory path such as /home/user, without NUL characters")
     env_vars: dict[str, str] = {}
     for name, value in (env or {}).items():
         if not isinstance(name, str) or not name or "=" in name or "\0" in name:
-            raise InvalidArgumentError(
+            raise InvalidArgument(
                 f"invalid environment variable name {name!r}: a name is not empty and holds neither '=' nor NUL"
             )
         if not isinstance(value, str) or "\0" in value:
-            raise InvalidArgumentError(f"environment variable {name} must be a string without NUL characters")
+            raise InvalidArgument(f"environment variable {name} must be a string without NUL characters")
         env_vars[name] = value
     return command, posixpath.normpath(posixpath.join(iso.HOME, cwd)), env_vars

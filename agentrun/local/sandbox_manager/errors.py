@@ -12,6 +12,7 @@ from agentrun.local.responses import LocalAPIError, error_response
 from agentrun.local.sandbox.errors import (
     ContextDied,
     ContextNotFound,
+    InvalidArgument,
     IsolationUnavailable,
     ProcessFailed,
     ProcessNotFound,
@@ -43,7 +44,7 @@ def api_error(exc: SandboxError) -> LocalAPIError:
         return LocalAPIError(404, "ERR_NOT_FOUND", f"context {exc.context_id} does not exist in this sandbox")
     if isinstance(exc, ContextDied):
         return LocalAPIError(409, "ERR_CONTEXT_DIED", f"{exc}; delete it and create a new context")
-    if isinstance(exc, UnsupportedLanguage):
+    if isinstance(exc, InvalidArgument | UnsupportedLanguage):  # a command, cwd, env or language to change
         return LocalAPIError(400, "ERR_VALIDATION_FAILED", str(exc))
     if isinstance(exc, ProcessNotFound):
         return LocalAPIError(404, "ERR_NOT_FOUND", f"{exc}; list them with GET .../processes")

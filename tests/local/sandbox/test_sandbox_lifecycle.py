@@ -11,9 +11,9 @@ import anyio
 import pytest
 from sandbox_helpers import alive, descendants, eventually, mentioning, namespace_members, pid_namespace
 
-from agentrun.errors import InvalidArgumentError
 from agentrun.local.sandbox import (
     ContextNotFound,
+    InvalidArgument,
     IsolationUnavailable,
     Limits,
     SandboxEngine,
@@ -118,7 +118,7 @@ async def test_sandbox_ids_are_unique_and_safe(engine: SandboxEngine) -> None:
         with pytest.raises(SandboxExists):
             await engine.create("unique")
         for bad in ("../escape", "", "a/b", ".hidden"):
-            with pytest.raises(InvalidArgumentError):
+            with pytest.raises(InvalidArgument):
                 await engine.create(bad)
         with pytest.raises(ContextNotFound):
             await sandbox.delete_context("ctx-missing")

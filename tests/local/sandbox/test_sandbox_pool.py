@@ -8,8 +8,7 @@ from collections.abc import AsyncIterator
 
 import pytest
 
-from agentrun.errors import InvalidArgumentError
-from agentrun.local.sandbox import Limits, SandboxEngine, SandboxExists
+from agentrun.local.sandbox import InvalidArgument, Limits, SandboxEngine, SandboxExists
 from agentrun.local.sandbox.pool import WarmPool
 from tests.local.sandbox.sandbox_helpers import alive, eventually
 
@@ -83,7 +82,7 @@ async def test_a_taken_or_invalid_id_fails_and_keeps_the_pooled_sandbox(pool: Wa
         await filled(pool, 2)
         with pytest.raises(SandboxExists):
             await pool.create("pool-taken", limits=SMALL, network=None)
-        with pytest.raises(InvalidArgumentError, match="invalid sandbox id"):
+        with pytest.raises(InvalidArgument, match="invalid sandbox id"):
             await pool.create("../escape", limits=SMALL, network=None)
         assert pool.waiting == 2
     finally:

@@ -12,8 +12,8 @@ import anyio
 import pytest
 from sandbox_helpers import alive, eventually, group_members, namespace_members, pid_namespace
 
-from agentrun.errors import InvalidArgumentError
 from agentrun.local.sandbox import (
+    InvalidArgument,
     OutputChunk,
     OutputDropped,
     ProcessExit,
@@ -210,13 +210,13 @@ async def test_cwd_and_env_apply(sandbox: SandboxHandle) -> None:
 
 
 async def test_bad_input_is_refused_with_what_to_change(sandbox: SandboxHandle) -> None:
-    with pytest.raises(InvalidArgumentError, match="does not exist"):
+    with pytest.raises(InvalidArgument, match="does not exist"):
         await sandbox.start_process("true", cwd="/home/user/missing")
-    with pytest.raises(InvalidArgumentError, match="environment variable name"):
+    with pytest.raises(InvalidArgument, match="environment variable name"):
         await sandbox.start_process("true", env={"A=B": "x"})
-    with pytest.raises(InvalidArgumentError, match="non-empty"):
+    with pytest.raises(InvalidArgument, match="non-empty"):
         await sandbox.start_process("  ")
-    with pytest.raises(InvalidArgumentError, match="timeout"):
+    with pytest.raises(InvalidArgument, match="timeout"):
         await sandbox.run_command("true", timeout=-1)
     with pytest.raises(ProcessNotFound):
         sandbox.get_process(999_999)
