@@ -38,7 +38,7 @@ from agentrun.local.requests import read_body
 from agentrun.local.responses import LocalAPIError, bad_request, request_id
 from agentrun.local.sandbox import ContextHandle, SandboxHandle
 from agentrun.local.sandbox import events as ev
-from agentrun.local.sandbox.engine import DEFAULT_TIMEOUT
+from agentrun.local.sandbox.contexts import DEFAULT_TIMEOUT
 from agentrun.local.sandbox.errors import SandboxError
 from agentrun.local.sandbox_manager import SandboxManager
 from agentrun.local.sandbox_manager.errors import api_error

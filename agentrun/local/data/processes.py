@@ -42,7 +42,7 @@ from agentrun.local.data.sandbox_access import busy, running_sandbox, sandbox_id
 from agentrun.local.requests import read_body
 from agentrun.local.responses import bad_request, request_id
 from agentrun.local.sandbox import SandboxHandle
-from agentrun.local.sandbox.engine import DEFAULT_TIMEOUT
+from agentrun.local.sandbox.contexts import DEFAULT_TIMEOUT
 from agentrun.local.sandbox.processes import (
     CommandResult,
     OutputDropped,

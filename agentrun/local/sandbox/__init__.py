@@ -2,13 +2,14 @@
 stateful Python and JavaScript code contexts started from a per-sandbox zygote, streamed execution events, and
 processes (shell commands with stdin, streamed output and group kill).
 
-The data-plane routes use `SandboxEngine` (engine.py, processes.py); `zygote.py`, `worker.py` and `worker.js` run
-inside the sandboxes.
+The data-plane routes use `SandboxEngine` (engine.py; code contexts in contexts.py, processes in processes.py);
+`zygote.py`, `worker.py` and `worker.js` run inside the sandboxes.
 """
 
 from __future__ import annotations
 
-from agentrun.local.sandbox.engine import ContextHandle, Execution, SandboxEngine, SandboxHandle
+from agentrun.local.sandbox.contexts import ContextHandle, Execution
+from agentrun.local.sandbox.engine import SandboxEngine, SandboxHandle
 from agentrun.local.sandbox.errors import (
     ContextDied,
     ContextNotFound,

@@ -24,7 +24,7 @@ from agentrun.local.sandbox import (
     UnsupportedLanguage,
     fold,
 )
-from agentrun.local.sandbox.engine import ContextHandle
+from agentrun.local.sandbox.contexts import ContextHandle
 
 
 async def collect(context: ContextHandle, code: str, *, timeout: float | None = 10) -> list[ExecutionEvent]:

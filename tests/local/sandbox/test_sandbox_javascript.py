@@ -19,7 +19,7 @@ from agentrun.local.sandbox import (
     Stdout,
     fold,
 )
-from agentrun.local.sandbox.engine import ContextHandle
+from agentrun.local.sandbox.contexts import ContextHandle
 
 
 @pytest.fixture
