@@ -12,6 +12,15 @@ key pair created on first start in the data dir, default ~/.agentrun/local or $A
 
 Point any client (this SDK or the official one) at a running server with `eval "$(agentrun local env)"`, or in
 Python with `AsyncAgentRun.local()`. The server needs the `local` extra: `pip install "agentrun[local]"`.
+
+Packaging: one distribution, `agentrun`, with the server behind the `local` extra; no separate `agentrun-local`.
+An SDK-only install carries this package's source (about 0.6 MB) but none of the server's dependencies (uvicorn,
+Starlette, cryptography, certifi, python-multipart, bwrap are all in the extra), and `import agentrun` imports no
+module of `agentrun.local` (the server loads on `run`/`LocalServer` only). A split would save that source and cost
+users a second package to install and keep in step: SDK and server are generated from, and tested against, the
+same specs (openapi/), so their versions would have to move in lockstep, and the two share code both ways (the
+server verifies signatures with the SDK's signer and config; `AsyncAgentRun.local()` and `agentrun local` read
+the server's data dir through connect.py). Revisit if the server needs releases of its own.
 """
 
 from __future__ import annotations
