@@ -5,6 +5,8 @@ import statements, without importing them."""
 from __future__ import annotations
 
 import ast
+import subprocess
+import sys
 from pathlib import Path
 
 import agentrun.local
@@ -64,3 +66,15 @@ def test_the_sandbox_engine_stands_alone() -> None:
 
 
 _SERVER_PARTS = ("control", "data", "models", "sandbox_manager", "app", "responses", "requests", "resources", "state")
+
+
+def test_the_sdk_loads_no_server() -> None:
+    """An SDK-only install works without the `local` extra (agentrun/local/__init__.py says why there is one
+    distribution): importing the client loads no module of AgentRun Local and none of the server's dependencies."""
+    check = (
+        "import sys, agentrun, agentrun.client; "
+        "print(sorted(m for m in sys.modules if m.startswith('agentrun.local') or m.split('.')[0] in "
+        "('uvicorn', 'starlette', 'cryptography', 'multipart', 'python_multipart')))"
+    )
+    found = subprocess.run([sys.executable, "-c", check], capture_output=True, text=True, timeout=60, check=True)
+    assert found.stdout.strip() == "[]"
