@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, Self
 
 import httpx
 
+from agentrun import errors
 from agentrun._config import Config, Timeouts
 from agentrun._core.portal import SyncHttpCore
 
@@ -55,7 +56,13 @@ class AgentRun:
         """A client for the AgentRun Local server running on `data_dir` (default `$AGENTRUN_LOCAL_DIR` or
         ~/.agentrun/local): its access key, endpoints and CA, read from the data dir. Raises ConfigError when no
         server is running there. `options` override `Config` fields (timeouts, retries, ...)."""
-        from agentrun.local.connect import local_config
+        try:
+            from agentrun.local.connect import local_config
+        except ImportError as exc:  # the server's own dependencies (cryptography, ...) come with the local extra
+            raise errors.MissingDependencyError(
+                f"connecting to AgentRun Local needs the `local` extra ({exc.name or exc} is missing): "
+                "pip install 'agentrun[local]'"
+            ) from exc
 
         return cls(local_config(data_dir).with_options(**options))
 
