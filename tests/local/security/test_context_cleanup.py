@@ -44,7 +44,17 @@ def running(marker):
 deadline = time.monotonic() + 30
 while not (running('{setsid}') and running('{daemon}')) and time.monotonic() < deadline:
     time.sleep(0.02)
-print('both running' if running('{setsid}') and running('{daemon}') else 'not started')
+if running('{setsid}') and running('{daemon}'):
+    print('both running')
+else:  # what the sandbox saw, for whoever reads the failure
+    seen = []
+    for pid in filter(str.isdigit, os.listdir('/proc')):
+        try:
+            with open(f'/proc/{{pid}}/cmdline', 'rb') as cmdline:
+                seen.append(pid + ' ' + cmdline.read().replace(b'\\0', b' ').decode(errors='replace'))
+        except OSError:
+            pass
+    print('not started', running('{setsid}'), running('{daemon}'), seen)
 """
 
 JAVASCRIPT_ESCAPES = """
