@@ -28,10 +28,11 @@ from datetime import UTC, datetime
 from typing import Any, Literal
 
 from starlette.datastructures import QueryParams
+from starlette.requests import ClientDisconnect, Request
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from agentrun._core import signing
-from agentrun.local.requests import size_text
+from agentrun.local.requests import BodyTooLarge, body_up_to
 from agentrun.local.responses import error_response
 
 MAX_SKEW_SECONDS = 15 * 60
@@ -347,7 +348,10 @@ class AuthMiddleware:
             if path.startswith(self.control_prefix) and scope["type"] == "http":
                 request = _Request.of(scope)
                 checked = self.verifier.acs3_before_body(request)
-                body = await _read_body(request, receive)
+                try:  # hashed, then replayed to the app
+                    body = await body_up_to(Request(scope, receive), MAX_CONTROL_BODY)
+                except ClientDisconnect:
+                    return  # nobody is left to answer
                 self.verifier.acs3(request, body, checked)
                 receive = _replay(body, receive)
             elif path.startswith(self.self_authenticated):
@@ -357,37 +361,11 @@ class AuthMiddleware:
         except AuthFailure as failure:
             await _reject(scope, receive, send, failure.status, failure.code, str(failure))
             return
-        except _BodyTooLarge:
-            message = f"the body exceeds {size_text(MAX_CONTROL_BODY)}, the limit of control-plane bodies"
+        except BodyTooLarge as too_large:
+            message = f"{too_large}, the limit of control-plane bodies"
             await _reject(scope, receive, send, 413, "ERR_BODY_TOO_LARGE", message)
             return
         await self.app(scope, receive, send)
-
-
-class _BodyTooLarge(Exception):
-    pass
-
-
-async def _read_body(request: _Request, receive: Receive) -> bytes:
-    """The whole body (hashed, then replayed to the app), refused past MAX_CONTROL_BODY: by Content-Length before
-    anything is read, else while it streams."""
-    declared = request.header("content-length") or ""
-    if declared.isdigit() and int(declared) > MAX_CONTROL_BODY:
-        raise _BodyTooLarge
-    chunks: list[bytes] = []
-    size = 0
-    while True:
-        message = await receive()
-        if message["type"] != "http.request":
-            break  # client went away; the app will see the disconnect
-        chunk: bytes = message.get("body", b"")
-        size += len(chunk)
-        if size > MAX_CONTROL_BODY:
-            raise _BodyTooLarge
-        chunks.append(chunk)
-        if not message.get("more_body", False):
-            break
-    return b"".join(chunks)
 
 
 def _replay(body: bytes, receive: Receive) -> Receive:
