@@ -1,5 +1,7 @@
-"""The one way AgentRun Local starts a program: it inherits stdin, stdout, stderr and the descriptors it is given,
-nothing else, whatever the event loop.
+"""How AgentRun Local starts the programs sandboxes live in (bwrap, the unisolated zygote, pasta, nft): each
+inherits stdin, stdout, stderr and the descriptors it is given, nothing else, whatever the event loop. (The short
+host tools of the disk quota, mkfs.ext4 and mount, run through `subprocess.run` in a worker thread, which closes
+descriptors the same way.)
 
     child = spawn(argv, env=env, stderr=log_fd, pass_fds=(control_fd,))
     code = await child.wait()
