@@ -13,7 +13,6 @@ import asyncio
 import contextlib
 import logging
 import os
-import shutil
 import socket
 import ssl
 from collections.abc import AsyncIterator, Callable
@@ -28,7 +27,7 @@ import uvicorn
 from starlette.types import ASGIApp
 
 from agentrun.client import AsyncAgentRun
-from agentrun.local import control
+from agentrun.local import control, trees
 from agentrun.local.app import create_app
 from agentrun.local.connect import (
     DATA_PATH,
@@ -137,7 +136,7 @@ def _clear_sandbox_dirs(root: Path) -> None:
     """(Blocking.) Remove the workspaces a previous server left behind: their sandboxes no longer run (a killed
     server leaves their file systems mounted, too)."""
     quota.release_stale(root)
-    shutil.rmtree(root, ignore_errors=True)
+    trees.remove_path(root)  # sandbox code wrote these trees: maybe deeper than Python's stack
 
 
 @asynccontextmanager

@@ -20,6 +20,7 @@ from contextlib import contextmanager
 from datetime import UTC, datetime
 from typing import Any
 
+from agentrun.local import trees
 from agentrun.local.data.paths import (
     Location,
     Workspace,
@@ -415,39 +416,20 @@ def remove_path(workspace: Workspace, path: str) -> dict[str, Any]:
 
 
 MAX_REMOVE_DEPTH = 1024
-_TREE_DIR = os.O_RDONLY | os.O_DIRECTORY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC
 
 
 def remove_tree(parent_fd: int, name: str, shown: str) -> None:
-    """Remove directory `name` of `parent_fd` with everything in it. Not shutil.rmtree: its open() of each
-    directory follows a link and blocks on a FIFO that sandbox code swaps in after its lstat. Here each directory
-    is opened with O_DIRECTORY | O_NOFOLLOW (a swap makes the call fail, never follow or wait), and without
-    recursion: sandbox code can nest directories deeper than Python's stack (past MAX_REMOVE_DEPTH: a 409)."""
-    stack = [(parent_fd, name, os.open(name, _TREE_DIR, dir_fd=parent_fd))]
-    try:
-        while stack:
-            _, _, fd = stack[-1]
-            with os.scandir(fd) as entries:
-                subdirectory = None
-                for entry in entries:
-                    if entry.is_dir(follow_symlinks=False):
-                        subdirectory = entry.name
-                        break
-                    os.unlink(entry.name, dir_fd=fd)
-            if subdirectory is not None:
-                if len(stack) >= MAX_REMOVE_DEPTH:
-                    raise conflict(
-                        f"{shown} nests directories deeper than {MAX_REMOVE_DEPTH} levels; remove its deepest "
-                        "directories first (rm -rf from code in the sandbox)"
-                    )
-                stack.append((fd, subdirectory, os.open(subdirectory, _TREE_DIR, dir_fd=fd)))
-                continue
-            parent, child, fd = stack.pop()
-            os.close(fd)
-            os.rmdir(child, dir_fd=parent)
-    finally:
-        for _, _, fd in stack:
-            os.close(fd)
+    """Remove directory `name` of `parent_fd` with everything in it (trees.remove_tree: no link followed, no FIFO
+    waited on, no recursion); past MAX_REMOVE_DEPTH levels a 409 saying what to do."""
+    trees.remove_tree(
+        parent_fd,
+        name,
+        max_depth=MAX_REMOVE_DEPTH,
+        too_deep=lambda: conflict(
+            f"{shown} nests directories deeper than {MAX_REMOVE_DEPTH} levels; remove its deepest directories "
+            "first (rm -rf from code in the sandbox)"
+        ),
+    )
 
 
 def open_download(workspace: Workspace, path: str) -> tuple[int, int, str]:

@@ -27,6 +27,7 @@ from pathlib import Path
 
 import anyio
 
+from agentrun.local import trees
 from agentrun.local.sandbox import network as net
 from agentrun.local.sandbox import quota, seccomp
 from agentrun.local.sandbox.errors import IsolationUnavailable
@@ -130,7 +131,7 @@ class SandboxPaths:
         `keep_files` (the workspace's files then stay in its image). Blocking: run in a worker thread."""
         quota.release(self.workspace)
         if not keep_files:
-            shutil.rmtree(self.workspace.parent, ignore_errors=True)
+            trees.remove_path(self.workspace.parent)  # written by sandbox code: maybe deeper than Python's stack
 
 
 @dataclass(frozen=True)
