@@ -16,12 +16,10 @@ in `results[]` and in the top-level `stdout`/`stderr`."""
 from __future__ import annotations
 
 import io
-import json
 from typing import Any
 
-import anyio.to_thread
-
 from agentrun.local.data.files import workspace_of
+from agentrun.local.data.json_answers import encode_json
 from agentrun.local.data.output_files import OutputDirectory, OutputFile
 from agentrun.local.sandbox import SandboxHandle
 from agentrun.local.sandbox import events as ev
@@ -102,7 +100,7 @@ class JsonCollector:
             return
         file = OutputFile(self.directory, f"{event.type}-{self.counts[event.type]}.event.json")
         try:
-            await file.write(await anyio.to_thread.run_sync(_wire_json, event))
+            await file.write(await encode_json(event.to_wire(), size))
         finally:
             await file.close(commit=True)
         kind = "result" if isinstance(event, ev.Result) else "error"
@@ -151,7 +149,3 @@ class JsonCollector:
                 await spill.close(commit=exc_type is None)
         finally:
             self.directory.close()
-
-
-def _wire_json(event: ev.ExecutionEvent) -> bytes:
-    return json.dumps(event.to_wire(), ensure_ascii=False, separators=(",", ":")).encode("utf-8", "replace")
