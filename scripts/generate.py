@@ -24,6 +24,7 @@ ROOT = Path(__file__).resolve().parent.parent
 CODEGEN = ROOT / "scripts" / "codegen"
 OUT = ROOT / "generated"
 PLANES = ("control", "data")
+UNUSED_MODULES = ("client.py", "errors.py")
 EXPECTED_VERSIONS = {"openapi-python-client": "0.29.1", "ruff": "0.17.6"}
 
 
@@ -41,7 +42,7 @@ def _generate(plane: str, dest: Path) -> None:
     bin_dir = Path(sys.executable).parent  # the generator's post-hooks call `ruff` from PATH
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
     cmd = [
-        str(bin_dir / "openapi-python-client"),
+        sys.executable, str(CODEGEN / "run_generator.py"),
         "generate",
         "--path", str(ROOT / "openapi" / f"{plane}.yaml"),
         "--config", str(CODEGEN / f"{plane}.yaml"),
@@ -54,6 +55,8 @@ def _generate(plane: str, dest: Path) -> None:
     if result.returncode != 0:
         sys.exit(f"generating {package} failed:\n{result.stdout}\n{result.stderr}")
     (dest / package / "py.typed").write_text("")
+    for unused in UNUSED_MODULES:  # the generator always writes them; the SDK sends through its own HTTP core
+        (dest / package / unused).unlink()
     for cache in (dest / package).rglob("__pycache__"):
         shutil.rmtree(cache)
 

@@ -1,9 +1,9 @@
 """The one HTTP transport loop of the SDK: a shared `httpx.AsyncClient`, each call sent with its retries and timeouts.
 
-Resource modules never build clients or retry loops of their own; they call `HttpCore.request` / `HttpCore.stream`,
-or `HttpCore.call` with a generated operation module. What a call sends is decided once (`request_options`), signed
-per attempt (`request_signing`), and failures become typed errors (`error_mapping`); answers are read with
-`envelope`.
+Resource modules never build clients or retry loops of their own; they call `HttpCore.call` / `stream_call` with a
+request of a generated operation (`HttpCore.request` / `stream` only for what the specs leave out). What a call sends
+is decided once (`request_options`), signed per attempt (`request_signing`), and failures become typed errors
+(`error_mapping`); answers are read with `envelope`.
 """
 
 from __future__ import annotations
@@ -13,11 +13,12 @@ import logging
 import time
 from collections.abc import AsyncIterator, Mapping
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
-from types import ModuleType
 from typing import Any, Unpack
 
 import anyio
 import httpx
+from agentrun_control_api.types import OperationRequest as ControlOperationRequest
+from agentrun_data_api.types import OperationRequest as DataOperationRequest
 
 from agentrun._config import Config, Timeouts
 from agentrun._core import raw_response, retries
@@ -44,6 +45,9 @@ __all__ = [
 ]
 
 logger = logging.getLogger("agentrun.http")
+
+OperationRequest = ControlOperationRequest | DataOperationRequest
+"""One request of a generated operation: what `<operation module>.request(...)` returns."""
 
 
 def _httpx_timeout(t: Timeouts) -> httpx.Timeout:
@@ -203,57 +207,50 @@ class HttpCore:
 
     async def call(
         self,
-        plane: Plane,
-        operation: ModuleType,
+        prepared: OperationRequest,
         *,
-        action: str | None = None,
-        idempotent: bool | None = None,
-        headers: Mapping[str, str] | None = None,
         options: CallOptions | None = None,
-        **arguments: Any,
+        content: Body | None = None,
+        headers: Mapping[str, str] | None = None,
     ) -> httpx.Response:
-        """Send a generated operation: its `_get_kwargs` builds method, URL, query and body from typed arguments."""
-        method, url, fields = _operation_request(operation, headers, arguments)
-        fields.update(RequestFields(action=action, idempotent=idempotent, options=options))
-        return await self.request(plane, method, url, **fields)
+        """Send one request of a generated operation (`some_operation.request(...)`): its description gives the
+        plane, method, signed action and whether a retry is safe. `content` sends a body the caller streams."""
+        plane, method, fields = _operation_fields(prepared, content, headers, options)
+        return await self.request(plane, method, prepared.url, **fields)
 
     def stream_call(
         self,
-        plane: Plane,
-        operation: ModuleType,
+        prepared: OperationRequest,
         *,
-        idempotent: bool | None = None,
-        headers: Mapping[str, str] | None = None,
         options: CallOptions | None = None,
-        **arguments: Any,
+        headers: Mapping[str, str] | None = None,
     ) -> AbstractAsyncContextManager[httpx.Response]:
-        """`stream` for a generated operation (see `call`)."""
-        method, url, fields = _operation_request(operation, headers, arguments)
-        fields.pop("data", None)
-        fields.update(RequestFields(idempotent=idempotent, options=options))
-        return self.stream(plane, method, url, **fields)
+        """`stream` for one request of a generated operation (see `call`)."""
+        plane, method, fields = _operation_fields(prepared, None, headers, options)
+        return self.stream(plane, method, prepared.url, **fields)
 
 
-def _operation_request(
-    operation: ModuleType, headers: Mapping[str, str] | None, arguments: dict[str, Any]
-) -> tuple[str, str, RequestFields]:
-    """Method, URL and the `request` keyword arguments of a generated operation called with `arguments`."""
-    kwargs: dict[str, Any] = operation._get_kwargs(**arguments)
-    merged = dict(kwargs.get("headers") or {})
-    json_body = kwargs.get("json")
-    if json_body is not None:
+def _operation_fields(
+    prepared: OperationRequest, content: Body | None, headers: Mapping[str, str] | None, options: CallOptions | None
+) -> tuple[Plane, str, RequestFields]:
+    operation = prepared.operation
+    merged = dict(prepared.headers or {})
+    if prepared.json is not None:
         merged.pop("Content-Type", None)  # `request` sets it with the charset
     merged.update(headers or {})
+    plane = Plane(operation.plane)
     return (
-        kwargs["method"].upper(),
-        kwargs["url"],
+        plane,
+        operation.method,
         RequestFields(
-            params=kwargs.get("params"),
-            json_body=json_body,
-            content=kwargs.get("content"),
-            files=kwargs.get("files"),
-            data=kwargs.get("data"),
+            params=prepared.params,
+            json_body=prepared.json,
+            content=content,
+            files=prepared.files,
             headers=merged,
+            action=operation.operation_id if plane is Plane.CONTROL else None,  # the signed x-acs-action
+            idempotent=operation.idempotent,
+            options=options,
         ),
     )
 

@@ -26,7 +26,7 @@ import weakref
 from collections.abc import AsyncIterator, Awaitable, Callable, Iterable, Iterator
 from contextlib import AbstractAsyncContextManager
 from dataclasses import dataclass, field
-from types import ModuleType, TracebackType
+from types import TracebackType
 from typing import IO, Any, Generic, Self, TypeVar
 
 import anyio.from_thread
@@ -37,7 +37,7 @@ from httpx_sse import ServerSentEvent
 from agentrun import errors
 from agentrun._config import Config, Timeouts
 from agentrun._core.aio import CHUNK_SIZE, checked_chunk
-from agentrun._core.http import HttpCore, Plane
+from agentrun._core.http import HttpCore, OperationRequest, Plane
 from agentrun._core.sse import AsyncByteStream, AsyncEventStream, _ResponseStream
 
 T = TypeVar("T")
@@ -253,14 +253,13 @@ class SyncHttpCore:
                     _process.cores.add(self)
         return self._core
 
-    def call(self, plane: Plane, operation: ModuleType, **kwargs: Any) -> httpx.Response:
+    def call(self, prepared: OperationRequest, **kwargs: Any) -> httpx.Response:
+        _pull_content_in_threads(kwargs)
         core = self.async_core
-        return process_loop().run(lambda: core.call(plane, operation, **kwargs))
+        return process_loop().run(lambda: core.call(prepared, **kwargs))
 
     def request(self, plane: Plane, method: str, path: str, **kwargs: Any) -> httpx.Response:
-        content = kwargs.get("content")
-        if content is not None and not isinstance(content, bytes):
-            kwargs["content"] = _pulled_in_threads(iter(content))
+        _pull_content_in_threads(kwargs)
         core = self.async_core
         return process_loop().run(lambda: core.request(plane, method, path, **kwargs))
 
@@ -268,9 +267,9 @@ class SyncHttpCore:
         core = self.async_core
         return PortalStream(process_loop(), lambda: core.stream(plane, method, path, **kwargs))
 
-    def stream_call(self, plane: Plane, operation: ModuleType, **kwargs: Any) -> PortalStream:
+    def stream_call(self, prepared: OperationRequest, **kwargs: Any) -> PortalStream:
         core = self.async_core
-        return PortalStream(process_loop(), lambda: core.stream_call(plane, operation, **kwargs))
+        return PortalStream(process_loop(), lambda: core.stream_call(prepared, **kwargs))
 
     def close(self) -> None:
         """Close this client's connection pool (only if it created it); the shared loop thread keeps running."""
@@ -343,6 +342,13 @@ class _BodyReadInThreads(httpx.AsyncByteStream):
 
     async def aclose(self) -> None:
         await anyio.to_thread.run_sync(self._response.close)
+
+
+def _pull_content_in_threads(kwargs: dict[str, Any]) -> None:
+    """A blocking iterable given as a request body is read in worker threads, never on the shared loop."""
+    content = kwargs.get("content")
+    if content is not None and not isinstance(content, bytes):
+        kwargs["content"] = _pulled_in_threads(iter(content))
 
 
 async def _pulled_in_threads(chunks: Iterator[bytes]) -> AsyncIterator[bytes]:

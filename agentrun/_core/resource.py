@@ -1,5 +1,5 @@
-"""What every control-plane resource manager shares: sending a generated operation and unwrapping its envelope,
-building input models from keyword arguments, and paging list operations."""
+"""What every control-plane resource manager shares: sending a request of a generated operation and unwrapping its
+envelope, building input models from keyword arguments, and paging list operations."""
 
 from __future__ import annotations
 
@@ -14,11 +14,11 @@ from agentrun_control_api.types import Unset
 
 from agentrun import errors
 from agentrun._core.envelope import envelope_data
-from agentrun._core.http import HttpCore
+from agentrun._core.http import HttpCore, OperationRequest
 from agentrun._core.models import FromDict, parse_model
 from agentrun._core.page import Page, page_number_page, token_page
 from agentrun._core.paging import AsyncPager
-from agentrun._core.request_options import CallOptions, Plane
+from agentrun._core.request_options import CallOptions
 from agentrun._core.waiting import wait_for_status
 
 T = TypeVar("T", bound=FromDict)
@@ -116,45 +116,30 @@ class ControlAPI:
         self._core = core
 
     async def _send(
-        self,
-        operation: ModuleType,
-        model: type[T],
-        *,
-        action: str,
-        what: str,
-        options: CallOptions | None = None,
-        idempotent: bool | None = None,
-        **arguments: Any,
+        self, prepared: OperationRequest, model: type[T], *, what: str, options: CallOptions | None = None
     ) -> T:
-        response = await self._core.call(
-            Plane.CONTROL, operation, action=action, options=options, idempotent=idempotent, **arguments
-        )
+        """Send one request of a generated operation and parse the `data` of its envelope as `model`."""
+        response = await self._core.call(prepared, options=options)
         return parse_model(model, envelope_data(response), what=what)
 
     def _paged(
         self,
-        operation: ModuleType,
+        page: Callable[[int, int], OperationRequest],
         model: type[T],
         *,
-        action: str,
         what: str,
         bind: Callable[[T], T] = lambda item: item,
         items_key: str = "items",
         page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         options: CallOptions | None = None,
-        **filters: Any,
     ) -> AsyncPager[T]:
-        """A pager over a pageNumber/pageSize list operation."""
+        """A pager over a pageNumber/pageSize list operation; `page(number, size)` is the request of one page."""
         _check_page_size(page_size)
-        args = {k: v for k, v in filters.items() if v is not None}
 
         async def fetch(cursor: str | int | None) -> Page[T]:
             number = int(cursor or 1)
-            response = await self._core.call(
-                Plane.CONTROL, operation, action=action, options=options, page_number=number, page_size=page_size,
-                **args,
-            )  # fmt: skip
+            response = await self._core.call(page(number, page_size), options=options)
             data = envelope_data(response) or {}
             items = [bind(parse_model(model, raw, what=what)) for raw in data.get(items_key) or []]
             total = data.get("total")
@@ -164,26 +149,20 @@ class ControlAPI:
 
     def _token_paged(
         self,
-        operation: ModuleType,
+        page: Callable[[int, str | None], OperationRequest],
         model: type[T],
         *,
-        action: str,
         what: str,
         bind: Callable[[T], T] = lambda item: item,
         page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         options: CallOptions | None = None,
-        **filters: Any,
     ) -> AsyncPager[T]:
-        """A pager over a maxResults/nextToken list operation."""
+        """A pager over a maxResults/nextToken list operation; `page(size, token)` is the request of one page."""
         _check_page_size(page_size)
-        args = {k: v for k, v in filters.items() if v is not None}
 
         async def fetch(cursor: str | int | None) -> Page[T]:
-            paging: dict[str, Any] = {"max_results": page_size}
-            if cursor:
-                paging["next_token"] = str(cursor)
-            response = await self._core.call(Plane.CONTROL, operation, action=action, options=options, **paging, **args)
+            response = await self._core.call(page(page_size, str(cursor) if cursor else None), options=options)
             data = envelope_data(response) or {}
             items = [bind(parse_model(model, raw, what=what)) for raw in data.get("items") or []]
             return token_page(items, data.get("nextToken"))

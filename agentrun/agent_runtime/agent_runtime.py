@@ -135,17 +135,18 @@ class AgentRuntimes(ControlAPI):
             **more,
         )
         created = await self._send(
-            create_agent_runtime, AgentRuntime, action="CreateAgentRuntime", what="agent runtime", options=options,
-            body=body,
-        )  # fmt: skip
+            create_agent_runtime.request(body=body), AgentRuntime, what="agent runtime", options=options
+        )
         return self._bind(created)
 
     async def get(self, id: str, *, version: str | None = None, options: CallOptions | None = None) -> AgentRuntime:
         """The runtime, or the given published `version` of it."""
         found = await self._send(
-            get_agent_runtime, AgentRuntime, action="GetAgentRuntime", what="agent runtime", options=options,
-            agent_runtime_id=id, agent_runtime_version=version,
-        )  # fmt: skip
+            get_agent_runtime.request(agent_runtime_id=id, agent_runtime_version=version),
+            AgentRuntime,
+            what="agent runtime",
+            options=options,
+        )
         return self._bind(found)
 
     async def update(
@@ -184,9 +185,11 @@ class AgentRuntimes(ControlAPI):
             **more,
         )
         updated = await self._send(
-            update_agent_runtime, AgentRuntime, action="UpdateAgentRuntime", what="agent runtime", options=options,
-            agent_runtime_id=id, body=body,
-        )  # fmt: skip
+            update_agent_runtime.request(agent_runtime_id=id, body=body),
+            AgentRuntime,
+            what="agent runtime",
+            options=options,
+        )
         return self._bind(updated)
 
     async def delete(
@@ -197,9 +200,8 @@ class AgentRuntimes(ControlAPI):
         if cascade:
             await self._delete_endpoints(id, wait_seconds=timeout, options=options)
         await self._send(
-            delete_agent_runtime, AgentRuntimeModel, action="DeleteAgentRuntime", what="agent runtime",
-            options=options, agent_runtime_id=id,
-        )  # fmt: skip
+            delete_agent_runtime.request(agent_runtime_id=id), AgentRuntimeModel, what="agent runtime", options=options
+        )
 
     async def _delete_endpoints(self, runtime_id: str, *, wait_seconds: float, options: CallOptions | None) -> None:
         for endpoint in await self.list_endpoints(runtime_id, options=options).to_list():
@@ -228,11 +230,22 @@ class AgentRuntimes(ControlAPI):
     ) -> AsyncPager[AgentRuntime]:
         """Every runtime matching the filters; pages under `async for`. `system_tags` match exactly, all of them."""
         return self._paged(
-            list_agent_runtimes, AgentRuntime, action="ListAgentRuntimes", what="agent runtime", bind=self._bind,
-            page_size=page_size, limit=limit, options=options, agent_runtime_name=name,
-            status=str(status) if status else None, search_mode=search_mode,
-            system_tags=",".join(system_tags) if system_tags else None, workspace_id=workspace_id,
-        )  # fmt: skip
+            lambda number, size: list_agent_runtimes.request(
+                page_number=number,
+                page_size=size,
+                agent_runtime_name=name,
+                status=str(status) if status else None,
+                search_mode=search_mode,
+                system_tags=",".join(system_tags) if system_tags else None,
+                workspace_id=workspace_id,
+            ),
+            AgentRuntime,
+            what="agent runtime",
+            options=options,
+            bind=self._bind,
+            page_size=page_size,
+            limit=limit,
+        )
 
     # -- endpoints -----------------------------------------------------------------------------------------------
 
@@ -257,19 +270,22 @@ class AgentRuntimes(ControlAPI):
             **more,
         )
         created = await self._send(
-            create_agent_runtime_endpoint, AgentRuntimeEndpoint, action="CreateAgentRuntimeEndpoint",
-            what="agent runtime endpoint", options=options, agent_runtime_id=runtime_id, body=body,
-        )  # fmt: skip
+            create_agent_runtime_endpoint.request(agent_runtime_id=runtime_id, body=body),
+            AgentRuntimeEndpoint,
+            what="agent runtime endpoint",
+            options=options,
+        )
         return self._bind_endpoint(created, runtime_id)
 
     async def get_endpoint(
         self, runtime_id: str, endpoint_id: str, *, options: CallOptions | None = None
     ) -> AgentRuntimeEndpoint:
         found = await self._send(
-            get_agent_runtime_endpoint, AgentRuntimeEndpoint, action="GetAgentRuntimeEndpoint",
-            what="agent runtime endpoint", options=options, agent_runtime_id=runtime_id,
-            agent_runtime_endpoint_id=endpoint_id,
-        )  # fmt: skip
+            get_agent_runtime_endpoint.request(agent_runtime_id=runtime_id, agent_runtime_endpoint_id=endpoint_id),
+            AgentRuntimeEndpoint,
+            what="agent runtime endpoint",
+            options=options,
+        )
         return self._bind_endpoint(found, runtime_id)
 
     async def update_endpoint(
@@ -292,18 +308,22 @@ class AgentRuntimes(ControlAPI):
             **more,
         )
         updated = await self._send(
-            update_agent_runtime_endpoint, AgentRuntimeEndpoint, action="UpdateAgentRuntimeEndpoint",
-            what="agent runtime endpoint", options=options, agent_runtime_id=runtime_id,
-            agent_runtime_endpoint_id=endpoint_id, body=body,
-        )  # fmt: skip
+            update_agent_runtime_endpoint.request(
+                agent_runtime_id=runtime_id, agent_runtime_endpoint_id=endpoint_id, body=body
+            ),
+            AgentRuntimeEndpoint,
+            what="agent runtime endpoint",
+            options=options,
+        )
         return self._bind_endpoint(updated, runtime_id)
 
     async def delete_endpoint(self, runtime_id: str, endpoint_id: str, *, options: CallOptions | None = None) -> None:
         await self._send(
-            delete_agent_runtime_endpoint, AgentRuntimeEndpointModel, action="DeleteAgentRuntimeEndpoint",
-            what="agent runtime endpoint", options=options, agent_runtime_id=runtime_id,
-            agent_runtime_endpoint_id=endpoint_id,
-        )  # fmt: skip
+            delete_agent_runtime_endpoint.request(agent_runtime_id=runtime_id, agent_runtime_endpoint_id=endpoint_id),
+            AgentRuntimeEndpointModel,
+            what="agent runtime endpoint",
+            options=options,
+        )
 
     def list_endpoints(
         self,
@@ -317,11 +337,20 @@ class AgentRuntimes(ControlAPI):
     ) -> AsyncPager[AgentRuntimeEndpoint]:
         """The runtime's endpoints; pages under `async for`."""
         return self._paged(
-            list_agent_runtime_endpoints, AgentRuntimeEndpoint, action="ListAgentRuntimeEndpoints",
-            what="agent runtime endpoint", bind=lambda endpoint: self._bind_endpoint(endpoint, runtime_id),
-            page_size=page_size, limit=limit, options=options, agent_runtime_id=runtime_id, endpoint_name=name,
-            search_mode=search_mode,
-        )  # fmt: skip
+            lambda number, size: list_agent_runtime_endpoints.request(
+                page_number=number,
+                page_size=size,
+                agent_runtime_id=runtime_id,
+                endpoint_name=name,
+                search_mode=search_mode,
+            ),
+            AgentRuntimeEndpoint,
+            what="agent runtime endpoint",
+            options=options,
+            bind=lambda endpoint: self._bind_endpoint(endpoint, runtime_id),
+            page_size=page_size,
+            limit=limit,
+        )
 
     # -- versions ------------------------------------------------------------------------------------------------
 
@@ -330,10 +359,15 @@ class AgentRuntimes(ControlAPI):
     ) -> AsyncPager[AgentRuntimeVersion]:
         """The runtime's published versions; pages under `async for`."""
         return self._paged(
-            list_agent_runtime_versions, AgentRuntimeVersion, action="ListAgentRuntimeVersions",
-            what="agent runtime version", page_size=page_size, limit=limit, options=options,
-            agent_runtime_id=runtime_id,
-        )  # fmt: skip
+            lambda number, size: list_agent_runtime_versions.request(
+                page_number=number, page_size=size, agent_runtime_id=runtime_id
+            ),
+            AgentRuntimeVersion,
+            what="agent runtime version",
+            options=options,
+            page_size=page_size,
+            limit=limit,
+        )
 
     async def publish_version(
         self,
@@ -348,9 +382,11 @@ class AgentRuntimes(ControlAPI):
             PublishRuntimeVersionInput, "publish runtime version", description=description, publisher=publisher
         )
         return await self._send(
-            publish_runtime_version, AgentRuntimeVersion, action="PublishRuntimeVersion",
-            what="agent runtime version", options=options, agent_runtime_id=runtime_id, body=body,
-        )  # fmt: skip
+            publish_runtime_version.request(agent_runtime_id=runtime_id, body=body),
+            AgentRuntimeVersion,
+            what="agent runtime version",
+            options=options,
+        )
 
 
 @define(repr=False)

@@ -72,14 +72,12 @@ class Credentials(ControlAPI):
             enabled=enabled,
             workspace_id=workspace_id,
         )
-        created = await self._send(
-            create_credential, Credential, action="CreateCredential", what="credential", options=options, body=body
-        )
+        created = await self._send(create_credential.request(body=body), Credential, what="credential", options=options)
         return self._bind(created)
 
     async def get(self, name: str, *, options: CallOptions | None = None) -> Credential:
         found = await self._send(
-            get_credential, Credential, action="GetCredential", what="credential", options=options, credential_name=name
+            get_credential.request(credential_name=name), Credential, what="credential", options=options
         )
         return self._bind(found)
 
@@ -104,24 +102,13 @@ class Credentials(ControlAPI):
             credential_public_config=_public_config(public_config),
         )
         updated = await self._send(
-            update_credential,
-            Credential,
-            action="UpdateCredential",
-            what="credential",
-            options=options,
-            credential_name=name,
-            body=body,
+            update_credential.request(credential_name=name, body=body), Credential, what="credential", options=options
         )
         return self._bind(updated)
 
     async def delete(self, name: str, *, options: CallOptions | None = None) -> None:
         await self._send(
-            delete_credential,
-            CredentialModel,
-            action="DeleteCredential",
-            what="credential",
-            options=options,
-            credential_name=name,
+            delete_credential.request(credential_name=name), CredentialModel, what="credential", options=options
         )
 
     def list(
@@ -139,19 +126,21 @@ class Credentials(ControlAPI):
     ) -> AsyncPager[CredentialListItem]:
         """Every credential matching the filters, as summaries without secrets; pages under `async for`."""
         return self._paged(
-            list_credentials,
+            lambda number, size: list_credentials.request(
+                page_number=number,
+                page_size=size,
+                credential_name=name,
+                credential_auth_type=auth_type,
+                credential_source_type=source_type,
+                provider=provider,
+                enabled=enabled,
+                workspace_id=workspace_id,
+            ),
             CredentialListItem,
-            action="ListCredentials",
             what="credential list item",
+            options=options,
             page_size=page_size,
             limit=limit,
-            options=options,
-            credential_name=name,
-            credential_auth_type=auth_type,
-            credential_source_type=source_type,
-            provider=provider,
-            enabled=enabled,
-            workspace_id=workspace_id,
         )
 
 

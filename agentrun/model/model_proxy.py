@@ -93,15 +93,14 @@ class ModelProxies(ControlAPI):
             **more,
         )
         created = await self._send(
-            create_model_proxy, ModelProxy, action="CreateModelProxy", what="model proxy", options=options, body=body
+            create_model_proxy.request(body=body), ModelProxy, what="model proxy", options=options
         )
         return self._bind(created)
 
     async def get(self, name: str, *, options: CallOptions | None = None) -> ModelProxy:
         found = await self._send(
-            get_model_proxy, ModelProxy, action="GetModelProxy", what="model proxy", options=options,
-            model_proxy_name=name,
-        )  # fmt: skip
+            get_model_proxy.request(model_proxy_name=name), ModelProxy, what="model proxy", options=options
+        )
         return self._bind(found)
 
     async def update(
@@ -127,16 +126,17 @@ class ModelProxies(ControlAPI):
             **more,
         )
         updated = await self._send(
-            update_model_proxy, ModelProxy, action="UpdateModelProxy", what="model proxy", options=options,
-            model_proxy_name=name, body=body,
-        )  # fmt: skip
+            update_model_proxy.request(model_proxy_name=name, body=body),
+            ModelProxy,
+            what="model proxy",
+            options=options,
+        )
         return self._bind(updated)
 
     async def delete(self, name: str, *, options: CallOptions | None = None) -> None:
         await self._send(
-            delete_model_proxy, ModelProxyModel, action="DeleteModelProxy", what="model proxy", options=options,
-            model_proxy_name=name,
-        )  # fmt: skip
+            delete_model_proxy.request(model_proxy_name=name), ModelProxyModel, what="model proxy", options=options
+        )
 
     def list(
         self,
@@ -150,10 +150,16 @@ class ModelProxies(ControlAPI):
     ) -> AsyncPager[ModelProxy]:
         """Every model proxy matching the filters; pages under `async for`."""
         return self._paged(
-            list_model_proxies, ModelProxy, action="ListModelProxies", what="model proxy", bind=self._bind,
-            page_size=page_size, limit=limit, options=options, proxy_mode=proxy_mode, status=status,
-            workspace_id=workspace_id,
-        )  # fmt: skip
+            lambda number, size: list_model_proxies.request(
+                page_number=number, page_size=size, proxy_mode=proxy_mode, status=status, workspace_id=workspace_id
+            ),
+            ModelProxy,
+            what="model proxy",
+            options=options,
+            bind=self._bind,
+            page_size=page_size,
+            limit=limit,
+        )
 
 
 @define(repr=False)

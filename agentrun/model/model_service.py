@@ -77,16 +77,14 @@ class ModelServices(ControlAPI):
             **more,
         )
         created = await self._send(
-            create_model_service, ModelService, action="CreateModelService", what="model service", options=options,
-            body=body,
-        )  # fmt: skip
+            create_model_service.request(body=body), ModelService, what="model service", options=options
+        )
         return self._bind(created)
 
     async def get(self, name: str, *, options: CallOptions | None = None) -> ModelService:
         found = await self._send(
-            get_model_service, ModelService, action="GetModelService", what="model service", options=options,
-            model_service_name=name,
-        )  # fmt: skip
+            get_model_service.request(model_service_name=name), ModelService, what="model service", options=options
+        )
         return self._bind(found)
 
     async def update(
@@ -113,16 +111,20 @@ class ModelServices(ControlAPI):
             **more,
         )
         updated = await self._send(
-            update_model_service, ModelService, action="UpdateModelService", what="model service", options=options,
-            model_service_name=name, body=body,
-        )  # fmt: skip
+            update_model_service.request(model_service_name=name, body=body),
+            ModelService,
+            what="model service",
+            options=options,
+        )
         return self._bind(updated)
 
     async def delete(self, name: str, *, options: CallOptions | None = None) -> None:
         await self._send(
-            delete_model_service, ModelServiceModel, action="DeleteModelService", what="model service",
-            options=options, model_service_name=name,
-        )  # fmt: skip
+            delete_model_service.request(model_service_name=name),
+            ModelServiceModel,
+            what="model service",
+            options=options,
+        )
 
     def list(
         self,
@@ -137,10 +139,21 @@ class ModelServices(ControlAPI):
     ) -> AsyncPager[ModelService]:
         """Every model service matching the filters; pages under `async for`."""
         return self._paged(
-            list_model_services, ModelService, action="ListModelServices", what="model service", bind=self._bind,
-            page_size=page_size, limit=limit, options=options, model_type=model_type, provider=provider,
-            provider_type=provider_type, workspace_id=workspace_id,
-        )  # fmt: skip
+            lambda number, size: list_model_services.request(
+                page_number=number,
+                page_size=size,
+                model_type=model_type,
+                provider=provider,
+                provider_type=provider_type,
+                workspace_id=workspace_id,
+            ),
+            ModelService,
+            what="model service",
+            options=options,
+            bind=self._bind,
+            page_size=page_size,
+            limit=limit,
+        )
 
 
 @define(repr=False)

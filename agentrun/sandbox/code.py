@@ -21,7 +21,7 @@ from agentrun_data_api.models.execute_code_input import ExecuteCodeInput
 
 from agentrun import errors
 from agentrun._core.aio import call_back
-from agentrun._core.http import CallOptions, Plane
+from agentrun._core.http import CallOptions
 from agentrun._core.sse import AsyncEventStream
 from agentrun.sandbox._data import (
     ACCEPT_EVENTS,
@@ -75,32 +75,32 @@ class CodeInterpreter:
             body.cwd = require_text(cwd, "cwd", "pass an absolute directory inside the sandbox, or leave it out")
         target = self._target()
         response = await target.core.call(
-            Plane.DATA, create_context, options=options, sandbox_id=target.sandbox_id, body=body
+            create_context.request(sandbox_id=target.sandbox_id, body=body), options=options
         )
         return _context(json_object(response, "a code context"))
 
     async def list_contexts(self, *, options: CallOptions | None = None) -> list[CodeContext]:
         target = self._target()
-        response = await target.core.call(
-            Plane.DATA, list_contexts, options=options, idempotent=True, sandbox_id=target.sandbox_id
-        )
+        response = await target.core.call(list_contexts.request(sandbox_id=target.sandbox_id), options=options)
         return [_context(item) for item in json_items(response, "code contexts", "contexts", "items")]
 
     async def get_context(self, context_id: str, *, options: CallOptions | None = None) -> CodeContext:
         target = self._target()
         response = await target.core.call(
-            Plane.DATA, get_context, options=options, sandbox_id=target.sandbox_id,
-            context_id=require_text(context_id, "context_id", "pass the id of a context of this sandbox"),
-        )  # fmt: skip
+            get_context.request(
+                sandbox_id=target.sandbox_id,
+                context_id=require_text(context_id, "context_id", "pass the id of a context of this sandbox"),
+            ),
+            options=options,
+        )
         return _context(json_object(response, "a code context"))
 
     async def delete_context(self, context: CodeContext | str, *, options: CallOptions | None = None) -> None:
         """Stop the context's interpreter; its state is gone."""
         target = self._target()
         await target.core.call(
-            Plane.DATA, delete_context, options=options, idempotent=True, sandbox_id=target.sandbox_id,
-            context_id=_context_id(context),
-        )  # fmt: skip
+            delete_context.request(sandbox_id=target.sandbox_id, context_id=_context_id(context)), options=options
+        )
 
     async def run_code(
         self,
@@ -197,12 +197,9 @@ class CodeInterpreter:
 
         return AsyncEventStream(
             lambda: target.core.stream_call(
-                Plane.DATA,
-                execute_code,
-                headers=ACCEPT_EVENTS,
+                execute_code.request(sandbox_id=target.sandbox_id, body=body),
                 options=call_options,
-                sandbox_id=target.sandbox_id,
-                body=body,
+                headers=ACCEPT_EVENTS,
             ),
             execution_event,
             from_json=execution_events_from_json,

@@ -16,7 +16,6 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
-from urllib.parse import quote
 
 from agentrun_data_api.api.files import (
     download_file,
@@ -26,6 +25,7 @@ from agentrun_data_api.api.files import (
     read_file,
     remove_path,
     stat_path,
+    upload_file,
     write_file,
 )
 from agentrun_data_api.models.make_directory_input import MakeDirectoryInput
@@ -35,7 +35,7 @@ from agentrun_data_api.models.write_file_input import WriteFileInput
 
 from agentrun import errors
 from agentrun._core.aio import ByteSource, chunks_of, save_chunks
-from agentrun._core.http import CallOptions, Plane, json_of
+from agentrun._core.http import CallOptions, json_of
 from agentrun._core.sse import AsyncByteStream
 from agentrun.sandbox._data import (
     SandboxTarget,
@@ -82,7 +82,7 @@ class Files:
     async def read(self, path: str, *, encoding: str = "utf-8", options: CallOptions | None = None) -> str:
         """The content of the file at `path` as text (decoded with `encoding` when the server sends bytes)."""
         response = await self._target.core.call(
-            Plane.DATA, read_file, options=options, sandbox_id=self._target.sandbox_id, path=_path(path)
+            read_file.request(sandbox_id=self._target.sandbox_id, path=_path(path)), options=options
         )
         body = json_of(response)
         content = body.get("content") if isinstance(body, dict) else body
@@ -106,14 +106,12 @@ class Files:
         if isinstance(data, str) and len(data) <= _INLINE_TEXT_LIMIT:
             body = WriteFileInput(path=target, content=data, encoding="utf-8", create_dir=True)
             await self._target.core.call(
-                Plane.DATA, write_file, options=options, sandbox_id=self._target.sandbox_id, body=body
+                write_file.request(sandbox_id=self._target.sandbox_id, body=body), options=options
             )
             return len(data.encode())
         upload = _MultipartUpload(target, _filename(data, target), chunks_of(data))
-        await self._target.core.request(
-            Plane.DATA,
-            "POST",
-            f"/sandboxes/{quote(self._target.sandbox_id, safe='')}/filesystem/upload",  # UploadFile
+        await self._target.core.call(
+            upload_file.request(self._target.sandbox_id),
             content=upload,
             headers={"content-type": f"multipart/form-data; boundary={upload.boundary}"},
             options=transfer_options(self._target.core, options),
@@ -127,9 +125,7 @@ class Files:
         opener = self._target.core.stream_call
         sandbox_id = self._target.sandbox_id
         async with AsyncByteStream(
-            lambda: opener(
-                Plane.DATA, download_file, idempotent=True, options=options, sandbox_id=sandbox_id, path=target
-            )
+            lambda: opener(download_file.request(sandbox_id, path=target), options=options)
         ) as chunks:
             async for chunk in chunks:
                 yield chunk
@@ -150,14 +146,14 @@ class Files:
         if path is not None:
             arguments["path"] = _path(path)
         response = await self._target.core.call(
-            Plane.DATA, list_directory, options=options, sandbox_id=self._target.sandbox_id, **arguments
+            list_directory.request(sandbox_id=self._target.sandbox_id, **arguments), options=options
         )
         return [_entry(item) for item in json_items(response, "directory entries", "entries", "items")]
 
     async def stat(self, path: str, *, options: CallOptions | None = None) -> EntryInfo:
         """The entry at `path`; NotFoundError when there is none."""
         response = await self._target.core.call(
-            Plane.DATA, stat_path, options=options, sandbox_id=self._target.sandbox_id, path=_path(path)
+            stat_path.request(sandbox_id=self._target.sandbox_id, path=_path(path)), options=options
         )
         return _entry(json_object(response, f"the entry at {path}"), path)
 
@@ -172,21 +168,19 @@ class Files:
         """Create the directory `path`, with missing parents unless `parents=False`."""
         body = MakeDirectoryInput(path=_path(path), parents=parents)
         await self._target.core.call(
-            Plane.DATA, make_directory, options=options, sandbox_id=self._target.sandbox_id, body=body
+            make_directory.request(sandbox_id=self._target.sandbox_id, body=body), options=options
         )
 
     async def move(self, source: str, destination: str, *, options: CallOptions | None = None) -> None:
         """Move or rename `source` to `destination`."""
         body = MovePathInput(source=_path(source), destination=_path(destination))
-        await self._target.core.call(
-            Plane.DATA, move_path, options=options, sandbox_id=self._target.sandbox_id, body=body
-        )
+        await self._target.core.call(move_path.request(sandbox_id=self._target.sandbox_id, body=body), options=options)
 
     async def remove(self, path: str, *, options: CallOptions | None = None) -> None:
         """Remove the file or directory (with everything in it) at `path`."""
         body = RemovePathInput(path=_path(path))
         await self._target.core.call(
-            Plane.DATA, remove_path, options=options, sandbox_id=self._target.sandbox_id, body=body
+            remove_path.request(sandbox_id=self._target.sandbox_id, body=body), options=options
         )
 
 

@@ -12,7 +12,7 @@ pause and resume exist only on the control plane.
 from __future__ import annotations
 
 import contextlib
-from types import ModuleType, TracebackType
+from types import TracebackType
 from typing import Any, Self
 
 from agentrun_control_api.api.sandboxes import list_sandboxes, pause_sandbox, resume_sandbox
@@ -31,8 +31,7 @@ from attrs import define, field
 from agentrun import errors
 from agentrun._core.aio import shielded
 from agentrun._core.bound import BoundResource
-from agentrun._core.http import CallOptions, HttpCore, Plane, envelope_data, json_of
-from agentrun._core.models import parse_model
+from agentrun._core.http import CallOptions, HttpCore, OperationRequest, json_of
 from agentrun._core.paging import AsyncPager
 from agentrun._core.resource import ControlAPI, bound, build_input, copy_fields, resource_repr, text_of
 from agentrun._core.waiting import FAILED_STATUSES, wait_for_status
@@ -133,9 +132,7 @@ class Sandbox(SandboxModel, CodeInterpreter, BoundResource["Sandboxes"]):
     async def _health_status(self, options: CallOptions | None) -> str:
         api = bound(self._api, self)
         try:
-            response = await api._core.call(
-                Plane.DATA, get_sandbox_health, options=options, idempotent=True, sandbox_id=self.id
-            )
+            response = await api._core.call(get_sandbox_health.request(self.id), options=options)
         except errors.APIStatusError as exc:
             if exc.status_code >= 500 or exc.status_code == 409:
                 return _UNAVAILABLE
@@ -180,18 +177,9 @@ class Sandboxes(ControlAPI):
         sandbox._api = self
         return sandbox
 
-    async def _act(self, operation: ModuleType, action: str, sandbox_id: str, options: CallOptions | None) -> Sandbox:
-        acted = await self._send(
-            operation, Sandbox, action=action, what="sandbox", options=options, idempotent=True, sandbox_id=sandbox_id
-        )
-        return self._bind(acted)
-
-    async def _data_act(
-        self, operation: ModuleType, options: CallOptions | None, *, idempotent: bool = True, **arguments: Any
-    ) -> Sandbox:
-        """A lifecycle call on the data plane: its `{code, requestId, data}` envelope holds the sandbox."""
-        response = await self._core.call(Plane.DATA, operation, options=options, idempotent=idempotent, **arguments)
-        return self._bind(parse_model(Sandbox, envelope_data(response), what="sandbox"))
+    async def _act(self, prepared: OperationRequest, options: CallOptions | None) -> Sandbox:
+        """A lifecycle call; on either plane, the `data` of the answer's envelope is the sandbox."""
+        return self._bind(await self._send(prepared, Sandbox, what="sandbox", options=options))
 
     async def create(
         self,
@@ -218,7 +206,7 @@ class Sandboxes(ControlAPI):
             sandbox_idle_timeout_seconds=idle_timeout,
             **more,
         )
-        sandbox = await self._data_act(create_sandbox, options, idempotent=False, body=body)
+        sandbox = await self._act(create_sandbox.request(body=body), options)
         if ready_timeout is not None:
             try:
                 await sandbox.wait_until_ready(timeout=ready_timeout, options=options)
@@ -242,22 +230,22 @@ class Sandboxes(ControlAPI):
         return sandbox
 
     async def get(self, sandbox_id: str, *, options: CallOptions | None = None) -> Sandbox:
-        return await self._data_act(get_sandbox, options, sandbox_id=sandbox_id)
+        return await self._act(get_sandbox.request(sandbox_id), options)
 
     async def stop(self, sandbox_id: str, *, options: CallOptions | None = None) -> Sandbox:
         """Stop the sandbox (it may still be listed, as STOPPED or TERMINATED)."""
-        return await self._data_act(stop_sandbox, options, sandbox_id=sandbox_id)
+        return await self._act(stop_sandbox.request(sandbox_id), options)
 
     async def pause(self, sandbox_id: str, *, options: CallOptions | None = None) -> Sandbox:
         """Pause the sandbox until `resume`."""
-        return await self._act(pause_sandbox, "PauseSandbox", sandbox_id, options)
+        return await self._act(pause_sandbox.request(sandbox_id), options)
 
     async def resume(self, sandbox_id: str, *, options: CallOptions | None = None) -> Sandbox:
-        return await self._act(resume_sandbox, "ResumeSandbox", sandbox_id, options)
+        return await self._act(resume_sandbox.request(sandbox_id), options)
 
     async def delete(self, sandbox_id: str, *, options: CallOptions | None = None) -> None:
         """Delete the sandbox and everything in it."""
-        await self._data_act(delete_sandbox, options, sandbox_id=sandbox_id)
+        await self._act(delete_sandbox.request(sandbox_id), options)
 
     def list(
         self,
@@ -271,6 +259,17 @@ class Sandboxes(ControlAPI):
     ) -> AsyncPager[Sandbox]:
         """Every sandbox matching the filters; pages under `async for`. Stopped sandboxes may still be listed."""
         return self._token_paged(
-            list_sandboxes, Sandbox, action="ListSandboxes", what="sandbox", bind=self._bind, page_size=page_size,
-            limit=limit, options=options, template_name=template_name, template_type=template_type, status=status,
-        )  # fmt: skip
+            lambda size, token: list_sandboxes.request(
+                max_results=size,
+                next_token=token,
+                template_name=template_name,
+                template_type=template_type,
+                status=status,
+            ),
+            Sandbox,
+            what="sandbox",
+            options=options,
+            bind=self._bind,
+            page_size=page_size,
+            limit=limit,
+        )

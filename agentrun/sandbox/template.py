@@ -97,15 +97,11 @@ class Templates(ControlAPI):
             description=description,
             **more,
         )
-        created = await self._send(
-            create_template, Template, action="CreateTemplate", what="template", options=options, body=body
-        )
+        created = await self._send(create_template.request(body=body), Template, what="template", options=options)
         return self._bind(created)
 
     async def get(self, name: str, *, options: CallOptions | None = None) -> Template:
-        found = await self._send(
-            get_template, Template, action="GetTemplate", what="template", options=options, template_name=name
-        )
+        found = await self._send(get_template.request(template_name=name), Template, what="template", options=options)
         return self._bind(found)
 
     async def update(
@@ -139,16 +135,15 @@ class Templates(ControlAPI):
             **more,
         )
         updated = await self._send(
-            update_template, Template, action="UpdateTemplate", what="template", options=options,
-            template_name=name, body=body, client_token=client_token,
-        )  # fmt: skip
+            update_template.request(template_name=name, body=body, client_token=client_token),
+            Template,
+            what="template",
+            options=options,
+        )
         return self._bind(updated)
 
     async def delete(self, name: str, *, options: CallOptions | None = None) -> None:
-        await self._send(
-            delete_template, TemplateModel, action="DeleteTemplate", what="template", options=options,
-            template_name=name,
-        )  # fmt: skip
+        await self._send(delete_template.request(template_name=name), TemplateModel, what="template", options=options)
 
     def list(
         self,
@@ -163,10 +158,21 @@ class Templates(ControlAPI):
     ) -> AsyncPager[Template]:
         """Every template matching the filters; pages under `async for`."""
         return self._paged(
-            list_templates, Template, action="ListTemplates", what="template", bind=self._bind, page_size=page_size,
-            limit=limit, options=options, template_name=name, template_type=template_type, status=status,
-            workspace_id=workspace_id,
-        )  # fmt: skip
+            lambda number, size: list_templates.request(
+                page_number=number,
+                page_size=size,
+                template_name=name,
+                template_type=template_type,
+                status=status,
+                workspace_id=workspace_id,
+            ),
+            Template,
+            what="template",
+            options=options,
+            bind=self._bind,
+            page_size=page_size,
+            limit=limit,
+        )
 
     async def activate_mcp(
         self,
@@ -185,17 +191,15 @@ class Templates(ControlAPI):
             transport=transport,
         )
         activated = await self._send(
-            activate_template_mcp, Template, action="ActivateTemplateMCP", what="template", options=options,
-            idempotent=True, template_name=name, body=body,
-        )  # fmt: skip
+            activate_template_mcp.request(template_name=name, body=body), Template, what="template", options=options
+        )
         return self._bind(activated)
 
     async def stop_mcp(self, name: str, *, options: CallOptions | None = None) -> Template:
         """Stop serving the template as an MCP server."""
         stopped = await self._send(
-            stop_template_mcp, Template, action="StopTemplateMCP", what="template", options=options,
-            idempotent=True, template_name=name,
-        )  # fmt: skip
+            stop_template_mcp.request(template_name=name), Template, what="template", options=options
+        )
         return self._bind(stopped)
 
 

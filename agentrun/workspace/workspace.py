@@ -20,9 +20,8 @@ class Workspaces(ControlAPI):
 
     async def get(self, workspace_id: str, *, options: CallOptions | None = None) -> Workspace:
         return await self._send(
-            get_workspace, Workspace, action="GetWorkspace", what="workspace", options=options,
-            workspace_id=workspace_id,
-        )  # fmt: skip
+            get_workspace.request(workspace_id=workspace_id), Workspace, what="workspace", options=options
+        )
 
     def list(
         self,
@@ -35,6 +34,13 @@ class Workspaces(ControlAPI):
     ) -> AsyncPager[Workspace]:
         """Every workspace, or those named `name`; pages under `async for`."""
         return self._paged(
-            list_workspaces, Workspace, action="ListWorkspaces", what="workspace", items_key="workspaces",
-            page_size=page_size, limit=limit, options=options, name=name, resource_group_id=resource_group_id,
-        )  # fmt: skip
+            lambda number, size: list_workspaces.request(
+                page_number=number, page_size=size, name=name, resource_group_id=resource_group_id
+            ),
+            Workspace,
+            what="workspace",
+            options=options,
+            items_key="workspaces",
+            page_size=page_size,
+            limit=limit,
+        )

@@ -1,8 +1,8 @@
-"""Contains some shared types for properties"""
+"""Shared types: unset values, file uploads, and the description of an operation and of one request of it"""
 
-from collections.abc import Mapping, MutableMapping
-from http import HTTPStatus
-from typing import IO, BinaryIO, Generic, Literal, TypeVar
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import IO, Any, BinaryIO, Literal
 
 from attrs import define
 
@@ -38,17 +38,33 @@ class File:
         return self.file_name, self.payload, self.mime_type
 
 
-T = TypeVar("T")
+@dataclass(frozen=True, slots=True)
+class Operation:
+    """One operation of the spec: what it is called, where it goes, and whether sending it twice is safe"""
+
+    operation_id: str
+    """ The spec's operationId; on the control plane also the signed `x-acs-action`. """
+    method: str
+    path: str
+    """ The spec's path template, e.g. /sandboxes/{sandboxId}/files. """
+    plane: Literal["control", "data"]
+    idempotent: bool
+    """ True for GET, PUT, DELETE, and for operations the spec marks `x-agentrun-idempotent: true`. """
+    body_model: type | None = None
+    response_model: type | None = None
+    """ The model of the success answer (inside the control plane's {requestId, data} envelope). """
 
 
-@define
-class Response(Generic[T]):
-    """A response from an endpoint"""
+@dataclass(frozen=True, slots=True)
+class OperationRequest:
+    """One request of an operation, built from typed arguments by the operation module's `request(...)`"""
 
-    status_code: HTTPStatus
-    content: bytes
-    headers: MutableMapping[str, str]
-    parsed: T | None
+    operation: Operation
+    url: str
+    params: Mapping[str, Any] | None = None
+    json: Any = None
+    files: RequestFiles | None = None
+    headers: Mapping[str, str] | None = None
 
 
-__all__ = ["UNSET", "File", "FileTypes", "RequestFiles", "Response", "Unset"]
+__all__ = ["UNSET", "File", "FileTypes", "Operation", "OperationRequest", "RequestFiles", "Unset"]

@@ -21,9 +21,17 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
+from agentrun_data_api.api.models import (
+    create_chat_completion,
+    create_embeddings,
+    get_all_model_usage,
+    get_model_usage,
+    list_models,
+)
+
 from agentrun import errors
 from agentrun._config import Timeouts
-from agentrun._core.http import CallOptions, Plane, json_of
+from agentrun._core.http import CallOptions, json_of
 from agentrun._core.openai_compat import sync_openai_client
 from agentrun._core.portal import SyncEventStream, SyncHttpCore
 from agentrun.model.chunks import ChatCompletionChunk, StreamFailure, chunks_from_completion, decode_event
@@ -82,10 +90,8 @@ class Models:
             messages, model=model, tools=tools, tool_choice=tool_choice, temperature=temperature,
             max_tokens=max_tokens, extra=extra,
         )  # fmt: skip
-        response = self._core.request(
-            Plane.DATA, "POST", _path(name, "v1/chat/completions"), json_body=body, idempotent=True,
-            options=self._options(options),
-        )  # fmt: skip
+        prepared = create_chat_completion.request(require_name(name), body=body)
+        response = self._core.call(prepared, options=self._options(options))
         return parse_completion(json_of(response))
 
     def stream(
@@ -114,20 +120,12 @@ class Models:
         body["stream"] = True
         if include_usage:
             body["stream_options"] = {"include_usage": True}
-        path = _path(name, "v1/chat/completions")
+        prepared = create_chat_completion.request(require_name(name), body=body)
         call_options = self._options(options)
         timeouts = call_options.timeout if isinstance(call_options.timeout, Timeouts) else self._timeouts
 
         events: SyncEventStream[ChatCompletionChunk | StreamFailure] = SyncEventStream(
-            lambda: self._core.stream(
-                Plane.DATA,
-                "POST",
-                path,
-                json_body=body,
-                headers=_ACCEPT_EVENTS,
-                idempotent=True,
-                options=call_options,
-            ),
+            lambda: self._core.stream_call(prepared, headers=_ACCEPT_EVENTS, options=call_options),
             decode_event,
             from_json=chunks_from_completion,
             timeouts=timeouts,
@@ -147,23 +145,21 @@ class Models:
         """Embeddings of `input` (a text or a list of texts), in input order. Vectors come back as floats whatever
         `encoding_format` the request asked for."""
         body = embedding_body(input, model=model, dimensions=dimensions, extra=extra)
-        response = self._core.request(
-            Plane.DATA, "POST", _path(name, "v1/embeddings"), json_body=body, idempotent=True,
-            options=self._options(options),
-        )  # fmt: skip
+        prepared = create_embeddings.request(require_name(name), body=body)
+        response = self._core.call(prepared, options=self._options(options))
         return parse_embeddings(json_of(response))
 
     def list(self, name: str, *, options: CallOptions | None = None) -> builtins.list[ModelInfo]:
         """The models `name` serves (the values `model=` accepts)."""
-        response = self._core.request(Plane.DATA, "GET", _path(name, "v1/models"), options=options)
+        response = self._core.call(list_models.request(require_name(name)), options=options)
         return parse_model_list(json_of(response))
 
     def usage(self, name: str | None = None, *, options: CallOptions | None = None) -> ModelUsage:
         """Requests, failures, cache hits and tokens of `name` (a proxy: its own traffic; a service or built-in
         model: all it served), or of every model, proxy, service and credential when `name` is left out.
         An AgentRun Local extension (the cloud reports usage in its console)."""
-        path = "/model-usage" if name is None else _path(name, "usage")
-        response = self._core.request(Plane.DATA, "GET", path, options=options)
+        prepared = get_all_model_usage.request() if name is None else get_model_usage.request(require_name(name))
+        response = self._core.call(prepared, options=options)
         return parse_usage_report(json_of(response))
 
     def openai(self, name: str, *, api_key: str | None = None, **client_options: Any) -> OpenAI:

@@ -21,7 +21,7 @@ from agentrun_data_api.models.create_context_input import CreateContextInput
 from agentrun_data_api.models.execute_code_input import ExecuteCodeInput
 
 from agentrun import errors
-from agentrun._core.http import CallOptions, Plane
+from agentrun._core.http import CallOptions
 from agentrun._core.portal import SyncEventStream, call_back
 from agentrun.sandbox.execution import (
     End,
@@ -74,33 +74,31 @@ class CodeInterpreter:
         if cwd is not None:
             body.cwd = require_text(cwd, "cwd", "pass an absolute directory inside the sandbox, or leave it out")
         target = self._target()
-        response = target.core.call(
-            Plane.DATA, create_context, options=options, sandbox_id=target.sandbox_id, body=body
-        )
+        response = target.core.call(create_context.request(sandbox_id=target.sandbox_id, body=body), options=options)
         return _context(json_object(response, "a code context"))
 
     def list_contexts(self, *, options: CallOptions | None = None) -> list[CodeContext]:
         target = self._target()
-        response = target.core.call(
-            Plane.DATA, list_contexts, options=options, idempotent=True, sandbox_id=target.sandbox_id
-        )
+        response = target.core.call(list_contexts.request(sandbox_id=target.sandbox_id), options=options)
         return [_context(item) for item in json_items(response, "code contexts", "contexts", "items")]
 
     def get_context(self, context_id: str, *, options: CallOptions | None = None) -> CodeContext:
         target = self._target()
         response = target.core.call(
-            Plane.DATA, get_context, options=options, sandbox_id=target.sandbox_id,
-            context_id=require_text(context_id, "context_id", "pass the id of a context of this sandbox"),
-        )  # fmt: skip
+            get_context.request(
+                sandbox_id=target.sandbox_id,
+                context_id=require_text(context_id, "context_id", "pass the id of a context of this sandbox"),
+            ),
+            options=options,
+        )
         return _context(json_object(response, "a code context"))
 
     def delete_context(self, context: CodeContext | str, *, options: CallOptions | None = None) -> None:
         """Stop the context's interpreter; its state is gone."""
         target = self._target()
         target.core.call(
-            Plane.DATA, delete_context, options=options, idempotent=True, sandbox_id=target.sandbox_id,
-            context_id=_context_id(context),
-        )  # fmt: skip
+            delete_context.request(sandbox_id=target.sandbox_id, context_id=_context_id(context)), options=options
+        )
 
     def run_code(
         self,
@@ -197,12 +195,9 @@ class CodeInterpreter:
 
         return SyncEventStream(
             lambda: target.core.stream_call(
-                Plane.DATA,
-                execute_code,
-                headers=ACCEPT_EVENTS,
+                execute_code.request(sandbox_id=target.sandbox_id, body=body),
                 options=call_options,
-                sandbox_id=target.sandbox_id,
-                body=body,
+                headers=ACCEPT_EVENTS,
             ),
             execution_event,
             from_json=execution_events_from_json,

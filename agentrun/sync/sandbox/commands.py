@@ -18,7 +18,6 @@ import builtins
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
-from types import ModuleType
 from typing import Any
 
 from agentrun_data_api.api.processes import (
@@ -38,7 +37,7 @@ from agentrun_data_api.models.start_process_input import StartProcessInput
 from httpx_sse import ServerSentEvent
 
 from agentrun import errors
-from agentrun._core.http import CallOptions, Plane
+from agentrun._core.http import CallOptions, OperationRequest
 from agentrun._core.portal import SyncEventStream, call_back
 from agentrun.sandbox._wire import wire_int, wire_time
 from agentrun.sandbox.execution import Stderr, Stdout, output_event, wire_object
@@ -117,7 +116,8 @@ class CommandHandle:
     def output(self, *, options: CallOptions | None = None) -> Iterator[ProcessEvent]:
         """The process's output from its start, then live until it exits: `Stdout` / `Stderr` chunks and one
         `Exit`. Leaving the loop early closes the connection only; the process keeps running."""
-        events = self._commands._events(stream_process_output, options, idempotent=True, pid=self.pid)
+        commands = self._commands
+        events = commands._events(stream_process_output.request(commands._target.sandbox_id, self.pid), options)
         with events:
             for event in events:
                 yield event
@@ -189,7 +189,8 @@ class Commands:
         if seconds is not None:
             body.timeout = seconds
         call_options = run_options(self._target.core, options, seconds)
-        events = self._events(run_command, call_options, headers=ACCEPT_EVENTS, from_json=True, body=body)
+        prepared = run_command.request(self._target.sandbox_id, body=body)
+        events = self._events(prepared, call_options, headers=ACCEPT_EVENTS, from_json=True)
         with events:
             for event in events:
                 yield event
@@ -212,7 +213,7 @@ class Commands:
                 raise errors.InvalidArgumentError(f"env must map names to string values, got {env!r}")
             body.env = EnvVars.from_dict(dict(env))
         response = self._target.core.call(
-            Plane.DATA, start_process, options=options, sandbox_id=self._target.sandbox_id, body=body
+            start_process.request(sandbox_id=self._target.sandbox_id, body=body), options=options
         )
         return CommandHandle(self, _process(json_object(response, "a started process")).pid)
 
@@ -221,33 +222,31 @@ class Commands:
         return CommandHandle(self, _pid(pid))
 
     def list(self, *, options: CallOptions | None = None) -> builtins.list[ProcessInfo]:
-        response = self._target.core.call(
-            Plane.DATA, list_processes, options=options, idempotent=True, sandbox_id=self._target.sandbox_id
-        )
+        response = self._target.core.call(list_processes.request(sandbox_id=self._target.sandbox_id), options=options)
         return [_process(item) for item in json_items(response, "processes", "processes", "items")]
 
     def get(self, pid: int, *, options: CallOptions | None = None) -> ProcessInfo:
         response = self._target.core.call(
-            Plane.DATA, get_process, options=options, sandbox_id=self._target.sandbox_id, pid=_pid(pid)
+            get_process.request(sandbox_id=self._target.sandbox_id, pid=_pid(pid)), options=options
         )
         return _process(json_object(response, f"process {pid}"))
 
     def kill(self, pid: int, *, options: CallOptions | None = None) -> None:
         """Kill the process `pid` and its whole process group."""
-        self._target.core.call(
-            Plane.DATA, kill_process, options=options, idempotent=True, sandbox_id=self._target.sandbox_id,
-            pid=_pid(pid),
-        )  # fmt: skip
+        self._target.core.call(kill_process.request(sandbox_id=self._target.sandbox_id, pid=_pid(pid)), options=options)
 
     def _events(
-        self, operation: ModuleType, options: CallOptions | None, *, from_json: bool = False, **arguments: Any
+        self,
+        prepared: OperationRequest,
+        options: CallOptions | None,
+        *,
+        headers: Mapping[str, str] | None = None,
+        from_json: bool = False,
     ) -> SyncEventStream[ProcessEvent]:
         """The process events a streaming operation answers; with `from_json`, a JSON answer is replayed too."""
-        target = self._target
+        core = self._target.core
         return SyncEventStream(
-            lambda: target.core.stream_call(
-                Plane.DATA, operation, options=options, sandbox_id=target.sandbox_id, **arguments
-            ),
+            lambda: core.stream_call(prepared, options=options, headers=headers),
             _process_event,
             from_json=_process_events_from_json if from_json else None,
             timeouts=timeouts_of(options) if options is not None else None,
@@ -264,9 +263,8 @@ class Commands:
         else:
             raise errors.InvalidArgumentError(f"data must be str or bytes, got {type(data).__name__}")
         self._target.core.call(
-            Plane.DATA, write_process_stdin, options=options, sandbox_id=self._target.sandbox_id, pid=_pid(pid),
-            body=body,
-        )  # fmt: skip
+            write_process_stdin.request(sandbox_id=self._target.sandbox_id, pid=_pid(pid), body=body), options=options
+        )
 
 
 def _collect(

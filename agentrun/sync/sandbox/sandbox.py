@@ -13,7 +13,7 @@ pause and resume exist only on the control plane.
 from __future__ import annotations
 
 import contextlib
-from types import ModuleType, TracebackType
+from types import TracebackType
 from typing import Any, Self
 
 from agentrun_control_api.api.sandboxes import list_sandboxes, pause_sandbox, resume_sandbox
@@ -30,8 +30,7 @@ from agentrun_data_api.models.create_sandbox_input import CreateSandboxInput
 from attrs import define, field
 
 from agentrun import errors
-from agentrun._core.http import CallOptions, Plane, envelope_data, json_of
-from agentrun._core.models import parse_model
+from agentrun._core.http import CallOptions, OperationRequest, json_of
 from agentrun._core.portal import SyncHttpCore, shielded
 from agentrun.sync._core.bound import BoundResource
 from agentrun.sync._core.paging import SyncPager
@@ -134,9 +133,7 @@ class Sandbox(SandboxModel, CodeInterpreter, BoundResource["Sandboxes"]):
     def _health_status(self, options: CallOptions | None) -> str:
         api = bound(self._api, self)
         try:
-            response = api._core.call(
-                Plane.DATA, get_sandbox_health, options=options, idempotent=True, sandbox_id=self.id
-            )
+            response = api._core.call(get_sandbox_health.request(self.id), options=options)
         except errors.APIStatusError as exc:
             if exc.status_code >= 500 or exc.status_code == 409:
                 return _UNAVAILABLE
@@ -181,18 +178,9 @@ class Sandboxes(ControlAPI):
         sandbox._api = self
         return sandbox
 
-    def _act(self, operation: ModuleType, action: str, sandbox_id: str, options: CallOptions | None) -> Sandbox:
-        acted = self._send(
-            operation, Sandbox, action=action, what="sandbox", options=options, idempotent=True, sandbox_id=sandbox_id
-        )
-        return self._bind(acted)
-
-    def _data_act(
-        self, operation: ModuleType, options: CallOptions | None, *, idempotent: bool = True, **arguments: Any
-    ) -> Sandbox:
-        """A lifecycle call on the data plane: its `{code, requestId, data}` envelope holds the sandbox."""
-        response = self._core.call(Plane.DATA, operation, options=options, idempotent=idempotent, **arguments)
-        return self._bind(parse_model(Sandbox, envelope_data(response), what="sandbox"))
+    def _act(self, prepared: OperationRequest, options: CallOptions | None) -> Sandbox:
+        """A lifecycle call; on either plane, the `data` of the answer's envelope is the sandbox."""
+        return self._bind(self._send(prepared, Sandbox, what="sandbox", options=options))
 
     def create(
         self,
@@ -219,7 +207,7 @@ class Sandboxes(ControlAPI):
             sandbox_idle_timeout_seconds=idle_timeout,
             **more,
         )
-        sandbox = self._data_act(create_sandbox, options, idempotent=False, body=body)
+        sandbox = self._act(create_sandbox.request(body=body), options)
         if ready_timeout is not None:
             try:
                 sandbox.wait_until_ready(timeout=ready_timeout, options=options)
@@ -243,22 +231,22 @@ class Sandboxes(ControlAPI):
         return sandbox
 
     def get(self, sandbox_id: str, *, options: CallOptions | None = None) -> Sandbox:
-        return self._data_act(get_sandbox, options, sandbox_id=sandbox_id)
+        return self._act(get_sandbox.request(sandbox_id), options)
 
     def stop(self, sandbox_id: str, *, options: CallOptions | None = None) -> Sandbox:
         """Stop the sandbox (it may still be listed, as STOPPED or TERMINATED)."""
-        return self._data_act(stop_sandbox, options, sandbox_id=sandbox_id)
+        return self._act(stop_sandbox.request(sandbox_id), options)
 
     def pause(self, sandbox_id: str, *, options: CallOptions | None = None) -> Sandbox:
         """Pause the sandbox until `resume`."""
-        return self._act(pause_sandbox, "PauseSandbox", sandbox_id, options)
+        return self._act(pause_sandbox.request(sandbox_id), options)
 
     def resume(self, sandbox_id: str, *, options: CallOptions | None = None) -> Sandbox:
-        return self._act(resume_sandbox, "ResumeSandbox", sandbox_id, options)
+        return self._act(resume_sandbox.request(sandbox_id), options)
 
     def delete(self, sandbox_id: str, *, options: CallOptions | None = None) -> None:
         """Delete the sandbox and everything in it."""
-        self._data_act(delete_sandbox, options, sandbox_id=sandbox_id)
+        self._act(delete_sandbox.request(sandbox_id), options)
 
     def list(
         self,
@@ -272,6 +260,17 @@ class Sandboxes(ControlAPI):
     ) -> SyncPager[Sandbox]:
         """Every sandbox matching the filters; pages under `for`. Stopped sandboxes may still be listed."""
         return self._token_paged(
-            list_sandboxes, Sandbox, action="ListSandboxes", what="sandbox", bind=self._bind, page_size=page_size,
-            limit=limit, options=options, template_name=template_name, template_type=template_type, status=status,
-        )  # fmt: skip
+            lambda size, token: list_sandboxes.request(
+                max_results=size,
+                next_token=token,
+                template_name=template_name,
+                template_type=template_type,
+                status=status,
+            ),
+            Sandbox,
+            what="sandbox",
+            options=options,
+            bind=self._bind,
+            page_size=page_size,
+            limit=limit,
+        )

@@ -64,11 +64,11 @@ class Tools(ControlAPI):
             description=description,
             **more,
         )
-        created = self._send(create_tool, Tool, action="CreateTool", what="tool", options=options, body=body)
+        created = self._send(create_tool.request(body=body), Tool, what="tool", options=options)
         return self._bind(created)
 
     def get(self, name: str, *, options: CallOptions | None = None) -> Tool:
-        found = self._send(get_tool, Tool, action="GetTool", what="tool", options=options, tool_name=name)
+        found = self._send(get_tool.request(tool_name=name), Tool, what="tool", options=options)
         return self._bind(found)
 
     def update(
@@ -94,13 +94,11 @@ class Tools(ControlAPI):
             description=description,
             **more,
         )
-        updated = self._send(
-            update_tool, Tool, action="UpdateTool", what="tool", options=options, tool_name=name, body=body
-        )
+        updated = self._send(update_tool.request(tool_name=name, body=body), Tool, what="tool", options=options)
         return self._bind(updated)
 
     def delete(self, name: str, *, options: CallOptions | None = None) -> None:
-        self._send(delete_tool, ToolModel, action="DeleteTool", what="tool", options=options, tool_name=name)
+        self._send(delete_tool.request(tool_name=name), ToolModel, what="tool", options=options)
 
     def list(
         self,
@@ -114,9 +112,16 @@ class Tools(ControlAPI):
     ) -> SyncPager[Tool]:
         """Every tool matching the filters; pages under `for`."""
         return self._paged(
-            list_tools, Tool, action="ListTools", what="tool", bind=self._bind, page_size=page_size, limit=limit,
-            options=options, tool_name=name, tool_type=tool_type, workspace_id=workspace_id,
-        )  # fmt: skip
+            lambda number, size: list_tools.request(
+                page_number=number, page_size=size, tool_name=name, tool_type=tool_type, workspace_id=workspace_id
+            ),
+            Tool,
+            what="tool",
+            options=options,
+            bind=self._bind,
+            page_size=page_size,
+            limit=limit,
+        )
 
 
 @define(repr=False)

@@ -1,204 +1,29 @@
-import secrets  # noqa: F401  (random multipart boundary per request)
-from http import HTTPStatus
-from typing import Any
+"""DeleteAgentRuntime: DELETE /2025-09-10/agents/runtimes/{agentRuntimeId}"""
+
 from urllib.parse import quote
 
-import httpx
-
-from ... import errors
-from ...client import AuthenticatedClient, Client
 from ...models.agent_runtime_result import AgentRuntimeResult
-from ...models.error_response import ErrorResponse
-from ...types import Response
+from ...types import Operation, OperationRequest
+
+OPERATION = Operation(
+    operation_id="DeleteAgentRuntime",
+    method="DELETE",
+    path="/2025-09-10/agents/runtimes/{agentRuntimeId}",
+    plane="control",
+    idempotent=True,
+    body_model=None,
+    response_model=AgentRuntimeResult,
+)
 
 
-def _get_kwargs(
+def request(
     agent_runtime_id: str,
-) -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "delete",
-        "url": "/2025-09-10/agents/runtimes/{agent_runtime_id}".format(
-            agent_runtime_id=quote(str(agent_runtime_id), safe=""),
-        ),
-    }
-
-    return _kwargs
-
-
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AgentRuntimeResult | ErrorResponse | None:
-    if response.status_code == 200:
-        response_200 = AgentRuntimeResult.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
-
-        return response_500
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AgentRuntimeResult | ErrorResponse]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+) -> OperationRequest:
+    """The request of DeleteAgentRuntime."""
+    url = "/2025-09-10/agents/runtimes/{agent_runtime_id}".format(
+        agent_runtime_id=quote(str(agent_runtime_id), safe=""),
     )
-
-
-def sync_detailed(
-    agent_runtime_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[AgentRuntimeResult | ErrorResponse]:
-    """Delete an agent runtime
-
-     Starts deletion. The answer carries the runtime (typically `status=DELETING`); only `agentRuntimeId`
-    is reliable, other fields may be empty or zero. GET reports DELETING until it answers 404.
-
-    Args:
-        agent_runtime_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[AgentRuntimeResult | ErrorResponse]
-    """
-
-    kwargs = _get_kwargs(
-        agent_runtime_id=agent_runtime_id,
+    return OperationRequest(
+        operation=OPERATION,
+        url=url,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    agent_runtime_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> AgentRuntimeResult | ErrorResponse | None:
-    """Delete an agent runtime
-
-     Starts deletion. The answer carries the runtime (typically `status=DELETING`); only `agentRuntimeId`
-    is reliable, other fields may be empty or zero. GET reports DELETING until it answers 404.
-
-    Args:
-        agent_runtime_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AgentRuntimeResult | ErrorResponse
-    """
-
-    return sync_detailed(
-        agent_runtime_id=agent_runtime_id,
-        client=client,
-    ).parsed
-
-
-async def asyncio_detailed(
-    agent_runtime_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[AgentRuntimeResult | ErrorResponse]:
-    """Delete an agent runtime
-
-     Starts deletion. The answer carries the runtime (typically `status=DELETING`); only `agentRuntimeId`
-    is reliable, other fields may be empty or zero. GET reports DELETING until it answers 404.
-
-    Args:
-        agent_runtime_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[AgentRuntimeResult | ErrorResponse]
-    """
-
-    kwargs = _get_kwargs(
-        agent_runtime_id=agent_runtime_id,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    agent_runtime_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> AgentRuntimeResult | ErrorResponse | None:
-    """Delete an agent runtime
-
-     Starts deletion. The answer carries the runtime (typically `status=DELETING`); only `agentRuntimeId`
-    is reliable, other fields may be empty or zero. GET reports DELETING until it answers 404.
-
-    Args:
-        agent_runtime_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AgentRuntimeResult | ErrorResponse
-    """
-
-    return (
-        await asyncio_detailed(
-            agent_runtime_id=agent_runtime_id,
-            client=client,
-        )
-    ).parsed

@@ -1,221 +1,35 @@
-import secrets  # noqa: F401  (random multipart boundary per request)
-from http import HTTPStatus
-from typing import Any
+"""GetAgentRuntime: GET /2025-09-10/agents/runtimes/{agentRuntimeId}"""
+
 from urllib.parse import quote
 
-import httpx
-
-from ... import errors
-from ...client import AuthenticatedClient, Client
 from ...models.agent_runtime_result import AgentRuntimeResult
-from ...models.error_response import ErrorResponse
-from ...types import UNSET, Response, Unset
+from ...types import Operation, OperationRequest
+
+OPERATION = Operation(
+    operation_id="GetAgentRuntime",
+    method="GET",
+    path="/2025-09-10/agents/runtimes/{agentRuntimeId}",
+    plane="control",
+    idempotent=True,
+    body_model=None,
+    response_model=AgentRuntimeResult,
+)
 
 
-def _get_kwargs(
+def request(
     agent_runtime_id: str,
     *,
-    agent_runtime_version: str | Unset = UNSET,
-) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    params["agentRuntimeVersion"] = agent_runtime_version
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/2025-09-10/agents/runtimes/{agent_runtime_id}".format(
-            agent_runtime_id=quote(str(agent_runtime_id), safe=""),
-        ),
-        "params": params,
+    agent_runtime_version: str | None = None,
+) -> OperationRequest:
+    """The request of GetAgentRuntime."""
+    params = {
+        "agentRuntimeVersion": agent_runtime_version,
     }
-
-    return _kwargs
-
-
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AgentRuntimeResult | ErrorResponse | None:
-    if response.status_code == 200:
-        response_200 = AgentRuntimeResult.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
-
-        return response_500
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AgentRuntimeResult | ErrorResponse]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+    url = "/2025-09-10/agents/runtimes/{agent_runtime_id}".format(
+        agent_runtime_id=quote(str(agent_runtime_id), safe=""),
     )
-
-
-def sync_detailed(
-    agent_runtime_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    agent_runtime_version: str | Unset = UNSET,
-) -> Response[AgentRuntimeResult | ErrorResponse]:
-    """Get an agent runtime
-
-     Returns one agent runtime, optionally as of a given published version.
-
-    Args:
-        agent_runtime_id (str):
-        agent_runtime_version (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[AgentRuntimeResult | ErrorResponse]
-    """
-
-    kwargs = _get_kwargs(
-        agent_runtime_id=agent_runtime_id,
-        agent_runtime_version=agent_runtime_version,
+    return OperationRequest(
+        operation=OPERATION,
+        url=url,
+        params={name: value for name, value in params.items() if value is not None},
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    agent_runtime_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    agent_runtime_version: str | Unset = UNSET,
-) -> AgentRuntimeResult | ErrorResponse | None:
-    """Get an agent runtime
-
-     Returns one agent runtime, optionally as of a given published version.
-
-    Args:
-        agent_runtime_id (str):
-        agent_runtime_version (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AgentRuntimeResult | ErrorResponse
-    """
-
-    return sync_detailed(
-        agent_runtime_id=agent_runtime_id,
-        client=client,
-        agent_runtime_version=agent_runtime_version,
-    ).parsed
-
-
-async def asyncio_detailed(
-    agent_runtime_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    agent_runtime_version: str | Unset = UNSET,
-) -> Response[AgentRuntimeResult | ErrorResponse]:
-    """Get an agent runtime
-
-     Returns one agent runtime, optionally as of a given published version.
-
-    Args:
-        agent_runtime_id (str):
-        agent_runtime_version (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[AgentRuntimeResult | ErrorResponse]
-    """
-
-    kwargs = _get_kwargs(
-        agent_runtime_id=agent_runtime_id,
-        agent_runtime_version=agent_runtime_version,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    agent_runtime_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    agent_runtime_version: str | Unset = UNSET,
-) -> AgentRuntimeResult | ErrorResponse | None:
-    """Get an agent runtime
-
-     Returns one agent runtime, optionally as of a given published version.
-
-    Args:
-        agent_runtime_id (str):
-        agent_runtime_version (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AgentRuntimeResult | ErrorResponse
-    """
-
-    return (
-        await asyncio_detailed(
-            agent_runtime_id=agent_runtime_id,
-            client=client,
-            agent_runtime_version=agent_runtime_version,
-        )
-    ).parsed

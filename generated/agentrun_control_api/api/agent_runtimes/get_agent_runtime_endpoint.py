@@ -1,206 +1,31 @@
-import secrets  # noqa: F401  (random multipart boundary per request)
-from http import HTTPStatus
-from typing import Any
+"""GetAgentRuntimeEndpoint: GET /2025-09-10/agents/runtimes/{agentRuntimeId}/endpoints/{agentRuntimeEndpointId}"""
+
 from urllib.parse import quote
 
-import httpx
-
-from ... import errors
-from ...client import AuthenticatedClient, Client
 from ...models.agent_runtime_endpoint_result import AgentRuntimeEndpointResult
-from ...models.error_response import ErrorResponse
-from ...types import Response
+from ...types import Operation, OperationRequest
+
+OPERATION = Operation(
+    operation_id="GetAgentRuntimeEndpoint",
+    method="GET",
+    path="/2025-09-10/agents/runtimes/{agentRuntimeId}/endpoints/{agentRuntimeEndpointId}",
+    plane="control",
+    idempotent=True,
+    body_model=None,
+    response_model=AgentRuntimeEndpointResult,
+)
 
 
-def _get_kwargs(
+def request(
     agent_runtime_id: str,
     agent_runtime_endpoint_id: str,
-) -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/2025-09-10/agents/runtimes/{agent_runtime_id}/endpoints/{agent_runtime_endpoint_id}".format(
-            agent_runtime_id=quote(str(agent_runtime_id), safe=""),
-            agent_runtime_endpoint_id=quote(str(agent_runtime_endpoint_id), safe=""),
-        ),
-    }
-
-    return _kwargs
-
-
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> AgentRuntimeEndpointResult | ErrorResponse | None:
-    if response.status_code == 200:
-        response_200 = AgentRuntimeEndpointResult.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
-
-        return response_500
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[AgentRuntimeEndpointResult | ErrorResponse]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+) -> OperationRequest:
+    """The request of GetAgentRuntimeEndpoint."""
+    url = "/2025-09-10/agents/runtimes/{agent_runtime_id}/endpoints/{agent_runtime_endpoint_id}".format(
+        agent_runtime_id=quote(str(agent_runtime_id), safe=""),
+        agent_runtime_endpoint_id=quote(str(agent_runtime_endpoint_id), safe=""),
     )
-
-
-def sync_detailed(
-    agent_runtime_id: str,
-    agent_runtime_endpoint_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[AgentRuntimeEndpointResult | ErrorResponse]:
-    """Get a runtime endpoint
-
-    Args:
-        agent_runtime_id (str):
-        agent_runtime_endpoint_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[AgentRuntimeEndpointResult | ErrorResponse]
-    """
-
-    kwargs = _get_kwargs(
-        agent_runtime_id=agent_runtime_id,
-        agent_runtime_endpoint_id=agent_runtime_endpoint_id,
+    return OperationRequest(
+        operation=OPERATION,
+        url=url,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    agent_runtime_id: str,
-    agent_runtime_endpoint_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> AgentRuntimeEndpointResult | ErrorResponse | None:
-    """Get a runtime endpoint
-
-    Args:
-        agent_runtime_id (str):
-        agent_runtime_endpoint_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AgentRuntimeEndpointResult | ErrorResponse
-    """
-
-    return sync_detailed(
-        agent_runtime_id=agent_runtime_id,
-        agent_runtime_endpoint_id=agent_runtime_endpoint_id,
-        client=client,
-    ).parsed
-
-
-async def asyncio_detailed(
-    agent_runtime_id: str,
-    agent_runtime_endpoint_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[AgentRuntimeEndpointResult | ErrorResponse]:
-    """Get a runtime endpoint
-
-    Args:
-        agent_runtime_id (str):
-        agent_runtime_endpoint_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[AgentRuntimeEndpointResult | ErrorResponse]
-    """
-
-    kwargs = _get_kwargs(
-        agent_runtime_id=agent_runtime_id,
-        agent_runtime_endpoint_id=agent_runtime_endpoint_id,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    agent_runtime_id: str,
-    agent_runtime_endpoint_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> AgentRuntimeEndpointResult | ErrorResponse | None:
-    """Get a runtime endpoint
-
-    Args:
-        agent_runtime_id (str):
-        agent_runtime_endpoint_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        AgentRuntimeEndpointResult | ErrorResponse
-    """
-
-    return (
-        await asyncio_detailed(
-            agent_runtime_id=agent_runtime_id,
-            agent_runtime_endpoint_id=agent_runtime_endpoint_id,
-            client=client,
-        )
-    ).parsed

@@ -1,192 +1,29 @@
-import secrets  # noqa: F401  (random multipart boundary per request)
-from http import HTTPStatus
-from typing import Any
+"""DeleteCredential: DELETE /2025-09-10/agents/credentials/{credentialName}"""
+
 from urllib.parse import quote
 
-import httpx
-
-from ... import errors
-from ...client import AuthenticatedClient, Client
 from ...models.credential_result import CredentialResult
-from ...models.error_response import ErrorResponse
-from ...types import Response
+from ...types import Operation, OperationRequest
+
+OPERATION = Operation(
+    operation_id="DeleteCredential",
+    method="DELETE",
+    path="/2025-09-10/agents/credentials/{credentialName}",
+    plane="control",
+    idempotent=True,
+    body_model=None,
+    response_model=CredentialResult,
+)
 
 
-def _get_kwargs(
+def request(
     credential_name: str,
-) -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "delete",
-        "url": "/2025-09-10/agents/credentials/{credential_name}".format(
-            credential_name=quote(str(credential_name), safe=""),
-        ),
-    }
-
-    return _kwargs
-
-
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> CredentialResult | ErrorResponse | None:
-    if response.status_code == 200:
-        response_200 = CredentialResult.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
-
-        return response_500
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[CredentialResult | ErrorResponse]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+) -> OperationRequest:
+    """The request of DeleteCredential."""
+    url = "/2025-09-10/agents/credentials/{credential_name}".format(
+        credential_name=quote(str(credential_name), safe=""),
     )
-
-
-def sync_detailed(
-    credential_name: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[CredentialResult | ErrorResponse]:
-    """Delete a credential
-
-    Args:
-        credential_name (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[CredentialResult | ErrorResponse]
-    """
-
-    kwargs = _get_kwargs(
-        credential_name=credential_name,
+    return OperationRequest(
+        operation=OPERATION,
+        url=url,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    credential_name: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> CredentialResult | ErrorResponse | None:
-    """Delete a credential
-
-    Args:
-        credential_name (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        CredentialResult | ErrorResponse
-    """
-
-    return sync_detailed(
-        credential_name=credential_name,
-        client=client,
-    ).parsed
-
-
-async def asyncio_detailed(
-    credential_name: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[CredentialResult | ErrorResponse]:
-    """Delete a credential
-
-    Args:
-        credential_name (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[CredentialResult | ErrorResponse]
-    """
-
-    kwargs = _get_kwargs(
-        credential_name=credential_name,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    credential_name: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> CredentialResult | ErrorResponse | None:
-    """Delete a credential
-
-    Args:
-        credential_name (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        CredentialResult | ErrorResponse
-    """
-
-    return (
-        await asyncio_detailed(
-            credential_name=credential_name,
-            client=client,
-        )
-    ).parsed

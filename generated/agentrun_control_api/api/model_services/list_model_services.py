@@ -1,287 +1,42 @@
-import secrets  # noqa: F401  (random multipart boundary per request)
-from http import HTTPStatus
-from typing import Any
+"""ListModelServices: GET /2025-09-10/agents/model-services"""
 
-import httpx
-
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
 from ...models.list_model_services_result import ListModelServicesResult
-from ...types import UNSET, Response, Unset
+from ...types import Operation, OperationRequest
+
+OPERATION = Operation(
+    operation_id="ListModelServices",
+    method="GET",
+    path="/2025-09-10/agents/model-services",
+    plane="control",
+    idempotent=True,
+    body_model=None,
+    response_model=ListModelServicesResult,
+)
 
 
-def _get_kwargs(
+def request(
     *,
-    model_type: str | Unset = UNSET,
-    page_number: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    provider: str | Unset = UNSET,
-    provider_type: str | Unset = UNSET,
-    workspace_id: str | Unset = UNSET,
-    workspace_ids: str | Unset = UNSET,
-) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    params["modelType"] = model_type
-
-    params["pageNumber"] = page_number
-
-    params["pageSize"] = page_size
-
-    params["provider"] = provider
-
-    params["providerType"] = provider_type
-
-    params["workspaceId"] = workspace_id
-
-    params["workspaceIds"] = workspace_ids
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/2025-09-10/agents/model-services",
-        "params": params,
+    model_type: str | None = None,
+    page_number: int | None = None,
+    page_size: int | None = None,
+    provider: str | None = None,
+    provider_type: str | None = None,
+    workspace_id: str | None = None,
+    workspace_ids: str | None = None,
+) -> OperationRequest:
+    """The request of ListModelServices."""
+    params = {
+        "modelType": model_type,
+        "pageNumber": page_number,
+        "pageSize": page_size,
+        "provider": provider,
+        "providerType": provider_type,
+        "workspaceId": workspace_id,
+        "workspaceIds": workspace_ids,
     }
-
-    return _kwargs
-
-
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ListModelServicesResult | None:
-    if response.status_code == 200:
-        response_200 = ListModelServicesResult.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
-
-        return response_500
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ListModelServicesResult]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+    url = "/2025-09-10/agents/model-services"
+    return OperationRequest(
+        operation=OPERATION,
+        url=url,
+        params={name: value for name, value in params.items() if value is not None},
     )
-
-
-def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    model_type: str | Unset = UNSET,
-    page_number: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    provider: str | Unset = UNSET,
-    provider_type: str | Unset = UNSET,
-    workspace_id: str | Unset = UNSET,
-    workspace_ids: str | Unset = UNSET,
-) -> Response[ErrorResponse | ListModelServicesResult]:
-    """List model services
-
-    Args:
-        model_type (str | Unset):
-        page_number (int | Unset):
-        page_size (int | Unset):
-        provider (str | Unset):
-        provider_type (str | Unset):
-        workspace_id (str | Unset):
-        workspace_ids (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | ListModelServicesResult]
-    """
-
-    kwargs = _get_kwargs(
-        model_type=model_type,
-        page_number=page_number,
-        page_size=page_size,
-        provider=provider,
-        provider_type=provider_type,
-        workspace_id=workspace_id,
-        workspace_ids=workspace_ids,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    model_type: str | Unset = UNSET,
-    page_number: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    provider: str | Unset = UNSET,
-    provider_type: str | Unset = UNSET,
-    workspace_id: str | Unset = UNSET,
-    workspace_ids: str | Unset = UNSET,
-) -> ErrorResponse | ListModelServicesResult | None:
-    """List model services
-
-    Args:
-        model_type (str | Unset):
-        page_number (int | Unset):
-        page_size (int | Unset):
-        provider (str | Unset):
-        provider_type (str | Unset):
-        workspace_id (str | Unset):
-        workspace_ids (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ListModelServicesResult
-    """
-
-    return sync_detailed(
-        client=client,
-        model_type=model_type,
-        page_number=page_number,
-        page_size=page_size,
-        provider=provider,
-        provider_type=provider_type,
-        workspace_id=workspace_id,
-        workspace_ids=workspace_ids,
-    ).parsed
-
-
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    model_type: str | Unset = UNSET,
-    page_number: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    provider: str | Unset = UNSET,
-    provider_type: str | Unset = UNSET,
-    workspace_id: str | Unset = UNSET,
-    workspace_ids: str | Unset = UNSET,
-) -> Response[ErrorResponse | ListModelServicesResult]:
-    """List model services
-
-    Args:
-        model_type (str | Unset):
-        page_number (int | Unset):
-        page_size (int | Unset):
-        provider (str | Unset):
-        provider_type (str | Unset):
-        workspace_id (str | Unset):
-        workspace_ids (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | ListModelServicesResult]
-    """
-
-    kwargs = _get_kwargs(
-        model_type=model_type,
-        page_number=page_number,
-        page_size=page_size,
-        provider=provider,
-        provider_type=provider_type,
-        workspace_id=workspace_id,
-        workspace_ids=workspace_ids,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    model_type: str | Unset = UNSET,
-    page_number: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    provider: str | Unset = UNSET,
-    provider_type: str | Unset = UNSET,
-    workspace_id: str | Unset = UNSET,
-    workspace_ids: str | Unset = UNSET,
-) -> ErrorResponse | ListModelServicesResult | None:
-    """List model services
-
-    Args:
-        model_type (str | Unset):
-        page_number (int | Unset):
-        page_size (int | Unset):
-        provider (str | Unset):
-        provider_type (str | Unset):
-        workspace_id (str | Unset):
-        workspace_ids (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ListModelServicesResult
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            model_type=model_type,
-            page_number=page_number,
-            page_size=page_size,
-            provider=provider,
-            provider_type=provider_type,
-            workspace_id=workspace_id,
-            workspace_ids=workspace_ids,
-        )
-    ).parsed

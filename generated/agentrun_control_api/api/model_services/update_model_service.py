@@ -1,234 +1,35 @@
-import secrets  # noqa: F401  (random multipart boundary per request)
-from http import HTTPStatus
+"""UpdateModelService: PUT /2025-09-10/agents/model-services/{modelServiceName}"""
+
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
-import httpx
-
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
 from ...models.model_service_result import ModelServiceResult
 from ...models.update_model_service_input import UpdateModelServiceInput
-from ...types import Response
+from ...types import Operation, OperationRequest
+
+OPERATION = Operation(
+    operation_id="UpdateModelService",
+    method="PUT",
+    path="/2025-09-10/agents/model-services/{modelServiceName}",
+    plane="control",
+    idempotent=True,
+    body_model=UpdateModelServiceInput,
+    response_model=ModelServiceResult,
+)
 
 
-def _get_kwargs(
+def request(
     model_service_name: str,
     *,
-    body: UpdateModelServiceInput,
-) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
-
-    _kwargs: dict[str, Any] = {
-        "method": "put",
-        "url": "/2025-09-10/agents/model-services/{model_service_name}".format(
-            model_service_name=quote(str(model_service_name), safe=""),
-        ),
-    }
-
-    _kwargs["json"] = body.to_dict()
-
-    headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
-    return _kwargs
-
-
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ModelServiceResult | None:
-    if response.status_code == 200:
-        response_200 = ModelServiceResult.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 413:
-        response_413 = ErrorResponse.from_dict(response.json())
-
-        return response_413
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
-
-        return response_500
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ModelServiceResult]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+    body: UpdateModelServiceInput | Mapping[str, Any],
+) -> OperationRequest:
+    """The request of UpdateModelService."""
+    url = "/2025-09-10/agents/model-services/{model_service_name}".format(
+        model_service_name=quote(str(model_service_name), safe=""),
     )
-
-
-def sync_detailed(
-    model_service_name: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: UpdateModelServiceInput,
-) -> Response[ErrorResponse | ModelServiceResult]:
-    """Update a model service
-
-     Partial update; the server merges the supplied keys. An empty modelInfoConfigs list (always sent by
-    the official SDK) must not clear stored values.
-
-    Args:
-        model_service_name (str):
-        body (UpdateModelServiceInput): Body of UpdateModelService; the server merges the supplied
-            keys.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | ModelServiceResult]
-    """
-
-    kwargs = _get_kwargs(
-        model_service_name=model_service_name,
-        body=body,
+    return OperationRequest(
+        operation=OPERATION,
+        url=url,
+        json=body if isinstance(body, Mapping) else body.to_dict(),
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    model_service_name: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: UpdateModelServiceInput,
-) -> ErrorResponse | ModelServiceResult | None:
-    """Update a model service
-
-     Partial update; the server merges the supplied keys. An empty modelInfoConfigs list (always sent by
-    the official SDK) must not clear stored values.
-
-    Args:
-        model_service_name (str):
-        body (UpdateModelServiceInput): Body of UpdateModelService; the server merges the supplied
-            keys.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ModelServiceResult
-    """
-
-    return sync_detailed(
-        model_service_name=model_service_name,
-        client=client,
-        body=body,
-    ).parsed
-
-
-async def asyncio_detailed(
-    model_service_name: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: UpdateModelServiceInput,
-) -> Response[ErrorResponse | ModelServiceResult]:
-    """Update a model service
-
-     Partial update; the server merges the supplied keys. An empty modelInfoConfigs list (always sent by
-    the official SDK) must not clear stored values.
-
-    Args:
-        model_service_name (str):
-        body (UpdateModelServiceInput): Body of UpdateModelService; the server merges the supplied
-            keys.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | ModelServiceResult]
-    """
-
-    kwargs = _get_kwargs(
-        model_service_name=model_service_name,
-        body=body,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    model_service_name: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: UpdateModelServiceInput,
-) -> ErrorResponse | ModelServiceResult | None:
-    """Update a model service
-
-     Partial update; the server merges the supplied keys. An empty modelInfoConfigs list (always sent by
-    the official SDK) must not clear stored values.
-
-    Args:
-        model_service_name (str):
-        body (UpdateModelServiceInput): Body of UpdateModelService; the server merges the supplied
-            keys.
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ModelServiceResult
-    """
-
-    return (
-        await asyncio_detailed(
-            model_service_name=model_service_name,
-            client=client,
-            body=body,
-        )
-    ).parsed

@@ -1,192 +1,29 @@
-import secrets  # noqa: F401  (random multipart boundary per request)
-from http import HTTPStatus
-from typing import Any
+"""GetTemplate: GET /2025-09-10/templates/{templateName}"""
+
 from urllib.parse import quote
 
-import httpx
-
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
 from ...models.template_result import TemplateResult
-from ...types import Response
+from ...types import Operation, OperationRequest
+
+OPERATION = Operation(
+    operation_id="GetTemplate",
+    method="GET",
+    path="/2025-09-10/templates/{templateName}",
+    plane="control",
+    idempotent=True,
+    body_model=None,
+    response_model=TemplateResult,
+)
 
 
-def _get_kwargs(
+def request(
     template_name: str,
-) -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/2025-09-10/templates/{template_name}".format(
-            template_name=quote(str(template_name), safe=""),
-        ),
-    }
-
-    return _kwargs
-
-
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | TemplateResult | None:
-    if response.status_code == 200:
-        response_200 = TemplateResult.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
-
-        return response_500
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | TemplateResult]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+) -> OperationRequest:
+    """The request of GetTemplate."""
+    url = "/2025-09-10/templates/{template_name}".format(
+        template_name=quote(str(template_name), safe=""),
     )
-
-
-def sync_detailed(
-    template_name: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | TemplateResult]:
-    """Get a sandbox template
-
-    Args:
-        template_name (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | TemplateResult]
-    """
-
-    kwargs = _get_kwargs(
-        template_name=template_name,
+    return OperationRequest(
+        operation=OPERATION,
+        url=url,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    template_name: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> ErrorResponse | TemplateResult | None:
-    """Get a sandbox template
-
-    Args:
-        template_name (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | TemplateResult
-    """
-
-    return sync_detailed(
-        template_name=template_name,
-        client=client,
-    ).parsed
-
-
-async def asyncio_detailed(
-    template_name: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | TemplateResult]:
-    """Get a sandbox template
-
-    Args:
-        template_name (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | TemplateResult]
-    """
-
-    kwargs = _get_kwargs(
-        template_name=template_name,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    template_name: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> ErrorResponse | TemplateResult | None:
-    """Get a sandbox template
-
-    Args:
-        template_name (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | TemplateResult
-    """
-
-    return (
-        await asyncio_detailed(
-            template_name=template_name,
-            client=client,
-        )
-    ).parsed

@@ -1,272 +1,40 @@
-import secrets  # noqa: F401  (random multipart boundary per request)
-from http import HTTPStatus
-from typing import Any
+"""ListTools: GET /2025-09-10/agents/tools"""
 
-import httpx
-
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
 from ...models.list_tools_result import ListToolsResult
-from ...types import UNSET, Response, Unset
+from ...types import Operation, OperationRequest
+
+OPERATION = Operation(
+    operation_id="ListTools",
+    method="GET",
+    path="/2025-09-10/agents/tools",
+    plane="control",
+    idempotent=True,
+    body_model=None,
+    response_model=ListToolsResult,
+)
 
 
-def _get_kwargs(
+def request(
     *,
-    page_number: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    tool_name: str | Unset = UNSET,
-    tool_type: str | Unset = UNSET,
-    workspace_id: str | Unset = UNSET,
-    workspace_ids: str | Unset = UNSET,
-) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    params["pageNumber"] = page_number
-
-    params["pageSize"] = page_size
-
-    params["toolName"] = tool_name
-
-    params["toolType"] = tool_type
-
-    params["workspaceId"] = workspace_id
-
-    params["workspaceIds"] = workspace_ids
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/2025-09-10/agents/tools",
-        "params": params,
+    page_number: int | None = None,
+    page_size: int | None = None,
+    tool_name: str | None = None,
+    tool_type: str | None = None,
+    workspace_id: str | None = None,
+    workspace_ids: str | None = None,
+) -> OperationRequest:
+    """The request of ListTools."""
+    params = {
+        "pageNumber": page_number,
+        "pageSize": page_size,
+        "toolName": tool_name,
+        "toolType": tool_type,
+        "workspaceId": workspace_id,
+        "workspaceIds": workspace_ids,
     }
-
-    return _kwargs
-
-
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ListToolsResult | None:
-    if response.status_code == 200:
-        response_200 = ListToolsResult.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
-
-        return response_500
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ListToolsResult]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+    url = "/2025-09-10/agents/tools"
+    return OperationRequest(
+        operation=OPERATION,
+        url=url,
+        params={name: value for name, value in params.items() if value is not None},
     )
-
-
-def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    page_number: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    tool_name: str | Unset = UNSET,
-    tool_type: str | Unset = UNSET,
-    workspace_id: str | Unset = UNSET,
-    workspace_ids: str | Unset = UNSET,
-) -> Response[ErrorResponse | ListToolsResult]:
-    """List tools
-
-    Args:
-        page_number (int | Unset):
-        page_size (int | Unset):
-        tool_name (str | Unset):
-        tool_type (str | Unset):
-        workspace_id (str | Unset):
-        workspace_ids (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | ListToolsResult]
-    """
-
-    kwargs = _get_kwargs(
-        page_number=page_number,
-        page_size=page_size,
-        tool_name=tool_name,
-        tool_type=tool_type,
-        workspace_id=workspace_id,
-        workspace_ids=workspace_ids,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    page_number: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    tool_name: str | Unset = UNSET,
-    tool_type: str | Unset = UNSET,
-    workspace_id: str | Unset = UNSET,
-    workspace_ids: str | Unset = UNSET,
-) -> ErrorResponse | ListToolsResult | None:
-    """List tools
-
-    Args:
-        page_number (int | Unset):
-        page_size (int | Unset):
-        tool_name (str | Unset):
-        tool_type (str | Unset):
-        workspace_id (str | Unset):
-        workspace_ids (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ListToolsResult
-    """
-
-    return sync_detailed(
-        client=client,
-        page_number=page_number,
-        page_size=page_size,
-        tool_name=tool_name,
-        tool_type=tool_type,
-        workspace_id=workspace_id,
-        workspace_ids=workspace_ids,
-    ).parsed
-
-
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    page_number: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    tool_name: str | Unset = UNSET,
-    tool_type: str | Unset = UNSET,
-    workspace_id: str | Unset = UNSET,
-    workspace_ids: str | Unset = UNSET,
-) -> Response[ErrorResponse | ListToolsResult]:
-    """List tools
-
-    Args:
-        page_number (int | Unset):
-        page_size (int | Unset):
-        tool_name (str | Unset):
-        tool_type (str | Unset):
-        workspace_id (str | Unset):
-        workspace_ids (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | ListToolsResult]
-    """
-
-    kwargs = _get_kwargs(
-        page_number=page_number,
-        page_size=page_size,
-        tool_name=tool_name,
-        tool_type=tool_type,
-        workspace_id=workspace_id,
-        workspace_ids=workspace_ids,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    page_number: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    tool_name: str | Unset = UNSET,
-    tool_type: str | Unset = UNSET,
-    workspace_id: str | Unset = UNSET,
-    workspace_ids: str | Unset = UNSET,
-) -> ErrorResponse | ListToolsResult | None:
-    """List tools
-
-    Args:
-        page_number (int | Unset):
-        page_size (int | Unset):
-        tool_name (str | Unset):
-        tool_type (str | Unset):
-        workspace_id (str | Unset):
-        workspace_ids (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ListToolsResult
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            page_number=page_number,
-            page_size=page_size,
-            tool_name=tool_name,
-            tool_type=tool_type,
-            workspace_id=workspace_id,
-            workspace_ids=workspace_ids,
-        )
-    ).parsed

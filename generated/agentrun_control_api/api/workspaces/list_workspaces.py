@@ -1,254 +1,36 @@
-import secrets  # noqa: F401  (random multipart boundary per request)
-from http import HTTPStatus
-from typing import Any
+"""ListWorkspaces: GET /2025-09-10/workspaces"""
 
-import httpx
-
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
 from ...models.list_workspaces_result import ListWorkspacesResult
-from ...types import UNSET, Response, Unset
+from ...types import Operation, OperationRequest
+
+OPERATION = Operation(
+    operation_id="ListWorkspaces",
+    method="GET",
+    path="/2025-09-10/workspaces",
+    plane="control",
+    idempotent=True,
+    body_model=None,
+    response_model=ListWorkspacesResult,
+)
 
 
-def _get_kwargs(
+def request(
     *,
-    name: str | Unset = UNSET,
-    page_number: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    resource_group_id: str | Unset = UNSET,
-) -> dict[str, Any]:
-
-    params: dict[str, Any] = {}
-
-    params["name"] = name
-
-    params["pageNumber"] = page_number
-
-    params["pageSize"] = page_size
-
-    params["resourceGroupId"] = resource_group_id
-
-    params = {k: v for k, v in params.items() if v is not UNSET and v is not None}
-
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/2025-09-10/workspaces",
-        "params": params,
+    name: str | None = None,
+    page_number: int | None = None,
+    page_size: int | None = None,
+    resource_group_id: str | None = None,
+) -> OperationRequest:
+    """The request of ListWorkspaces."""
+    params = {
+        "name": name,
+        "pageNumber": page_number,
+        "pageSize": page_size,
+        "resourceGroupId": resource_group_id,
     }
-
-    return _kwargs
-
-
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ListWorkspacesResult | None:
-    if response.status_code == 200:
-        response_200 = ListWorkspacesResult.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
-
-        return response_500
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ListWorkspacesResult]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+    url = "/2025-09-10/workspaces"
+    return OperationRequest(
+        operation=OPERATION,
+        url=url,
+        params={name: value for name, value in params.items() if value is not None},
     )
-
-
-def sync_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    name: str | Unset = UNSET,
-    page_number: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    resource_group_id: str | Unset = UNSET,
-) -> Response[ErrorResponse | ListWorkspacesResult]:
-    """List workspaces
-
-     Lists workspaces. The array key of the answer is `workspaces`, not `items`. Used to resolve
-    workspace names (exact name match).
-
-    Args:
-        name (str | Unset):
-        page_number (int | Unset):
-        page_size (int | Unset):
-        resource_group_id (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | ListWorkspacesResult]
-    """
-
-    kwargs = _get_kwargs(
-        name=name,
-        page_number=page_number,
-        page_size=page_size,
-        resource_group_id=resource_group_id,
-    )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    *,
-    client: AuthenticatedClient | Client,
-    name: str | Unset = UNSET,
-    page_number: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    resource_group_id: str | Unset = UNSET,
-) -> ErrorResponse | ListWorkspacesResult | None:
-    """List workspaces
-
-     Lists workspaces. The array key of the answer is `workspaces`, not `items`. Used to resolve
-    workspace names (exact name match).
-
-    Args:
-        name (str | Unset):
-        page_number (int | Unset):
-        page_size (int | Unset):
-        resource_group_id (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ListWorkspacesResult
-    """
-
-    return sync_detailed(
-        client=client,
-        name=name,
-        page_number=page_number,
-        page_size=page_size,
-        resource_group_id=resource_group_id,
-    ).parsed
-
-
-async def asyncio_detailed(
-    *,
-    client: AuthenticatedClient | Client,
-    name: str | Unset = UNSET,
-    page_number: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    resource_group_id: str | Unset = UNSET,
-) -> Response[ErrorResponse | ListWorkspacesResult]:
-    """List workspaces
-
-     Lists workspaces. The array key of the answer is `workspaces`, not `items`. Used to resolve
-    workspace names (exact name match).
-
-    Args:
-        name (str | Unset):
-        page_number (int | Unset):
-        page_size (int | Unset):
-        resource_group_id (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | ListWorkspacesResult]
-    """
-
-    kwargs = _get_kwargs(
-        name=name,
-        page_number=page_number,
-        page_size=page_size,
-        resource_group_id=resource_group_id,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    *,
-    client: AuthenticatedClient | Client,
-    name: str | Unset = UNSET,
-    page_number: int | Unset = UNSET,
-    page_size: int | Unset = UNSET,
-    resource_group_id: str | Unset = UNSET,
-) -> ErrorResponse | ListWorkspacesResult | None:
-    """List workspaces
-
-     Lists workspaces. The array key of the answer is `workspaces`, not `items`. Used to resolve
-    workspace names (exact name match).
-
-    Args:
-        name (str | Unset):
-        page_number (int | Unset):
-        page_size (int | Unset):
-        resource_group_id (str | Unset):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ListWorkspacesResult
-    """
-
-    return (
-        await asyncio_detailed(
-            client=client,
-            name=name,
-            page_number=page_number,
-            page_size=page_size,
-            resource_group_id=resource_group_id,
-        )
-    ).parsed

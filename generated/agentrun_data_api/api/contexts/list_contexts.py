@@ -1,197 +1,28 @@
-import secrets  # noqa: F401  (random multipart boundary per request)
-from http import HTTPStatus
-from typing import Any
+"""ListContexts: GET /sandboxes/{sandboxId}/contexts"""
+
 from urllib.parse import quote
 
-import httpx
+from ...types import Operation, OperationRequest
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.code_context import CodeContext
-from ...models.error_response import ErrorResponse
-from ...types import Response
+OPERATION = Operation(
+    operation_id="ListContexts",
+    method="GET",
+    path="/sandboxes/{sandboxId}/contexts",
+    plane="data",
+    idempotent=True,
+    body_model=None,
+    response_model=None,
+)
 
 
-def _get_kwargs(
+def request(
     sandbox_id: str,
-) -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/sandboxes/{sandbox_id}/contexts".format(
-            sandbox_id=quote(str(sandbox_id), safe=""),
-        ),
-    }
-
-    return _kwargs
-
-
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | list[CodeContext] | None:
-    if response.status_code == 200:
-        response_200 = []
-        _response_200 = response.json()
-        for response_200_item_data in _response_200:
-            response_200_item = CodeContext.from_dict(response_200_item_data)
-
-            response_200.append(response_200_item)
-
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
-
-        return response_500
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | list[CodeContext]]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+) -> OperationRequest:
+    """The request of ListContexts."""
+    url = "/sandboxes/{sandbox_id}/contexts".format(
+        sandbox_id=quote(str(sandbox_id), safe=""),
     )
-
-
-def sync_detailed(
-    sandbox_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | list[CodeContext]]:
-    """List code contexts
-
-    Args:
-        sandbox_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | list[CodeContext]]
-    """
-
-    kwargs = _get_kwargs(
-        sandbox_id=sandbox_id,
+    return OperationRequest(
+        operation=OPERATION,
+        url=url,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    sandbox_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> ErrorResponse | list[CodeContext] | None:
-    """List code contexts
-
-    Args:
-        sandbox_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | list[CodeContext]
-    """
-
-    return sync_detailed(
-        sandbox_id=sandbox_id,
-        client=client,
-    ).parsed
-
-
-async def asyncio_detailed(
-    sandbox_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | list[CodeContext]]:
-    """List code contexts
-
-    Args:
-        sandbox_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | list[CodeContext]]
-    """
-
-    kwargs = _get_kwargs(
-        sandbox_id=sandbox_id,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    sandbox_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> ErrorResponse | list[CodeContext] | None:
-    """List code contexts
-
-    Args:
-        sandbox_id (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | list[CodeContext]
-    """
-
-    return (
-        await asyncio_detailed(
-            sandbox_id=sandbox_id,
-            client=client,
-        )
-    ).parsed

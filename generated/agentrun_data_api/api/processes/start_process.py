@@ -1,247 +1,35 @@
-import secrets  # noqa: F401  (random multipart boundary per request)
-from http import HTTPStatus
+"""StartProcess: POST /sandboxes/{sandboxId}/processes"""
+
+from collections.abc import Mapping
 from typing import Any
 from urllib.parse import quote
 
-import httpx
-
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
 from ...models.process_info import ProcessInfo
 from ...models.start_process_input import StartProcessInput
-from ...types import Response
+from ...types import Operation, OperationRequest
+
+OPERATION = Operation(
+    operation_id="StartProcess",
+    method="POST",
+    path="/sandboxes/{sandboxId}/processes",
+    plane="data",
+    idempotent=False,
+    body_model=StartProcessInput,
+    response_model=ProcessInfo,
+)
 
 
-def _get_kwargs(
+def request(
     sandbox_id: str,
     *,
-    body: StartProcessInput,
-) -> dict[str, Any]:
-    headers: dict[str, Any] = {}
-
-    _kwargs: dict[str, Any] = {
-        "method": "post",
-        "url": "/sandboxes/{sandbox_id}/processes".format(
-            sandbox_id=quote(str(sandbox_id), safe=""),
-        ),
-    }
-
-    _kwargs["json"] = body.to_dict()
-
-    headers["Content-Type"] = "application/json"
-
-    _kwargs["headers"] = headers
-    return _kwargs
-
-
-def _parse_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> ErrorResponse | ProcessInfo | None:
-    if response.status_code == 200:
-        response_200 = ProcessInfo.from_dict(response.json())
-
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 413:
-        response_413 = ErrorResponse.from_dict(response.json())
-
-        return response_413
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
-
-        return response_500
-
-    if response.status_code == 503:
-        response_503 = ErrorResponse.from_dict(response.json())
-
-        return response_503
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(
-    *, client: AuthenticatedClient | Client, response: httpx.Response
-) -> Response[ErrorResponse | ProcessInfo]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+    body: StartProcessInput | Mapping[str, Any],
+) -> OperationRequest:
+    """The request of StartProcess."""
+    url = "/sandboxes/{sandbox_id}/processes".format(
+        sandbox_id=quote(str(sandbox_id), safe=""),
     )
-
-
-def sync_detailed(
-    sandbox_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: StartProcessInput,
-) -> Response[ErrorResponse | ProcessInfo]:
-    """Start a background process (extension)
-
-     Starts `command` through a shell (`/bin/sh -c`) in its own process group and returns at once. The
-    process keeps a stdin pipe (`WriteProcessStdin`) and its output is buffered for
-    `StreamProcessOutput` (AgentRun Local keeps the last 1 MiB of each stream). It runs until it exits
-    or is killed, whatever happens to the connection that started it. A server without this extension
-    answers 404 or 405.
-
-    Args:
-        sandbox_id (str):
-        body (StartProcessInput): Body of `StartProcess` (extension).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | ProcessInfo]
-    """
-
-    kwargs = _get_kwargs(
-        sandbox_id=sandbox_id,
-        body=body,
+    return OperationRequest(
+        operation=OPERATION,
+        url=url,
+        json=body if isinstance(body, Mapping) else body.to_dict(),
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    sandbox_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: StartProcessInput,
-) -> ErrorResponse | ProcessInfo | None:
-    """Start a background process (extension)
-
-     Starts `command` through a shell (`/bin/sh -c`) in its own process group and returns at once. The
-    process keeps a stdin pipe (`WriteProcessStdin`) and its output is buffered for
-    `StreamProcessOutput` (AgentRun Local keeps the last 1 MiB of each stream). It runs until it exits
-    or is killed, whatever happens to the connection that started it. A server without this extension
-    answers 404 or 405.
-
-    Args:
-        sandbox_id (str):
-        body (StartProcessInput): Body of `StartProcess` (extension).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ProcessInfo
-    """
-
-    return sync_detailed(
-        sandbox_id=sandbox_id,
-        client=client,
-        body=body,
-    ).parsed
-
-
-async def asyncio_detailed(
-    sandbox_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: StartProcessInput,
-) -> Response[ErrorResponse | ProcessInfo]:
-    """Start a background process (extension)
-
-     Starts `command` through a shell (`/bin/sh -c`) in its own process group and returns at once. The
-    process keeps a stdin pipe (`WriteProcessStdin`) and its output is buffered for
-    `StreamProcessOutput` (AgentRun Local keeps the last 1 MiB of each stream). It runs until it exits
-    or is killed, whatever happens to the connection that started it. A server without this extension
-    answers 404 or 405.
-
-    Args:
-        sandbox_id (str):
-        body (StartProcessInput): Body of `StartProcess` (extension).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | ProcessInfo]
-    """
-
-    kwargs = _get_kwargs(
-        sandbox_id=sandbox_id,
-        body=body,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    sandbox_id: str,
-    *,
-    client: AuthenticatedClient | Client,
-    body: StartProcessInput,
-) -> ErrorResponse | ProcessInfo | None:
-    """Start a background process (extension)
-
-     Starts `command` through a shell (`/bin/sh -c`) in its own process group and returns at once. The
-    process keeps a stdin pipe (`WriteProcessStdin`) and its output is buffered for
-    `StreamProcessOutput` (AgentRun Local keeps the last 1 MiB of each stream). It runs until it exits
-    or is killed, whatever happens to the connection that started it. A server without this extension
-    answers 404 or 405.
-
-    Args:
-        sandbox_id (str):
-        body (StartProcessInput): Body of `StartProcess` (extension).
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | ProcessInfo
-    """
-
-    return (
-        await asyncio_detailed(
-            sandbox_id=sandbox_id,
-            client=client,
-            body=body,
-        )
-    ).parsed

@@ -1,206 +1,28 @@
-import secrets  # noqa: F401  (random multipart boundary per request)
-from http import HTTPStatus
-from typing import Any
+"""OpenToolSse: GET /tools/{toolName}/sse"""
+
 from urllib.parse import quote
 
-import httpx
+from ...types import Operation, OperationRequest
 
-from ... import errors
-from ...client import AuthenticatedClient, Client
-from ...models.error_response import ErrorResponse
-from ...types import Response
+OPERATION = Operation(
+    operation_id="OpenToolSse",
+    method="GET",
+    path="/tools/{toolName}/sse",
+    plane="data",
+    idempotent=True,
+    body_model=None,
+    response_model=None,
+)
 
 
-def _get_kwargs(
+def request(
     tool_name: str,
-) -> dict[str, Any]:
-
-    _kwargs: dict[str, Any] = {
-        "method": "get",
-        "url": "/tools/{tool_name}/sse".format(
-            tool_name=quote(str(tool_name), safe=""),
-        ),
-    }
-
-    return _kwargs
-
-
-def _parse_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> ErrorResponse | str | None:
-    if response.status_code == 200:
-        response_200 = response.text
-        return response_200
-
-    if response.status_code == 400:
-        response_400 = ErrorResponse.from_dict(response.json())
-
-        return response_400
-
-    if response.status_code == 401:
-        response_401 = ErrorResponse.from_dict(response.json())
-
-        return response_401
-
-    if response.status_code == 403:
-        response_403 = ErrorResponse.from_dict(response.json())
-
-        return response_403
-
-    if response.status_code == 404:
-        response_404 = ErrorResponse.from_dict(response.json())
-
-        return response_404
-
-    if response.status_code == 409:
-        response_409 = ErrorResponse.from_dict(response.json())
-
-        return response_409
-
-    if response.status_code == 429:
-        response_429 = ErrorResponse.from_dict(response.json())
-
-        return response_429
-
-    if response.status_code == 500:
-        response_500 = ErrorResponse.from_dict(response.json())
-
-        return response_500
-
-    if client.raise_on_unexpected_status:
-        raise errors.UnexpectedStatus(response.status_code, response.content)
-    else:
-        return None
-
-
-def _build_response(*, client: AuthenticatedClient | Client, response: httpx.Response) -> Response[ErrorResponse | str]:
-    return Response(
-        status_code=HTTPStatus(response.status_code),
-        content=response.content,
-        headers=response.headers,
-        parsed=_parse_response(client=client, response=response),
+) -> OperationRequest:
+    """The request of OpenToolSse."""
+    url = "/tools/{tool_name}/sse".format(
+        tool_name=quote(str(tool_name), safe=""),
     )
-
-
-def sync_detailed(
-    tool_name: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | str]:
-    """MCP SSE endpoint of a tool
-
-     MCP SSE transport (the default, `sessionAffinity` `MCP_SSE` or `NONE`). A long-lived `text/event-
-    stream`: the first event is `event: endpoint` whose data is the URL (usually relative) to POST JSON-
-    RPC messages to; server messages follow as `event: message` with one JSON-RPC message as data. Each
-    SSE GET and each message POST is signed separately.
-
-    Args:
-        tool_name (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | str]
-    """
-
-    kwargs = _get_kwargs(
-        tool_name=tool_name,
+    return OperationRequest(
+        operation=OPERATION,
+        url=url,
     )
-
-    response = client.get_httpx_client().request(
-        **kwargs,
-    )
-
-    return _build_response(client=client, response=response)
-
-
-def sync(
-    tool_name: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> ErrorResponse | str | None:
-    """MCP SSE endpoint of a tool
-
-     MCP SSE transport (the default, `sessionAffinity` `MCP_SSE` or `NONE`). A long-lived `text/event-
-    stream`: the first event is `event: endpoint` whose data is the URL (usually relative) to POST JSON-
-    RPC messages to; server messages follow as `event: message` with one JSON-RPC message as data. Each
-    SSE GET and each message POST is signed separately.
-
-    Args:
-        tool_name (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | str
-    """
-
-    return sync_detailed(
-        tool_name=tool_name,
-        client=client,
-    ).parsed
-
-
-async def asyncio_detailed(
-    tool_name: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> Response[ErrorResponse | str]:
-    """MCP SSE endpoint of a tool
-
-     MCP SSE transport (the default, `sessionAffinity` `MCP_SSE` or `NONE`). A long-lived `text/event-
-    stream`: the first event is `event: endpoint` whose data is the URL (usually relative) to POST JSON-
-    RPC messages to; server messages follow as `event: message` with one JSON-RPC message as data. Each
-    SSE GET and each message POST is signed separately.
-
-    Args:
-        tool_name (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        Response[ErrorResponse | str]
-    """
-
-    kwargs = _get_kwargs(
-        tool_name=tool_name,
-    )
-
-    response = await client.get_async_httpx_client().request(**kwargs)
-
-    return _build_response(client=client, response=response)
-
-
-async def asyncio(
-    tool_name: str,
-    *,
-    client: AuthenticatedClient | Client,
-) -> ErrorResponse | str | None:
-    """MCP SSE endpoint of a tool
-
-     MCP SSE transport (the default, `sessionAffinity` `MCP_SSE` or `NONE`). A long-lived `text/event-
-    stream`: the first event is `event: endpoint` whose data is the URL (usually relative) to POST JSON-
-    RPC messages to; server messages follow as `event: message` with one JSON-RPC message as data. Each
-    SSE GET and each message POST is signed separately.
-
-    Args:
-        tool_name (str):
-
-    Raises:
-        errors.UnexpectedStatus: If the server returns an undocumented status code and Client.raise_on_unexpected_status is True.
-        httpx.TimeoutException: If the request takes longer than Client.timeout.
-
-    Returns:
-        ErrorResponse | str
-    """
-
-    return (
-        await asyncio_detailed(
-            tool_name=tool_name,
-            client=client,
-        )
-    ).parsed
