@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 from .errors import ConfigError
 
@@ -78,7 +78,7 @@ class Config:
     user_agent_suffix: str | None = None
 
     @classmethod
-    def from_env(cls, **overrides: Any) -> Config:
+    def from_env(cls, **overrides: Unpack[ConfigOptions]) -> Config:
         """Explicit keyword arguments win; unset ones come from AGENTRUN_* (or ALIBABA_CLOUD_* / FC_*) variables."""
         _check_fields(overrides)
         values: dict[str, Any] = {
@@ -93,7 +93,7 @@ class Config:
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
 
-    def with_options(self, **changes: Any) -> Config:
+    def with_options(self, **changes: Unpack[ConfigOptions]) -> Config:
         return replace(self, **changes)
 
     def derived(
@@ -103,7 +103,7 @@ class Config:
         max_retries: int | None = None,
         default_headers: Mapping[str, str] | None = None,
         set_default_headers: Mapping[str, str] | None = None,
-        **changes: Any,
+        **changes: Unpack[ConfigFields],
     ) -> Config:
         """This configuration with a client's `with_options(...)` applied: `timeout` as in a call's `timeout=`,
         `default_headers` merged over the current headers, `set_default_headers` replacing them, and any other
@@ -111,7 +111,7 @@ class Config:
         _check_fields(changes)
         if default_headers is not None and set_default_headers is not None:
             raise ConfigError("pass default_headers (merged) or set_default_headers (replacing), not both")
-        values = {k: v for k, v in changes.items() if v is not None}
+        values: dict[str, Any] = {k: v for k, v in changes.items() if v is not None}
         if timeout is not None:
             values["timeout"] = self.timeout.for_call(timeout)
         if max_retries is not None:
@@ -152,6 +152,28 @@ class Config:
                 "`eval $(agentrun local env)`"
             )
         return self.access_key_id, self.access_key_secret
+
+
+class ConfigFields(TypedDict, total=False):
+    """`Config` fields a client's `with_options(...)` takes as they are (it names timeouts, retries and headers)."""
+
+    access_key_id: str | None
+    access_key_secret: str | None
+    security_token: str | None
+    account_id: str | None
+    region: str
+    control_endpoint: str | None
+    data_endpoint: str | None
+    verify: bool | str | ssl.SSLContext
+    user_agent_suffix: str | None
+
+
+class ConfigOptions(ConfigFields, total=False):
+    """Every `Config` field, as keyword arguments of `AsyncAgentRun(...)`, `Config.from_env(...)`, ..."""
+
+    timeout: Timeouts
+    max_retries: int
+    headers: Mapping[str, str]
 
 
 def _check_fields(options: Mapping[str, Any]) -> None:

@@ -6,12 +6,12 @@ import os
 from collections.abc import Mapping
 from functools import cached_property
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Self, Unpack
 
 import httpx
 
 from agentrun import errors
-from agentrun._config import Config, Timeouts
+from agentrun._config import Config, ConfigFields, ConfigOptions, Timeouts
 from agentrun._core.http import HttpCore
 
 if TYPE_CHECKING:
@@ -44,14 +44,14 @@ class AsyncAgentRun:
         *,
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
-        **options: Any,
+        **options: Unpack[ConfigOptions],
     ) -> None:
         """`config` is used as given; without it, `options` (any `Config` field) override the environment."""
         self.config = config.with_options(**options) if config is not None else Config.from_env(**options)
         self._core = HttpCore(self.config, http_client=http_client, transport=transport)
 
     @classmethod
-    def local(cls, data_dir: str | os.PathLike[str] | None = None, **options: Any) -> Self:
+    def local(cls, data_dir: str | os.PathLike[str] | None = None, **options: Unpack[ConfigOptions]) -> Self:
         """A client for the AgentRun Local server running on `data_dir` (default `$AGENTRUN_LOCAL_DIR` or
         ~/.agentrun/local): its access key, endpoints and CA, read from the data dir. Raises ConfigError when no
         server is running there. `options` override `Config` fields (timeouts, retries, ...)."""
@@ -72,7 +72,7 @@ class AsyncAgentRun:
         max_retries: int | None = None,
         default_headers: Mapping[str, str] | None = None,
         set_default_headers: Mapping[str, str] | None = None,
-        **config_changes: Any,
+        **config_changes: Unpack[ConfigFields],
     ) -> Self:
         """A client with some settings changed, sending through this client's connection pool; this client is left
         as it was. `timeout` is seconds for each whole call (or a full `Timeouts`), `default_headers` are added to

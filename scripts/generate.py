@@ -21,6 +21,10 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from codegen import fields  # noqa: E402  (scripts/ is not a package)
+
 CODEGEN = ROOT / "scripts" / "codegen"
 OUT = ROOT / "generated"
 PLANES = ("control", "data")
@@ -61,6 +65,13 @@ def _generate(plane: str, dest: Path) -> None:
         shutil.rmtree(cache)
 
 
+def _format(root: Path) -> None:
+    """ruff format with the settings the generator's post-hooks use (scripts/codegen/*.yaml)."""
+    ruff = Path(sys.executable).parent / "ruff"
+    subprocess.run([str(ruff), "format", ".", "--isolated", "--no-cache", "--quiet", "--line-length", "120"],
+                   cwd=root, check=True)  # fmt: skip
+
+
 def _diff(expected: Path, actual: Path) -> list[str]:
     """Relative paths that differ between two trees (missing on either side counts)."""
     out: list[str] = []
@@ -87,6 +98,8 @@ def main() -> int:
         fresh = Path(tmp)
         for plane in PLANES:
             _generate(plane, fresh)
+        fields.write_all(fresh)
+        _format(fresh)
         if args.check:
             stale: list[str] = []
             for plane in PLANES:

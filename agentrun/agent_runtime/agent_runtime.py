@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Mapping, Sequence
-from typing import Any, Self
+from typing import Any, Self, Unpack
 
 from agentrun_control_api.api.agent_runtimes import (
     create_agent_runtime,
@@ -19,6 +19,12 @@ from agentrun_control_api.api.agent_runtimes import (
     publish_runtime_version,
     update_agent_runtime,
     update_agent_runtime_endpoint,
+)
+from agentrun_control_api.fields import (
+    CreateAgentRuntimeEndpointMore,
+    CreateAgentRuntimeMore,
+    UpdateAgentRuntimeEndpointMore,
+    UpdateAgentRuntimeMore,
 )
 from agentrun_control_api.models import AgentRuntime as AgentRuntimeModel
 from agentrun_control_api.models import AgentRuntimeEndpoint as AgentRuntimeEndpointModel
@@ -50,6 +56,7 @@ from agentrun._core.resource import (
     copy_fields,
     resource_repr,
     text_of,
+    wire_body,
 )
 from agentrun._core.waiting import wait_for_status
 
@@ -107,7 +114,8 @@ class AgentRuntimes(ControlAPI):
         credential_name: str | None = None,
         workspace_id: str | None = None,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[CreateAgentRuntimeMore],
     ) -> AgentRuntime:
         """Create a runtime from `code` (language, command and zipFile or ossBucketName/ossObjectName) or from
         `container` (image, command, port); dicts use the wire keys. `artifact_type` is inferred from which one is
@@ -135,7 +143,10 @@ class AgentRuntimes(ControlAPI):
             **more,
         )
         created = await self._send(
-            create_agent_runtime.request(body=body), AgentRuntime, what="agent runtime", options=options
+            create_agent_runtime.request(body=wire_body(body, extra_body)),
+            AgentRuntime,
+            what="agent runtime",
+            options=options,
         )
         return self._bind(created)
 
@@ -165,7 +176,8 @@ class AgentRuntimes(ControlAPI):
         environment_variables: Mapping[str, str] | None = None,
         credential_name: str | None = None,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[UpdateAgentRuntimeMore],
     ) -> AgentRuntime:
         """Change the given fields; only they are sent and the others keep their values. Other
         UpdateAgentRuntimeInput fields (agent_runtime_name, disk_size, ...) go in `more`."""
@@ -185,7 +197,7 @@ class AgentRuntimes(ControlAPI):
             **more,
         )
         updated = await self._send(
-            update_agent_runtime.request(agent_runtime_id=id, body=body),
+            update_agent_runtime.request(agent_runtime_id=id, body=wire_body(body, extra_body)),
             AgentRuntime,
             what="agent runtime",
             options=options,
@@ -257,7 +269,8 @@ class AgentRuntimes(ControlAPI):
         target_version: str = "LATEST",
         description: str | None = None,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[CreateAgentRuntimeEndpointMore],
     ) -> AgentRuntimeEndpoint:
         """Create an endpoint serving `target_version` of the runtime. Other CreateAgentRuntimeEndpointInput fields
         (routing_configuration, scaling_config, disable_public_network_access) go in `more`."""
@@ -270,7 +283,7 @@ class AgentRuntimes(ControlAPI):
             **more,
         )
         created = await self._send(
-            create_agent_runtime_endpoint.request(agent_runtime_id=runtime_id, body=body),
+            create_agent_runtime_endpoint.request(agent_runtime_id=runtime_id, body=wire_body(body, extra_body)),
             AgentRuntimeEndpoint,
             what="agent runtime endpoint",
             options=options,
@@ -296,7 +309,8 @@ class AgentRuntimes(ControlAPI):
         target_version: str | None = None,
         description: str | None = None,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[UpdateAgentRuntimeEndpointMore],
     ) -> AgentRuntimeEndpoint:
         """Change the given fields; the others keep their values. Other UpdateAgentRuntimeEndpointInput fields
         (agent_runtime_endpoint_name, routing_configuration, scaling_config, delete_scaling_config) go in `more`."""
@@ -309,7 +323,7 @@ class AgentRuntimes(ControlAPI):
         )
         updated = await self._send(
             update_agent_runtime_endpoint.request(
-                agent_runtime_id=runtime_id, agent_runtime_endpoint_id=endpoint_id, body=body
+                agent_runtime_id=runtime_id, agent_runtime_endpoint_id=endpoint_id, body=wire_body(body, extra_body)
             ),
             AgentRuntimeEndpoint,
             what="agent runtime endpoint",
@@ -422,11 +436,18 @@ class AgentRuntime(AgentRuntimeModel, BoundResource[AgentRuntimes]):
         target_version: str = "LATEST",
         description: str | None = None,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[CreateAgentRuntimeEndpointMore],
     ) -> AgentRuntimeEndpoint:
         """Create an endpoint serving `target_version` of this runtime."""
         return await bound(self._api, self).create_endpoint(
-            self.id, name, target_version=target_version, description=description, options=options, **more
+            self.id,
+            name,
+            target_version=target_version,
+            description=description,
+            options=options,
+            extra_body=extra_body,
+            **more,
         )
 
     def list_endpoints(
@@ -489,11 +510,18 @@ class AgentRuntimeEndpoint(AgentRuntimeEndpointModel, BoundResource[AgentRuntime
         target_version: str | None = None,
         description: str | None = None,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[UpdateAgentRuntimeEndpointMore],
     ) -> Self:
         """Change the given fields (others keep their values) and reload."""
         updated = await self._manager().update_endpoint(
-            self.runtime_id, self.id, target_version=target_version, description=description, options=options, **more
+            self.runtime_id,
+            self.id,
+            target_version=target_version,
+            description=description,
+            options=options,
+            extra_body=extra_body,
+            **more,
         )
         copy_fields(updated, self)
         return self

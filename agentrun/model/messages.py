@@ -181,6 +181,14 @@ def _extra(extra: Mapping[str, Any]) -> Mapping[str, Any]:
     return extra
 
 
+def wire_params(params: Mapping[str, Any], extra_body: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Request parameters as JSON values (a model given for a parameter becomes its dict), then `extra_body`."""
+    if extra_body is not None and not isinstance(extra_body, Mapping):
+        raise _invalid(f"extra_body must be a mapping of request fields, got {type(extra_body).__name__}")
+    wire = {key: value.to_dict() if hasattr(value, "to_dict") else value for key, value in params.items()}
+    return {**wire, **(extra_body or {})}
+
+
 def chat_body(
     messages: object,
     *,

@@ -3,8 +3,8 @@ fallbacks, retries, caching, rate limits and guardrails."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, Unpack
 
 from agentrun_control_api.api.model_proxies import (
     create_model_proxy,
@@ -13,6 +13,7 @@ from agentrun_control_api.api.model_proxies import (
     list_model_proxies,
     update_model_proxy,
 )
+from agentrun_control_api.fields import CreateModelProxyMore, UpdateModelProxyMore
 from agentrun_control_api.models import (
     CreateModelProxyInput,
     ProxyConfig,
@@ -35,6 +36,7 @@ from agentrun._core.resource import (
     build_input,
     resource_repr,
     text_of,
+    wire_body,
 )
 
 Endpoints = Sequence[ProxyEndpoint | WireObject]
@@ -71,7 +73,8 @@ class ModelProxies(ControlAPI):
         credential_name: str | None = None,
         description: str | None = None,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[CreateModelProxyMore],
     ) -> ModelProxy:
         """Create a proxy over `endpoints`: ProxyEndpoint objects or dicts {modelServiceName, modelNames, baseUrl,
         weight}. `proxy_mode` is single for one endpoint and multi for several unless given. `policies` (ProxyPolicies
@@ -93,7 +96,10 @@ class ModelProxies(ControlAPI):
             **more,
         )
         created = await self._send(
-            create_model_proxy.request(body=body), ModelProxy, what="model proxy", options=options
+            create_model_proxy.request(body=wire_body(body, extra_body)),
+            ModelProxy,
+            what="model proxy",
+            options=options,
         )
         return self._bind(created)
 
@@ -113,7 +119,8 @@ class ModelProxies(ControlAPI):
         credential_name: str | None = None,
         description: str | None = None,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[UpdateModelProxyMore],
     ) -> ModelProxy:
         """Change the given fields; only they are sent and the others keep their values (the proxy mode cannot
         change). Other UpdateModelProxyInput fields go in `more`."""
@@ -126,7 +133,7 @@ class ModelProxies(ControlAPI):
             **more,
         )
         updated = await self._send(
-            update_model_proxy.request(model_proxy_name=name, body=body),
+            update_model_proxy.request(model_proxy_name=name, body=wire_body(body, extra_body)),
             ModelProxy,
             what="model proxy",
             options=options,

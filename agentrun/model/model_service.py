@@ -3,8 +3,8 @@ AgentRun, with its base URL, key and model names."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, Unpack
 
 from agentrun_control_api.api.model_services import (
     create_model_service,
@@ -13,6 +13,7 @@ from agentrun_control_api.api.model_services import (
     list_model_services,
     update_model_service,
 )
+from agentrun_control_api.fields import CreateModelServiceMore, UpdateModelServiceMore
 from agentrun_control_api.models import (
     CreateModelServiceInput,
     ProviderSettings,
@@ -24,7 +25,7 @@ from attrs import define, field
 from agentrun._core.bound import BoundResource, updater
 from agentrun._core.http import CallOptions, HttpCore
 from agentrun._core.paging import AsyncPager
-from agentrun._core.resource import ControlAPI, build_input, resource_repr, text_of
+from agentrun._core.resource import ControlAPI, build_input, resource_repr, text_of, wire_body
 
 
 def _provider_settings(
@@ -59,7 +60,8 @@ class ModelServices(ControlAPI):
         credential_name: str | None = None,
         description: str | None = None,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[CreateModelServiceMore],
     ) -> ModelService:
         """Register a model provider. `provider` is openai, tongyi, deepseek, anthropic, ... or custom; `model_type`
         llm, text-embedding, rerank, speech2text, tts or moderation. Give the key as `api_key`, or keep it in a
@@ -77,7 +79,10 @@ class ModelServices(ControlAPI):
             **more,
         )
         created = await self._send(
-            create_model_service.request(body=body), ModelService, what="model service", options=options
+            create_model_service.request(body=wire_body(body, extra_body)),
+            ModelService,
+            what="model service",
+            options=options,
         )
         return self._bind(created)
 
@@ -98,7 +103,8 @@ class ModelServices(ControlAPI):
         credential_name: str | None = None,
         description: str | None = None,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[UpdateModelServiceMore],
     ) -> ModelService:
         """Change the given fields; only they are sent and the others keep their values. Other
         UpdateModelServiceInput fields (model_info_configs, network_configuration, ...) go in `more`."""
@@ -111,7 +117,7 @@ class ModelServices(ControlAPI):
             **more,
         )
         updated = await self._send(
-            update_model_service.request(model_service_name=name, body=body),
+            update_model_service.request(model_service_name=name, body=wire_body(body, extra_body)),
             ModelService,
             what="model service",
             options=options,

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Unpack
 
 from agentrun_control_api.api.templates import (
     activate_template_mcp,
@@ -14,6 +14,7 @@ from agentrun_control_api.api.templates import (
     stop_template_mcp,
     update_template,
 )
+from agentrun_control_api.fields import CreateTemplateMore, UpdateTemplateMore
 from agentrun_control_api.models import (
     ActivateTemplateMCPInput,
     CreateTemplateInput,
@@ -37,6 +38,7 @@ from agentrun._core.resource import (
     copy_fields,
     resource_repr,
     text_of,
+    wire_body,
 )
 
 
@@ -73,7 +75,8 @@ class Templates(ControlAPI):
         environment_variables: Mapping[str, str] | None = None,
         description: str | None = None,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[CreateTemplateMore],
     ) -> Template:
         """Create a template; `await template.wait_until_ready()` before creating sandboxes from it. Unset sizes
         take the official SDK's defaults: 2 vCPU, 4096 MB and disk 512 (Browser: disk 10240; AllInOne: 4 vCPU,
@@ -97,7 +100,9 @@ class Templates(ControlAPI):
             description=description,
             **more,
         )
-        created = await self._send(create_template.request(body=body), Template, what="template", options=options)
+        created = await self._send(
+            create_template.request(body=wire_body(body, extra_body)), Template, what="template", options=options
+        )
         return self._bind(created)
 
     async def get(self, name: str, *, options: CallOptions | None = None) -> Template:
@@ -118,7 +123,8 @@ class Templates(ControlAPI):
         description: str | None = None,
         client_token: str | None = None,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[UpdateTemplateMore],
     ) -> Template:
         """Change the given fields; only they are sent and the others keep their values (the disk size and type
         cannot change). Other UpdateTemplateInput fields go in `more`; `client_token` makes a retry idempotent."""
@@ -135,7 +141,7 @@ class Templates(ControlAPI):
             **more,
         )
         updated = await self._send(
-            update_template.request(template_name=name, body=body, client_token=client_token),
+            update_template.request(template_name=name, body=wire_body(body, extra_body), client_token=client_token),
             Template,
             what="template",
             options=options,

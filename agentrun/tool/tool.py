@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Unpack
 
 from agentrun_control_api.api.tools import create_tool, delete_tool, get_tool, list_tools, update_tool
+from agentrun_control_api.fields import CreateToolMore, UpdateToolMore
 from agentrun_control_api.models import (
     CreateToolInputV2,
     McpConfig,
@@ -26,6 +27,7 @@ from agentrun._core.resource import (
     build_input,
     resource_repr,
     text_of,
+    wire_body,
 )
 
 
@@ -55,7 +57,8 @@ class Tools(ControlAPI):
         credential_name: str | None = None,
         description: str | None = None,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[CreateToolMore],
     ) -> Tool:
         """Register a tool. `tool_type` is MCP, FUNCTIONCALL or SKILL; `create_method` MCP_REMOTE,
         MCP_LOCAL_STDIO, MCP_BUNDLE, CODE_PACKAGE or OPENAPI_IMPORT. `protocol_spec` (a JSON string or a dict) is
@@ -74,7 +77,9 @@ class Tools(ControlAPI):
             description=description,
             **more,
         )
-        created = await self._send(create_tool.request(body=body), Tool, what="tool", options=options)
+        created = await self._send(
+            create_tool.request(body=wire_body(body, extra_body)), Tool, what="tool", options=options
+        )
         return self._bind(created)
 
     async def get(self, name: str, *, options: CallOptions | None = None) -> Tool:
@@ -91,7 +96,8 @@ class Tools(ControlAPI):
         credential_name: str | None = None,
         description: str | None = None,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[UpdateToolMore],
     ) -> Tool:
         """Change the given fields; only they are sent and the others keep their values. Other UpdateToolInputV2
         fields go in `more`."""
@@ -104,7 +110,9 @@ class Tools(ControlAPI):
             description=description,
             **more,
         )
-        updated = await self._send(update_tool.request(tool_name=name, body=body), Tool, what="tool", options=options)
+        updated = await self._send(
+            update_tool.request(tool_name=name, body=wire_body(body, extra_body)), Tool, what="tool", options=options
+        )
         return self._bind(updated)
 
     async def delete(self, name: str, *, options: CallOptions | None = None) -> None:

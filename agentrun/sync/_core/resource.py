@@ -45,6 +45,16 @@ def build_input(model: Callable[..., M], what: str, /, **fields: Any) -> M:
         raise errors.InvalidArgumentError(f"{what}: {exc}; accepted fields are {', '.join(accepted)}") from None
 
 
+def wire_body(model: Any, extra_body: Mapping[str, Any] | None) -> Any:
+    """The body to send: the input model, or its JSON with `extra_body` (wire keys, camelCase: fields the spec does
+    not know yet) merged over it."""
+    if extra_body is None:
+        return model
+    if not isinstance(extra_body, Mapping) or not all(isinstance(key, str) for key in extra_body):
+        raise errors.InvalidArgumentError(f"extra_body must map wire field names to values, got {extra_body!r}")
+    return {**model.to_dict(), **extra_body}
+
+
 def coerce_fields(model: Callable[..., Any], what: str, values: dict[str, Any]) -> dict[str, Any]:
     """Turn plain values into the generated types `model`'s fields declare: a dict (wire keys, camelCase) into a
     nested model through its `from_dict`, a list of dicts into a list of models, a string into an (open) enum.

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import contextlib
 from collections.abc import Mapping, Sequence
-from typing import Any, Self
+from typing import Any, Self, Unpack
 
 from agentrun_control_api.api.agent_runtimes import (
     create_agent_runtime,
@@ -20,6 +20,12 @@ from agentrun_control_api.api.agent_runtimes import (
     publish_runtime_version,
     update_agent_runtime,
     update_agent_runtime_endpoint,
+)
+from agentrun_control_api.fields import (
+    CreateAgentRuntimeEndpointMore,
+    CreateAgentRuntimeMore,
+    UpdateAgentRuntimeEndpointMore,
+    UpdateAgentRuntimeMore,
 )
 from agentrun_control_api.models import AgentRuntime as AgentRuntimeModel
 from agentrun_control_api.models import AgentRuntimeEndpoint as AgentRuntimeEndpointModel
@@ -44,7 +50,16 @@ from agentrun._core.http import CallOptions
 from agentrun._core.portal import SyncHttpCore
 from agentrun.sync._core.bound import BoundResource, updater
 from agentrun.sync._core.paging import SyncPager
-from agentrun.sync._core.resource import ControlAPI, WireObject, bound, build_input, copy_fields, resource_repr, text_of
+from agentrun.sync._core.resource import (
+    ControlAPI,
+    WireObject,
+    bound,
+    build_input,
+    copy_fields,
+    resource_repr,
+    text_of,
+    wire_body,
+)
 from agentrun.sync._core.waiting import wait_for_status
 
 
@@ -101,7 +116,8 @@ class AgentRuntimes(ControlAPI):
         credential_name: str | None = None,
         workspace_id: str | None = None,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[CreateAgentRuntimeMore],
     ) -> AgentRuntime:
         """Create a runtime from `code` (language, command and zipFile or ossBucketName/ossObjectName) or from
         `container` (image, command, port); dicts use the wire keys. `artifact_type` is inferred from which one is
@@ -129,7 +145,10 @@ class AgentRuntimes(ControlAPI):
             **more,
         )
         created = self._send(
-            create_agent_runtime.request(body=body), AgentRuntime, what="agent runtime", options=options
+            create_agent_runtime.request(body=wire_body(body, extra_body)),
+            AgentRuntime,
+            what="agent runtime",
+            options=options,
         )
         return self._bind(created)
 
@@ -159,7 +178,8 @@ class AgentRuntimes(ControlAPI):
         environment_variables: Mapping[str, str] | None = None,
         credential_name: str | None = None,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[UpdateAgentRuntimeMore],
     ) -> AgentRuntime:
         """Change the given fields; only they are sent and the others keep their values. Other
         UpdateAgentRuntimeInput fields (agent_runtime_name, disk_size, ...) go in `more`."""
@@ -179,7 +199,7 @@ class AgentRuntimes(ControlAPI):
             **more,
         )
         updated = self._send(
-            update_agent_runtime.request(agent_runtime_id=id, body=body),
+            update_agent_runtime.request(agent_runtime_id=id, body=wire_body(body, extra_body)),
             AgentRuntime,
             what="agent runtime",
             options=options,
@@ -251,7 +271,8 @@ class AgentRuntimes(ControlAPI):
         target_version: str = "LATEST",
         description: str | None = None,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[CreateAgentRuntimeEndpointMore],
     ) -> AgentRuntimeEndpoint:
         """Create an endpoint serving `target_version` of the runtime. Other CreateAgentRuntimeEndpointInput fields
         (routing_configuration, scaling_config, disable_public_network_access) go in `more`."""
@@ -264,7 +285,7 @@ class AgentRuntimes(ControlAPI):
             **more,
         )
         created = self._send(
-            create_agent_runtime_endpoint.request(agent_runtime_id=runtime_id, body=body),
+            create_agent_runtime_endpoint.request(agent_runtime_id=runtime_id, body=wire_body(body, extra_body)),
             AgentRuntimeEndpoint,
             what="agent runtime endpoint",
             options=options,
@@ -290,7 +311,8 @@ class AgentRuntimes(ControlAPI):
         target_version: str | None = None,
         description: str | None = None,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[UpdateAgentRuntimeEndpointMore],
     ) -> AgentRuntimeEndpoint:
         """Change the given fields; the others keep their values. Other UpdateAgentRuntimeEndpointInput fields
         (agent_runtime_endpoint_name, routing_configuration, scaling_config, delete_scaling_config) go in `more`."""
@@ -303,7 +325,7 @@ class AgentRuntimes(ControlAPI):
         )
         updated = self._send(
             update_agent_runtime_endpoint.request(
-                agent_runtime_id=runtime_id, agent_runtime_endpoint_id=endpoint_id, body=body
+                agent_runtime_id=runtime_id, agent_runtime_endpoint_id=endpoint_id, body=wire_body(body, extra_body)
             ),
             AgentRuntimeEndpoint,
             what="agent runtime endpoint",
@@ -416,11 +438,18 @@ class AgentRuntime(AgentRuntimeModel, BoundResource[AgentRuntimes]):
         target_version: str = "LATEST",
         description: str | None = None,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[CreateAgentRuntimeEndpointMore],
     ) -> AgentRuntimeEndpoint:
         """Create an endpoint serving `target_version` of this runtime."""
         return bound(self._api, self).create_endpoint(
-            self.id, name, target_version=target_version, description=description, options=options, **more
+            self.id,
+            name,
+            target_version=target_version,
+            description=description,
+            options=options,
+            extra_body=extra_body,
+            **more,
         )
 
     def list_endpoints(
@@ -483,11 +512,18 @@ class AgentRuntimeEndpoint(AgentRuntimeEndpointModel, BoundResource[AgentRuntime
         target_version: str | None = None,
         description: str | None = None,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[UpdateAgentRuntimeEndpointMore],
     ) -> Self:
         """Change the given fields (others keep their values) and reload."""
         updated = self._manager().update_endpoint(
-            self.runtime_id, self.id, target_version=target_version, description=description, options=options, **more
+            self.runtime_id,
+            self.id,
+            target_version=target_version,
+            description=description,
+            options=options,
+            extra_body=extra_body,
+            **more,
         )
         copy_fields(updated, self)
         return self

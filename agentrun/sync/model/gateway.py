@@ -18,7 +18,7 @@ from __future__ import annotations
 import builtins
 import dataclasses
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 from urllib.parse import quote
 
 from agentrun_data_api.api.models import (
@@ -28,6 +28,7 @@ from agentrun_data_api.api.models import (
     get_model_usage,
     list_models,
 )
+from agentrun_data_api.fields import ChatCompletionMore, EmbeddingMore
 
 from agentrun import errors
 from agentrun._config import Timeouts
@@ -37,7 +38,7 @@ from agentrun._core.portal import SyncEventStream, SyncHttpCore
 from agentrun.model.chunks import ChatCompletionChunk, StreamFailure, chunks_from_completion, decode_event
 from agentrun.model.completions import ChatCompletion, parse_completion
 from agentrun.model.embeddings import Embeddings, ModelInfo, parse_embeddings, parse_model_list
-from agentrun.model.messages import Message, chat_body, embedding_body, require_name
+from agentrun.model.messages import Message, chat_body, embedding_body, require_name, wire_params
 from agentrun.model.usage_report import ModelUsage, parse_usage_report
 from agentrun.sync.model.chat_stream import ChatStream
 
@@ -81,14 +82,16 @@ class Models:
         temperature: float | None = None,
         max_tokens: int | None = None,
         options: CallOptions | None = None,
-        **extra: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **params: Unpack[ChatCompletionMore],
     ) -> ChatCompletion:
         """A chat completion from `name`. `messages` are OpenAI-shaped dicts (or messages of earlier completions);
-        `tools` are OpenAI function tools; `model` picks one of the proxy's models; any other Chat Completions
-        parameter (`top_p`, `stop`, `response_format`, `seed`, ...) passes through `extra`."""
+        `tools` are OpenAI function tools; `model` picks one of the proxy's models; the other Chat Completions
+        parameters of the spec (`top_p`, `stop`, `response_format`, `seed`, ...) are keyword arguments, and
+        `extra_body` adds what the spec lacks (a provider's own parameters) to the request body."""
         body = chat_body(
             messages, model=model, tools=tools, tool_choice=tool_choice, temperature=temperature,
-            max_tokens=max_tokens, extra=extra,
+            max_tokens=max_tokens, extra=wire_params(params, extra_body),
         )  # fmt: skip
         prepared = create_chat_completion.request(require_name(name), body=body)
         response = self._core.call(prepared, options=self._options(options))
@@ -106,14 +109,15 @@ class Models:
         max_tokens: int | None = None,
         include_usage: bool = True,
         options: CallOptions | None = None,
-        **extra: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **params: Unpack[ChatCompletionMore],
     ) -> ChatStream:
         """The completion of `chat(...)` streamed as `ChatCompletionChunk`s. With `include_usage` (the default) the
         last chunk carries the request's `usage`. `stream.final_completion()` adds the chunks up into a
         `ChatCompletion`. Arguments are checked here; the request goes out on first iteration (or `with`)."""
         body = chat_body(
             messages, model=model, tools=tools, tool_choice=tool_choice, temperature=temperature,
-            max_tokens=max_tokens, extra=extra,
+            max_tokens=max_tokens, extra=wire_params(params, extra_body),
         )  # fmt: skip
         if not isinstance(include_usage, bool):
             raise errors.InvalidArgumentError(f"include_usage must be True or False, got {include_usage!r}")
@@ -140,11 +144,12 @@ class Models:
         model: str | None = None,
         dimensions: int | None = None,
         options: CallOptions | None = None,
-        **extra: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **params: Unpack[EmbeddingMore],
     ) -> Embeddings:
         """Embeddings of `input` (a text or a list of texts), in input order. Vectors come back as floats whatever
         `encoding_format` the request asked for."""
-        body = embedding_body(input, model=model, dimensions=dimensions, extra=extra)
+        body = embedding_body(input, model=model, dimensions=dimensions, extra=wire_params(params, extra_body))
         prepared = create_embeddings.request(require_name(name), body=body)
         response = self._core.call(prepared, options=self._options(options))
         return parse_embeddings(json_of(response))

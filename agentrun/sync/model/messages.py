@@ -8,4 +8,5 @@ from agentrun.model.messages import embedding_body as embedding_body
 from agentrun.model.messages import require_name as require_name
 from agentrun.model.messages import require_text as require_text
 from agentrun.model.messages import wire_messages as wire_messages
+from agentrun.model.messages import wire_params as wire_params
 from agentrun.model.messages import wire_tools as wire_tools

@@ -4,8 +4,8 @@ fallbacks, retries, caching, rate limits and guardrails."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
-from typing import Any
+from collections.abc import Mapping, Sequence
+from typing import Any, Unpack
 
 from agentrun_control_api.api.model_proxies import (
     create_model_proxy,
@@ -14,6 +14,7 @@ from agentrun_control_api.api.model_proxies import (
     list_model_proxies,
     update_model_proxy,
 )
+from agentrun_control_api.fields import CreateModelProxyMore, UpdateModelProxyMore
 from agentrun_control_api.models import (
     CreateModelProxyInput,
     ProxyConfig,
@@ -31,7 +32,7 @@ from agentrun._core.http import CallOptions
 from agentrun._core.portal import SyncHttpCore
 from agentrun.sync._core.bound import BoundResource, updater
 from agentrun.sync._core.paging import SyncPager
-from agentrun.sync._core.resource import ControlAPI, WireObject, build_input, resource_repr, text_of
+from agentrun.sync._core.resource import ControlAPI, WireObject, build_input, resource_repr, text_of, wire_body
 
 Endpoints = Sequence[ProxyEndpoint | WireObject]
 Policies = ProxyPolicies | WireObject
@@ -67,7 +68,8 @@ class ModelProxies(ControlAPI):
         credential_name: str | None = None,
         description: str | None = None,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[CreateModelProxyMore],
     ) -> ModelProxy:
         """Create a proxy over `endpoints`: ProxyEndpoint objects or dicts {modelServiceName, modelNames, baseUrl,
         weight}. `proxy_mode` is single for one endpoint and multi for several unless given. `policies` (ProxyPolicies
@@ -88,7 +90,12 @@ class ModelProxies(ControlAPI):
             description=description,
             **more,
         )
-        created = self._send(create_model_proxy.request(body=body), ModelProxy, what="model proxy", options=options)
+        created = self._send(
+            create_model_proxy.request(body=wire_body(body, extra_body)),
+            ModelProxy,
+            what="model proxy",
+            options=options,
+        )
         return self._bind(created)
 
     def get(self, name: str, *, options: CallOptions | None = None) -> ModelProxy:
@@ -107,7 +114,8 @@ class ModelProxies(ControlAPI):
         credential_name: str | None = None,
         description: str | None = None,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[UpdateModelProxyMore],
     ) -> ModelProxy:
         """Change the given fields; only they are sent and the others keep their values (the proxy mode cannot
         change). Other UpdateModelProxyInput fields go in `more`."""
@@ -120,7 +128,7 @@ class ModelProxies(ControlAPI):
             **more,
         )
         updated = self._send(
-            update_model_proxy.request(model_proxy_name=name, body=body),
+            update_model_proxy.request(model_proxy_name=name, body=wire_body(body, extra_body)),
             ModelProxy,
             what="model proxy",
             options=options,

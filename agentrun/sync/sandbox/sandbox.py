@@ -13,8 +13,9 @@ pause and resume exist only on the control plane.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Self
+from typing import Any, Self, Unpack
 
 from agentrun_control_api.api.sandboxes import list_sandboxes, pause_sandbox, resume_sandbox
 from agentrun_control_api.models import Sandbox as SandboxModel
@@ -26,6 +27,7 @@ from agentrun_data_api.api.sandboxes import (
     get_sandbox_health,
     stop_sandbox,
 )
+from agentrun_data_api.fields import CreateSandboxMore
 from agentrun_data_api.models.create_sandbox_input import CreateSandboxInput
 from attrs import define, field
 
@@ -34,7 +36,7 @@ from agentrun._core.http import CallOptions, OperationRequest, json_of
 from agentrun._core.portal import SyncHttpCore, shielded
 from agentrun.sync._core.bound import BoundResource
 from agentrun.sync._core.paging import SyncPager
-from agentrun.sync._core.resource import ControlAPI, bound, build_input, copy_fields, resource_repr, text_of
+from agentrun.sync._core.resource import ControlAPI, bound, build_input, copy_fields, resource_repr, text_of, wire_body
 from agentrun.sync._core.waiting import FAILED_STATUSES, wait_for_status
 from agentrun.sync.sandbox._data import SandboxTarget, whole_number
 from agentrun.sync.sandbox.code import CodeInterpreter
@@ -190,7 +192,8 @@ class Sandboxes(ControlAPI):
         sandbox_id: str | None = None,
         ready_timeout: float | None = 60.0,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[CreateSandboxMore],
     ) -> Sandbox:
         """Start a sandbox from a READY template and wait until it is ready to use (up to `ready_timeout`
         seconds; None returns at once). The service ends it after `idle_timeout` seconds without use (its default
@@ -207,7 +210,7 @@ class Sandboxes(ControlAPI):
             sandbox_idle_timeout_seconds=idle_timeout,
             **more,
         )
-        sandbox = self._act(create_sandbox.request(body=body), options)
+        sandbox = self._act(create_sandbox.request(body=wire_body(body, extra_body)), options)
         if ready_timeout is not None:
             try:
                 sandbox.wait_until_ready(timeout=ready_timeout, options=options)

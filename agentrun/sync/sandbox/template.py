@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any
+from typing import Any, Unpack
 
 from agentrun_control_api.api.templates import (
     activate_template_mcp,
@@ -15,6 +15,7 @@ from agentrun_control_api.api.templates import (
     stop_template_mcp,
     update_template,
 )
+from agentrun_control_api.fields import CreateTemplateMore, UpdateTemplateMore
 from agentrun_control_api.models import (
     ActivateTemplateMCPInput,
     CreateTemplateInput,
@@ -31,7 +32,16 @@ from agentrun._core.http import CallOptions
 from agentrun._core.portal import SyncHttpCore
 from agentrun.sync._core.bound import BoundResource, updater
 from agentrun.sync._core.paging import SyncPager
-from agentrun.sync._core.resource import ControlAPI, WireObject, bound, build_input, copy_fields, resource_repr, text_of
+from agentrun.sync._core.resource import (
+    ControlAPI,
+    WireObject,
+    bound,
+    build_input,
+    copy_fields,
+    resource_repr,
+    text_of,
+    wire_body,
+)
 
 
 def _sizes(template_type: TemplateType) -> tuple[float, int, int]:
@@ -67,7 +77,8 @@ class Templates(ControlAPI):
         environment_variables: Mapping[str, str] | None = None,
         description: str | None = None,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[CreateTemplateMore],
     ) -> Template:
         """Create a template; `template.wait_until_ready()` before creating sandboxes from it. Unset sizes
         take the official SDK's defaults: 2 vCPU, 4096 MB and disk 512 (Browser: disk 10240; AllInOne: 4 vCPU,
@@ -91,7 +102,9 @@ class Templates(ControlAPI):
             description=description,
             **more,
         )
-        created = self._send(create_template.request(body=body), Template, what="template", options=options)
+        created = self._send(
+            create_template.request(body=wire_body(body, extra_body)), Template, what="template", options=options
+        )
         return self._bind(created)
 
     def get(self, name: str, *, options: CallOptions | None = None) -> Template:
@@ -112,7 +125,8 @@ class Templates(ControlAPI):
         description: str | None = None,
         client_token: str | None = None,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[UpdateTemplateMore],
     ) -> Template:
         """Change the given fields; only they are sent and the others keep their values (the disk size and type
         cannot change). Other UpdateTemplateInput fields go in `more`; `client_token` makes a retry idempotent."""
@@ -129,7 +143,7 @@ class Templates(ControlAPI):
             **more,
         )
         updated = self._send(
-            update_template.request(template_name=name, body=body, client_token=client_token),
+            update_template.request(template_name=name, body=wire_body(body, extra_body), client_token=client_token),
             Template,
             what="template",
             options=options,

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import json
 from collections.abc import Mapping
-from typing import Any
+from typing import Any, Unpack
 
 from agentrun_control_api.api.tools import create_tool, delete_tool, get_tool, list_tools, update_tool
+from agentrun_control_api.fields import CreateToolMore, UpdateToolMore
 from agentrun_control_api.models import CreateToolInputV2, McpConfig, ToolCreateMethod, ToolType, UpdateToolInputV2
 from agentrun_control_api.models import Tool as ToolModel
 from attrs import define, field
@@ -16,7 +17,7 @@ from agentrun._core.http import CallOptions
 from agentrun._core.portal import SyncHttpCore
 from agentrun.sync._core.bound import BoundResource, updater
 from agentrun.sync._core.paging import SyncPager
-from agentrun.sync._core.resource import ControlAPI, WireObject, build_input, resource_repr, text_of
+from agentrun.sync._core.resource import ControlAPI, WireObject, build_input, resource_repr, text_of, wire_body
 
 
 def _spec_text(spec: str | Mapping[str, Any] | None) -> str | None:
@@ -45,7 +46,8 @@ class Tools(ControlAPI):
         credential_name: str | None = None,
         description: str | None = None,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[CreateToolMore],
     ) -> Tool:
         """Register a tool. `tool_type` is MCP, FUNCTIONCALL or SKILL; `create_method` MCP_REMOTE,
         MCP_LOCAL_STDIO, MCP_BUNDLE, CODE_PACKAGE or OPENAPI_IMPORT. `protocol_spec` (a JSON string or a dict) is
@@ -64,7 +66,7 @@ class Tools(ControlAPI):
             description=description,
             **more,
         )
-        created = self._send(create_tool.request(body=body), Tool, what="tool", options=options)
+        created = self._send(create_tool.request(body=wire_body(body, extra_body)), Tool, what="tool", options=options)
         return self._bind(created)
 
     def get(self, name: str, *, options: CallOptions | None = None) -> Tool:
@@ -81,7 +83,8 @@ class Tools(ControlAPI):
         credential_name: str | None = None,
         description: str | None = None,
         options: CallOptions | None = None,
-        **more: Any,
+        extra_body: Mapping[str, Any] | None = None,
+        **more: Unpack[UpdateToolMore],
     ) -> Tool:
         """Change the given fields; only they are sent and the others keep their values. Other UpdateToolInputV2
         fields go in `more`."""
@@ -94,7 +97,9 @@ class Tools(ControlAPI):
             description=description,
             **more,
         )
-        updated = self._send(update_tool.request(tool_name=name, body=body), Tool, what="tool", options=options)
+        updated = self._send(
+            update_tool.request(tool_name=name, body=wire_body(body, extra_body)), Tool, what="tool", options=options
+        )
         return self._bind(updated)
 
     def delete(self, name: str, *, options: CallOptions | None = None) -> None:

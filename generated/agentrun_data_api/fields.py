@@ -1,0 +1,43 @@
+"""Keyword arguments of the SDK facade methods, generated from the input models (see scripts/codegen/fields.yaml)."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypedDict
+
+if TYPE_CHECKING:
+    from .models import ChatResponseFormat
+    from .models import EmbeddingEncodingFormat
+    from .models import NasConfig
+    from .models import OssMountConfig
+    from .models import PolarFsConfig
+
+
+class CreateSandboxMore(TypedDict, total=False):
+    """The CreateSandboxInput fields a facade method passes through (it names the others itself)."""
+
+    nas_config: NasConfig | Mapping[str, Any] | None
+    oss_mount_config: None | OssMountConfig | Mapping[str, Any]
+    polar_fs_config: None | PolarFsConfig | Mapping[str, Any]
+
+
+class ChatCompletionMore(TypedDict, total=False):
+    """The ChatCompletionRequest fields a facade method passes through (it names the others itself)."""
+
+    parallel_tool_calls: bool
+    top_p: float | None
+    max_completion_tokens: int | None
+    n: int | None
+    stop: Sequence[str] | None | str
+    presence_penalty: float | None
+    frequency_penalty: float | None
+    seed: int | None
+    user: str
+    response_format: ChatResponseFormat | Mapping[str, Any]
+
+
+class EmbeddingMore(TypedDict, total=False):
+    """The EmbeddingRequest fields a facade method passes through (it names the others itself)."""
+
+    encoding_format: EmbeddingEncodingFormat | str
+    user: str
