@@ -12,7 +12,7 @@ OFFICIAL_STAMP := $(OFFICIAL)/.installed
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev,local,interpreter]"
+	$(PY) -m pip install --quiet -e ".[dev,local,interpreter,browser]"
 	touch $(STAMP)
 
 install: $(STAMP)
@@ -23,7 +23,8 @@ install: $(STAMP)
 # e2fsprogs, mount: a sandbox's workspace is an ext4 image of its diskSize, loop-mounted (sandbox/quota.py).
 # iproute2: the network escape tests build network namespaces of their own with `ip`.
 # nodejs: JavaScript contexts run the machine's Node (any version the distribution ships).
-SYSTEM_PACKAGES := passt nftables util-linux e2fsprogs mount iproute2 nodejs
+# chromium-headless-shell: the Chromium of Browser and AllInOne sandboxes (headless, driven over CDP).
+SYSTEM_PACKAGES := passt nftables util-linux e2fsprogs mount iproute2 nodejs chromium-headless-shell
 system-deps:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ] && [ "$$(id -u)" != 0 ]; then \
