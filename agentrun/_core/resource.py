@@ -125,6 +125,18 @@ class ControlAPI:
     def __init__(self, core: HttpCore) -> None:
         self._core = core
 
+    def _attach(self, resource: T) -> T:
+        """Tie a resource object to this manager: its `refresh`, `update` and `delete` go through it."""
+        if hasattr(type(resource), "__attrs_attrs__") and hasattr(resource, "_api"):
+            resource._api = self
+        return resource
+
+    async def _load(
+        self, prepared: OperationRequest, model: type[T], *, what: str, options: CallOptions | None = None
+    ) -> T:
+        """`_send`, with the resource object it answers bound to this manager."""
+        return self._attach(await self._send(prepared, model, what=what, options=options))
+
     async def _send(
         self, prepared: OperationRequest, model: type[T], *, what: str, options: CallOptions | None = None
     ) -> T:
@@ -138,7 +150,7 @@ class ControlAPI:
         model: type[T],
         *,
         what: str,
-        bind: Callable[[T], T] = lambda item: item,
+        bind: Callable[[T], T] | None = None,
         items_key: str = "items",
         page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
@@ -151,7 +163,7 @@ class ControlAPI:
             number = int(cursor or 1)
             response = await self._core.call(page(number, page_size), options=options)
             data = envelope_data(response) or {}
-            items = [bind(parse_model(model, raw, what=what)) for raw in data.get(items_key) or []]
+            items = [(bind or self._attach)(parse_model(model, raw, what=what)) for raw in data.get(items_key) or []]
             total = data.get("total")
             return page_number_page(items, number, page_size, int(total) if total is not None else None)
 
@@ -163,7 +175,7 @@ class ControlAPI:
         model: type[T],
         *,
         what: str,
-        bind: Callable[[T], T] = lambda item: item,
+        bind: Callable[[T], T] | None = None,
         page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         options: CallOptions | None = None,
@@ -174,7 +186,7 @@ class ControlAPI:
         async def fetch(cursor: str | int | None) -> Page[T]:
             response = await self._core.call(page(page_size, str(cursor) if cursor else None), options=options)
             data = envelope_data(response) or {}
-            items = [bind(parse_model(model, raw, what=what)) for raw in data.get("items") or []]
+            items = [(bind or self._attach)(parse_model(model, raw, what=what)) for raw in data.get("items") or []]
             return token_page(items, data.get("nextToken"))
 
         return AsyncPager(fetch, None, limit=limit)

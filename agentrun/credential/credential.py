@@ -24,7 +24,7 @@ from agentrun_control_api.models import Credential as CredentialModel
 from attrs import define, field
 
 from agentrun._core.bound import BoundResource, updater
-from agentrun._core.http import CallOptions, HttpCore
+from agentrun._core.http import CallOptions
 from agentrun._core.paging import AsyncPager
 from agentrun._core.resource import ControlAPI, build_input, resource_repr, text_of
 
@@ -37,13 +37,6 @@ def _public_config(value: CredentialPublicConfig | Mapping[str, Any] | None) -> 
 
 class Credentials(ControlAPI):
     """`client.credentials`: create, get, update, delete and list credentials."""
-
-    def __init__(self, core: HttpCore) -> None:
-        super().__init__(core)
-
-    def _bind(self, credential: Credential) -> Credential:
-        credential._api = self
-        return credential
 
     async def create(
         self,
@@ -72,14 +65,12 @@ class Credentials(ControlAPI):
             enabled=enabled,
             workspace_id=workspace_id,
         )
-        created = await self._send(create_credential.request(body=body), Credential, what="credential", options=options)
-        return self._bind(created)
+        return await self._load(create_credential.request(body=body), Credential, what="credential", options=options)
 
     async def get(self, name: str, *, options: CallOptions | None = None) -> Credential:
-        found = await self._send(
+        return await self._load(
             get_credential.request(credential_name=name), Credential, what="credential", options=options
         )
-        return self._bind(found)
 
     async def update(
         self,
@@ -101,10 +92,9 @@ class Credentials(ControlAPI):
             credential_secret=secret,
             credential_public_config=_public_config(public_config),
         )
-        updated = await self._send(
+        return await self._load(
             update_credential.request(credential_name=name, body=body), Credential, what="credential", options=options
         )
-        return self._bind(updated)
 
     async def delete(self, name: str, *, options: CallOptions | None = None) -> None:
         await self._send(

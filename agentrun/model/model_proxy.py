@@ -28,7 +28,7 @@ from attrs import define, field
 
 from agentrun import errors
 from agentrun._core.bound import BoundResource, updater
-from agentrun._core.http import CallOptions, HttpCore
+from agentrun._core.http import CallOptions
 from agentrun._core.paging import AsyncPager
 from agentrun._core.resource import (
     ControlAPI,
@@ -53,13 +53,6 @@ def _proxy_config(endpoints: Endpoints | None, policies: Policies | None) -> Pro
 
 class ModelProxies(ControlAPI):
     """`client.model_proxies`: create, get, update, delete and list model proxies."""
-
-    def __init__(self, core: HttpCore) -> None:
-        super().__init__(core)
-
-    def _bind(self, proxy: ModelProxy) -> ModelProxy:
-        proxy._api = self
-        return proxy
 
     async def create(
         self,
@@ -95,19 +88,17 @@ class ModelProxies(ControlAPI):
             description=description,
             **more,
         )
-        created = await self._send(
+        return await self._load(
             create_model_proxy.request(body=wire_body(body, extra_body)),
             ModelProxy,
             what="model proxy",
             options=options,
         )
-        return self._bind(created)
 
     async def get(self, name: str, *, options: CallOptions | None = None) -> ModelProxy:
-        found = await self._send(
+        return await self._load(
             get_model_proxy.request(model_proxy_name=name), ModelProxy, what="model proxy", options=options
         )
-        return self._bind(found)
 
     async def update(
         self,
@@ -132,13 +123,12 @@ class ModelProxies(ControlAPI):
             description=description,
             **more,
         )
-        updated = await self._send(
+        return await self._load(
             update_model_proxy.request(model_proxy_name=name, body=wire_body(body, extra_body)),
             ModelProxy,
             what="model proxy",
             options=options,
         )
-        return self._bind(updated)
 
     async def delete(self, name: str, *, options: CallOptions | None = None) -> None:
         await self._send(
@@ -163,7 +153,6 @@ class ModelProxies(ControlAPI):
             ModelProxy,
             what="model proxy",
             options=options,
-            bind=self._bind,
             page_size=page_size,
             limit=limit,
         )

@@ -23,7 +23,7 @@ from agentrun_control_api.models import ModelService as ModelServiceModel
 from attrs import define, field
 
 from agentrun._core.bound import BoundResource, updater
-from agentrun._core.http import CallOptions, HttpCore
+from agentrun._core.http import CallOptions
 from agentrun._core.paging import AsyncPager
 from agentrun._core.resource import ControlAPI, build_input, resource_repr, text_of, wire_body
 
@@ -40,13 +40,6 @@ def _provider_settings(
 
 class ModelServices(ControlAPI):
     """`client.model_services`: create, get, update, delete and list model services."""
-
-    def __init__(self, core: HttpCore) -> None:
-        super().__init__(core)
-
-    def _bind(self, service: ModelService) -> ModelService:
-        service._api = self
-        return service
 
     async def create(
         self,
@@ -78,19 +71,17 @@ class ModelServices(ControlAPI):
             description=description,
             **more,
         )
-        created = await self._send(
+        return await self._load(
             create_model_service.request(body=wire_body(body, extra_body)),
             ModelService,
             what="model service",
             options=options,
         )
-        return self._bind(created)
 
     async def get(self, name: str, *, options: CallOptions | None = None) -> ModelService:
-        found = await self._send(
+        return await self._load(
             get_model_service.request(model_service_name=name), ModelService, what="model service", options=options
         )
-        return self._bind(found)
 
     async def update(
         self,
@@ -116,13 +107,12 @@ class ModelServices(ControlAPI):
             description=description,
             **more,
         )
-        updated = await self._send(
+        return await self._load(
             update_model_service.request(model_service_name=name, body=wire_body(body, extra_body)),
             ModelService,
             what="model service",
             options=options,
         )
-        return self._bind(updated)
 
     async def delete(self, name: str, *, options: CallOptions | None = None) -> None:
         await self._send(
@@ -156,7 +146,6 @@ class ModelServices(ControlAPI):
             ModelService,
             what="model service",
             options=options,
-            bind=self._bind,
             page_size=page_size,
             limit=limit,
         )

@@ -28,7 +28,7 @@ from agentrun_control_api.models import Template as TemplateModel
 from attrs import define, field
 
 from agentrun._core.bound import BoundResource, updater
-from agentrun._core.http import CallOptions, HttpCore
+from agentrun._core.http import CallOptions
 from agentrun._core.paging import AsyncPager
 from agentrun._core.resource import (
     ControlAPI,
@@ -53,13 +53,6 @@ def _sizes(template_type: TemplateType) -> tuple[float, int, int]:
 
 class Templates(ControlAPI):
     """`client.templates`: create, get, update, delete and list sandbox templates."""
-
-    def __init__(self, core: HttpCore) -> None:
-        super().__init__(core)
-
-    def _bind(self, template: Template) -> Template:
-        template._api = self
-        return template
 
     async def create(
         self,
@@ -100,14 +93,12 @@ class Templates(ControlAPI):
             description=description,
             **more,
         )
-        created = await self._send(
+        return await self._load(
             create_template.request(body=wire_body(body, extra_body)), Template, what="template", options=options
         )
-        return self._bind(created)
 
     async def get(self, name: str, *, options: CallOptions | None = None) -> Template:
-        found = await self._send(get_template.request(template_name=name), Template, what="template", options=options)
-        return self._bind(found)
+        return await self._load(get_template.request(template_name=name), Template, what="template", options=options)
 
     async def update(
         self,
@@ -140,13 +131,12 @@ class Templates(ControlAPI):
             description=description,
             **more,
         )
-        updated = await self._send(
+        return await self._load(
             update_template.request(template_name=name, body=wire_body(body, extra_body), client_token=client_token),
             Template,
             what="template",
             options=options,
         )
-        return self._bind(updated)
 
     async def delete(self, name: str, *, options: CallOptions | None = None) -> None:
         await self._send(delete_template.request(template_name=name), TemplateModel, what="template", options=options)
@@ -175,7 +165,6 @@ class Templates(ControlAPI):
             Template,
             what="template",
             options=options,
-            bind=self._bind,
             page_size=page_size,
             limit=limit,
         )
@@ -196,17 +185,15 @@ class Templates(ControlAPI):
             enabled_tools=list(enabled_tools) if enabled_tools is not None else None,
             transport=transport,
         )
-        activated = await self._send(
+        return await self._load(
             activate_template_mcp.request(template_name=name, body=body), Template, what="template", options=options
         )
-        return self._bind(activated)
 
     async def stop_mcp(self, name: str, *, options: CallOptions | None = None) -> Template:
         """Stop serving the template as an MCP server."""
-        stopped = await self._send(
+        return await self._load(
             stop_template_mcp.request(template_name=name), Template, what="template", options=options
         )
-        return self._bind(stopped)
 
 
 @define(repr=False)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from agentrun_control_api.api.workspaces import get_workspace, list_workspaces
 from agentrun_control_api.models import Workspace
 
-from agentrun._core.http import CallOptions, HttpCore
+from agentrun._core.http import CallOptions
 from agentrun._core.paging import AsyncPager
 from agentrun._core.resource import ControlAPI
 
@@ -14,9 +14,6 @@ __all__ = ["Workspace", "Workspaces"]
 
 class Workspaces(ControlAPI):
     """`client.workspaces`: look workspaces up (their ids are the `workspace_id` other resources take)."""
-
-    def __init__(self, core: HttpCore) -> None:
-        super().__init__(core)
 
     async def get(self, workspace_id: str, *, options: CallOptions | None = None) -> Workspace:
         return await self._send(

@@ -127,6 +127,16 @@ class ControlAPI:
     def __init__(self, core: SyncHttpCore) -> None:
         self._core = core
 
+    def _attach(self, resource: T) -> T:
+        """Tie a resource object to this manager: its `refresh`, `update` and `delete` go through it."""
+        if hasattr(type(resource), "__attrs_attrs__") and hasattr(resource, "_api"):
+            resource._api = self
+        return resource
+
+    def _load(self, prepared: OperationRequest, model: type[T], *, what: str, options: CallOptions | None = None) -> T:
+        """`_send`, with the resource object it answers bound to this manager."""
+        return self._attach(self._send(prepared, model, what=what, options=options))
+
     def _send(self, prepared: OperationRequest, model: type[T], *, what: str, options: CallOptions | None = None) -> T:
         """Send one request of a generated operation and parse the `data` of its envelope as `model`."""
         response = self._core.call(prepared, options=options)
@@ -138,7 +148,7 @@ class ControlAPI:
         model: type[T],
         *,
         what: str,
-        bind: Callable[[T], T] = lambda item: item,
+        bind: Callable[[T], T] | None = None,
         items_key: str = "items",
         page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
@@ -151,7 +161,7 @@ class ControlAPI:
             number = int(cursor or 1)
             response = self._core.call(page(number, page_size), options=options)
             data = envelope_data(response) or {}
-            items = [bind(parse_model(model, raw, what=what)) for raw in data.get(items_key) or []]
+            items = [(bind or self._attach)(parse_model(model, raw, what=what)) for raw in data.get(items_key) or []]
             total = data.get("total")
             return page_number_page(items, number, page_size, int(total) if total is not None else None)
 
@@ -163,7 +173,7 @@ class ControlAPI:
         model: type[T],
         *,
         what: str,
-        bind: Callable[[T], T] = lambda item: item,
+        bind: Callable[[T], T] | None = None,
         page_size: int = DEFAULT_PAGE_SIZE,
         limit: int | None = None,
         options: CallOptions | None = None,
@@ -174,7 +184,7 @@ class ControlAPI:
         def fetch(cursor: str | int | None) -> Page[T]:
             response = self._core.call(page(page_size, str(cursor) if cursor else None), options=options)
             data = envelope_data(response) or {}
-            items = [bind(parse_model(model, raw, what=what)) for raw in data.get("items") or []]
+            items = [(bind or self._attach)(parse_model(model, raw, what=what)) for raw in data.get("items") or []]
             return token_page(items, data.get("nextToken"))
 
         return SyncPager(fetch, None, limit=limit)

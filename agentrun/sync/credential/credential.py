@@ -25,7 +25,6 @@ from agentrun_control_api.models import Credential as CredentialModel
 from attrs import define, field
 
 from agentrun._core.http import CallOptions
-from agentrun._core.portal import SyncHttpCore
 from agentrun.sync._core.bound import BoundResource, updater
 from agentrun.sync._core.paging import SyncPager
 from agentrun.sync._core.resource import ControlAPI, build_input, resource_repr, text_of
@@ -39,13 +38,6 @@ def _public_config(value: CredentialPublicConfig | Mapping[str, Any] | None) -> 
 
 class Credentials(ControlAPI):
     """`client.credentials`: create, get, update, delete and list credentials."""
-
-    def __init__(self, core: SyncHttpCore) -> None:
-        super().__init__(core)
-
-    def _bind(self, credential: Credential) -> Credential:
-        credential._api = self
-        return credential
 
     def create(
         self,
@@ -74,12 +66,10 @@ class Credentials(ControlAPI):
             enabled=enabled,
             workspace_id=workspace_id,
         )
-        created = self._send(create_credential.request(body=body), Credential, what="credential", options=options)
-        return self._bind(created)
+        return self._load(create_credential.request(body=body), Credential, what="credential", options=options)
 
     def get(self, name: str, *, options: CallOptions | None = None) -> Credential:
-        found = self._send(get_credential.request(credential_name=name), Credential, what="credential", options=options)
-        return self._bind(found)
+        return self._load(get_credential.request(credential_name=name), Credential, what="credential", options=options)
 
     def update(
         self,
@@ -101,10 +91,9 @@ class Credentials(ControlAPI):
             credential_secret=secret,
             credential_public_config=_public_config(public_config),
         )
-        updated = self._send(
+        return self._load(
             update_credential.request(credential_name=name, body=body), Credential, what="credential", options=options
         )
-        return self._bind(updated)
 
     def delete(self, name: str, *, options: CallOptions | None = None) -> None:
         self._send(delete_credential.request(credential_name=name), CredentialModel, what="credential", options=options)

@@ -29,7 +29,6 @@ from attrs import define, field
 
 from agentrun import errors
 from agentrun._core.http import CallOptions
-from agentrun._core.portal import SyncHttpCore
 from agentrun.sync._core.bound import BoundResource, updater
 from agentrun.sync._core.paging import SyncPager
 from agentrun.sync._core.resource import ControlAPI, WireObject, build_input, resource_repr, text_of, wire_body
@@ -48,13 +47,6 @@ def _proxy_config(endpoints: Endpoints | None, policies: Policies | None) -> Pro
 
 class ModelProxies(ControlAPI):
     """`client.model_proxies`: create, get, update, delete and list model proxies."""
-
-    def __init__(self, core: SyncHttpCore) -> None:
-        super().__init__(core)
-
-    def _bind(self, proxy: ModelProxy) -> ModelProxy:
-        proxy._api = self
-        return proxy
 
     def create(
         self,
@@ -90,19 +82,17 @@ class ModelProxies(ControlAPI):
             description=description,
             **more,
         )
-        created = self._send(
+        return self._load(
             create_model_proxy.request(body=wire_body(body, extra_body)),
             ModelProxy,
             what="model proxy",
             options=options,
         )
-        return self._bind(created)
 
     def get(self, name: str, *, options: CallOptions | None = None) -> ModelProxy:
-        found = self._send(
+        return self._load(
             get_model_proxy.request(model_proxy_name=name), ModelProxy, what="model proxy", options=options
         )
-        return self._bind(found)
 
     def update(
         self,
@@ -127,13 +117,12 @@ class ModelProxies(ControlAPI):
             description=description,
             **more,
         )
-        updated = self._send(
+        return self._load(
             update_model_proxy.request(model_proxy_name=name, body=wire_body(body, extra_body)),
             ModelProxy,
             what="model proxy",
             options=options,
         )
-        return self._bind(updated)
 
     def delete(self, name: str, *, options: CallOptions | None = None) -> None:
         self._send(
@@ -158,7 +147,6 @@ class ModelProxies(ControlAPI):
             ModelProxy,
             what="model proxy",
             options=options,
-            bind=self._bind,
             page_size=page_size,
             limit=limit,
         )

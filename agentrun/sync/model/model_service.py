@@ -20,7 +20,6 @@ from agentrun_control_api.models import ModelService as ModelServiceModel
 from attrs import define, field
 
 from agentrun._core.http import CallOptions
-from agentrun._core.portal import SyncHttpCore
 from agentrun.sync._core.bound import BoundResource, updater
 from agentrun.sync._core.paging import SyncPager
 from agentrun.sync._core.resource import ControlAPI, build_input, resource_repr, text_of, wire_body
@@ -38,13 +37,6 @@ def _provider_settings(
 
 class ModelServices(ControlAPI):
     """`client.model_services`: create, get, update, delete and list model services."""
-
-    def __init__(self, core: SyncHttpCore) -> None:
-        super().__init__(core)
-
-    def _bind(self, service: ModelService) -> ModelService:
-        service._api = self
-        return service
 
     def create(
         self,
@@ -76,19 +68,17 @@ class ModelServices(ControlAPI):
             description=description,
             **more,
         )
-        created = self._send(
+        return self._load(
             create_model_service.request(body=wire_body(body, extra_body)),
             ModelService,
             what="model service",
             options=options,
         )
-        return self._bind(created)
 
     def get(self, name: str, *, options: CallOptions | None = None) -> ModelService:
-        found = self._send(
+        return self._load(
             get_model_service.request(model_service_name=name), ModelService, what="model service", options=options
         )
-        return self._bind(found)
 
     def update(
         self,
@@ -114,13 +104,12 @@ class ModelServices(ControlAPI):
             description=description,
             **more,
         )
-        updated = self._send(
+        return self._load(
             update_model_service.request(model_service_name=name, body=wire_body(body, extra_body)),
             ModelService,
             what="model service",
             options=options,
         )
-        return self._bind(updated)
 
     def delete(self, name: str, *, options: CallOptions | None = None) -> None:
         self._send(
@@ -154,7 +143,6 @@ class ModelServices(ControlAPI):
             ModelService,
             what="model service",
             options=options,
-            bind=self._bind,
             page_size=page_size,
             limit=limit,
         )

@@ -29,7 +29,6 @@ from agentrun_control_api.models import Template as TemplateModel
 from attrs import define, field
 
 from agentrun._core.http import CallOptions
-from agentrun._core.portal import SyncHttpCore
 from agentrun.sync._core.bound import BoundResource, updater
 from agentrun.sync._core.paging import SyncPager
 from agentrun.sync._core.resource import (
@@ -55,13 +54,6 @@ def _sizes(template_type: TemplateType) -> tuple[float, int, int]:
 
 class Templates(ControlAPI):
     """`client.templates`: create, get, update, delete and list sandbox templates."""
-
-    def __init__(self, core: SyncHttpCore) -> None:
-        super().__init__(core)
-
-    def _bind(self, template: Template) -> Template:
-        template._api = self
-        return template
 
     def create(
         self,
@@ -102,14 +94,12 @@ class Templates(ControlAPI):
             description=description,
             **more,
         )
-        created = self._send(
+        return self._load(
             create_template.request(body=wire_body(body, extra_body)), Template, what="template", options=options
         )
-        return self._bind(created)
 
     def get(self, name: str, *, options: CallOptions | None = None) -> Template:
-        found = self._send(get_template.request(template_name=name), Template, what="template", options=options)
-        return self._bind(found)
+        return self._load(get_template.request(template_name=name), Template, what="template", options=options)
 
     def update(
         self,
@@ -142,13 +132,12 @@ class Templates(ControlAPI):
             description=description,
             **more,
         )
-        updated = self._send(
+        return self._load(
             update_template.request(template_name=name, body=wire_body(body, extra_body), client_token=client_token),
             Template,
             what="template",
             options=options,
         )
-        return self._bind(updated)
 
     def delete(self, name: str, *, options: CallOptions | None = None) -> None:
         self._send(delete_template.request(template_name=name), TemplateModel, what="template", options=options)
@@ -177,7 +166,6 @@ class Templates(ControlAPI):
             Template,
             what="template",
             options=options,
-            bind=self._bind,
             page_size=page_size,
             limit=limit,
         )
@@ -198,15 +186,13 @@ class Templates(ControlAPI):
             enabled_tools=list(enabled_tools) if enabled_tools is not None else None,
             transport=transport,
         )
-        activated = self._send(
+        return self._load(
             activate_template_mcp.request(template_name=name, body=body), Template, what="template", options=options
         )
-        return self._bind(activated)
 
     def stop_mcp(self, name: str, *, options: CallOptions | None = None) -> Template:
         """Stop serving the template as an MCP server."""
-        stopped = self._send(stop_template_mcp.request(template_name=name), Template, what="template", options=options)
-        return self._bind(stopped)
+        return self._load(stop_template_mcp.request(template_name=name), Template, what="template", options=options)
 
 
 @define(repr=False)

@@ -7,7 +7,6 @@ from agentrun_control_api.api.workspaces import get_workspace, list_workspaces
 from agentrun_control_api.models import Workspace
 
 from agentrun._core.http import CallOptions
-from agentrun._core.portal import SyncHttpCore
 from agentrun.sync._core.paging import SyncPager
 from agentrun.sync._core.resource import ControlAPI
 
@@ -16,9 +15,6 @@ __all__ = ["Workspace", "Workspaces"]
 
 class Workspaces(ControlAPI):
     """`client.workspaces`: look workspaces up (their ids are the `workspace_id` other resources take)."""
-
-    def __init__(self, core: SyncHttpCore) -> None:
-        super().__init__(core)
 
     def get(self, workspace_id: str, *, options: CallOptions | None = None) -> Workspace:
         return self._send(
