@@ -49,6 +49,8 @@ MOVED = {
     ("agentrun._core.openai_compat", "async_openai_client"): ("agentrun._core.openai_compat", "sync_openai_client"),
     ("contextlib", "asynccontextmanager"): ("contextlib", "contextmanager"),
     ("contextlib", "AbstractAsyncContextManager"): ("contextlib", "AbstractContextManager"),
+    ("playwright.async_api", "async_playwright"): ("playwright.sync_api", "sync_playwright"),
+    ("playwright.async_api", "Browser"): ("playwright.sync_api", "Browser"),
 }
 
 # Whole-word renames in the code.
@@ -74,6 +76,7 @@ RENAMES = {
     "async_openai_client": "sync_openai_client",
     "AsyncClient": "Client",
     "AsyncBaseTransport": "BaseTransport",
+    "async_playwright": "sync_playwright",
 }
 
 # Docstring phrases about async use, and what the blocking twin says instead (the twins take plain callbacks only).

@@ -13,7 +13,7 @@ from starlette.routing import BaseRoute, Mount
 
 from agentrun.local import models
 from agentrun.local.connect import DATA_PATH
-from agentrun.local.data import contexts, execute, files, processes, sandboxes
+from agentrun.local.data import browser, contexts, execute, files, processes, sandboxes
 
 PREFIX = DATA_PATH
 VERSION_PREFIX = "/2025-09-10"
@@ -23,6 +23,7 @@ _SANDBOX_AREAS = (
     contexts,
     files,
     processes,
+    browser,
 )  # execute first: /contexts/execute is not a context id
 # The model gateway accepts API keys of bound credentials and the official SDK's relaxed signatures (models/access.py).
 SELF_AUTHENTICATED = (f"{PREFIX}/models/",)

@@ -28,6 +28,9 @@ class Limits:
     cpu_seconds: int | None = None  # RLIMIT_CPU per process (SIGKILL when exceeded)
     open_files: int | None = 4096  # RLIMIT_NOFILE
     tmp_mb: int | None = 1024  # size of the sandbox's /tmp and /dev/shm (memory-backed), when bwrap supports --size
+    # RLIMIT_AS = memory_mb per process. False for browser sandboxes: Chromium reserves tens of GiB of address space
+    # and cannot start under any useful RLIMIT_AS, so only the cgroup bounds their memory.
+    address_space: bool = True
 
     @classmethod
     def from_template(cls, template: Mapping[str, Any]) -> Limits:
@@ -43,7 +46,7 @@ class Limits:
     def rlimits(self) -> dict[str, int]:
         """The rlimits the zygote applies, by name (zygote.py maps the names onto `resource` constants)."""
         limits: dict[str, int] = {}
-        if self.memory_mb is not None:
+        if self.memory_mb is not None and self.address_space:
             limits["AS"] = self.memory_mb * MIB
         if self.max_processes is not None:
             limits["NPROC"] = self.max_processes

@@ -20,6 +20,7 @@ import anyio.to_thread
 from starlette.requests import Request
 
 from agentrun.local.asgi import ClientDisconnected, until_disconnect
+from agentrun.local.browser import chromium
 from agentrun.local.resources import SANDBOX, TEMPLATE
 from agentrun.local.responses import LocalAPIError, already_exists, bad_request, conflict, not_found
 from agentrun.local.sandbox import SandboxEngine, SandboxHandle, SandboxNotFound
@@ -45,6 +46,7 @@ class _Running:
     last_active: float  # anyio clock
     busy: int = 0  # long calls in progress (streams, commands): never idle while > 0
     paused: bool = False
+    browser: chromium.Browser | None = None  # Browser and AllInOne sandboxes
 
 
 class SandboxManager:
@@ -82,6 +84,14 @@ class SandboxManager:
         if entry.paused:
             raise conflict(f"sandbox {sandbox_id} is paused; resume it (ResumeSandbox) before using it")
         return entry
+
+    def browser(self, sandbox_id: str) -> chromium.Browser:
+        """The sandbox's Chromium (404/409 as `running`; 409 when the sandbox has none)."""
+        entry = self._entry(sandbox_id)
+        if entry.browser is None or not entry.browser.alive:
+            raise conflict(f"sandbox {sandbox_id} runs no browser: create it from a Browser or AllInOne template")
+        entry.last_active = anyio.current_time()
+        return entry.browser
 
     def touch(self, sandbox_id: str) -> None:
         """Count a call as activity if the sandbox runs (a no-op otherwise)."""
@@ -121,11 +131,24 @@ class SandboxManager:
                 f"invalid sandboxId {sandbox_id!r}: use 1-128 letters, digits, '.', '_' or '-', starting with a "
                 "letter or digit"
             )
+        executable = None
+        if (await self._template_type(template_name)) in records.BROWSER_TEMPLATE_TYPES:
+            executable = await anyio.to_thread.run_sync(chromium.find)
+            if executable is None:
+                raise LocalAPIError(503, "ERR_BROWSER_UNAVAILABLE", f"no Chromium here: {chromium.INSTALL_HINT}")
         doc, template = await self._store.transact(insert)
+        browser: chromium.Browser | None = None
         try:
             handle = await self.pool.create(
                 sandbox_id, limits=records.limits_of(template), network=records.network_of(template)
             )
+            if executable is not None:
+                try:
+                    browser = await chromium.start(handle, executable)
+                except BaseException:
+                    with anyio.CancelScope(shield=True):
+                        await handle.aclose()
+                    raise
         except BaseException:
             with anyio.CancelScope(shield=True):
                 await self._store.transact(lambda tx: tx.delete(SANDBOX, sandbox_id))
@@ -136,6 +159,7 @@ class SandboxManager:
             idle_timeout=float(doc["sandboxIdleTimeoutSeconds"]),
             ends_at=now + records.lifetime_seconds(template),
             last_active=now,
+            browser=browser,
         )
         ready: Doc | None = None
         with anyio.CancelScope(shield=True):
@@ -274,6 +298,10 @@ class SandboxManager:
                     await self._change(sandbox_id, lambda d: d if _ended(d) else records.ended(d, "TERMINATED", reason))
 
     # -- internals --------------------------------------------------------------------------------------------
+    async def _template_type(self, template_name: str) -> str:
+        template = await self._store.transact(lambda tx: tx.get(TEMPLATE, template_name))
+        return str((template or {}).get("templateType") or "CodeInterpreter")
+
     async def _end_process(self, sandbox_id: str) -> None:
         entry = self._running.pop(sandbox_id, None)
         if entry is not None:

@@ -9,6 +9,7 @@ Deleting removes the record.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from agentrun.local.resources import RANGES, SANDBOX_ID_PREFIX, new_id
@@ -23,8 +24,11 @@ DEFAULT_IDLE_TIMEOUT = 600  # seconds, what both SDKs send by default
 DEFAULT_LIFETIME = 21600  # seconds (6 h), the template default `sandboxTTLInSeconds` and the cloud's maximum
 MAX_IDLE_TIMEOUT = DEFAULT_LIFETIME  # an idle timeout past the longest lifetime means nothing (the specs agree)
 LIVE_STATUSES = frozenset({"CREATING", "READY", "RUNNING", "PAUSED"})  # a process may exist
-# Template types whose sandboxes the engine can run (code contexts, files, processes); no browser here.
-SERVED_TEMPLATE_TYPES = ("CodeInterpreter", "AllInOne")
+# Template types whose sandboxes the engine can run (code contexts, files, processes; a browser for some).
+SERVED_TEMPLATE_TYPES = ("CodeInterpreter", "Browser", "AllInOne")
+# Template types whose sandboxes run Chromium (agentrun/local/browser).
+BROWSER_TEMPLATE_TYPES = frozenset({"Browser", "AllInOne"})
+BROWSER_MAX_PROCESSES = 1024  # pids.max / RLIMIT_NPROC count threads: one Chromium has ~70-120
 # Template network modes that give a sandbox network access. PRIVATE means "only the template's VPC" in the
 # cloud, and there is no VPC here, so it gets none; a template without a network configuration gets none either.
 NETWORKED_MODES = frozenset({"PUBLIC", "PUBLIC_AND_PRIVATE"})
@@ -84,7 +88,10 @@ def limits_of(template: Mapping[str, Any]) -> Limits:
                 f"template {template.get('templateName')} has {field}={value!r}, which is not {allowed}: update the "
                 f"template's {field}"
             )
-    return Limits.from_template(template)
+    limits = Limits.from_template(template)
+    if template.get("templateType") in BROWSER_TEMPLATE_TYPES:
+        limits = replace(limits, address_space=False, max_processes=BROWSER_MAX_PROCESSES)
+    return limits
 
 
 def network_of(template: Mapping[str, Any]) -> Egress | None:

@@ -39,6 +39,7 @@ from agentrun.sync._core.paging import SyncPager
 from agentrun.sync._core.resource import ControlAPI, bound, build_input, copy_fields, resource_repr, text_of, wire_body
 from agentrun.sync._core.waiting import FAILED_STATUSES, wait_for_status
 from agentrun.sync.sandbox._data import SandboxTarget, whole_number
+from agentrun.sync.sandbox.browser import SandboxBrowser
 from agentrun.sync.sandbox.code import CodeInterpreter
 from agentrun.sync.sandbox.commands import Commands
 from agentrun.sync.sandbox.files import Files
@@ -89,6 +90,11 @@ class Sandbox(SandboxModel, CodeInterpreter, BoundResource["Sandboxes"]):
     def commands(self) -> Commands:
         """Shell commands and processes in the sandbox."""
         return Commands(self._target())
+
+    @property
+    def browser(self) -> SandboxBrowser:
+        """The Chromium of a Browser or AllInOne sandbox: its CDP URL, and Playwright connected to it."""
+        return SandboxBrowser(self._target())
 
     def _target(self) -> SandboxTarget:
         return SandboxTarget(bound(self._api, self)._core, self.id)

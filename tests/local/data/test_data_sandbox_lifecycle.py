@@ -134,10 +134,10 @@ async def test_pause_of_a_stopped_sandbox_is_a_conflict(
 
 
 async def test_create_rejects_what_cannot_run(data: DataPlane, local: LocalServer, template: str) -> None:
-    browser = await new_template(local, template_type="Browser")
+    custom = await new_template(local, template_type="CustomImage")  # no engine for images here
     cases: list[tuple[dict[str, Any], int, str]] = [
         ({"templateName": "no-such-template"}, 404, "template no-such-template does not exist"),
-        ({"templateName": browser}, 501, "CodeInterpreter"),
+        ({"templateName": custom}, 501, "CodeInterpreter"),
         ({"templateName": template, "sandboxIdleTimeoutSeconds": 0}, 400, "sandboxIdleTimeoutSeconds"),
         ({"templateName": template, "sandboxIdleTimeoutSeconds": "long"}, 400, "sandboxIdleTimeoutSeconds"),
         ({"templateName": template, "sandboxId": "../escape"}, 400, "sandboxId"),

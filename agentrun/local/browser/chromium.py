@@ -1,0 +1,148 @@
+"""Chromium in a sandbox: found on the host, started inside the sandbox (through relay.py, as one of the sandbox's
+processes, so it lives in the sandbox's namespaces, seccomp filter and cgroup and dies with it), and reached over
+the relay's unix socket in the workspace.
+
+    browser = await start(handle)             # BrowserUnavailable (no Chromium here), SandboxFailed
+    sock = await browser.connect()            # a socket to Chromium's DevTools port
+    browser.devtools_path                     # "/devtools/browser/<id>": the browser-level CDP target
+
+The profile (`/home/user/.browser/profile`) is in the workspace, so it is removed with the sandbox.
+"""
+
+from __future__ import annotations
+
+import os
+import shlex
+import shutil
+import socket
+import stat
+from dataclasses import dataclass
+from pathlib import Path
+
+import anyio
+import anyio.to_thread
+
+from agentrun.local.sandbox import SandboxFailed, SandboxHandle
+from agentrun.local.sandbox.processes import OutputChunk, ProcessExit, ProcessHandle
+
+# Debian's chromium-headless-shell (make system-deps); /usr is what isolated sandboxes see of the host.
+CANDIDATES = ("/usr/lib/chromium/chromium-headless-shell", "/usr/bin/chromium-headless-shell")
+INSTALL_HINT = "install Debian's chromium-headless-shell package (`make system-deps`, or apt-get install it)"
+START_TIMEOUT = 30.0
+STATE_DIR = ".browser"  # in the workspace: the relay's socket and the profile
+_RELAY_SOURCE = (Path(__file__).parent / "relay.py").read_text()
+# --no-sandbox: the sandbox's seccomp filter refuses the namespaces Chromium's own sandbox would create; the
+# bubblewrap sandbox around it (namespaces, seccomp, cgroup) is the boundary.
+FLAGS = (
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--no-first-run",
+    "--no-default-browser-check",
+    "--disable-background-networking",
+    "--disable-breakpad",
+    "--disable-crash-reporter",
+    "--disable-component-update",
+    "--disable-features=Translate,MediaRouter,OptimizationHints",
+    "--mute-audio",
+    "--hide-scrollbars",
+)
+
+
+class BrowserUnavailable(Exception):
+    """No Chromium on this machine."""
+
+
+def find() -> str | None:
+    """(Blocking.) The Chromium executable browser sandboxes run, or None."""
+    for candidate in CANDIDATES:
+        if os.access(candidate, os.X_OK):
+            return os.path.realpath(candidate)
+    found = shutil.which("chromium-headless-shell")
+    return os.path.realpath(found) if found else None
+
+
+@dataclass
+class Browser:
+    """Chromium running in one sandbox."""
+
+    sandbox: SandboxHandle
+    process: ProcessHandle
+    port: int  # inside the sandbox's network namespace
+    devtools_path: str
+
+    @property
+    def alive(self) -> bool:
+        return self.sandbox.alive and self.process.exit_code is None
+
+    async def connect(self) -> socket.socket:
+        """A connected, non-blocking socket to Chromium's DevTools port (through the relay). Raises SandboxFailed."""
+        if not self.alive:
+            raise SandboxFailed(f"the browser of sandbox {self.sandbox.id} is not running")
+        try:
+            sock = await anyio.to_thread.run_sync(_connect, self.sandbox.workspace)
+        except OSError as exc:
+            raise SandboxFailed(f"cannot reach the browser of sandbox {self.sandbox.id}: {exc}") from None
+        sock.setblocking(False)
+        return sock
+
+
+def _connect(workspace: Path) -> socket.socket:
+    """(Blocking.) Connect to the relay's socket without following any link sandbox code may have put in its place:
+    each component is opened relative to the last with O_NOFOLLOW, and the socket must be a socket."""
+    flags = os.O_PATH | os.O_NOFOLLOW | os.O_CLOEXEC
+    top = os.open(workspace, os.O_PATH | os.O_DIRECTORY | os.O_CLOEXEC)  # the server's own directory
+    try:
+        directory = os.open(STATE_DIR, flags | os.O_DIRECTORY, dir_fd=top)
+    finally:
+        os.close(top)
+    try:
+        target = os.open("cdp.sock", flags, dir_fd=directory)
+    finally:
+        os.close(directory)
+    try:
+        if not stat.S_ISSOCK(os.fstat(target).st_mode):
+            raise OSError("the browser's socket was replaced by something else")
+        sock = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        try:
+            sock.connect(f"/proc/self/fd/{target}")  # the inode opened above, whatever its path is now
+        except BaseException:
+            sock.close()
+            raise
+        return sock
+    finally:
+        os.close(target)
+
+
+async def start(sandbox: SandboxHandle, executable: str) -> Browser:
+    """Start Chromium in `sandbox` and wait until its DevTools port answers through the relay."""
+    state = sandbox.isolation.inside(sandbox.paths, f"/home/user/{STATE_DIR}")
+    argv = [sandbox.isolation.python, "-I", "-c", _RELAY_SOURCE, state, f"{state}/profile", executable, *FLAGS]
+    process = await sandbox.start_process(shlex.join(argv))
+    try:
+        with anyio.fail_after(START_TIMEOUT):
+            port, path = await _ready(process)
+    except BaseException:
+        with anyio.CancelScope(shield=True):
+            await process.kill()
+        raise
+    return Browser(sandbox, process, port, path)
+
+
+async def _ready(process: ProcessHandle) -> tuple[int, str]:
+    """The relay's `ready <port> <path>` line; SandboxFailed with its stderr when it exits instead."""
+    stdout, stderr = b"", b""
+    async for event in process.output():
+        if isinstance(event, OutputChunk) and event.stream == "stdout":
+            stdout += event.data
+            if b"\n" in stdout:
+                words = stdout.split(b"\n", 1)[0].decode().split()
+                if len(words) == 3 and words[0] == "ready":
+                    return int(words[1]), words[2]
+                break
+        elif isinstance(event, OutputChunk):
+            stderr = (stderr + event.data)[-4000:]
+        elif isinstance(event, ProcessExit):
+            break
+    detail = stderr.decode(errors="replace").strip()[-1000:]
+    raise SandboxFailed(f"chromium did not start in the sandbox: {detail or 'no output'}")

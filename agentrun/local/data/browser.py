@@ -1,0 +1,94 @@
+"""Browser sandbox routes: `GET /sandboxes/{sandboxId}/ws/automation`, a browser-level Chrome DevTools Protocol
+WebSocket (the URL the official SDK's `get_cdp_url` builds, openapi/data.yaml), verified like every data-plane
+request (auth.py checks the upgrade request's AGENTRUN4 signature).
+
+Each client gets its own WebSocket to Chromium's browser target, so several clients drive one browser at once (as
+Chromium's own endpoint allows) and a client that leaves closes only its connection: the browser, its pages and
+the other clients stay. Messages are relayed as they are, text or binary, in both directions.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+
+import anyio
+from starlette.routing import BaseRoute, WebSocketRoute
+from starlette.websockets import WebSocket, WebSocketDisconnect
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed, WebSocketException
+
+from agentrun.local.responses import LocalAPIError
+from agentrun.local.sandbox import SandboxError
+from agentrun.local.state import ServerState
+
+logger = logging.getLogger("agentrun.local.browser")
+
+MAX_MESSAGE = 256 * 1024 * 1024  # CDP answers carry whole screenshots and page captures
+
+
+async def automation(websocket: WebSocket) -> None:
+    sandbox_id = str(websocket.path_params["sandboxId"])
+    state = websocket.app.state.local
+    assert isinstance(state, ServerState)
+    manager = state.sandboxes
+    await websocket.accept()
+    try:
+        async with manager.busy(sandbox_id):  # never idle while a client is connected
+            browser = manager.browser(sandbox_id)
+            sock = await browser.connect()
+            try:
+                async with connect(
+                    f"ws://127.0.0.1{browser.devtools_path}",  # Chromium accepts only an IP or localhost as Host
+                    sock=sock,
+                    max_size=MAX_MESSAGE,
+                    compression=None,
+                    ping_interval=None,  # Chromium does not ping; the sandbox ending closes the socket
+                    open_timeout=10,
+                ) as chromium:
+                    await _relay(websocket, chromium)
+            finally:
+                sock.close()
+    except LocalAPIError as exc:
+        await _close(websocket, 1008, exc.message)
+    except (SandboxError, OSError, WebSocketException, TimeoutError) as exc:
+        await _close(websocket, 1011, f"the sandbox's browser is not reachable: {exc}")
+
+
+async def _relay(client: WebSocket, chromium: ClientConnection) -> None:
+    """Copy messages both ways until either side closes; then close the other."""
+
+    async def upstream() -> None:
+        with contextlib.suppress(WebSocketDisconnect):
+            while True:
+                message = await client.receive()
+                if message["type"] == "websocket.disconnect":
+                    break
+                if message.get("text") is not None:
+                    await chromium.send(message["text"])
+                elif message.get("bytes") is not None:
+                    await chromium.send(message["bytes"])
+        tg.cancel_scope.cancel()
+
+    async def downstream() -> None:
+        with contextlib.suppress(ConnectionClosed):
+            async for message in chromium:
+                if isinstance(message, str):
+                    await client.send_text(message)
+                else:
+                    await client.send_bytes(message)
+        await _close(client, 1000, "the browser closed the connection")
+        tg.cancel_scope.cancel()
+
+    async with anyio.create_task_group() as tg:
+        tg.start_soon(upstream)
+        tg.start_soon(downstream)
+
+
+async def _close(websocket: WebSocket, code: int, reason: str) -> None:
+    with contextlib.suppress(RuntimeError, OSError, WebSocketDisconnect):
+        await websocket.close(code, reason.encode()[:123].decode("utf-8", "ignore"))
+
+
+def routes() -> list[BaseRoute]:
+    return [WebSocketRoute("/sandboxes/{sandboxId}/ws/automation", automation)]

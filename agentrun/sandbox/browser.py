@@ -1,0 +1,119 @@
+"""The browser of a Browser or AllInOne sandbox: its Chrome DevTools Protocol URL, and Playwright connected to it.
+
+    url, headers = sandbox.browser.cdp_url_with_headers()    # wss://<data endpoint>/sandboxes/<id>/ws/automation
+    async with sandbox.browser.playwright() as browser:      # a playwright.async_api.Browser (extra `browser`)
+        page = await browser.contexts[0].new_page()
+        await page.goto("https://example.com")
+
+The URL is the one the official SDK's `get_cdp_url` builds (openapi/data.yaml, BrowserAutomation): the data
+endpoint with a ws/wss scheme and `?tenantId=<account>` (plus `recording=true` when asked). The headers sign it
+with AGENTRUN4-HMAC-SHA256 at the time they are made: make them right before connecting.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import os
+import ssl
+import tempfile
+from collections.abc import AsyncIterator
+from typing import TYPE_CHECKING
+from urllib.parse import urlencode, urlsplit, urlunsplit
+
+import httpx
+
+from agentrun import errors
+from agentrun._core.request_signing import sign_data_request
+from agentrun.sandbox._data import SandboxTarget
+
+if TYPE_CHECKING:
+    from playwright.async_api import Browser
+
+
+class SandboxBrowser:
+    """The Chromium of one sandbox (`sandbox.browser`)."""
+
+    def __init__(self, target: SandboxTarget) -> None:
+        self._target = target
+
+    def cdp_url(self, *, record: bool = False) -> str:
+        """The browser-level CDP WebSocket URL (unsigned: add `cdp_headers()` when the client has an access key)."""
+        core = self._target.core
+        base = urlsplit(core.config.data_base_url())
+        scheme = {"https": "wss", "http": "ws"}.get(base.scheme, base.scheme)
+        query: dict[str, str] = {}
+        if core.config.account_id:
+            query["tenantId"] = core.config.account_id
+        if record:
+            query["recording"] = "true"
+        path = f"{base.path.rstrip('/')}/sandboxes/{self._target.sandbox_id}/ws/automation"
+        return urlunsplit((scheme, base.netloc, path, urlencode(query), ""))
+
+    def cdp_headers(self, *, record: bool = False) -> dict[str, str]:
+        """Headers that sign the WebSocket upgrade of `cdp_url(record=...)` now ({} without an access key)."""
+        config = self._target.core.config
+        if not config.has_credentials:
+            return {}
+        url = self.cdp_url(record=record)
+        request = httpx.Request("GET", url.replace("ws", "http", 1))  # the upgrade is an HTTP GET of that URL
+        sign_data_request(config, request)
+        names = ("x-acs-date", "x-acs-content-sha256", "x-acs-security-token", "agentrun-authorization")
+        return {name: request.headers[name] for name in names if name in request.headers}
+
+    def cdp_url_with_headers(self, *, record: bool = False) -> tuple[str, dict[str, str]]:
+        """`cdp_url()` and `cdp_headers()` together (what the official SDK's `get_cdp_url(with_headers=True)` gives)."""
+        return self.cdp_url(record=record), self.cdp_headers(record=record)
+
+    @contextlib.asynccontextmanager
+    async def playwright(self, *, record: bool = False, timeout: float = 30.0) -> AsyncIterator[Browser]:
+        """Playwright's `Browser`, connected over CDP through the data plane; closed (with the Playwright driver)
+        when the block exits. Closing it disconnects this client only: the sandbox's browser keeps running.
+        Needs the `browser` extra: `pip install 'agentrun[browser]'`."""
+        try:
+            from playwright.async_api import async_playwright
+        except ImportError:
+            raise errors.MissingDependencyError(
+                "sandbox.browser.playwright() needs Playwright: pip install 'agentrun[browser]'"
+            ) from None
+        _trust_local_ca(self._target.core.config.verify)
+        url, headers = self.cdp_url_with_headers(record=record)
+        async with async_playwright() as playwright:
+            browser = await playwright.chromium.connect_over_cdp(url, headers=headers, timeout=timeout * 1000)
+            try:
+                yield browser
+            finally:
+                with contextlib.suppress(Exception):  # the connection may be gone already
+                    await browser.close()
+
+
+def _trust_local_ca(verify: bool | str | ssl.SSLContext) -> None:
+    """Playwright's driver (Node) trusts only its own CA list plus the file NODE_EXTRA_CA_CERTS names, read when it
+    starts. The CAs this client was told to trust (a CA file, or an SSLContext's, as AgentRun Local's client has)
+    are passed on there, with those of any file already named (written once per set of CAs)."""
+    if isinstance(verify, ssl.SSLContext):
+        ours = "".join(ssl.DER_cert_to_PEM_cert(der) for der in verify.get_ca_certs(binary_form=True)).encode()
+    elif isinstance(verify, str) and os.path.isfile(verify):
+        with open(verify, "rb") as file:
+            ours = file.read()
+    else:
+        return
+    if not ours.strip():
+        return
+    current = _NODE_CA_BEFORE.setdefault("file", os.environ.get("NODE_EXTRA_CA_CERTS", ""))
+    theirs = b""
+    if current:
+        with contextlib.suppress(OSError), open(current, "rb") as file:
+            theirs = file.read().strip() + b"\n"
+    bundle = theirs + ours
+    path = os.path.join(
+        tempfile.gettempdir(), f"agentrun-node-ca-{os.getuid()}-{hashlib.sha256(bundle).hexdigest()[:16]}.pem"
+    )
+    if not os.path.exists(path):
+        with tempfile.NamedTemporaryFile("wb", dir=os.path.dirname(path), delete=False) as out:
+            out.write(bundle)
+        os.replace(out.name, path)  # whole or not at all, whoever reads it
+    os.environ["NODE_EXTRA_CA_CERTS"] = path
+
+
+_NODE_CA_BEFORE: dict[str, str] = {}  # "file": what NODE_EXTRA_CA_CERTS named before this module changed it

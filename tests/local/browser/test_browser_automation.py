@@ -1,0 +1,136 @@
+"""Browser sandboxes on a real AgentRun Local: Chromium inside the sandbox, driven with Playwright over the data
+plane's CDP WebSocket (/sandboxes/{id}/ws/automation)."""
+
+from __future__ import annotations
+
+import os
+import ssl
+import uuid
+
+import anyio
+import pytest
+from playwright.async_api import Browser, Page
+from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed, InvalidStatus
+
+from agentrun import errors
+from agentrun._core.http import CallOptions
+from agentrun.client import AsyncAgentRun
+from agentrun.local import LocalServer
+from agentrun.local.browser import chromium
+from agentrun.sandbox.sandbox import Sandbox
+
+PAGE = "data:text/html," + "<title>hello from the sandbox</title><h1 id=h>it works</h1>"
+PNG = b"\x89PNG\r\n\x1a\n"
+
+
+async def _page(browser: Browser) -> Page:
+    context = browser.contexts[0] if browser.contexts else await browser.new_context()
+    return await context.new_page()
+
+
+async def test_playwright_loads_a_page_and_takes_a_screenshot(browser_sandbox: Sandbox) -> None:
+    async with browser_sandbox.browser.playwright() as browser:
+        page = await _page(browser)
+        await page.goto(PAGE)
+        assert await page.title() == "hello from the sandbox"
+        assert await page.inner_text("#h") == "it works"
+        assert (await page.screenshot()).startswith(PNG)
+
+
+async def test_two_clients_share_one_browser_and_one_leaving_keeps_it(browser_sandbox: Sandbox) -> None:
+    async with browser_sandbox.browser.playwright() as first:
+        page = await _page(first)
+        await page.goto("data:text/html,<title>shared</title>")
+        async with browser_sandbox.browser.playwright() as second:
+            titles = [await p.title() for c in second.contexts for p in c.pages]
+            assert "shared" in titles  # the second client sees the first one's page
+        # the second client left: the first one's browser and page still work
+        await page.evaluate("document.title = 'still here'")
+        assert await page.title() == "still here"
+    async with browser_sandbox.browser.playwright() as third:  # and a new client can connect
+        page = await _page(third)
+        await page.goto(PAGE)
+        assert await page.title() == "hello from the sandbox"
+
+
+async def test_pages_cannot_read_host_files(browser_sandbox: Sandbox, tmp_path: os.PathLike[str]) -> None:
+    secret = anyio.Path(tmp_path) / "host-secret.txt"
+    await secret.write_text("host secret")
+    async with browser_sandbox.browser.playwright() as browser:
+        page = await _page(browser)
+        for url in (f"file://{secret}", "file:///etc/shadow"):
+            try:
+                await page.goto(url)
+                text = await page.content()
+            except Exception as exc:  # Chromium answers "not found" for a file it cannot see
+                text = str(exc)
+            assert "host secret" not in text
+            assert "root:" not in text
+
+
+async def test_the_automation_socket_needs_a_signature(browser_sandbox: Sandbox, local: LocalServer) -> None:
+    url = browser_sandbox.browser.cdp_url()
+    with pytest.raises(InvalidStatus):  # refused at the upgrade (the handshake fails)
+        async with connect(url, ssl=_tls(local)):
+            pass
+
+
+async def test_a_code_interpreter_sandbox_has_no_browser(
+    client: AsyncAgentRun, local: LocalServer, browser_ready: None
+) -> None:
+    name = f"code-{uuid.uuid4().hex[:8]}"
+    await client.templates.create(name, network={"networkMode": "PRIVATE"})
+    async with await client.sandboxes.create(name, idle_timeout=60) as sandbox:
+        url, headers = sandbox.browser.cdp_url_with_headers()
+        async with connect(url, ssl=_tls(local), additional_headers=headers) as socket:
+            with pytest.raises(ConnectionClosed) as closed:
+                await socket.recv()
+    assert closed.value.rcvd is not None and closed.value.rcvd.code == 1008
+    assert "runs no browser" in closed.value.rcvd.reason
+
+
+async def test_without_chromium_create_answers_503_saying_what_to_install(
+    client: AsyncAgentRun, browser_template: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(chromium, "find", lambda: None)  # fault injection: this machine has no Chromium
+    with pytest.raises(errors.APIStatusError) as refused:
+        await client.sandboxes.create(browser_template, idle_timeout=60, options=CallOptions(max_retries=0))
+    assert refused.value.status_code == 503
+    assert "chromium-headless-shell" in str(refused.value)
+
+
+async def test_delete_leaves_no_chromium_process(client: AsyncAgentRun, browser_template: str) -> None:
+    before = set(_chromium_pids())
+    sandbox = await client.sandboxes.create(browser_template, idle_timeout=300)
+    async with sandbox.browser.playwright() as browser:
+        page = await _page(browser)
+        await page.goto(PAGE)
+    ours = set(_chromium_pids()) - before
+    assert ours, "no Chromium process of the sandbox was found while it ran"
+    await sandbox.delete()
+    with anyio.fail_after(10):
+        while ours & set(_chromium_pids()):  # noqa: ASYNC110 - /proc offers nothing to wait on
+            await anyio.sleep(0.05)
+
+
+def _tls(local: LocalServer) -> ssl.SSLContext:
+    return ssl.create_default_context(cafile=str(local.ca_file))
+
+
+def _chromium_pids() -> list[int]:
+    """Live Chromium processes of this machine (zombies left out)."""
+    found = []
+    for name in os.listdir("/proc"):
+        if not name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{name}/cmdline", "rb") as file:
+                cmdline = file.read()
+            with open(f"/proc/{name}/stat") as file:
+                state = file.read().rsplit(")", 1)[1].split()[0]
+        except (OSError, IndexError):
+            continue
+        if b"chromium" in cmdline.split(b"\0", 1)[0] and state not in ("Z", "X"):
+            found.append(int(name))
+    return found
