@@ -32,6 +32,7 @@ __all__ = [
     "UnprocessableEntityError",
     "RateLimitError",
     "InternalServerError",
+    "ToolUpstreamError",
     "ServiceUnavailableError",
     "APIResponseError",
     "StreamError",
@@ -203,6 +204,19 @@ class ServiceUnavailableError(InternalServerError):
     hint = "The service is temporarily unavailable; retry later"
 
 
+class ToolUpstreamError(APIStatusError):
+    """A tool's upstream could not be reached, timed out (HTTP 504), answered an HTTP error or malformed JSON (502,
+    codes `ERR_TOOL_UPSTREAM_*`). `upstream_status` is the status the upstream answered (None when it did not)."""
+
+    hint = "The tool's upstream failed, not AgentRun; check the upstream (upstream_status) or the tool's protocolSpec"
+    upstream_status: int | None = None
+
+    def __init__(self, message: str, **kwargs: Any) -> None:
+        super().__init__(message, **kwargs)
+        status = self.body.get("upstreamStatus") if isinstance(self.body, dict) else None
+        self.upstream_status = status if isinstance(status, int) and not isinstance(status, bool) else None
+
+
 class StreamError(APIError):
     """A stream ended with an error event, or broke before its end event. Output received so far was delivered."""
 
@@ -317,6 +331,8 @@ _BY_CODE: dict[str, type[APIStatusError]] = {
 def status_error_class(status_code: int, code: str | None, message: str) -> type[APIStatusError]:
     """Pick the exception class for an HTTP error answer."""
     text = message.lower()
+    if code and code.startswith("ERR_TOOL_UPSTREAM_"):
+        return ToolUpstreamError
     if status_code in (400, 409, 500) and "already exist" in text:
         return AlreadyExistsError
     if (status_code == 404 or "does not exist" in text) and status_code < 500:

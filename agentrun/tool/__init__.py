@@ -1,5 +1,7 @@
-"""Tools: MCP servers, OpenAPI-described HTTP tools and skill packages registered with AgentRun."""
+"""Tools: MCP servers, OpenAPI-described HTTP tools and skill packages registered with AgentRun, and the functions
+of OpenAPI tools as one framework-neutral `ToolFunction` interface."""
 
+from agentrun.tool.functions import ToolFunction, ToolResult
 from agentrun.tool.tool import Tool, Tools
 
-__all__ = ["Tool", "Tools"]
+__all__ = ["Tool", "ToolFunction", "ToolResult", "Tools"]

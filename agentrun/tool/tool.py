@@ -1,7 +1,10 @@
-"""Tools: MCP servers, OpenAPI-described HTTP tools and skill packages registered with AgentRun."""
+"""Tools: MCP servers, OpenAPI-described HTTP tools and skill packages registered with AgentRun, and calls of the
+functions of OpenAPI tools on the data plane (`list_functions`, `call`: AgentRun Local extensions, the tool's
+credential injected by the server)."""
 
 from __future__ import annotations
 
+import builtins
 import json
 from collections.abc import Mapping
 from typing import Any, Unpack
@@ -16,9 +19,12 @@ from agentrun_control_api.models import (
     UpdateToolInputV2,
 )
 from agentrun_control_api.models import Tool as ToolModel
+from agentrun_data_api.api.tools import invoke_tool_function, list_tool_functions
 from attrs import define, field
 
+from agentrun import errors
 from agentrun._core.bound import BoundResource, updater
+from agentrun._core.envelope import json_of
 from agentrun._core.http import CallOptions, HttpCore
 from agentrun._core.paging import AsyncPager
 from agentrun._core.resource import (
@@ -29,6 +35,7 @@ from agentrun._core.resource import (
     text_of,
     wire_body,
 )
+from agentrun.tool.functions import ToolFunction, ToolResult, parse_functions, parse_result
 
 
 def _spec_text(spec: str | Mapping[str, Any] | None) -> str | None:
@@ -140,6 +147,43 @@ class Tools(ControlAPI):
             page_size=page_size,
             limit=limit,
         )
+
+    async def list_functions(self, name: str, *, options: CallOptions | None = None) -> builtins.list[ToolFunction]:
+        """The functions of OpenAPI (FUNCTIONCALL) tool `name`, one per operation of its protocolSpec, each with
+        the JSON Schema of its arguments (`to_openai_function()`, `to_anthropic_tool()` for model APIs)."""
+        response = await self._core.call(list_tool_functions.request(_name(name)), options=options)
+        return parse_functions(json_of(response), name)
+
+    async def call(
+        self,
+        name: str,
+        function: str | ToolFunction,
+        arguments: Mapping[str, Any] | None = None,
+        *,
+        timeout: float | None = None,
+        options: CallOptions | None = None,
+    ) -> ToolResult:
+        """Call `function` of tool `name` with `arguments` (checked against its input schema by the server). The
+        server adds the tool's credential; the upstream's trouble raises ToolUpstreamError (`upstream_status`),
+        an unusable credential PermissionDeniedError naming it, bad arguments BadRequestError. `timeout` is the
+        seconds the server waits for the upstream (default: the tool's `timeout`, else 30)."""
+        function_name = function.name if isinstance(function, ToolFunction) else function
+        if arguments is not None and not isinstance(arguments, Mapping):
+            raise errors.InvalidArgumentError(f"arguments must be a mapping of argument names, got {arguments!r}")
+        body: dict[str, Any] = {"arguments": dict(arguments or {})}
+        if timeout is not None:
+            body["timeout"] = timeout
+        prepared = invoke_tool_function.request(_name(name), _name(function_name, "function"), body=body)
+        if timeout is not None and options is None:
+            options = CallOptions(timeout=timeout + 5)  # the server gives up first, with a typed answer
+        response = await self._core.call(prepared, options=options)
+        return parse_result(json_of(response))
+
+
+def _name(value: str, what: str = "tool name") -> str:
+    if not isinstance(value, str) or not value:
+        raise errors.InvalidArgumentError(f"{what} must be a non-empty string, got {value!r}")
+    return value
 
 
 @define(repr=False)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from starlette.routing import BaseRoute, Mount
 
-from agentrun.local import models
+from agentrun.local import models, tools
 from agentrun.local.connect import DATA_PATH
 from agentrun.local.data import browser, contexts, execute, files, processes, sandboxes
 
@@ -32,4 +32,4 @@ SELF_AUTHENTICATED = (f"{PREFIX}/models/",)
 def routes() -> list[BaseRoute]:
     sandbox_routes = [route for area in _SANDBOX_AREAS for route in area.routes()]
     # Model routes first: a model call is matched before the sandbox routes are tried (they share no prefix).
-    return [*models.routes(), *sandbox_routes, Mount(VERSION_PREFIX, routes=sandbox_routes)]
+    return [*models.routes(), *tools.routes(), *sandbox_routes, Mount(VERSION_PREFIX, routes=sandbox_routes)]

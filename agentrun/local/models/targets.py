@@ -20,10 +20,11 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any, Literal
 from urllib.parse import urlsplit
 
+from agentrun.local.credential_use import read_credential
 from agentrun.local.models.errors import model_not_found
 from agentrun.local.models.offline import TEST_MODEL
 from agentrun.local.models.policies import Policies
-from agentrun.local.resources import CREDENTIAL, MODEL_PROXY, MODEL_SERVICE, MODEL_SERVICE_SECRETS
+from agentrun.local.resources import MODEL_PROXY, MODEL_SERVICE, MODEL_SERVICE_SECRETS
 from agentrun.local.secrets import SecretBox
 from agentrun.local.store import Tx
 
@@ -179,16 +180,12 @@ class _Reader:
 
     def secret(self, credential_name: str) -> tuple[str | None, str | None, dict[str, Any]]:
         """(secret, problem, public config) of a credential."""
-        doc = self.tx.get(CREDENTIAL, credential_name)
-        if doc is None:
-            return None, f"credential {credential_name} does not exist", {}
-        public = _object(doc.get("credentialPublicConfig"))
-        if doc.get("enabled") is False:
-            return None, f"credential {credential_name} is disabled", public
-        secret = self.box.decrypt(doc["credentialSecret"]) if doc.get("credentialSecret") else ""
-        if not secret:
-            return None, f"credential {credential_name} has no secret", public
-        return secret, None, public
+        use = read_credential(self.tx, self.box, credential_name)
+        if use.problem:
+            return None, use.problem, use.public
+        if not use.secret:
+            return None, f"credential {credential_name} has no secret", use.public
+        return use.secret, None, use.public
 
     def service(self, name: str, *, label: str, base_url: str | None = None, weight: int = 1) -> Backend:
         doc = _live(self.tx.get(MODEL_SERVICE, name))

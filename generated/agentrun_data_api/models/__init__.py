@@ -97,7 +97,14 @@ if TYPE_CHECKING:
     from .stderr_event import StderrEvent
     from .stdout_event import StdoutEvent
     from .stream_process_output_response_200 import StreamProcessOutputResponse200
+    from .tool_call_result import ToolCallResult
     from .tool_choice_mode import ToolChoiceMode
+    from .tool_error_response import ToolErrorResponse
+    from .tool_function import ToolFunction
+    from .tool_function_input_schema import ToolFunctionInputSchema
+    from .tool_function_list import ToolFunctionList
+    from .tool_invocation import ToolInvocation
+    from .tool_invocation_arguments import ToolInvocationArguments
     from .upload_file_input import UploadFileInput
     from .write_file_input import WriteFileInput
 
@@ -195,7 +202,14 @@ _MODULES = {
     "StderrEvent": ".stderr_event",
     "StdoutEvent": ".stdout_event",
     "StreamProcessOutputResponse200": ".stream_process_output_response_200",
+    "ToolCallResult": ".tool_call_result",
     "ToolChoiceMode": ".tool_choice_mode",
+    "ToolErrorResponse": ".tool_error_response",
+    "ToolFunction": ".tool_function",
+    "ToolFunctionInputSchema": ".tool_function_input_schema",
+    "ToolFunctionList": ".tool_function_list",
+    "ToolInvocation": ".tool_invocation",
+    "ToolInvocationArguments": ".tool_invocation_arguments",
     "UploadFileInput": ".upload_file_input",
     "WriteFileInput": ".write_file_input",
 }
@@ -294,7 +308,14 @@ __all__ = (
     "StderrEvent",
     "StdoutEvent",
     "StreamProcessOutputResponse200",
+    "ToolCallResult",
     "ToolChoiceMode",
+    "ToolErrorResponse",
+    "ToolFunction",
+    "ToolFunctionInputSchema",
+    "ToolFunctionList",
+    "ToolInvocation",
+    "ToolInvocationArguments",
     "UploadFileInput",
     "WriteFileInput",
 )

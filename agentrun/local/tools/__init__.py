@@ -1,0 +1,6 @@
+"""Tools on the data plane: the functions of OpenAPI (FUNCTIONCALL) tools, called with the bound credential
+injected by the server (routes.py)."""
+
+from agentrun.local.tools.routes import routes
+
+__all__ = ["routes"]
