@@ -50,6 +50,11 @@ class DataDir:
         return self.root / "sandboxes"
 
     @property
+    def runtimes(self) -> Path:
+        """Agent runtime builds (unpacked code and dependencies, kept) and instance logs."""
+        return self.root / "runtimes"
+
+    @property
     def tls(self) -> Path:
         return self.root / "tls"
 

@@ -41,6 +41,7 @@ from agentrun.local.connect import (
 from agentrun.local.identity import Identity, ensure_identity
 from agentrun.local.models import ModelGateway
 from agentrun.local.paths import DataDir
+from agentrun.local.runtimes import RuntimeManager
 from agentrun.local.sandbox import SandboxEngine, quota
 from agentrun.local.sandbox.pool import DEFAULT_SIZE as DEFAULT_WARM
 from agentrun.local.sandbox_manager import SandboxManager
@@ -179,14 +180,17 @@ async def run(
         warm=_warm_sandboxes(warm_sandboxes),
     )
     models = ModelGateway.from_environ(os.environ)
+    runtimes = RuntimeManager()
     reaper: asyncio.Task[None] | None = None
     refill: asyncio.Task[None] | None = None
     try:
         await sandboxes.settle_orphans("AgentRun Local restarted; the sandbox's processes ended with it")
         await models.start(store)
+        await runtimes.start(paths.runtimes, store)
         state = ServerState(
-            paths, identity, box, store, control_endpoint, data_endpoint, sandboxes, settle_seconds, models=models
-        )
+            paths, identity, box, store, control_endpoint, data_endpoint, sandboxes, settle_seconds, models=models,
+            runtimes=runtimes,
+        )  # fmt: skip
         await control.prepare(state)
         app: ASGIApp = create_app(state)
         config = uvicorn.Config(
@@ -253,6 +257,7 @@ async def run(
                     task.cancel()
                     with contextlib.suppress(asyncio.CancelledError):
                         await task
+            await runtimes.aclose()  # every instance stopped
             await sandboxes.aclose()
             try:
                 await models.aclose()  # every upstream connection, and the usage counts saved

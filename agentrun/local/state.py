@@ -16,6 +16,7 @@ from agentrun.local.store import Store
 
 if TYPE_CHECKING:
     from agentrun.local.models import ModelGateway
+    from agentrun.local.runtimes import RuntimeManager
     from agentrun.local.sandbox_manager import SandboxManager
 
 
@@ -23,6 +24,12 @@ def _model_gateway() -> ModelGateway:
     from agentrun.local.models import ModelGateway
 
     return ModelGateway()
+
+
+def _runtime_manager() -> RuntimeManager:
+    from agentrun.local.runtimes import RuntimeManager
+
+    return RuntimeManager()
 
 
 @dataclass(frozen=True)
@@ -37,6 +44,7 @@ class ServerState:
     # Seconds a transitional status (CREATING, UPDATING, DELETING) lasts before it settles.
     settle_seconds: float = 0.2
     models: ModelGateway = field(default_factory=_model_gateway)  # upstream client, governance, usage
+    runtimes: RuntimeManager = field(default_factory=_runtime_manager)  # agent runtime builds and instances
 
     @property
     def default_workspace_id(self) -> str:

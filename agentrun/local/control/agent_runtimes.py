@@ -39,7 +39,7 @@ from agentrun.local.resources import AGENT_RUNTIME as RUNTIME
 from agentrun.local.resources import AGENT_RUNTIME_ENDPOINT as ENDPOINT
 from agentrun.local.resources import AGENT_RUNTIME_VERSION as VERSION
 from agentrun.local.responses import envelope, not_found
-from agentrun.local.state import state_of, timestamp
+from agentrun.local.state import ServerState, state_of, timestamp
 from agentrun.local.store import Tx
 
 _REGISTRY_PASSWORD = "containerConfiguration.registryConfig.authConfig.password"
@@ -84,6 +84,26 @@ def _endpoint_updated(c: Change) -> None:
     _scaling_status(c.doc)
 
 
+class _Deploy:
+    """Code packages become builds and instances (runtimes/manager.py): the record is written only once the package
+    checked out, and the status settles when the build is done."""
+
+    async def prepare(self, state: ServerState, doc: Doc) -> None:
+        await state.runtimes.prepare(doc)
+
+    def pending(self, state: ServerState, doc: Doc) -> bool:
+        return state.runtimes.pending(doc)
+
+    def committed(self, state: ServerState, key: str, doc: Doc) -> None:
+        state.runtimes.committed(key, doc)
+
+    def abandoned(self, state: ServerState, doc: Doc) -> None:
+        state.runtimes.abandoned(doc)
+
+    async def deleted(self, state: ServerState, key: str) -> None:
+        await state.runtimes.deleted(key)
+
+
 RUNTIMES = Spec(
     kind=RUNTIME,
     output=AgentRuntime,
@@ -103,6 +123,7 @@ RUNTIMES = Spec(
     },
     secrets=(_REGISTRY_PASSWORD,),
     on_create=_runtime_created,
+    lifecycle=_Deploy(),
 )
 
 ENDPOINTS = Spec(

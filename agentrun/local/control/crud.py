@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Protocol
 
 from starlette.datastructures import QueryParams
 from starlette.requests import Request
@@ -42,6 +42,19 @@ class Change:
     tx: Tx
     doc: Doc
     parent: Doc | None
+
+
+class Lifecycle(Protocol):
+    """Work a resource does around its writes, beyond the record (agent runtimes build and run their code):
+    `prepare` checks and readies a create/update body before it is written (raising a LocalAPIError refuses it),
+    `committed`/`abandoned` follow a write that succeeded/failed, `pending` says the document's transitional status
+    is settled by that work rather than after the settle time, `deleted` follows a delete."""
+
+    async def prepare(self, state: ServerState, doc: Doc) -> None: ...
+    def pending(self, state: ServerState, doc: Doc) -> bool: ...
+    def committed(self, state: ServerState, key: str, doc: Doc) -> None: ...
+    def abandoned(self, state: ServerState, doc: Doc) -> None: ...
+    async def deleted(self, state: ServerState, key: str) -> None: ...
 
 
 # A list filter: given a query parameter's value (and all query parameters), the predicate documents must meet.
@@ -79,6 +92,7 @@ class Spec:
     on_create: Callable[[Change], None] | None = None  # fill server-set fields
     on_update: Callable[[Change], None] | None = None
     present: Callable[[Doc], Doc] | None = None  # derive output-only fields just before a document is emitted
+    lifecycle: Lifecycle | None = None
 
 
 # -- filters ------------------------------------------------------------------------------------------------------
@@ -164,6 +178,8 @@ def settle_after(state: ServerState, spec: Spec) -> float:
 
 def transition_for(state: ServerState, spec: Spec, tx: Tx, doc: Doc) -> Transition | None:
     """A CREATING/UPDATING document settles to READY; anything else stays as it is."""
+    if spec.lifecycle is not None and spec.lifecycle.pending(state, doc):
+        return None
     if spec.has_status and doc.get("status") in TRANSITIONAL:
         return Transition(tx.now + settle_after(state, spec), "READY")
     return None
@@ -264,6 +280,8 @@ def create_handler(spec: Spec) -> Handler:
             doc["status"] = "CREATING"
         if spec.workspace:
             doc.setdefault("workspaceId", state.default_workspace_id)
+        if spec.lifecycle:
+            await spec.lifecycle.prepare(state, doc)
 
         def write(tx: Tx) -> Doc:
             parent_doc = require_parent(tx, spec, parent)
@@ -280,7 +298,15 @@ def create_handler(spec: Spec) -> Handler:
                 raise already_exists(spec.kind, name) from None
             return doc
 
-        return envelope(request, emit(state, spec, await state.store.transact(write)))
+        try:
+            written = await state.store.transact(write)
+        except BaseException:
+            if spec.lifecycle:
+                spec.lifecycle.abandoned(state, doc)
+            raise
+        if spec.lifecycle:
+            spec.lifecycle.committed(state, str(written[spec.key]), written)
+        return envelope(request, emit(state, spec, written))
 
     return create
 
@@ -304,13 +330,25 @@ def update_handler(spec: Spec) -> Handler:
         body = await read_body(request, model, limit=MAX_CONTROL_BODY)  # code packages come in these
         write_rules.check_body(model, body, names=(spec.name,))  # a rename (agentRuntimeName) follows the rules too
         patch = state.box.seal(schema.project(model, body), spec.secrets)
+        if spec.lifecycle:
+            await spec.lifecycle.prepare(state, patch)
+        written: list[Doc] = []
 
         def change(c: Change) -> None:
             c.doc.update(merge(c.doc, patch))  # a merge only adds and replaces keys
             if spec.on_update:
                 spec.on_update(c)
+            written[:] = [c.doc]
 
-        return await modify(request, spec, change, status="UPDATING")
+        try:
+            response = await modify(request, spec, change, status="UPDATING")
+        except BaseException:
+            if spec.lifecycle:
+                spec.lifecycle.abandoned(state, patch)
+            raise
+        if spec.lifecycle and written:
+            spec.lifecycle.committed(state, str(request.path_params[spec.key]), written[0])
+        return response
 
     return update
 
@@ -338,7 +376,10 @@ def delete_handler(spec: Spec) -> Handler:
                     tx.put(child, row.key, {**row.doc, "status": "DELETING"}, parent=key, transition=gone)
             return doc
 
-        return envelope(request, emit(state, spec, await state.store.transact(write)))
+        response = envelope(request, emit(state, spec, await state.store.transact(write)))
+        if spec.lifecycle:
+            await spec.lifecycle.deleted(state, key)
+        return response
 
     return delete
 

@@ -1,0 +1,235 @@
+"""The runtime manager: turns CreateAgentRuntime/UpdateAgentRuntime code packages into builds (status CREATING or
+UPDATING while dependencies install, then READY or CREATE_FAILED/UPDATE_FAILED with the reason), and runs the
+instances invocations need (scale from zero, idle stop, stop on delete and at shutdown).
+
+A runtime document names its build in `localBuild` (a store-only field, never emitted); a published version's
+snapshot keeps the build it had, so versions stay runnable after the runtime's code changes.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import secrets
+import time
+from pathlib import Path
+from typing import Any
+
+import anyio
+import anyio.to_thread
+import httpx
+
+from agentrun.local import trees
+from agentrun.local.resources import AGENT_RUNTIME
+from agentrun.local.responses import LocalAPIError, bad_request
+from agentrun.local.runtimes import builds, packages
+from agentrun.local.runtimes.instances import Instance, InstanceFailed, Launch, start
+from agentrun.local.store import Store, Tx
+
+logger = logging.getLogger("agentrun.local.runtimes")
+
+Doc = dict[str, Any]
+BUILD_FIELD = "localBuild"
+IDLE_SECONDS = 60.0  # sessionIdleTimeoutSeconds when the runtime sets none
+_REAP_INTERVAL = 0.25
+_FAILED = {"CREATING": "CREATE_FAILED", "UPDATING": "UPDATE_FAILED"}
+CONTAINER_REASON = (
+    "AgentRun Local keeps Container runtimes as records and does not run them (invocations answer 501): deploy "
+    "artifactType Code with codeConfiguration.zipFile to run the agent here"
+)
+
+
+class Unavailable(LocalAPIError):
+    """An invocation that cannot be served now (503) or at all here (501); the message says why."""
+
+
+class RuntimeManager:
+    def __init__(self) -> None:
+        self._root: Path | None = None
+        self._store: Store | None = None
+        self._http: httpx.AsyncClient | None = None
+        self._building: set[str] = set()
+        self._tasks: set[asyncio.Task[None]] = set()
+        self._instances: dict[tuple[str, str], Instance] = {}  # (runtime id, build id) -> its instance
+        self._starting: dict[tuple[str, str], anyio.Lock] = {}
+        self.cold_starts = 0
+
+    # -- lifecycle of the manager ---------------------------------------------------------------------------------
+
+    async def start(self, root: Path, store: Store) -> None:
+        self._root, self._store = root, store
+        await anyio.Path(root / "builds").mkdir(parents=True, exist_ok=True)
+        await anyio.Path(root / "instances").mkdir(parents=True, exist_ok=True)
+        limits = httpx.Limits(max_connections=None, max_keepalive_connections=100)
+        timeout = httpx.Timeout(connect=5.0, read=None, write=60.0, pool=10.0)
+        self._http = httpx.AsyncClient(timeout=timeout, limits=limits, trust_env=False)
+        self._spawn(self._reap_forever())
+        await store.transact(self._fail_interrupted)
+
+    async def aclose(self) -> None:
+        """Stop every instance and background task (shielded: runs on every path)."""
+        with anyio.CancelScope(shield=True):
+            for task in list(self._tasks):
+                task.cancel()
+            for task in list(self._tasks):
+                with contextlib.suppress(asyncio.CancelledError, Exception):
+                    await task
+            instances, self._instances = list(self._instances.values()), {}
+            for instance in instances:
+                await instance.stop()
+            if self._http is not None:
+                await self._http.aclose()
+
+    @property
+    def http(self) -> httpx.AsyncClient:
+        assert self._http is not None, "RuntimeManager.start() was not called"
+        return self._http
+
+    @property
+    def root(self) -> Path:
+        assert self._root is not None, "RuntimeManager.start() was not called"
+        return self._root
+
+    def _spawn(self, work: Any) -> None:
+        task = asyncio.get_running_loop().create_task(work)
+        self._tasks.add(task)
+        task.add_done_callback(self._tasks.discard)
+
+    def build(self, build_id: str) -> builds.Build:
+        return builds.Build(self.root / "builds" / build_id)
+
+    # -- deploy: the control plane's hooks ------------------------------------------------------------------------
+
+    async def prepare(self, doc: Doc) -> None:
+        """Before a create/update body is written: check and unpack its code package (400 when unusable) and name
+        the new build in the document; the zip itself is not stored."""
+        code = doc.get("codeConfiguration")
+        if doc.get("artifactType") == "Container" or (doc.get("containerConfiguration") and not code):
+            doc["statusReason"] = CONTAINER_REASON
+            return
+        if not isinstance(code, dict):
+            return
+        if code.get("ossBucketName") or code.get("ossObjectName"):
+            raise bad_request(
+                "codeConfiguration.ossBucketName/ossObjectName: AgentRun Local cannot read OSS; send the package "
+                "inline as codeConfiguration.zipFile (base64 zip, AgentRuntimeCode.from_file builds it)"
+            )
+        zip_base64 = code.pop("zipFile", None)
+        if zip_base64 is None:
+            return
+        if not isinstance(zip_base64, str):
+            raise bad_request("codeConfiguration.zipFile must be a string: the zip's bytes, base64-encoded")
+        build_id = secrets.token_hex(8)
+        build = self.build(build_id)
+        checksum = code.get("checksum")
+        try:
+            data = packages.decode(zip_base64)
+            await anyio.to_thread.run_sync(packages.unpack, data, str(checksum) if checksum else None, build.code)
+        except packages.PackageError as exc:
+            await anyio.to_thread.run_sync(trees.remove_path, build.root)
+            raise bad_request(str(exc)) from None
+        doc[BUILD_FIELD] = build_id
+        doc.pop("statusReason", None)
+        self._building.add(build_id)
+
+    def pending(self, doc: Doc) -> bool:
+        """The document's status waits for its build (not for the generic settle)."""
+        return doc.get(BUILD_FIELD) in self._building
+
+    def committed(self, runtime_id: str, doc: Doc) -> None:
+        build_id = doc.get(BUILD_FIELD)
+        if isinstance(build_id, str) and build_id in self._building:
+            language = str((doc.get("codeConfiguration") or {}).get("language") or "")
+            self._spawn(self._install(runtime_id, build_id, language))
+
+    def abandoned(self, doc: Doc) -> None:
+        build_id = doc.get(BUILD_FIELD)
+        if isinstance(build_id, str) and build_id in self._building:
+            self._building.discard(build_id)
+            trees.remove_path(self.build(build_id).root)
+
+    async def deleted(self, runtime_id: str) -> None:
+        for key in [key for key in self._instances if key[0] == runtime_id]:
+            instance = self._instances.pop(key, None)
+            if instance is not None:
+                await instance.stop()
+
+    async def _install(self, runtime_id: str, build_id: str, language: str) -> None:
+        reason: str | None = None
+        try:
+            await builds.install(self.build(build_id), language)
+        except builds.BuildFailed as exc:
+            reason = str(exc)
+        except OSError as exc:
+            reason = f"the build could not start: {exc}"
+        finally:
+            self._building.discard(build_id)
+
+        def settle(tx: Tx) -> None:
+            doc = tx.get(AGENT_RUNTIME, runtime_id)
+            if doc is None or doc.get(BUILD_FIELD) != build_id or doc.get("status") not in _FAILED:
+                return  # deleted, or a newer build replaced this one
+            doc = {**doc, "status": _FAILED[doc["status"]] if reason else "READY"}
+            if reason:
+                doc["statusReason"] = reason
+            else:
+                doc.pop("statusReason", None)
+            tx.put(AGENT_RUNTIME, runtime_id, doc)
+
+        assert self._store is not None
+        await self._store.transact(settle)
+
+    def _fail_interrupted(self, tx: Tx) -> None:
+        """At start-up: a runtime whose build was under way when the server stopped never finishes it."""
+        for row in tx.list(AGENT_RUNTIME):
+            if row.doc.get(BUILD_FIELD) and row.doc.get("status") in _FAILED:
+                reason = "AgentRun Local stopped while this build was installing: update the runtime to deploy again"
+                tx.put(
+                    AGENT_RUNTIME, row.key, {**row.doc, "status": _FAILED[row.doc["status"]], "statusReason": reason}
+                )
+
+    # -- instances ------------------------------------------------------------------------------------------------
+
+    async def acquire(self, runtime_id: str, doc: Doc) -> Instance:
+        """An instance serving `doc` (a runtime document or a version's snapshot), started if none runs; the caller
+        must `release()` it. Unavailable (503) when it cannot start."""
+        build_id = doc.get(BUILD_FIELD)
+        if not isinstance(build_id, str):
+            if doc.get("artifactType") == "Container" or doc.get("containerConfiguration"):
+                raise Unavailable(501, "ERR_NOT_IMPLEMENTED", CONTAINER_REASON)
+            raise Unavailable(503, "ERR_SERVICE_UNAVAILABLE", "the runtime has no code package: update it with "
+                              "codeConfiguration.zipFile")  # fmt: skip
+        key = (runtime_id, build_id)
+        lock = self._starting.setdefault(key, anyio.Lock())
+        async with lock:
+            instance = self._instances.get(key)
+            if instance is None or not instance.alive():
+                if instance is not None:
+                    self._instances.pop(key, None)
+                    await instance.stop()
+                launch = Launch.of(doc, self.build(build_id), IDLE_SECONDS)
+                try:
+                    instance = await start(launch, self.root / "instances" / runtime_id, self.http)
+                except (InstanceFailed, builds.BuildFailed, OSError) as exc:
+                    message = f"the runtime's instance did not start: {exc}"
+                    raise Unavailable(503, "ERR_SERVICE_UNAVAILABLE", message) from None
+                self.cold_starts += 1
+                logger.info("runtime %s: instance %s ready in %.3f s", runtime_id, instance.id, instance.ready_seconds)
+                self._instances[key] = instance
+            instance.in_flight += 1
+            return instance
+
+    def release(self, instance: Instance) -> None:
+        instance.in_flight -= 1
+        instance.last_used = time.monotonic()
+
+    async def _reap_forever(self) -> None:
+        while True:
+            await anyio.sleep(_REAP_INTERVAL)
+            now = time.monotonic()
+            for key, instance in list(self._instances.items()):
+                if not instance.alive() or instance.idle_for(now) > instance.launch.idle_seconds:
+                    if self._instances.get(key) is instance:
+                        del self._instances[key]
+                    await instance.stop()

@@ -1,0 +1,118 @@
+"""Code packages for the agent runtime tests, made in memory: a stdlib HTTP agent (health check, echo, an
+OpenAI-style chat completion, JSON and SSE), wheels built by hand (offline), and the bad packages the server must
+refuse."""
+
+from __future__ import annotations
+
+import base64
+import io
+import stat
+import zipfile
+from collections.abc import Mapping
+
+from agentrun.local.runtimes.crc64 import crc64
+
+AGENT = r"""
+import json, os, sys, time
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+EXTRA = ""
+try:
+    import tinydep
+    EXTRA = tinydep.GREETING
+except ImportError:
+    pass
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def log_message(self, *args):
+        print("request", self.path, flush=True)
+
+    def _json(self, status, value):
+        body = json.dumps(value).encode()
+        self.send_response(status)
+        self.send_header("content-type", "application/json")
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def _body(self):
+        return self.rfile.read(int(self.headers.get("content-length") or 0))
+
+    def do_GET(self):
+        if self.path == "/health":
+            return self._json(200, {"status": "ok"})
+        return self._json(200, {"path": self.path, "pid": os.getpid(), "port": os.environ["PORT"],
+                                "fc_port": os.environ["FC_SERVER_PORT"], "greeting": os.environ.get("GREETING"),
+                                "extra": EXTRA, "session": self.headers.get("x-agentrun-session-id")})
+
+    def do_POST(self):
+        body = self._body()
+        if self.path != "/openai/v1/chat/completions":
+            return self._json(200, {"path": self.path, "echo": body.decode(), "pid": os.getpid()})
+        request = json.loads(body)
+        text = "you said: " + request["messages"][-1]["content"]
+        if not request.get("stream"):
+            message = {"role": "assistant", "content": text}
+            return self._json(200, {"id": "chatcmpl-1", "object": "chat.completion", "created": 1,
+                                    "model": request["model"],
+                                    "choices": [{"index": 0, "message": message, "finish_reason": "stop"}]})
+        self.send_response(200)
+        self.send_header("content-type", "text/event-stream")
+        self.send_header("cache-control", "no-cache")
+        self.send_header("connection", "close")
+        self.end_headers()
+        for word in text.split(" "):
+            chunk = {"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 1, "model": request["model"],
+                     "choices": [{"index": 0, "delta": {"content": word + " "}, "finish_reason": None}]}
+            self.wfile.write(b"data: " + json.dumps(chunk).encode() + b"\n\n")
+            self.wfile.flush()
+            time.sleep(float(os.environ.get("CHUNK_DELAY", "0.05")))
+        self.wfile.write(b"data: [DONE]\n\n")
+        self.wfile.flush()
+        self.close_connection = True
+
+
+ThreadingHTTPServer(("127.0.0.1", int(os.environ["PORT"])), Handler).serve_forever()
+"""
+
+
+def make_zip(files: Mapping[str, bytes | str], *, symlinks: Mapping[str, str] | None = None) -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in files.items():
+            archive.writestr(name, content)
+        for name, target in (symlinks or {}).items():
+            info = zipfile.ZipInfo(name)
+            info.external_attr = (stat.S_IFLNK | 0o777) << 16
+            archive.writestr(info, target)
+    return out.getvalue()
+
+
+def code_configuration(data: bytes, *, command: list[str] | None = None, language: str = "python3.12",
+                       checksum: str | None = None) -> dict[str, object]:  # fmt: skip
+    """The codeConfiguration AgentRuntimeCode.from_zip_file sends (checksum: the zip's CRC-64 unless given)."""
+    return {
+        "language": language,
+        "command": command if command is not None else ["python", "main.py"],
+        "zipFile": base64.b64encode(data).decode(),
+        "checksum": checksum if checksum is not None else str(crc64(data)),
+    }
+
+
+def agent_zip(extra: Mapping[str, bytes | str] | None = None) -> bytes:
+    return make_zip({"main.py": AGENT, **(extra or {})})
+
+
+def wheel(name: str, version: str, module: str, source: str) -> bytes:
+    """A pure-Python wheel made by hand: pip installs it from a path, with no index and no build step."""
+    dist = f"{name}-{version}.dist-info"
+    files = {
+        f"{module}.py": source,
+        f"{dist}/METADATA": f"Metadata-Version: 2.1\nName: {name}\nVersion: {version}\n",
+        f"{dist}/WHEEL": "Wheel-Version: 1.0\nGenerator: hand\nRoot-Is-Purelib: true\nTag: py3-none-any\n",
+    }
+    files[f"{dist}/RECORD"] = "".join(f"{path},,\n" for path in [*files, f"{dist}/RECORD"])
+    return make_zip(files)
