@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import httpx
+from agentrun_data_api.api.browser import browser_automation
 
 from agentrun import errors
 from agentrun._core.request_signing import sign_data_request
@@ -39,16 +40,14 @@ class SandboxBrowser:
 
     def cdp_url(self, *, record: bool = False) -> str:
         """The browser-level CDP WebSocket URL (unsigned: add `cdp_headers()` when the client has an access key)."""
-        core = self._target.core
-        base = urlsplit(core.config.data_base_url())
+        config = self._target.core.config
+        operation = browser_automation.request(
+            self._target.sandbox_id, tenant_id=config.account_id, recording="true" if record else None
+        )
+        base = urlsplit(config.data_base_url())
         scheme = {"https": "wss", "http": "ws"}.get(base.scheme, base.scheme)
-        query: dict[str, str] = {}
-        if core.config.account_id:
-            query["tenantId"] = core.config.account_id
-        if record:
-            query["recording"] = "true"
-        path = f"{base.path.rstrip('/')}/sandboxes/{self._target.sandbox_id}/ws/automation"
-        return urlunsplit((scheme, base.netloc, path, urlencode(query), ""))
+        path = base.path.rstrip("/") + operation.url
+        return urlunsplit((scheme, base.netloc, path, urlencode(operation.params or {}), ""))
 
     def cdp_headers(self, *, record: bool = False) -> dict[str, str]:
         """Headers that sign the WebSocket upgrade of `cdp_url(record=...)` now ({} without an access key)."""

@@ -13,7 +13,9 @@ import contextlib
 import logging
 
 import anyio
-from starlette.routing import BaseRoute, WebSocketRoute
+from starlette.requests import Request
+from starlette.responses import Response
+from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, WebSocketException
@@ -90,5 +92,12 @@ async def _close(websocket: WebSocket, code: int, reason: str) -> None:
         await websocket.close(code, reason.encode()[:123].decode("utf-8", "ignore"))
 
 
+async def not_upgraded(request: Request) -> Response:
+    raise LocalAPIError(
+        426, "ERR_UPGRADE_REQUIRED", f"{request.url.path} is a WebSocket: connect with a WebSocket (CDP) client"
+    )
+
+
 def routes() -> list[BaseRoute]:
-    return [WebSocketRoute("/sandboxes/{sandboxId}/ws/automation", automation)]
+    path = "/sandboxes/{sandboxId}/ws/automation"
+    return [WebSocketRoute(path, automation), Route(path, not_upgraded, methods=["GET"])]

@@ -8,6 +8,7 @@ import ssl
 import uuid
 
 import anyio
+import httpx
 import pytest
 from playwright.async_api import Browser, Page
 from websockets.asyncio.client import connect
@@ -15,10 +16,12 @@ from websockets.exceptions import ConnectionClosed, InvalidStatus
 
 from agentrun import errors
 from agentrun._core.http import CallOptions
+from agentrun._core.request_signing import sign_data_request
 from agentrun.client import AsyncAgentRun
 from agentrun.local import LocalServer
 from agentrun.local.browser import chromium
 from agentrun.sandbox.sandbox import Sandbox
+from agentrun.sync import AgentRun
 
 PAGE = "data:text/html," + "<title>hello from the sandbox</title><h1 id=h>it works</h1>"
 PNG = b"\x89PNG\r\n\x1a\n"
@@ -74,6 +77,29 @@ async def test_the_automation_socket_needs_a_signature(browser_sandbox: Sandbox,
     with pytest.raises(InvalidStatus):  # refused at the upgrade (the handshake fails)
         async with connect(url, ssl=_tls(local)):
             pass
+
+
+async def test_a_plain_get_is_told_to_upgrade(
+    browser_sandbox: Sandbox, client: AsyncAgentRun, raw: httpx.AsyncClient
+) -> None:
+    request = httpx.Request("GET", browser_sandbox.browser.cdp_url().replace("ws", "http", 1))
+    sign_data_request(client.config, request)
+    response = await raw.send(request)
+    assert response.status_code == 426 and "WebSocket" in response.json()["message"]
+
+
+async def test_the_blocking_api_drives_the_browser_too(local: LocalServer, browser_template: str) -> None:
+    def drive() -> str:  # in a thread: the server answers on this test's event loop
+        with (
+            AgentRun(local.client.config) as blocking,
+            blocking.sandboxes.create(browser_template) as sandbox,
+            sandbox.browser.playwright() as browser,
+        ):
+            page = (browser.contexts[0] if browser.contexts else browser.new_context()).new_page()
+            page.goto(PAGE)
+            return page.title()
+
+    assert await anyio.to_thread.run_sync(drive) == "hello from the sandbox"
 
 
 async def test_a_code_interpreter_sandbox_has_no_browser(
