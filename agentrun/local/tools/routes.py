@@ -11,6 +11,7 @@ secret never reaches it: not in the answer, not in an error message.
 
 from __future__ import annotations
 
+import weakref
 from dataclasses import dataclass
 from typing import Any
 
@@ -25,6 +26,7 @@ from agentrun.local.resources import TOOL
 from agentrun.local.responses import REQUEST_ID_HEADER, client_left, request_id
 from agentrun.local.schema import BodyError
 from agentrun.local.state import ServerState, state_of
+from agentrun.local.store import Store
 from agentrun.local.tools import call
 from agentrun.local.tools.errors import (
     ToolError,
@@ -67,7 +69,34 @@ def _parsed(name: str, text: Any) -> Spec:
     return spec
 
 
+class _ToolCache:
+    """Tools already read, each with the store generation it was read at (`Store.generation`): any write to the
+    store (the tool or a credential changed, disabled included) makes them all stale, as the model gateway's
+    TargetCache does. A call of an unchanged tool skips the worker-thread hop and the SQLite transaction."""
+
+    MAX = 1024
+
+    def __init__(self) -> None:
+        self.entries: dict[str, tuple[int, _Tool]] = {}
+
+
+_caches: weakref.WeakKeyDictionary[Store, _ToolCache] = weakref.WeakKeyDictionary()
+
+
 async def _tool(state: ServerState, name: str) -> _Tool:
+    cache = _caches.setdefault(state.store, _ToolCache())
+    generation = state.store.generation
+    entry = cache.entries.get(name)
+    if entry is not None and entry[0] == generation:
+        return entry[1]
+    tool = await _read_tool(state, name)
+    if len(cache.entries) >= cache.MAX:
+        cache.entries.clear()
+    cache.entries[name] = (generation, tool)
+    return tool
+
+
+async def _read_tool(state: ServerState, name: str) -> _Tool:
     def read(tx: Any) -> tuple[dict[str, Any] | None, CredentialUse | None]:
         doc = tx.get(TOOL, name)
         if doc is None or doc.get("status") == "DELETING":
