@@ -14,6 +14,7 @@ from starlette.routing import BaseRoute, Mount
 from agentrun.local import models, tools
 from agentrun.local.connect import DATA_PATH
 from agentrun.local.data import browser, contexts, execute, files, processes, sandboxes
+from agentrun.local.runtimes import proxy as runtime_invocations
 
 PREFIX = DATA_PATH
 VERSION_PREFIX = "/2025-09-10"
@@ -32,4 +33,10 @@ SELF_AUTHENTICATED = (f"{PREFIX}/models/",)
 def routes() -> list[BaseRoute]:
     sandbox_routes = [route for area in _SANDBOX_AREAS for route in area.routes()]
     # Model routes first: a model call is matched before the sandbox routes are tried (they share no prefix).
-    return [*models.routes(), *tools.routes(), *sandbox_routes, Mount(VERSION_PREFIX, routes=sandbox_routes)]
+    return [
+        *models.routes(),
+        *tools.routes(),
+        *runtime_invocations.routes(),
+        *sandbox_routes,
+        Mount(VERSION_PREFIX, routes=sandbox_routes),
+    ]
