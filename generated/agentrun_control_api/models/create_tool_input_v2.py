@@ -39,7 +39,13 @@ class CreateToolInputV2:
     artifact_type: ArtifactType | Unset = UNSET
     """ Deployment artefact kind. """
     code_configuration: CodeConfiguration | Unset = UNSET
-    """ Code artefact, either inline (zipFile) or on OSS (ossBucketName/ossObjectName). """
+    """ Code artefact, either inline (zipFile) or on OSS (ossBucketName/ossObjectName). AgentRun Local takes only
+    zipFile (OSS references are a 400) and checks it before writing anything: base64, the checksum when given, at
+    most 50 MiB zipped, 500 MiB unpacked and 20,000 entries, no absolute paths, `..` or symbolic links (each a 400
+    saying what to change). It installs requirements.txt into a per-build environment at deploy time (status
+    CREATING/UPDATING until done, then READY or CREATE_FAILED/UPDATE_FAILED with the installer's last lines in
+    statusReason) and does not return zipFile. A Container runtime is kept as a record with a statusReason saying
+    AgentRun Local does not run it; invoking it answers 501. """
     container_configuration: ContainerConfiguration | Unset = UNSET
     """ Container image artefact. """
     cpu: float | Unset = UNSET
