@@ -73,7 +73,7 @@ async def _relay(client: WebSocket, chromium: ClientConnection) -> None:
         tg.cancel_scope.cancel()
 
     async def downstream() -> None:
-        with contextlib.suppress(ConnectionClosed):
+        with contextlib.suppress(ConnectionClosed, WebSocketDisconnect):  # WebSocketDisconnect: the client left
             async for message in chromium:
                 if isinstance(message, str):
                     await client.send_text(message)
