@@ -27,7 +27,7 @@ from agentrun.local.responses import REQUEST_ID_HEADER, client_left, request_id
 from agentrun.local.schema import BodyError
 from agentrun.local.state import ServerState, state_of
 from agentrun.local.store import Store
-from agentrun.local.tools import call
+from agentrun.local.tools import call, mcp_remote
 from agentrun.local.tools.errors import (
     ToolError,
     bad_arguments,
@@ -192,4 +192,5 @@ def routes() -> list[BaseRoute]:
     return [
         Route("/tools/{toolName}/functions", list_functions, methods=["GET"]),
         Route("/tools/{toolName}/functions/{functionName}/invoke", invoke, methods=["POST"]),
+        Route("/tools/{toolName}/mcp", mcp_remote.streamable, methods=["GET", "POST", "DELETE"]),
     ]

@@ -1,0 +1,70 @@
+"""A real remote MCP server for MCP tool tests: the `mcp` package's MCPServer over streamable HTTP, served by uvicorn
+on a free loopback port inside the test's event loop. It records the headers of every HTTP request it gets, so a test
+sees exactly what AgentRun Local sent (the credential included)."""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import socket
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
+from typing import Any
+
+import anyio
+import uvicorn
+from mcp.server import MCPServer
+
+
+@dataclass
+class McpUpstream:
+    port: int = 0
+    headers: list[dict[str, str]] = field(default_factory=list)  # lower-case names, one dict per HTTP request
+
+    @property
+    def url(self) -> str:
+        return f"http://127.0.0.1:{self.port}/mcp"
+
+    def app(self) -> Any:
+        server = MCPServer("remote-tools")
+
+        @server.tool()
+        def add(a: int, b: int) -> int:
+            """Add two numbers."""
+            return a + b
+
+        @server.tool()
+        def shout(text: str) -> str:
+            """Upper-case a text."""
+            return text.upper()
+
+        inner = server.streamable_http_app(streamable_http_path="/mcp")
+
+        async def recording(scope: Any, receive: Any, send: Any) -> None:
+            if scope["type"] == "http":
+                self.headers.append({k.decode().lower(): v.decode() for k, v in scope["headers"]})
+            await inner(scope, receive, send)
+
+        return recording
+
+
+@contextlib.asynccontextmanager
+async def mcp_upstream() -> AsyncIterator[McpUpstream]:
+    upstream = McpUpstream()
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    upstream.port = sock.getsockname()[1]
+    config = uvicorn.Config(upstream.app(), log_level="warning", lifespan="on", timeout_graceful_shutdown=1)
+    server = uvicorn.Server(config)
+    # A plain task, not a task group: pytest-asyncio sets a fixture up and tears it down in different tasks.
+    task = asyncio.create_task(server.serve([sock]))
+    try:
+        while not server.started:
+            if task.done():
+                task.result()
+            await anyio.sleep(0.01)
+        yield upstream
+    finally:
+        server.should_exit = True
+        await task
+        sock.close()
