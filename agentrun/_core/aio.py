@@ -42,6 +42,11 @@ async def shielded(action: Callable[[], Awaitable[T]]) -> T:
     return outcome
 
 
+async def in_thread(work: Callable[[], T]) -> T:
+    """Run blocking work (reading and zipping a folder, say) in a worker thread, off the event loop."""
+    return await anyio.to_thread.run_sync(work)
+
+
 def chunks_of(source: ByteSource) -> AsyncIterator[bytes]:
     """`source` as byte chunks, produced while they are sent; local files are read in worker threads. A source of
     another kind is rejected here, before anything is sent."""

@@ -1,6 +1,7 @@
 """CRC-64/XZ (ECMA-182 polynomial, reflected, initial value and final XOR all ones): the checksum the official SDK's
 `AgentRuntimeCode.from_zip_file` sends as `codeConfiguration.checksum`, a decimal string (openapi/control.yaml,
-CodeConfiguration.checksum). Pure Python, about 12 MB/s: callers run it in a worker thread."""
+CodeConfiguration.checksum). Pure Python, about 12 MB/s: callers run it in a worker thread. Shared by the SDK
+(`agent_runtimes.deploy`) and AgentRun Local (which checks it)."""
 
 from __future__ import annotations
 

@@ -444,6 +444,11 @@ def shielded(action: Callable[[], T]) -> T:
     return action()
 
 
+def in_thread(work: Callable[[], T]) -> T:
+    """The caller's thread is the one to block: just run it."""
+    return work()
+
+
 def chunks_of(source: ByteSource) -> Iterator[bytes]:
     """`source` as byte chunks, read as they are sent; a source of another kind is rejected here."""
     if isinstance(source, str):

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping, Sequence
+import os
+from collections.abc import Callable, Mapping, Sequence
 from typing import Any, Self, Unpack
 
 from agentrun_control_api.api.agent_runtimes import (
@@ -45,6 +46,7 @@ from agentrun_control_api.models import (
 from attrs import define, field
 
 from agentrun import errors
+from agentrun._core.aio import call_back, in_thread
 from agentrun._core.bound import BoundResource, updater
 from agentrun._core.http import CallOptions, HttpCore
 from agentrun._core.paging import AsyncPager
@@ -59,6 +61,14 @@ from agentrun._core.resource import (
     wire_body,
 )
 from agentrun._core.waiting import wait_for_status
+from agentrun.agent_runtime import invocation
+from agentrun.agent_runtime.packaging import CodePackage, default_command, load_package
+from agentrun.model.chat_stream import ChatStream
+from agentrun.model.completions import ChatCompletion
+from agentrun.model.messages import Message
+
+DEPLOY_TIMEOUT = 600.0
+"""Seconds `deploy` waits for READY by default: installing requirements.txt can take minutes."""
 
 
 def _artifact_type(
@@ -259,6 +269,103 @@ class AgentRuntimes(ControlAPI):
             limit=limit,
         )
 
+    async def find(self, name: str, *, options: CallOptions | None = None) -> AgentRuntime | None:
+        """The runtime named `name`, or None when there is none."""
+        async for runtime in self.list(name=name, options=options):
+            if runtime.name == name:
+                return runtime
+        return None
+
+    async def deploy(
+        self,
+        source: str | os.PathLike[str] | bytes,
+        name: str,
+        *,
+        command: Sequence[str] | None = None,
+        language: str = "python3.12",
+        environment_variables: Mapping[str, str] | None = None,
+        port: int = 9000,
+        cpu: float = 2,
+        memory: int = 4096,
+        description: str | None = None,
+        timeout: float = DEPLOY_TIMEOUT,
+        on_progress: Callable[[str], object] | None = None,
+        options: CallOptions | None = None,
+    ) -> AgentRuntime:
+        """Deploy the agent's code: `source` is a folder (zipped here, leaving out what its `.agentrunignore` and
+        the usual caches say), a .zip file, or zip bytes. Creates the runtime `name`, or updates its code and
+        settings when it exists, then waits up to `timeout` seconds until it is READY (requirements.txt is
+        installed meanwhile) and returns it; a failed install raises ResourceFailedError with the installer's
+        last lines. `command` defaults to the folder's main.py/app.py (index.js/main.js for nodejs languages).
+        `on_progress` (plain or async) is told each step as text."""
+        if command is None:
+            command = await in_thread(lambda: default_command(source, language))
+        await call_back(on_progress, f"packaging {source if not isinstance(source, bytes | bytearray) else 'zip'}")
+
+        entry = list(command)
+
+        def pack() -> tuple[CodePackage, dict[str, object]]:  # zip and CRC-64 off the event loop
+            package = load_package(source)
+            return package, package.code_configuration(language=language, command=entry)
+
+        package, code = await in_thread(pack)
+        files = f"{package.files} files" if package.files >= 0 else "the zip"
+        await call_back(on_progress, f"packaged {files}, {len(package.data) / 1024:.1f} KiB")
+        existing = await self.find(name, options=options)
+        await call_back(on_progress, f"uploading to {'update' if existing else 'create'} agent runtime {name}")
+        if existing is None:
+            runtime = await self.create(
+                name, code=code, environment_variables=environment_variables, port=port, cpu=cpu, memory=memory,
+                description=description, options=options,
+            )  # fmt: skip
+        else:
+            runtime = await self.update(
+                existing.id, code=code, environment_variables=environment_variables, port=port, cpu=cpu,
+                memory=memory, description=description, options=options,
+            )  # fmt: skip
+        await call_back(on_progress, f"installing: {text_of(runtime.status)}, waiting until READY")
+        await runtime.wait_until_ready(timeout=timeout, interval=1.0, options=options)
+        await call_back(on_progress, f"ready: agent runtime {name} ({runtime.id})")
+        return runtime
+
+    # -- invocation (data plane) ---------------------------------------------------------------------------------
+
+    async def invoke(
+        self,
+        name: str,
+        messages: Sequence[Message],
+        *,
+        endpoint: str = "Default",
+        session_id: str | None = None,
+        tools: Sequence[Mapping[str, Any]] | None = None,
+        options: CallOptions | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> ChatCompletion:
+        """The answer of the runtime `name` (served by `endpoint`) to `messages`, over the OpenAI protocol.
+        `session_id` keeps a conversation on one instance; `extra_body` adds fields the agent reads."""
+        return await invocation.invoke(
+            self._core, name, messages, endpoint=endpoint, session_id=session_id, tools=tools, options=options,
+            extra_body=extra_body,
+        )  # fmt: skip
+
+    def invoke_stream(
+        self,
+        name: str,
+        messages: Sequence[Message],
+        *,
+        endpoint: str = "Default",
+        session_id: str | None = None,
+        tools: Sequence[Mapping[str, Any]] | None = None,
+        options: CallOptions | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> ChatStream:
+        """`invoke`, streamed: a ChatStream of ChatCompletionChunks, as the agent writes them. A stream that breaks
+        or ends before `[DONE]` raises ModelStreamError carrying what arrived."""
+        return invocation.invoke_stream(
+            self._core, name, messages, endpoint=endpoint, session_id=session_id, tools=tools, options=options,
+            extra_body=extra_body,
+        )  # fmt: skip
+
     # -- endpoints -----------------------------------------------------------------------------------------------
 
     async def create_endpoint(
@@ -428,6 +535,38 @@ class AgentRuntime(AgentRuntimeModel, BoundResource[AgentRuntimes]):
         """Delete the runtime. With `cascade` (the default, as in the official SDK) its endpoints are deleted first,
         waiting up to `timeout` seconds for them to leave the endpoint list."""
         await bound(self._api, self).delete(self.id, cascade=cascade, timeout=timeout, options=options)
+
+    async def invoke(
+        self,
+        messages: Sequence[Message],
+        *,
+        endpoint: str = "Default",
+        session_id: str | None = None,
+        tools: Sequence[Mapping[str, Any]] | None = None,
+        options: CallOptions | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> ChatCompletion:
+        """This runtime's answer to `messages` over the OpenAI protocol (see AgentRuntimes.invoke)."""
+        return await bound(self._api, self).invoke(
+            self.name, messages, endpoint=endpoint, session_id=session_id, tools=tools, options=options,
+            extra_body=extra_body,
+        )  # fmt: skip
+
+    def invoke_stream(
+        self,
+        messages: Sequence[Message],
+        *,
+        endpoint: str = "Default",
+        session_id: str | None = None,
+        tools: Sequence[Mapping[str, Any]] | None = None,
+        options: CallOptions | None = None,
+        extra_body: Mapping[str, Any] | None = None,
+    ) -> ChatStream:
+        """This runtime's answer as a ChatStream of ChatCompletionChunks (see AgentRuntimes.invoke_stream)."""
+        return bound(self._api, self).invoke_stream(
+            self.name, messages, endpoint=endpoint, session_id=session_id, tools=tools, options=options,
+            extra_body=extra_body,
+        )  # fmt: skip
 
     async def create_endpoint(
         self,

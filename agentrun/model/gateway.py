@@ -52,23 +52,29 @@ _ACCEPT_EVENTS = {"accept": "text/event-stream"}
 ToolChoice = str | Mapping[str, Any]
 
 
+def model_call_timeouts(base: Timeouts) -> Timeouts:
+    """The client's timeouts, with the read and total timeouts raised to MODEL_CALL_TIMEOUT at least."""
+    total = None if base.total is None else max(base.total, MODEL_CALL_TIMEOUT)
+    return dataclasses.replace(base, read=max(base.read, MODEL_CALL_TIMEOUT), total=total)
+
+
+def with_timeouts(options: CallOptions | None, timeouts: Timeouts) -> CallOptions:
+    """`options`, with `timeouts` unless they set a timeout of their own."""
+    if options is None or options.timeout is None:
+        return dataclasses.replace(options or CallOptions(), timeout=timeouts)
+    return options
+
+
 class Models:
     """The model gateway: chat completions (whole or streamed), embeddings, model lists, usage, and an `openai`
     client for code written against the OpenAI SDK."""
 
     def __init__(self, core: HttpCore) -> None:
         self._core = core
-        base = core.config.timeout
-        total = None if base.total is None else max(base.total, MODEL_CALL_TIMEOUT)
-        self._timeouts = dataclasses.replace(base, read=max(base.read, MODEL_CALL_TIMEOUT), total=total)
-        self._default_options = CallOptions(timeout=self._timeouts)
+        self._timeouts = model_call_timeouts(core.config.timeout)
 
     def _options(self, options: CallOptions | None) -> CallOptions:
-        if options is None:
-            return self._default_options
-        if options.timeout is None:
-            return dataclasses.replace(options, timeout=self._timeouts)
-        return options
+        return with_timeouts(options, self._timeouts)
 
     async def chat(
         self,

@@ -16,8 +16,8 @@ import stat
 import zipfile
 from pathlib import Path, PurePosixPath
 
+from agentrun._core.crc64 import crc64
 from agentrun.local import trees
-from agentrun.local.runtimes.crc64 import crc64
 
 MAX_ZIP_BYTES = 50 * 1024 * 1024
 MAX_UNPACKED_BYTES = 500 * 1024 * 1024

@@ -10,7 +10,7 @@ import stat
 import zipfile
 from collections.abc import Mapping
 
-from agentrun.local.runtimes.crc64 import crc64
+from agentrun._core.crc64 import crc64
 
 AGENT = r"""
 import json, os, sys, time

@@ -16,10 +16,10 @@ from local_helpers import unique
 from runtime_packages import agent_zip, code_configuration, make_zip, wheel
 
 from agentrun import errors
+from agentrun._core.crc64 import crc64
 from agentrun.client import AsyncAgentRun
 from agentrun.local import LocalServer
 from agentrun.local.runtimes import packages
-from agentrun.local.runtimes.crc64 import crc64
 
 
 async def settled(client: AsyncAgentRun, runtime_id: str, timeout: float = 120) -> Any:
