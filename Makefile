@@ -38,9 +38,12 @@ system-deps:
 demo: system-deps $(STAMP)
 	$(PY) examples/quickstart.py
 
-$(OFFICIAL_STAMP):
+# playwright: agentrun-sdk's `playwright` extra (BrowserSandbox's Playwright helpers), pinned to the version ours uses;
+# it connects over CDP to the sandbox's Chromium, so no browser is downloaded. Rebuilt when this file changes (pins).
+$(OFFICIAL_STAMP): Makefile
 	test -x $(OFFICIAL)/bin/python || $(PYTHON) -m venv $(OFFICIAL)
-	$(OFFICIAL)/bin/python -m pip install --quiet agentrun-sdk==0.0.54 alibabacloud-agentrun20250910==5.7.5
+	$(OFFICIAL)/bin/python -m pip install --quiet "agentrun-sdk[playwright]==0.0.54" alibabacloud-agentrun20250910==5.7.5 \
+		playwright==1.65.3
 	touch $(OFFICIAL_STAMP)
 
 official-sdk: $(OFFICIAL_STAMP)

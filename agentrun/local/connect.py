@@ -91,6 +91,9 @@ def environment(identity: Identity, record: ServerRecord, paths: DataDir) -> dic
     }
     if record.scheme == "https":
         env["SSL_CERT_FILE"] = str(paths.ca_bundle)
+        # Node (Playwright's driver, which opens the CDP WebSocket of browser sandboxes) ignores SSL_CERT_FILE and
+        # adds the CAs this file names to its own roots.
+        env["NODE_EXTRA_CA_CERTS"] = str(paths.ca_cert)
     return env
 
 

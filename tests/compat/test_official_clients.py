@@ -30,6 +30,7 @@ import pytest
 SCENARIOS = Path(__file__).parent / "official_scenarios"
 HTTPS_SCENARIOS = (
     "agent_runtimes",
+    "browser",
     "model_services",
     "model_gateway",
     "templates",
@@ -39,7 +40,11 @@ HTTPS_SCENARIOS = (
     "sandbox_files",
 )  # slowest first
 HTTP_SCENARIO = "credentials"
-PINNED = {"agentrun-sdk": "0.0.54", "alibabacloud-agentrun20250910": "5.7.5"}  # as the Makefile installs them
+PINNED = {
+    "agentrun-sdk": "0.0.54",
+    "alibabacloud-agentrun20250910": "5.7.5",
+    "playwright": "1.65.3",
+}  # as make installs
 START_TIMEOUT = 30.0
 SCENARIO_TIMEOUT = 90.0  # the sync list_all and delete() loop for ever on a server that misbehaves
 STOP_TIMEOUT = 15.0
@@ -240,7 +245,7 @@ def test_the_official_clients_are_the_pinned_versions(compat: Compat) -> None:
 
 def test_clients_get_only_what_agentrun_local_env_prints(compat: Compat) -> None:
     env = compat.scenario_env
-    assert set(env) == EXPORTED | {"SSL_CERT_FILE", "PATH", "HOME"}
+    assert set(env) == EXPORTED | {"SSL_CERT_FILE", "NODE_EXTRA_CA_CERTS", "PATH", "HOME"}
     assert env["AGENTRUN_CONTROL_ENDPOINT"].startswith("https://127.0.0.1:")
     assert Path(env["SSL_CERT_FILE"]).is_file()  # certifi's roots plus the local CA
 
@@ -565,8 +570,22 @@ def test_tea_client_maps_a_404_to_client_exception_with_message_and_request_id(c
 
 def test_official_sdk_over_plain_http_with_the_double_scheme_endpoint(compat: Compat) -> None:
     env = compat.http.env
-    assert set(env) == EXPORTED and "SSL_CERT_FILE" not in env
+    assert set(env) == EXPORTED and "SSL_CERT_FILE" not in env and "NODE_EXTRA_CA_CERTS" not in env
     assert env["AGENTRUN_CONTROL_ENDPOINT"].startswith("http://http://127.0.0.1:")
     summary = compat.summary("http")
     assert both(summary, "secret_returned") == [True, True]
     assert both(summary, "missing_error") == ["ResourceNotExistError"] * 2
+
+
+# -- browser sandboxes (openapi/data.yaml BrowserAutomation) ------------------------------------------------------
+
+
+def test_official_browser_sandbox_is_driven_by_its_playwright_helper(compat: Compat) -> None:
+    summary = compat.summary("browser")
+    assert both(summary, "helper_title") == ["official sdk"] * 2
+    assert both(summary, "helper_screenshot_png") == [True, True]
+    assert both(summary, "health") == [{"status": "ok"}] * 2
+
+
+def test_playwright_connects_through_the_official_cdp_url_and_signed_headers(compat: Compat) -> None:
+    assert compat.summary("browser")["sync"]["playwright_text"] == "driven over CDP"

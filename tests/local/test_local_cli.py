@@ -27,7 +27,11 @@ def parse_exports(text: str) -> dict[str, str]:
     script = text + "\nenv -0"
     out = subprocess.run(["bash", "-c", script], capture_output=True, check=True, env={}).stdout
     pairs = (item.split(b"=", 1) for item in out.split(b"\0") if b"=" in item)
-    return {k.decode(): v.decode() for k, v in pairs if k.startswith((b"AGENTRUN_", b"SSL_CERT_FILE"))}
+    return {
+        k.decode(): v.decode()
+        for k, v in pairs
+        if k.startswith((b"AGENTRUN_", b"SSL_CERT_FILE", b"NODE_EXTRA_CA_CERTS"))
+    }
 
 
 @needs_entry_point
@@ -37,6 +41,7 @@ async def test_env_prints_exports_for_the_running_server(local: LocalServer) -> 
     bundle = await anyio.Path(local.env["SSL_CERT_FILE"]).read_text()
     assert await anyio.Path(local.ca_file).read_text() in bundle
     assert bundle.count("BEGIN CERTIFICATE") > 10  # certifi's roots are there too
+    assert local.env["NODE_EXTRA_CA_CERTS"] == str(local.ca_file)  # for Node (Playwright's driver): the CA alone
 
 
 @needs_entry_point
