@@ -30,6 +30,7 @@ import pytest
 SCENARIOS = Path(__file__).parent / "official_scenarios"
 HTTPS_SCENARIOS = (
     "agent_runtimes",
+    "agent_runtime_code",
     "browser",
     "model_services",
     "model_gateway",
@@ -44,6 +45,7 @@ PINNED = {
     "agentrun-sdk": "0.0.54",
     "alibabacloud-agentrun20250910": "5.7.5",
     "playwright": "1.65.3",
+    "openai": "2.33.0",
 }  # as make installs
 START_TIMEOUT = 30.0
 SCENARIO_TIMEOUT = 90.0  # the sync list_all and delete() loop for ever on a server that misbehaves
@@ -404,6 +406,27 @@ def test_duplicate_agent_runtime_raises_resource_already_exist_error(compat: Com
 
 def test_missing_agent_runtime_raises_resource_not_exist_error(compat: Compat) -> None:
     assert both(compat.summary("agent_runtimes"), "missing_error") == ["ResourceNotExistError"] * 2
+
+
+def test_a_code_package_deploys_and_becomes_ready(compat: Compat) -> None:
+    """AgentRuntimeCode.from_zip_file (sync) and from_file of a folder (async), AgentRuntime.create: the package is
+    checked, unpacked and READY by the SDK's first poll (no requirements to install)."""
+    summary = compat.summary("agent_runtime_code")
+    assert all(polls[-1] == "READY" and len(polls) <= 2 for polls in both(summary, "polls"))
+
+
+def test_the_deployed_agent_answers_invoke_openai(compat: Compat) -> None:
+    """invoke_openai(stream=False): the SDK's OpenAI client (signed once when built) reaches the instance, started
+    on this first request."""
+    summary = compat.summary("agent_runtime_code")
+    assert both(summary, "text") == ["echo: hello from the official sdk"] * 2
+    assert summary["sync"]["cold_seconds"] < 5.0
+
+
+def test_the_deployed_agent_streams_through_invoke_openai(compat: Compat) -> None:
+    summary = compat.summary("agent_runtime_code")
+    assert both(summary, "streamed") == ["echo: hello from the official sdk"] * 2
+    assert both(summary, "chunks") == [7, 7] and both(summary, "finish") == ["stop", "stop"]
 
 
 # -- sandbox files (openapi/data.yaml) ------------------------------------------------------------------------------
