@@ -24,7 +24,8 @@ install: $(STAMP)
 # iproute2: the network escape tests build network namespaces of their own with `ip`.
 # nodejs: JavaScript contexts run the machine's Node (any version the distribution ships).
 # chromium-headless-shell: the Chromium of Browser and AllInOne sandboxes (headless, driven over CDP).
-SYSTEM_PACKAGES := passt nftables util-linux e2fsprogs mount iproute2 nodejs chromium-headless-shell
+# ffmpeg: records browser sessions (?recording=true) to .mkv, inside the sandbox.
+SYSTEM_PACKAGES := passt nftables util-linux e2fsprogs mount iproute2 nodejs chromium-headless-shell ffmpeg
 system-deps:
 	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
 	if [ -n "$$missing" ] && [ "$$(id -u)" != 0 ]; then \

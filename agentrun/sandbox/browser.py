@@ -4,6 +4,10 @@
     async with sandbox.browser.playwright() as browser:      # a playwright.async_api.Browser (extra `browser`)
         page = await browser.contexts[0].new_page()
         await page.goto("https://example.com")
+    async with sandbox.browser.playwright(record=True) as browser: ...   # recorded to .mkv on the server
+    for recording in await sandbox.browser.list_recordings():            # Recording(filename, size)
+        await sandbox.browser.download_recording_to(recording.filename, recording.filename)
+        await sandbox.browser.delete_recording(recording.filename)
 
 The URL is the one the official SDK's `get_cdp_url` builds (openapi/data.yaml, BrowserAutomation): the data
 endpoint with a ws/wss scheme and `?tenantId=<account>` (plus `recording=true` when asked). The headers sign it
@@ -18,15 +22,20 @@ import os
 import ssl
 import tempfile
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import httpx
-from agentrun_data_api.api.browser import browser_automation
+from agentrun_data_api.api.browser import browser_automation, delete_recording, download_recording, list_recordings
 
 from agentrun import errors
+from agentrun._core.aio import save_chunks
+from agentrun._core.http import CallOptions
 from agentrun._core.request_signing import sign_data_request
-from agentrun.sandbox._data import SandboxTarget
+from agentrun._core.sse import AsyncByteStream
+from agentrun.sandbox._data import SandboxTarget, json_items, require_text
+from agentrun.sandbox._wire import wire_int
 
 if TYPE_CHECKING:
     from playwright.async_api import Browser
@@ -84,6 +93,46 @@ class SandboxBrowser:
             finally:
                 with contextlib.suppress(Exception):  # the connection may be gone already
                     await browser.close()
+
+    async def list_recordings(self, *, options: CallOptions | None = None) -> list[Recording]:
+        """The finished recordings of `record=True` sessions (ListRecordings), by file name."""
+        response = await self._target.core.call(list_recordings.request(self._target.sandbox_id), options=options)
+        return [
+            Recording(filename=str(item.get("filename") or ""), size=wire_int(item.get("size")))
+            for item in json_items(response, "recordings", "recordings")
+        ]
+
+    async def download_recording(self, filename: str, *, options: CallOptions | None = None) -> AsyncIterator[bytes]:
+        """The bytes of recording `filename` (a Matroska video), chunk by chunk as they arrive."""
+        opener = self._target.core.stream_call
+        operation = download_recording.request(self._target.sandbox_id, _recording_name(filename))
+        async with AsyncByteStream(lambda: opener(operation, options=options)) as chunks:
+            async for chunk in chunks:
+                yield chunk
+
+    async def download_recording_to(
+        self, filename: str, local_path: str | os.PathLike[str], *, options: CallOptions | None = None
+    ) -> int:
+        """Stream recording `filename` into the local file `local_path` (replaced only once complete); its size."""
+        return await save_chunks(local_path, self.download_recording(filename, options=options))
+
+    async def delete_recording(self, filename: str, *, options: CallOptions | None = None) -> None:
+        """Delete recording `filename` (DeleteRecording); NotFoundError when there is none."""
+        await self._target.core.call(
+            delete_recording.request(self._target.sandbox_id, _recording_name(filename)), options=options
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Recording:
+    """A recording of a browser session: its file name (for download/delete) and size in bytes (None if unsaid)."""
+
+    filename: str
+    size: int | None
+
+
+def _recording_name(filename: str) -> str:
+    return require_text(filename, "filename", hint="pass a name list_recordings() gave")
 
 
 def _trust_local_ca(verify: bool | str | ssl.SSLContext) -> None:

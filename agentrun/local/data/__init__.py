@@ -13,7 +13,7 @@ from starlette.routing import BaseRoute, Mount
 
 from agentrun.local import models, tools
 from agentrun.local.connect import DATA_PATH
-from agentrun.local.data import browser, contexts, execute, files, processes, sandboxes
+from agentrun.local.data import browser, contexts, execute, files, processes, recordings, sandboxes
 from agentrun.local.runtimes import proxy as runtime_invocations
 
 PREFIX = DATA_PATH
@@ -25,6 +25,7 @@ _SANDBOX_AREAS = (
     files,
     processes,
     browser,
+    recordings,
 )  # execute first: /contexts/execute is not a context id
 # The model gateway accepts API keys of bound credentials and the official SDK's relaxed signatures (models/access.py).
 SELF_AUTHENTICATED = (f"{PREFIX}/models/",)

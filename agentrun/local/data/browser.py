@@ -20,6 +20,7 @@ from starlette.websockets import WebSocket, WebSocketDisconnect
 from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed, WebSocketException
 
+from agentrun.local.browser import recorder
 from agentrun.local.responses import LocalAPIError
 from agentrun.local.sandbox import SandboxError
 from agentrun.local.state import ServerState
@@ -40,21 +41,31 @@ async def automation(websocket: WebSocket) -> None:
             browser = manager.browser(sandbox_id)
             sock = await browser.connect()
             try:
-                async with connect(
-                    f"ws://127.0.0.1{browser.devtools_path}",  # Chromium accepts only an IP or localhost as Host
-                    sock=sock,
-                    max_size=MAX_MESSAGE,
-                    compression=None,
-                    ping_interval=None,  # Chromium does not ping; the sandbox ending closes the socket
-                    open_timeout=10,
-                ) as chromium:
+                async with (
+                    recorder.recording(browser) if _recording(websocket) else contextlib.nullcontext(),
+                    connect(
+                        f"ws://127.0.0.1{browser.devtools_path}",  # Chromium accepts only an IP or localhost as Host
+                        sock=sock,
+                        max_size=MAX_MESSAGE,
+                        compression=None,
+                        ping_interval=None,  # Chromium does not ping; the sandbox ending closes the socket
+                        open_timeout=10,
+                    ) as chromium,
+                ):
                     await _relay(websocket, chromium)
             finally:
                 sock.close()
     except LocalAPIError as exc:
         await _close(websocket, 1008, exc.message)
+    except recorder.RecordingUnavailable as exc:
+        await _close(websocket, 1011, str(exc))
     except (SandboxError, OSError, WebSocketException, TimeoutError) as exc:
         await _close(websocket, 1011, f"the sandbox's browser is not reachable: {exc}")
+
+
+def _recording(websocket: WebSocket) -> bool:
+    """`recording=true` (the official SDK's spelling) asks for the session to be recorded (browser/recorder.py)."""
+    return websocket.query_params.get("recording", "").lower() in ("true", "1")
 
 
 async def _relay(client: WebSocket, chromium: ClientConnection) -> None:

@@ -5,6 +5,10 @@
     with sandbox.browser.playwright() as browser:      # a playwright.async_api.Browser (extra `browser`)
         page = browser.contexts[0].new_page()
         page.goto("https://example.com")
+    with sandbox.browser.playwright(record=True) as browser: ...   # recorded to .mkv on the server
+    for recording in sandbox.browser.list_recordings():            # Recording(filename, size)
+        sandbox.browser.download_recording_to(recording.filename, recording.filename)
+        sandbox.browser.delete_recording(recording.filename)
 
 The URL is the one the official SDK's `get_cdp_url` builds (openapi/data.yaml, BrowserAutomation): the data
 endpoint with a ws/wss scheme and `?tenantId=<account>` (plus `recording=true` when asked). The headers sign it
@@ -19,15 +23,19 @@ import os
 import ssl
 import tempfile
 from collections.abc import Iterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import httpx
-from agentrun_data_api.api.browser import browser_automation
+from agentrun_data_api.api.browser import browser_automation, delete_recording, download_recording, list_recordings
 
 from agentrun import errors
+from agentrun._core.http import CallOptions
+from agentrun._core.portal import SyncByteStream, save_chunks
 from agentrun._core.request_signing import sign_data_request
-from agentrun.sync.sandbox._data import SandboxTarget
+from agentrun.sandbox._wire import wire_int
+from agentrun.sync.sandbox._data import SandboxTarget, json_items, require_text
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser
@@ -85,6 +93,46 @@ class SandboxBrowser:
             finally:
                 with contextlib.suppress(Exception):  # the connection may be gone already
                     browser.close()
+
+    def list_recordings(self, *, options: CallOptions | None = None) -> list[Recording]:
+        """The finished recordings of `record=True` sessions (ListRecordings), by file name."""
+        response = self._target.core.call(list_recordings.request(self._target.sandbox_id), options=options)
+        return [
+            Recording(filename=str(item.get("filename") or ""), size=wire_int(item.get("size")))
+            for item in json_items(response, "recordings", "recordings")
+        ]
+
+    def download_recording(self, filename: str, *, options: CallOptions | None = None) -> Iterator[bytes]:
+        """The bytes of recording `filename` (a Matroska video), chunk by chunk as they arrive."""
+        opener = self._target.core.stream_call
+        operation = download_recording.request(self._target.sandbox_id, _recording_name(filename))
+        with SyncByteStream(lambda: opener(operation, options=options)) as chunks:
+            for chunk in chunks:
+                yield chunk
+
+    def download_recording_to(
+        self, filename: str, local_path: str | os.PathLike[str], *, options: CallOptions | None = None
+    ) -> int:
+        """Stream recording `filename` into the local file `local_path` (replaced only once complete); its size."""
+        return save_chunks(local_path, self.download_recording(filename, options=options))
+
+    def delete_recording(self, filename: str, *, options: CallOptions | None = None) -> None:
+        """Delete recording `filename` (DeleteRecording); NotFoundError when there is none."""
+        self._target.core.call(
+            delete_recording.request(self._target.sandbox_id, _recording_name(filename)), options=options
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Recording:
+    """A recording of a browser session: its file name (for download/delete) and size in bytes (None if unsaid)."""
+
+    filename: str
+    size: int | None
+
+
+def _recording_name(filename: str) -> str:
+    return require_text(filename, "filename", hint="pass a name list_recordings() gave")
 
 
 def _trust_local_ca(verify: bool | str | ssl.SSLContext) -> None:

@@ -16,16 +16,22 @@ class Recording:
     """A browser recording."""
 
     filename: str | Unset = UNSET
+    size: int | Unset = UNSET
+    """ Bytes. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         filename = self.filename
+
+        size = self.size
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
         if filename is not UNSET:
             field_dict["filename"] = filename
+        if size is not UNSET:
+            field_dict["size"] = size
 
         return field_dict
 
@@ -34,8 +40,11 @@ class Recording:
         d = dict(src_dict)
         filename = d.pop("filename", UNSET)
 
+        size = d.pop("size", UNSET)
+
         recording = cls(
             filename=filename,
+            size=size,
         )
 
         recording.additional_properties = d

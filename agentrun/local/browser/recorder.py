@@ -1,0 +1,163 @@
+"""Recording a browser sandbox's session (`?recording=true` on its automation socket, openapi/data.yaml): a CDP
+screencast of every page, piped to ffmpeg, which writes segmented Matroska files into the sandbox's
+`/home/user/.browser/recordings/` (ListRecordings/DownloadRecording/DeleteRecording serve them from there).
+
+ffmpeg runs INSIDE the sandbox (its namespaces, seccomp filter and cgroup), since the frames it decodes come from the
+sandbox; the server only moves bytes. Frames arrive when a page changes, so ffmpeg stamps each with the wall clock
+(the video plays in real time). A recording is listed once it is finished: `in_progress` names the file prefixes
+still being written.
+
+    async with recording(browser):      # until the block exits; then ffmpeg is given 10 s to finish the file
+        ...
+"""
+
+from __future__ import annotations
+
+import base64
+import binascii
+import contextlib
+import itertools
+import json
+import logging
+import shlex
+import shutil
+import time
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from typing import Any
+
+import anyio
+from websockets.asyncio.client import ClientConnection, connect
+from websockets.exceptions import ConnectionClosed, WebSocketException
+
+from agentrun.local.browser.chromium import STATE_DIR, Browser
+from agentrun.local.sandbox import SandboxError
+from agentrun.local.sandbox.processes import ProcessHandle
+
+logger = logging.getLogger("agentrun.local.browser")
+
+DIRECTORY = f"{STATE_DIR}/recordings"  # under /home/user
+SEGMENT_SECONDS = 300
+FINISH_TIMEOUT = 10.0
+INSTALL_HINT = "install Debian's ffmpeg package (`make system-deps`, or apt-get install ffmpeg)"
+MAX_MESSAGE = 64 * 1024 * 1024
+_sequence = itertools.count(1)
+# workspace path -> prefixes of the recordings ffmpeg is still writing there (left out of ListRecordings)
+in_progress: dict[str, set[str]] = {}
+
+
+class RecordingUnavailable(Exception):
+    """No ffmpeg on this machine."""
+
+
+def ffmpeg_command(executable: str, prefix: str) -> str:
+    directory = f"/home/user/{DIRECTORY}"
+    argv = [
+        executable, "-nostdin", "-hide_banner", "-loglevel", "error",
+        "-use_wallclock_as_timestamps", "1", "-f", "image2pipe", "-c:v", "mjpeg", "-i", "pipe:0",
+        "-vf", "scale=trunc(iw/2)*2:trunc(ih/2)*2",  # libx264 with yuv420p needs even sides
+        "-c:v", "libx264", "-preset", "ultrafast", "-pix_fmt", "yuv420p",
+        "-f", "segment", "-segment_time", str(SEGMENT_SECONDS), "-segment_start_number", "1",
+        "-reset_timestamps", "1", "-segment_format", "matroska", f"{directory}/{prefix}_seg%03d.mkv",
+    ]  # fmt: skip
+    # -nostdin only stops ffmpeg reading commands from the terminal; the frames come on pipe:0
+    return f"mkdir -p {shlex.quote(directory)} && exec {shlex.join(argv)}"
+
+
+@asynccontextmanager
+async def recording(browser: Browser) -> AsyncIterator[None]:
+    """Record the browser's pages while the block runs. Raises RecordingUnavailable (no ffmpeg)."""
+    executable = shutil.which("ffmpeg")
+    if executable is None:
+        raise RecordingUnavailable(f"recording needs ffmpeg, which this machine lacks: {INSTALL_HINT}")
+    prefix = f"cdp_{time.strftime('%Y%m%d_%H%M%S', time.gmtime())}_{next(_sequence):03d}"
+    workspace = str(browser.sandbox.workspace)
+    active = in_progress.setdefault(workspace, set())
+    active.add(prefix)
+    try:
+        ffmpeg = await browser.sandbox.start_process(ffmpeg_command(executable, prefix))
+        try:
+            async with anyio.create_task_group() as group:
+                group.start_soon(_screencast, browser, ffmpeg)
+                try:
+                    yield
+                finally:
+                    group.cancel_scope.cancel()
+        finally:
+            with anyio.CancelScope(shield=True):
+                await _finish(ffmpeg)
+    finally:
+        active.discard(prefix)
+        if not active:
+            in_progress.pop(workspace, None)
+
+
+async def _finish(ffmpeg: ProcessHandle) -> None:
+    """End of input: ffmpeg writes the last segment's index and exits; killed if it takes longer."""
+    try:
+        await ffmpeg.close_stdin()
+        with anyio.fail_after(FINISH_TIMEOUT):
+            code = await ffmpeg.wait()
+        if code != 0:
+            logger.warning("ffmpeg recording the browser ended with status %s", code)
+    except (TimeoutError, SandboxError, OSError) as exc:
+        logger.warning("ffmpeg recording the browser did not finish (%s): killed", exc or "timeout")
+        with contextlib.suppress(SandboxError, OSError):
+            await ffmpeg.kill()
+
+
+async def _screencast(browser: Browser, ffmpeg: ProcessHandle) -> None:
+    """A CDP connection of its own: attach to each page (now and later), screencast it, feed the JPEGs to ffmpeg."""
+    try:
+        sock = await browser.connect()
+    except SandboxError as exc:
+        logger.warning("cannot record the browser: %s", exc)
+        return
+    try:
+        async with connect(
+            f"ws://127.0.0.1{browser.devtools_path}", sock=sock, max_size=MAX_MESSAGE, compression=None,
+            ping_interval=None, open_timeout=10,
+        ) as cdp:  # fmt: skip
+            await _drive(cdp, ffmpeg)
+    except (ConnectionClosed, WebSocketException, OSError, TimeoutError) as exc:
+        logger.debug("recording connection ended: %s", exc)
+    finally:
+        sock.close()
+
+
+async def _drive(cdp: ClientConnection, ffmpeg: ProcessHandle) -> None:
+    ids = itertools.count(1)
+    attaching: dict[int, str] = {}  # request id -> target id
+
+    async def send(method: str, params: dict[str, Any], session: str | None = None) -> int:
+        number = next(ids)
+        message: dict[str, Any] = {"id": number, "method": method, "params": params}
+        if session is not None:
+            message["sessionId"] = session
+        await cdp.send(json.dumps(message))
+        return number
+
+    await send("Target.setDiscoverTargets", {"discover": True})  # announces the pages there are, then new ones
+    async for raw in cdp:
+        message = json.loads(raw)
+        method, params = message.get("method"), message.get("params") or {}
+        if method == "Target.targetCreated" and params.get("targetInfo", {}).get("type") == "page":
+            target = str(params["targetInfo"]["targetId"])
+            attaching[await send("Target.attachToTarget", {"targetId": target, "flatten": True})] = target
+        elif message.get("id") in attaching:
+            attaching.pop(message["id"])
+            session = (message.get("result") or {}).get("sessionId")
+            if session:
+                await send("Page.startScreencast", {"format": "jpeg", "quality": 70}, session)
+        elif method == "Page.screencastFrame":
+            session = message.get("sessionId")
+            await send("Page.screencastFrameAck", {"sessionId": params.get("sessionId")}, session)
+            try:
+                frame = base64.b64decode(str(params.get("data", "")), validate=True)
+            except binascii.Error:
+                continue
+            try:
+                await ffmpeg.write_stdin(frame)
+            except (SandboxError, OSError) as exc:
+                logger.warning("ffmpeg stopped taking frames: %s", exc)
+                return
