@@ -612,3 +612,10 @@ def test_official_browser_sandbox_is_driven_by_its_playwright_helper(compat: Com
 
 def test_playwright_connects_through_the_official_cdp_url_and_signed_headers(compat: Compat) -> None:
     assert compat.summary("browser")["sync"]["playwright_text"] == "driven over CDP"
+
+
+def test_official_sdk_records_lists_downloads_and_deletes_a_session(compat: Compat) -> None:
+    summary = compat.summary("browser")["sync"]
+    assert summary["recordings_before"] == {"recordings": []}
+    assert summary["recording_names"] == [True] and summary["downloaded_ebml"] is True
+    assert summary["recordings_after_delete"] == {"recordings": []}

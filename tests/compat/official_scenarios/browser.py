@@ -2,13 +2,16 @@
 sets diskSize 10240 for it), `Sandbox.create(TemplateType.BROWSER)`, the `with` block (which polls /health), the CDP
 URL with its signed headers (`get_cdp_url(with_headers=True)`), the SDK's own Playwright helper
 (`sync_playwright()` / `async_playwright()`, which call `connect_over_cdp(url, headers=...)`), and Playwright's own
-`connect_over_cdp` on the same URL and headers (openapi/data.yaml BrowserAutomation).
+`connect_over_cdp` on the same URL and headers (openapi/data.yaml BrowserAutomation); a session recorded with
+`sync_playwright(record=True)`, then list_recordings, download_recording and delete_recording.
 
 Nothing here sleeps: AgentRun Local answers the first /health poll ok, so the scenario's time is Chromium's.
 """
 
 from __future__ import annotations
 
+import os
+import tempfile
 import time
 from typing import Any
 
@@ -19,6 +22,23 @@ from agentrun.sandbox.browser_sandbox import BrowserSandbox
 
 PAGE = "data:text/html,<title>official sdk</title><h1 id=h>driven over CDP</h1>"
 PNG = b"\x89PNG\r\n\x1a\n"
+EBML = b"\x1a\x45\xdf\xa3"  # Matroska
+ANIMATED = (
+    "data:text/html,<title>recorded</title><h1 id=n>0</h1>"
+    "<script>let i=0;setInterval(()=>{document.getElementById('n').textContent=++i},30)</script>"
+)
+
+
+def wait_for_recordings(sandbox: Any) -> list[dict[str, Any]]:
+    """ListRecordings until the recorded session's file is listed (once its recording is finished)."""
+    deadline = time.monotonic() + 15
+    while time.monotonic() < deadline:
+        listed = sandbox.list_recordings()
+        check(isinstance(listed, dict) and isinstance(listed.get("recordings"), list), f"list: {listed!r}")
+        if listed["recordings"]:
+            return list(listed["recordings"])
+        time.sleep(0.1)
+    raise AssertionError("the recorded session was never listed")
 
 
 def template_input(name: str) -> TemplateInput:
@@ -56,6 +76,21 @@ def sync_part(summary: Summary) -> None:
             summary["playwright_text"] = page.inner_text("#h")
             browser.close()
         summary["health"] = sandbox.check_health()
+        summary["recordings_before"] = sandbox.list_recordings()
+        with sandbox.sync_playwright(record=True) as helper:  # ?recording=true
+            helper.goto(ANIMATED)
+            helper.wait(600)  # milliseconds of a changing page
+        recordings = wait_for_recordings(sandbox)
+        filename = recordings[0]["filename"]
+        with tempfile.TemporaryDirectory() as local:
+            saved = os.path.join(local, "session.mkv")
+            download = sandbox.download_recording(filename, saved)
+            with open(saved, "rb") as file:
+                summary["downloaded_ebml"] = file.read(4) == EBML
+        equal(download, {"saved_path": saved, "size": recordings[0]["size"]}, "download_recording")
+        sandbox.delete_recording(filename)
+        summary["recording_names"] = [item["filename"].endswith("_seg001.mkv") for item in recordings]
+        summary["recordings_after_delete"] = sandbox.list_recordings()
     Template.delete_by_name(template)
 
 

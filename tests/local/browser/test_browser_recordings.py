@@ -4,6 +4,7 @@ serve them (openapi/data.yaml), confined to the recordings folder."""
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -38,6 +39,14 @@ async def _record(browser: Browser) -> None:
     await anyio.sleep(0.6)  # ~20 changed frames
 
 
+async def _probe(path: Path) -> dict[str, str]:
+    command = ["ffprobe", "-v", "error", "-count_frames", "-select_streams", "v:0", "-of", "json"]
+    command += ["-show_entries", "stream=codec_name,nb_read_frames,width,height", str(path)]
+    result = await anyio.run_process(command)
+    streams: list[dict[str, str]] = json.loads(result.stdout)["streams"]
+    return streams[0]
+
+
 async def _finished(sandbox: Sandbox) -> list[Recording]:
     """The recordings, once the session's recording is finished (it is listed only then)."""
     with anyio.fail_after(15):
@@ -56,6 +65,8 @@ async def test_a_recorded_session_is_listed_downloaded_and_deleted(browser_sandb
     saved = tmp_path / "session.mkv"
     assert await browser_sandbox.browser.download_recording_to(recording.filename, saved) == recording.size
     assert saved.read_bytes().startswith(EBML)
+    video = await _probe(saved)  # a real video of the page changing: H.264, frames at a variable rate
+    assert video["codec_name"] == "h264" and int(video["nb_read_frames"]) >= 5, video
     await browser_sandbox.browser.delete_recording(recording.filename)
     assert await browser_sandbox.browser.list_recordings() == []
     with pytest.raises(errors.NotFoundError):
