@@ -84,3 +84,4 @@ bench: $(STAMP) $(OFFICIAL_STAMP)
 
 clean:
 	rm -rf $(VENV) $(OFFICIAL) .mypy_cache .pytest_cache .ruff_cache
+	$(PY) bench/browser.py
