@@ -81,7 +81,7 @@ bench: $(STAMP) $(OFFICIAL_STAMP)
 	$(PY) bench/control_plane.py
 	$(PY) bench/sandbox.py
 	$(PY) bench/models.py
+	$(PY) bench/browser.py
 
 clean:
 	rm -rf $(VENV) $(OFFICIAL) .mypy_cache .pytest_cache .ruff_cache
-	$(PY) bench/browser.py
