@@ -42,6 +42,11 @@ async def shielded(action: Callable[[], Awaitable[T]]) -> T:
     return outcome
 
 
+def new_lock() -> anyio.Lock:
+    """A lock for `async with`: one task at a time through a section (creating a resource once, say)."""
+    return anyio.Lock()
+
+
 async def in_thread(work: Callable[[], T]) -> T:
     """Run blocking work (reading and zipping a folder, say) in a worker thread, off the event loop."""
     return await anyio.to_thread.run_sync(work)

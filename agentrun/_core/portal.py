@@ -444,6 +444,11 @@ def shielded(action: Callable[[], T]) -> T:
     return action()
 
 
+def new_lock() -> threading.Lock:
+    """A lock for `with`: one thread at a time through a section."""
+    return threading.Lock()
+
+
 def in_thread(work: Callable[[], T]) -> T:
     """The caller's thread is the one to block: just run it."""
     return work()

@@ -2,6 +2,7 @@
 of OpenAPI tools as one framework-neutral `ToolFunction` interface."""
 
 from agentrun.tool.functions import ToolFunction, ToolResult
+from agentrun.tool.sandbox_tools import SandboxTool, SandboxTools
 from agentrun.tool.tool import Tool, Tools
 
-__all__ = ["Tool", "ToolFunction", "ToolResult", "Tools"]
+__all__ = ["SandboxTool", "SandboxTools", "Tool", "ToolFunction", "ToolResult", "Tools"]

@@ -61,11 +61,13 @@ class ToolFunction:
 
 @dataclass(frozen=True, slots=True)
 class ToolResult:
-    """The upstream's answer: its HTTP `status`, `content_type`, and `body` (parsed JSON, or text)."""
+    """The upstream's answer: its HTTP `status`, `content_type`, and `body` (parsed JSON, or text). `is_error` says
+    the call ran but failed in a way to show the model (code that raised, a command that exited non-zero)."""
 
     status: int
     content_type: str
     body: Any
+    is_error: bool = False
 
     def text(self) -> str:
         """The body as text, JSON encoded when it is not text already (what a model is given as the result)."""

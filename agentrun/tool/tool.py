@@ -35,7 +35,9 @@ from agentrun._core.resource import (
     text_of,
     wire_body,
 )
+from agentrun.sandbox.sandbox import Sandboxes
 from agentrun.tool.functions import ToolFunction, ToolResult, parse_functions, parse_result
+from agentrun.tool.sandbox_tools import SandboxTools
 
 
 def _spec_text(spec: str | Mapping[str, Any] | None) -> str | None:
@@ -178,6 +180,14 @@ class Tools(ControlAPI):
             options = CallOptions(timeout=timeout + 5)  # the server gives up first, with a typed answer
         response = await self._core.call(prepared, options=options)
         return parse_result(json_of(response))
+
+    def sandbox_tools(
+        self, template: str, *, idle_timeout: int | None = None, ready_timeout: float = 60.0
+    ) -> SandboxTools:
+        """The code-interpreter tools (run_code, read_file, write_file, list_files, run_command) of a sandbox
+        from `template`, as `ToolFunction`s with a `call`. The sandbox is created on the first call (waiting up to
+        `ready_timeout` seconds) and deleted by `aclose()` or on leaving `async with tools:`."""
+        return SandboxTools(Sandboxes(self._core), template, idle_timeout=idle_timeout, ready_timeout=ready_timeout)
 
 
 def _name(value: str, what: str = "tool name") -> str:

@@ -2,7 +2,9 @@
 """Tools: MCP servers, OpenAPI-described HTTP tools and skill packages registered with AgentRun, and the functions
 of OpenAPI tools as one framework-neutral `ToolFunction` interface."""
 
+from agentrun.sync.tool.sandbox_tools import SandboxTool, SandboxTools
+
 from agentrun.sync.tool.tool import Tool, Tools
 from agentrun.tool.functions import ToolFunction, ToolResult
 
-__all__ = ["Tool", "ToolFunction", "ToolResult", "Tools"]
+__all__ = ["SandboxTool", "SandboxTools", "Tool", "ToolFunction", "ToolResult", "Tools"]

@@ -10,6 +10,7 @@ import json
 from collections.abc import Mapping
 from typing import Any, Unpack
 
+from agentrun.sync.tool.sandbox_tools import SandboxTools
 from agentrun_control_api.api.tools import create_tool, delete_tool, get_tool, list_tools, update_tool
 from agentrun_control_api.fields import CreateToolMore, UpdateToolMore
 from agentrun_control_api.models import CreateToolInputV2, McpConfig, ToolCreateMethod, ToolType, UpdateToolInputV2
@@ -24,6 +25,7 @@ from agentrun._core.portal import SyncHttpCore
 from agentrun.sync._core.bound import BoundResource, updater
 from agentrun.sync._core.paging import SyncPager
 from agentrun.sync._core.resource import ControlAPI, WireObject, build_input, resource_repr, text_of, wire_body
+from agentrun.sync.sandbox.sandbox import Sandboxes
 from agentrun.tool.functions import ToolFunction, ToolResult, parse_functions, parse_result
 
 
@@ -165,6 +167,14 @@ class Tools(ControlAPI):
             options = CallOptions(timeout=timeout + 5)  # the server gives up first, with a typed answer
         response = self._core.call(prepared, options=options)
         return parse_result(json_of(response))
+
+    def sandbox_tools(
+        self, template: str, *, idle_timeout: int | None = None, ready_timeout: float = 60.0
+    ) -> SandboxTools:
+        """The code-interpreter tools (run_code, read_file, write_file, list_files, run_command) of a sandbox
+        from `template`, as `ToolFunction`s with a `call`. The sandbox is created on the first call (waiting up to
+        `ready_timeout` seconds) and deleted by `close()` or on leaving `with tools:`."""
+        return SandboxTools(Sandboxes(self._core), template, idle_timeout=idle_timeout, ready_timeout=ready_timeout)
 
 
 def _name(value: str, what: str = "tool name") -> str:
