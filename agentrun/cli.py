@@ -4,6 +4,7 @@ agentrun local serve [--host 127.0.0.1] [--port 8490] [--data-dir DIR] [--http] 
                      [--warm-sandboxes N]
 agentrun local env [--data-dir DIR]        # eval "$(agentrun local env)"
 agentrun runtime deploy ./my-agent --name my-agent | agentrun runtime invoke my-agent "question"   (cli_runtime.py)
+agentrun mcp sandbox --template T [--local]  # a sandbox as MCP tools over stdio (cli_mcp.py)
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ import sys
 from collections.abc import Sequence
 from typing import Any
 
-from agentrun import cli_runtime
+from agentrun import cli_mcp, cli_runtime
 from agentrun._version import __version__
 
 _DEFAULT_PORT = 8490  # keep in step with agentrun.local.server.DEFAULT_PORT (not imported: it loads uvicorn)
@@ -60,11 +61,13 @@ def _add_local_commands(parser: argparse.ArgumentParser) -> None:
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="agentrun", description="AgentRun SDK command line.")
     parser.add_argument("--version", action="version", version=f"agentrun {__version__}")
-    areas = parser.add_subparsers(dest="area", required=True, metavar="{local,runtime}")
+    areas = parser.add_subparsers(dest="area", required=True, metavar="{local,runtime,mcp}")
     local = areas.add_parser("local", help="AgentRun Local: the AgentRun API on this machine")
     _add_local_commands(local)
     runtime = areas.add_parser("runtime", help="agent runtimes: deploy an agent's code, invoke it")
     cli_runtime.add_commands(runtime)
+    mcp = areas.add_parser("mcp", help="MCP servers: a sandbox as MCP tools (stdio)")
+    cli_mcp.add_commands(mcp)
     return parser
 
 

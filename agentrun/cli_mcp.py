@@ -1,0 +1,70 @@
+"""`agentrun mcp sandbox --template T`: a code-interpreter sandbox as an MCP server over stdio, for Claude Desktop,
+Cursor or any MCP client that starts servers as commands. Configured from the AGENTRUN_* variables, or `--local`
+(the AgentRun Local server recorded in its data dir). The sandbox is created on the first tool call, reused, and
+deleted when the client goes (stdin closed, SIGTERM or Ctrl-C), a call in flight included.
+"""
+
+from __future__ import annotations
+
+import argparse
+import signal
+import sys
+from typing import Any
+
+
+def add_commands(parser: argparse.ArgumentParser) -> None:
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{sandbox}")
+    sandbox = commands.add_parser(
+        "sandbox",
+        help="serve a code-interpreter sandbox as MCP tools over stdio",
+        description="Serve run_code, read_file, write_file, list_files and run_command over MCP (stdio) in a "
+        "sandbox of TEMPLATE, created on first use and deleted on exit.",
+    )
+    sandbox.add_argument("--template", required=True, help="a CodeInterpreter template's name")
+    sandbox.add_argument("--idle-timeout", type=int, help="seconds without use after which the service ends it")
+    sandbox.add_argument(
+        "--local",
+        nargs="?",
+        const="",
+        metavar="DATA_DIR",
+        help="use the running AgentRun Local (its data dir: default $AGENTRUN_LOCAL_DIR or ~/.agentrun/local) "
+        "instead of the AGENTRUN_* variables",
+    )
+    sandbox.set_defaults(handler=_sandbox)
+
+
+def _sigterm_as_sigint(signum: int, frame: Any) -> None:
+    signal.raise_signal(signal.SIGINT)
+
+
+def _sandbox(args: argparse.Namespace) -> int:
+    import anyio
+
+    from agentrun.client import AsyncAgentRun
+    from agentrun.errors import AgentRunError
+
+    try:
+        from mcp.server.stdio import stdio_server
+
+        from agentrun.mcp_server.sandbox import server
+    except ImportError as exc:
+        print(f"agentrun mcp sandbox: {exc.name} is missing: pip install 'agentrun[local]'", file=sys.stderr)
+        return 1
+
+    async def serve() -> None:
+        client = AsyncAgentRun.local(args.local or None) if args.local is not None else AsyncAgentRun()
+        async with client, client.tools.sandbox_tools(args.template, idle_timeout=args.idle_timeout) as tools:
+            mcp = server(tools)
+            async with stdio_server() as (read, write):
+                await mcp.run(read, write, mcp.create_initialization_options())
+
+    # SIGTERM (how clients stop their servers) unwinds like Ctrl-C: the sandbox is deleted on the way out.
+    signal.signal(signal.SIGTERM, _sigterm_as_sigint)
+    try:
+        anyio.run(serve)
+    except KeyboardInterrupt:
+        pass
+    except AgentRunError as exc:
+        print(f"agentrun mcp sandbox: {exc}", file=sys.stderr)
+        return 1
+    return 0
