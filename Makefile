@@ -6,8 +6,12 @@ STAMP := $(VENV)/.installed
 # The official clients live in their own virtualenv: agentrun-sdk pins openai 2.x through litellm, which ours need not.
 OFFICIAL := .venv-official
 OFFICIAL_STAMP := $(OFFICIAL)/.installed
+# The framework integrations (agentrun[langchain,...]) and their tested versions, in their own virtualenv: they pin
+# openai, pydantic and httpx ranges our dev environment need not follow. Tests run code there (tests/integration).
+INTEGRATIONS := .venv-integrations
+INTEGRATIONS_STAMP := $(INTEGRATIONS)/.installed
 
-.PHONY: demo system-deps install official-sdk generate check-generated lint format typecheck pytest test bench clean
+.PHONY: demo system-deps install official-sdk integrations generate check-generated lint format typecheck pytest test bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -51,6 +55,17 @@ $(OFFICIAL_STAMP): Makefile
 
 official-sdk: $(OFFICIAL_STAMP)
 
+# This repo, editable, with the integration extras and the framework versions the README table names (pins here,
+# ranges in pyproject.toml). Rebuilt when either file changes.
+$(INTEGRATIONS_STAMP): Makefile pyproject.toml
+	test -x $(INTEGRATIONS)/bin/python || $(PYTHON) -m venv $(INTEGRATIONS)
+	$(INTEGRATIONS)/bin/python -m pip install --quiet -e ".[langchain,langgraph,pydantic-ai,openai-agents]" \
+		langchain==1.5.2 langchain-core==1.8.3 langchain-openai==1.8.1 langgraph==1.2.24 \
+		pydantic-ai-slim==2.78.0 openai-agents==0.24.0
+	touch $(INTEGRATIONS_STAMP)
+
+integrations: $(INTEGRATIONS_STAMP)
+
 generate: $(STAMP)
 	$(PY) scripts/generate.py
 	$(PY) scripts/gen_sync.py
@@ -70,8 +85,9 @@ format: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
-pytest: $(STAMP) $(OFFICIAL_STAMP)
-	AGENTRUN_OFFICIAL_PYTHON=$(CURDIR)/$(OFFICIAL)/bin/python $(PY) -m pytest $(PYTEST_ARGS)
+pytest: $(STAMP) $(OFFICIAL_STAMP) $(INTEGRATIONS_STAMP)
+	AGENTRUN_OFFICIAL_PYTHON=$(CURDIR)/$(OFFICIAL)/bin/python \
+		AGENTRUN_INTEGRATIONS_PYTHON=$(CURDIR)/$(INTEGRATIONS)/bin/python $(PY) -m pytest $(PYTEST_ARGS)
 
 test: lint typecheck check-generated pytest
 
@@ -84,4 +100,4 @@ bench: $(STAMP) $(OFFICIAL_STAMP)
 	$(PY) bench/browser.py
 
 clean:
-	rm -rf $(VENV) $(OFFICIAL) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(OFFICIAL) $(INTEGRATIONS) .mypy_cache .pytest_cache .ruff_cache

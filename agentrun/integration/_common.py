@@ -1,0 +1,481 @@
+"""The framework-neutral layer every `agentrun.integration.<framework>` module converts from (one conversion per
+framework, whatever the resource):
+
+- `resolve_model(name, ...)` -> `ModelTarget`: the OpenAI-compatible model gateway of `name` (a model proxy, a model
+  service, or AgentRun Local's `agentrun-local-test-model`), as a base URL, the `model` field to send, and HTTP
+  clients that sign each request (AGENTRUN4, openapi/data.yaml) or carry a proxy credential's key;
+- `openapi_toolset(name, ...)` / `sandbox_toolset(template, ...)` -> `CommonToolSet`: `CommonTool`s, each a
+  `ToolFunction` (name, description, JSON-Schema input) plus a way to run it, blocking or awaited.
+
+Tool calls go through the blocking client (`agentrun.sync.AgentRun`), whose event loop lives in its own thread: the
+same tool then works from a framework's sync path, from its async path (awaited in a worker thread, so the caller's
+loop never blocks), and across the several event loops a framework may start (`asyncio.run` per call).
+"""
+
+from __future__ import annotations
+
+import atexit
+import contextlib
+import dataclasses
+import importlib
+import re
+import threading
+import weakref
+from collections.abc import Callable, Iterable, Mapping
+from types import ModuleType, TracebackType
+from typing import TYPE_CHECKING, Any, Self, TypeVar
+
+import anyio.to_thread
+import httpx
+
+from agentrun import errors
+from agentrun._config import Config
+from agentrun._core.openai_compat import DataPlaneSignature, async_openai_client
+from agentrun.tool.functions import ToolFunction
+
+if TYPE_CHECKING:
+    from openai import AsyncOpenAI
+
+    from agentrun.sync import AgentRun
+    from agentrun.sync.sandbox.sandbox import Sandbox
+
+T = TypeVar("T")
+
+_TOOL_NAME = re.compile(r"^[A-Za-z0-9_-]{1,64}$")  # what OpenAI-style function calling accepts
+
+
+def require_framework(module: str, extra: str) -> ModuleType:
+    """Import a framework module, or say which extra installs it."""
+    try:
+        return importlib.import_module(module)
+    except ImportError as exc:
+        raise errors.MissingDependencyError(
+            f"agentrun.integration needs {module!r}, which is optional: pip install 'agentrun[{extra}]'"
+        ) from exc
+
+
+def _config(config: Config | None) -> Config:
+    return config if config is not None else Config.from_env()
+
+
+# -- models ----------------------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class ModelTarget:
+    """The gateway of one model: `base_url` (`<data endpoint>/models/{name}/v1`, openapi/data.yaml), `model` (the
+    request's `model` field) and the `api_key` an OpenAI-compatible client is given (a placeholder, never sent,
+    when requests are signed instead)."""
+
+    name: str
+    model: str
+    base_url: str
+    config: Config
+    api_key: str | None = None
+
+    def _auth(self) -> httpx.Auth | None:
+        return None if self.api_key is not None else DataPlaneSignature(self.config)
+
+    def _timeout(self) -> httpx.Timeout:
+        t = self.config.timeout
+        return httpx.Timeout(connect=t.connect, read=t.read, write=t.write, pool=t.pool)
+
+    @property
+    def key(self) -> str:
+        """The api_key for a framework's OpenAI client: the credential's secret, or the unsent placeholder."""
+        return self.api_key if self.api_key is not None else "agentrun-signed-request"
+
+    def async_http_client(self) -> httpx.AsyncClient:
+        """An `httpx.AsyncClient` that signs each request (or none needed with `api_key`)."""
+        return httpx.AsyncClient(verify=self.config.verify, timeout=self._timeout(), auth=self._auth())
+
+    def http_client(self) -> httpx.Client:
+        """The blocking twin of `async_http_client`."""
+        return httpx.Client(verify=self.config.verify, timeout=self._timeout(), auth=self._auth())
+
+    def async_openai(self, **options: Any) -> AsyncOpenAI:
+        """`openai.AsyncOpenAI` for this gateway (as `client.models.openai(name)` makes it)."""
+        return async_openai_client(
+            self.config, self.base_url, timeouts=self.config.timeout, api_key=self.api_key, **options
+        )
+
+
+def resolve_model(
+    name: str, *, model: str | None = None, config: Config | None = None, api_key: str | None = None
+) -> ModelTarget:
+    """The gateway target of `name`. `model` is the request's `model` field (default: `name`, which is what a
+    proxy of one model and AgentRun Local's built-ins expect); `api_key` the secret of the credential bound to a
+    model proxy, sent instead of a signature."""
+    if not isinstance(name, str) or not name:
+        raise errors.InvalidArgumentError(f"name must be the model proxy or service name, got {name!r}")
+    if api_key is not None and (not isinstance(api_key, str) or not api_key):
+        raise errors.InvalidArgumentError("api_key must be the credential's secret (a non-empty string) or None")
+    resolved = _config(config)
+    if api_key is None:
+        resolved.require_credentials()
+    from urllib.parse import quote
+
+    base_url = f"{resolved.data_base_url()}/models/{quote(name, safe='')}/v1"
+    return ModelTarget(name, model or name, base_url, resolved, api_key)
+
+
+# -- tools -----------------------------------------------------------------------------------------------------
+
+
+@dataclasses.dataclass(frozen=True)
+class CommonTool:
+    """A `ToolFunction` and a way to run it: `call(arguments)` blocks, `acall(arguments)` is awaited. Both return
+    the text a model is given; a failure raises (an `AgentRunError` saying what went wrong)."""
+
+    function: ToolFunction
+    run: Callable[[Mapping[str, Any]], str]
+
+    @property
+    def name(self) -> str:
+        return self.function.name
+
+    @property
+    def description(self) -> str:
+        return self.function.description
+
+    @property
+    def input_schema(self) -> dict[str, Any]:
+        """The JSON Schema of the arguments (an object schema, with `properties` always present)."""
+        schema = dict(self.function.input_schema)
+        schema.setdefault("type", "object")
+        schema.setdefault("properties", {})
+        return schema
+
+    def call(self, arguments: Mapping[str, Any] | None = None) -> str:
+        return self.run(dict(arguments or {}))
+
+    async def acall(self, arguments: Mapping[str, Any] | None = None) -> str:
+        return await anyio.to_thread.run_sync(self.call, arguments)
+
+
+class CommonToolSet:
+    """Tools sharing one blocking client (and, for a sandbox, one sandbox). `close()` / `aclose()` release them;
+    an unclosed set is closed when the process exits."""
+
+    def __init__(self, tools: Iterable[CommonTool], closers: Iterable[Callable[[], None]] = ()) -> None:
+        self.tools = list(tools)
+        self._finalizer = weakref.finalize(self, _close_all, list(closers))
+        # Registered after the blocking client's loop registered its own stop, so run before it (atexit is LIFO);
+        # weakref.finalize's own exit hook may have been registered earlier and run too late.
+        atexit.register(self._finalizer)
+
+    def close(self) -> None:
+        """Release what the tools share (the sandbox is deleted); safe to call more than once."""
+        atexit.unregister(self._finalizer)
+        self._finalizer()
+
+    async def aclose(self) -> None:
+        await anyio.to_thread.run_sync(self.close)
+
+
+def _close_all(closers: list[Callable[[], None]]) -> None:
+    failure: BaseException | None = None
+    for close in closers:
+        try:
+            close()
+        except Exception as exc:  # close the others too, then report the first failure
+            failure = failure or exc
+    if failure is not None:
+        raise failure
+
+
+def tool_name(name: str, *, prefix: str | None, modify_tool_name: Callable[[str], str] | None) -> str:
+    final = f"{prefix or ''}{name}"
+    if modify_tool_name is not None:
+        final = modify_tool_name(final)
+    if not isinstance(final, str) or not _TOOL_NAME.match(final):
+        raise errors.InvalidArgumentError(
+            f"tool name {final!r} is not 1-64 letters, digits, '_' or '-' (what models accept): change prefix= "
+            "or modify_tool_name="
+        )
+    return final
+
+
+def _selected(
+    functions: Iterable[ToolFunction],
+    *,
+    prefix: str | None,
+    modify_tool_name: Callable[[str], str] | None,
+    filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None,
+) -> list[tuple[ToolFunction, ToolFunction]]:
+    """(original, renamed) for each function the filter keeps (the filter sees the original name)."""
+    if filter_tools_by_name is None:
+        keep: Callable[[str], bool] = lambda _name: True  # noqa: E731
+    elif callable(filter_tools_by_name):
+        keep = filter_tools_by_name
+    else:
+        wanted = set(filter_tools_by_name)
+        keep = wanted.__contains__
+    chosen = []
+    for function in functions:
+        if keep(function.name):
+            renamed = tool_name(function.name, prefix=prefix, modify_tool_name=modify_tool_name)
+            chosen.append((function, _with_name(function, renamed)))
+    return chosen
+
+
+def _with_name(function: ToolFunction, name: str) -> ToolFunction:
+    return dataclasses.replace(function, name=name)
+
+
+def _blocking_client(config: Config | None) -> AgentRun:
+    from agentrun.sync import AgentRun
+
+    return AgentRun(_config(config))
+
+
+def openapi_toolset(
+    name: str,
+    *,
+    config: Config | None = None,
+    prefix: str | None = None,
+    modify_tool_name: Callable[[str], str] | None = None,
+    filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None,
+) -> CommonToolSet:
+    """The functions of AgentRun tool `name` (`client.tools.list_functions`), each called through
+    `client.tools.call` (the server adds the tool's credential)."""
+    client = _blocking_client(config)
+    try:
+        functions = client.tools.list_functions(name)
+        chosen = _selected(
+            functions, prefix=prefix, modify_tool_name=modify_tool_name, filter_tools_by_name=filter_tools_by_name
+        )
+    except BaseException:
+        client.close()
+        raise
+
+    def runner(original: ToolFunction) -> Callable[[Mapping[str, Any]], str]:
+        def run(arguments: Mapping[str, Any]) -> str:
+            return client.tools.call(name, original.name, arguments).text()
+
+        return run
+
+    return CommonToolSet([CommonTool(renamed, runner(original)) for original, renamed in chosen], [client.close])
+
+
+# -- sandboxes -------------------------------------------------------------------------------------------------
+
+CODE_INTERPRETER = "CodeInterpreter"
+
+
+class _LazySandbox:
+    """One sandbox of `template_name`, created on first use and reused; `close()` deletes it."""
+
+    def __init__(self, client: AgentRun, template_name: str, idle_timeout: int) -> None:
+        self._client = client
+        self._template = template_name
+        self._idle_timeout = idle_timeout
+        self._lock = threading.Lock()
+        self._sandbox: Sandbox | None = None
+        self._closed = False
+
+    @property
+    def sandbox_id(self) -> str | None:
+        return self._sandbox.id if self._sandbox is not None else None
+
+    def get(self) -> Sandbox:
+        with self._lock:
+            if self._closed:
+                raise errors.AgentRunError("this sandbox toolset is closed: make a new one with sandbox_toolset()")
+            if self._sandbox is None:
+                self._sandbox = self._client.sandboxes.create(self._template, idle_timeout=self._idle_timeout)
+            return self._sandbox
+
+    def close(self) -> None:
+        with self._lock:
+            self._closed = True
+            sandbox, self._sandbox = self._sandbox, None
+        if sandbox is not None:
+            with contextlib.suppress(errors.NotFoundError):  # already gone (idle timeout, or deleted elsewhere)
+                sandbox.delete()
+
+
+def _execution_text(execution: Any) -> str:
+    parts = []
+    stdout = "".join(execution.logs.stdout).rstrip("\n")
+    if stdout:
+        parts.append(stdout)
+    stderr = "".join(execution.logs.stderr).rstrip("\n")
+    if stderr:
+        parts.append(f"stderr: {stderr}")
+    if execution.text:
+        parts.append(execution.text)
+    if execution.error is not None:
+        parts.append(f"error: {execution.error}")
+    return "\n".join(parts) or "(no output)"
+
+
+def _object(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
+    return {"type": "object", "properties": properties, "required": required}
+
+
+_CODE_INTERPRETER_FUNCTIONS = (
+    ToolFunction(
+        "run_code",
+        "Run code in the sandbox (state persists between calls) and return what it printed and its result.",
+        _object(
+            {
+                "code": {"type": "string", "description": "the code to run"},
+                "language": {"type": "string", "enum": ["python", "javascript"], "description": "default python"},
+            },
+            ["code"],
+        ),
+    ),
+    ToolFunction(
+        "execute_command",
+        "Run a shell command in the sandbox and return its exit code, stdout and stderr.",
+        _object(
+            {
+                "command": {"type": "string", "description": "the shell command line"},
+                "cwd": {"type": "string", "description": "working directory (default /home/user)"},
+                "timeout": {"type": "number", "description": "seconds it may run (default 30)"},
+            },
+            ["command"],
+        ),
+    ),
+    ToolFunction(
+        "read_file",
+        "Read a text file in the sandbox.",
+        _object({"path": {"type": "string", "description": "the file's path"}}, ["path"]),
+    ),
+    ToolFunction(
+        "write_file",
+        "Create or replace a text file in the sandbox (parent directories are created).",
+        _object({"path": {"type": "string"}, "content": {"type": "string"}}, ["path", "content"]),
+    ),
+    ToolFunction(
+        "list_directory",
+        "List the entries of a directory in the sandbox.",
+        _object({"path": {"type": "string", "description": "default /home/user"}}, []),
+    ),
+)
+
+
+def _code_interpreter_runners(lazy: _LazySandbox) -> dict[str, Callable[[Mapping[str, Any]], str]]:
+    contexts: dict[str, Any] = {}
+
+    def run_code(arguments: Mapping[str, Any]) -> str:
+        sandbox = lazy.get()
+        language = str(arguments.get("language") or "python")
+        if language not in contexts:  # one context per language, so state persists between calls
+            contexts[language] = sandbox.create_context(language=language)
+        return _execution_text(sandbox.run_code(str(arguments["code"]), context=contexts[language]))
+
+    def execute_command(arguments: Mapping[str, Any]) -> str:
+        timeout = arguments.get("timeout")
+        result = lazy.get().commands.run(
+            str(arguments["command"]),
+            cwd=arguments.get("cwd"),
+            timeout=float(timeout) if timeout is not None else None,
+        )
+        return f"exit code {result.exit_code}\nstdout: {result.stdout}\nstderr: {result.stderr}"
+
+    def read_file(arguments: Mapping[str, Any]) -> str:
+        return lazy.get().files.read(str(arguments["path"]))
+
+    def write_file(arguments: Mapping[str, Any]) -> str:
+        written = lazy.get().files.write(str(arguments["path"]), str(arguments["content"]))
+        return f"wrote {written} bytes to {arguments['path']}"
+
+    def list_directory(arguments: Mapping[str, Any]) -> str:
+        entries = lazy.get().files.list(arguments.get("path") or "/home/user")
+        return "\n".join(f"{entry.type}\t{entry.path}" for entry in entries) or "(empty)"
+
+    return {
+        "run_code": run_code,
+        "execute_command": execute_command,
+        "read_file": read_file,
+        "write_file": write_file,
+        "list_directory": list_directory,
+    }
+
+
+class SandboxToolSet(CommonToolSet):
+    """Code-interpreter tools on one sandbox, created on the first call and deleted by `close()` (or at exit)."""
+
+    def __init__(self, tools: Iterable[CommonTool], lazy: _LazySandbox, client: AgentRun) -> None:
+        super().__init__(tools, [lazy.close, client.close])
+        self._lazy = lazy
+
+    @property
+    def sandbox_id(self) -> str | None:
+        """The sandbox's id once a call created it, else None."""
+        return self._lazy.sandbox_id
+
+
+def sandbox_toolset(
+    template_name: str,
+    *,
+    template_type: str = CODE_INTERPRETER,
+    config: Config | None = None,
+    sandbox_idle_timeout_seconds: int = 600,
+    prefix: str | None = None,
+    modify_tool_name: Callable[[str], str] | None = None,
+    filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None,
+) -> SandboxToolSet:
+    """Tools on a sandbox of `template_name` (a READY template): run_code, execute_command, read_file,
+    write_file, list_directory. No sandbox exists until a tool is called."""
+    kind = str(getattr(template_type, "value", template_type))
+    if kind.upper().replace("_", "") != CODE_INTERPRETER.upper():
+        raise errors.InvalidArgumentError(
+            f"template_type {template_type!r} is not supported here yet: only {CODE_INTERPRETER!r} "
+            "(browser tools are not provided by agentrun.integration yet)"
+        )
+    if not isinstance(template_name, str) or not template_name:
+        raise errors.InvalidArgumentError(f"template_name must be a template's name, got {template_name!r}")
+    chosen = _selected(
+        _CODE_INTERPRETER_FUNCTIONS,
+        prefix=prefix,
+        modify_tool_name=modify_tool_name,
+        filter_tools_by_name=filter_tools_by_name,
+    )
+    client = _blocking_client(config)
+    lazy = _LazySandbox(client, template_name, sandbox_idle_timeout_seconds)
+    runners = _code_interpreter_runners(lazy)
+    return SandboxToolSet([CommonTool(renamed, runners[original.name]) for original, renamed in chosen], lazy, client)
+
+
+# -- what the framework modules hand out -------------------------------------------------------------------------
+
+
+class ToolList(list[T]):
+    """A framework's tools, as a list (what the official modules return), that also closes what they share:
+    `close()`, `await aclose()`, `with` / `async with`."""
+
+    def __init__(self, tools: Iterable[T], toolset: CommonToolSet) -> None:
+        super().__init__(tools)
+        self.toolset = toolset
+
+    def close(self) -> None:
+        self.toolset.close()
+
+    async def aclose(self) -> None:
+        await self.toolset.aclose()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    async def __aenter__(self) -> Self:
+        return self
+
+    async def __aexit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        await self.aclose()
+
+
+def convert(toolset: CommonToolSet, to_framework: Callable[[CommonTool], T]) -> ToolList[T]:
+    """The framework's tools for `toolset` (closing it if a conversion fails)."""
+    try:
+        return ToolList([to_framework(tool) for tool in toolset.tools], toolset)
+    except BaseException:
+        toolset.close()
+        raise

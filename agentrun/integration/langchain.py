@@ -1,0 +1,99 @@
+"""AgentRun for LangChain (`pip install 'agentrun[langchain]'`): `model(...)` is a `langchain_openai.ChatOpenAI` on
+the AgentRun model gateway (streaming and tool calling included); `toolset(...)` / `tool_resource(...)` and
+`sandbox_toolset(...)` are lists of `langchain_core.tools.StructuredTool` (JSON-Schema arguments, sync and async),
+which also close what they share (`close()`, `aclose()`, `with`). The same names as agentrun-sdk's
+`agentrun.integration.langchain`."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from agentrun._config import Config
+from agentrun.integration import _common
+from agentrun.integration._common import CommonTool, ToolList
+
+_EXTRA = "langchain"
+
+
+def model(
+    name: str,
+    *,
+    model: str | None = None,
+    config: Config | None = None,
+    api_key: str | None = None,
+    **options: Any,
+) -> Any:
+    """A `ChatOpenAI` for model proxy/service `name` (`model`: the request's model field, default `name`;
+    `api_key`: a proxy credential's secret instead of signing). `options` go to `ChatOpenAI` (temperature, ...)."""
+    chat_openai = _common.require_framework("langchain_openai", _EXTRA).ChatOpenAI
+    target = _common.resolve_model(name, model=model, config=config, api_key=api_key)
+    return chat_openai(
+        model=target.model,
+        base_url=target.base_url,
+        api_key=target.key,
+        http_client=target.http_client(),
+        http_async_client=target.async_http_client(),
+        max_retries=target.config.max_retries,
+        **options,
+    )
+
+
+def to_langchain_tool(tool: CommonTool) -> Any:
+    """One neutral tool as a `StructuredTool`; its arguments schema is the tool's JSON Schema."""
+    structured_tool = _common.require_framework("langchain_core.tools", _EXTRA).StructuredTool
+
+    def run(**arguments: Any) -> str:
+        return tool.call(arguments)
+
+    async def arun(**arguments: Any) -> str:
+        return await tool.acall(arguments)
+
+    return structured_tool.from_function(
+        func=run, coroutine=arun, name=tool.name, description=tool.description, args_schema=tool.input_schema
+    )
+
+
+def tool_resource(
+    name: str,
+    *,
+    config: Config | None = None,
+    prefix: str | None = None,
+    modify_tool_name: Callable[[str], str] | None = None,
+    filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None,
+) -> ToolList[Any]:
+    """The functions of AgentRun tool `name` (an OpenAPI tool) as `StructuredTool`s."""
+    toolset = _common.openapi_toolset(
+        name, config=config, prefix=prefix, modify_tool_name=modify_tool_name, filter_tools_by_name=filter_tools_by_name
+    )
+    return _common.convert(toolset, to_langchain_tool)
+
+
+toolset = tool_resource
+
+
+def sandbox_toolset(
+    template_name: str,
+    *,
+    template_type: str = _common.CODE_INTERPRETER,
+    config: Config | None = None,
+    sandbox_idle_timeout_seconds: int = 600,
+    prefix: str | None = None,
+    modify_tool_name: Callable[[str], str] | None = None,
+    filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None,
+) -> ToolList[Any]:
+    """Code-interpreter tools (run_code, execute_command, read_file, write_file, list_directory) on one sandbox
+    of `template_name`, created on the first call and deleted when the list is closed or the process exits."""
+    toolset = _common.sandbox_toolset(
+        template_name,
+        template_type=template_type,
+        config=config,
+        sandbox_idle_timeout_seconds=sandbox_idle_timeout_seconds,
+        prefix=prefix,
+        modify_tool_name=modify_tool_name,
+        filter_tools_by_name=filter_tools_by_name,
+    )
+    return _common.convert(toolset, to_langchain_tool)
+
+
+__all__ = ["model", "sandbox_toolset", "to_langchain_tool", "tool_resource", "toolset"]
