@@ -186,7 +186,7 @@ async def run(
     try:
         await sandboxes.settle_orphans("AgentRun Local restarted; the sandbox's processes ended with it")
         await models.start(store)
-        await runtimes.start(paths.runtimes, store)
+        await runtimes.start(paths.runtimes, store, sandboxes.engine)
         state = ServerState(
             paths, identity, box, store, control_endpoint, data_endpoint, sandboxes, settle_seconds, models=models,
             runtimes=runtimes,

@@ -1,16 +1,25 @@
-"""Instances: a build's command running as a process that serves HTTP on a port of its own, started on the first
-request (scale from zero), ready once its health check answers, stopped when idle, on delete and at shutdown.
+"""Instances: a build's command running inside a sandbox of the sandbox engine (bubblewrap namespaces, seccomp,
+rlimits and a cgroup sized by the runtime's `cpu`/`memory`, the network its `networkConfiguration.networkMode`
+allows, none when unset), started on the first request (scale from zero), ready once its health check answers,
+stopped when idle, on delete and at shutdown.
 
-An instance gets `PORT` and `FC_SERVER_PORT` (a free loopback port: every instance listens on its own, whatever the
-runtime's `port` says) and the runtime's `environmentVariables`, nothing of the server's environment but PATH and
-LANG. It runs as a plain process of the server's user, in a session of its own so that stopping it stops what it
-started (AgentRun Local does not yet run runtime instances inside the sandbox engine's isolation).
+Inside, the build's code is `/code` (read-only, the working directory, as on Function Compute) and its virtual
+environment is bound read-only at its own path (its scripts name it); the rest of the host is what every sandbox
+sees (/usr, the server's Python), nothing of the server's data directory. The instance gets `PORT` and
+`FC_SERVER_PORT` (the runtime's `port`, 9000 by default: the sandbox has a network namespace of its own) and the
+runtime's `environmentVariables`. relay.py runs in front of it and exposes that port as a unix socket in the
+sandbox's workspace, which the server opens without following links (sandbox/sockets.py). Its stdout and stderr go
+to a log bounded by size (logs.py).
+
+Without isolation (`--unsafe-no-isolation`) the same runs as a plain process with the host's paths.
 """
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import os
+import shlex
 import signal
 import socket
 import time
@@ -19,20 +28,36 @@ from pathlib import Path
 from typing import Any
 
 import anyio
+import anyio.to_thread
 import httpx
 
 from agentrun.local.resources import new_id
 from agentrun.local.runtimes.builds import Build, command_for
-from agentrun.local.sandbox.spawn import DEVNULL, Child, spawn
+from agentrun.local.runtimes.logs import InstanceLog
+from agentrun.local.sandbox import Limits, OutputChunk, ProcessExit, ProcessHandle, SandboxEngine, SandboxHandle
+from agentrun.local.sandbox.network import Egress
+from agentrun.local.sandbox.sockets import open_socket
 
 START_TIMEOUT = 60.0
 STOP_GRACE = 2.0
-_LOG_TAIL = 4096
+DEFAULT_PORT = 9000
+CODE_DIR = "/code"
+STATE_DIR = ".agentrun"  # in the instance's workspace: the relay's socket
 _HEALTH_POLL = 0.01
+_RELAY_SOURCE = (Path(__file__).parent / "relay.py").read_text()
+_NETWORKED = frozenset({"PUBLIC", "PUBLIC_AND_PRIVATE"})
 
 
 class InstanceFailed(Exception):
     """The instance did not start or become healthy; the message says why (with its last output)."""
+
+
+def _number(value: Any) -> float | None:
+    try:
+        number = float(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number > 0 else None
 
 
 @dataclass(frozen=True)
@@ -45,6 +70,9 @@ class Launch:
     env: tuple[tuple[str, str], ...]
     health_path: str
     idle_seconds: float
+    port: int = DEFAULT_PORT
+    limits: Limits = field(default_factory=Limits)
+    network: Egress | None = None
 
     @classmethod
     def of(cls, doc: dict[str, Any], build: Build, idle_default: float) -> Launch:
@@ -52,13 +80,27 @@ class Launch:
         health = doc.get("healthCheckConfiguration") or {}
         path = str(health.get("httpGetUrl") or "/health")
         variables = doc.get("environmentVariables") or {}
+        language = str(code.get("language") or "")
+        memory, cpu = _number(doc.get("memory")), _number(doc.get("cpu"))
+        limits = Limits(
+            memory_mb=int(memory) if memory else Limits.memory_mb,
+            cpu=cpu,
+            # V8 reserves more address space than any useful RLIMIT_AS: the cgroup bounds a Node agent's memory
+            address_space=not language.startswith("nodejs"),
+        )
+        network = doc.get("networkConfiguration") or {}
+        mode = str(network.get("networkMode") or "").upper() if isinstance(network, dict) else ""
+        port = _number(doc.get("port"))
         return cls(
             build=build,
-            language=str(code.get("language") or ""),
+            language=language,
             command=tuple(str(part) for part in code.get("command") or ()),
             env=tuple((str(k), str(v)) for k, v in variables.items()) if isinstance(variables, dict) else (),
             health_path=path if path.startswith("/") else "/" + path,
             idle_seconds=float(doc.get("sessionIdleTimeoutSeconds") or idle_default),
+            port=int(port) if port and port < 65536 else DEFAULT_PORT,
+            limits=limits,
+            network=Egress(mode) if mode in _NETWORKED else None,
         )
 
 
@@ -68,85 +110,113 @@ def _free_port() -> int:
         return int(sock.getsockname()[1])
 
 
-def _tail(path: Path) -> str:
-    try:
-        with path.open("rb") as log:
-            log.seek(max(0, path.stat().st_size - _LOG_TAIL))
-            return log.read().decode(errors="replace").strip()
-    except OSError:
-        return ""
-
-
 @dataclass(eq=False)
 class Instance:
     id: str
     launch: Launch
+    sandbox: SandboxHandle
+    process: ProcessHandle
+    log: InstanceLog
     port: int
-    log: Path
-    child: Child
     started_at: float = field(default_factory=time.monotonic)
-    ready_seconds: float = 0.0  # cold start: spawn until the health check answered
+    ready_seconds: float = 0.0  # cold start: sandbox creation until the health check answered
     in_flight: int = 0
     last_used: float = field(default_factory=time.monotonic)
+    exit_code: int | None = None
+    http: httpx.AsyncClient | None = None  # to the agent, over the relay's socket
+    _socket_fd: int = -1
+    _pump: asyncio.Task[None] | None = None
+
+    base_url = "http://instance"
 
     @property
-    def base_url(self) -> str:
-        return f"http://127.0.0.1:{self.port}"
+    def client(self) -> httpx.AsyncClient:
+        assert self.http is not None, "the instance is not connected"
+        return self.http
 
     def alive(self) -> bool:
-        return self.child.returncode is None
+        return self.exit_code is None and self.process.exit_code is None and self.sandbox.alive
 
     def idle_for(self, now: float) -> float:
         return 0.0 if self.in_flight else now - self.last_used
 
     def output_tail(self) -> str:
-        return _tail(self.log)
+        return self.log.tail_text()
 
     async def stop(self) -> None:
-        """SIGTERM to its whole session, SIGKILL after a grace period; reaped either way (shielded)."""
+        """SIGTERM to the agent (through the relay), then the sandbox destroyed: everything it started ends with it
+        (shielded)."""
         with anyio.CancelScope(shield=True):
-            for signum, grace in ((signal.SIGTERM, STOP_GRACE), (signal.SIGKILL, 0.0)):
-                with contextlib.suppress(ProcessLookupError, PermissionError):
-                    os.killpg(self.child.pid, signum)
-                with anyio.move_on_after(grace):
-                    await self.child.wait()
-                if self.child.returncode is not None:
-                    break
-            with contextlib.suppress(ProcessLookupError, PermissionError):
-                os.killpg(self.child.pid, signal.SIGKILL)  # whatever it started and left behind
-            await self.child.aclose()
+            if self.process.exit_code is None and self.sandbox.alive:
+                with contextlib.suppress(Exception):
+                    await self.process.kill(signal.SIGTERM)
+                    with anyio.move_on_after(STOP_GRACE):
+                        await self.process.wait()
+            with contextlib.suppress(Exception):
+                await self.sandbox.aclose()
+            if self._pump is not None:
+                with anyio.move_on_after(STOP_GRACE):
+                    with contextlib.suppress(asyncio.CancelledError, Exception):
+                        await self._pump
+                self._pump.cancel()
+            self.log.close()
+            if self.http is not None:
+                await self.http.aclose()
+            if self._socket_fd >= 0:
+                os.close(self._socket_fd)
+                self._socket_fd = -1
+
+    async def _pump_output(self) -> None:
+        async for event in self.process.output(backpressure=True):
+            if isinstance(event, OutputChunk):
+                await self.log.append(event.data)
+            elif isinstance(event, ProcessExit):
+                self.exit_code = event.exit_code
+        self.log.close()
 
 
-def _environment(launch: Launch, port: int, home: Path) -> dict[str, str]:
-    env = {
-        "PATH": os.pathsep.join(
-            [str(launch.build.venv / "bin")] * launch.build.venv.exists() + [os.environ.get("PATH", "/usr/bin:/bin")]
-        ),
-        "LANG": os.environ.get("LANG", "C.UTF-8"),
-        "HOME": str(home),
-        "PYTHONUNBUFFERED": "1",
-    }
+def _environment(launch: Launch, sandbox: SandboxHandle, venv: str, port: int) -> dict[str, str]:
+    base = sandbox.isolation.environment(sandbox.paths)
+    env = {"PATH": f"{venv}/bin:{base['PATH']}" if launch.build.venv.exists() else base["PATH"]}
     env.update(dict(launch.env))
     env.update({"PORT": str(port), "FC_SERVER_PORT": str(port)})  # the port it must listen on, whatever was set
     return env
 
 
-async def start(launch: Launch, home: Path, http: httpx.AsyncClient) -> Instance:
-    """Start an instance and wait until its health check answers; InstanceFailed (and nothing left running) when
-    it exits first or stays unhealthy for START_TIMEOUT."""
+async def start(launch: Launch, engine: SandboxEngine, logs: Path) -> Instance:
+    """Start an instance in a new sandbox and wait until its health check answers; InstanceFailed (and nothing left
+    running) when it exits first or stays unhealthy for START_TIMEOUT. Raises SandboxError subclasses when the
+    sandbox itself cannot start."""
     argv = command_for(launch.build, launch.language, launch.command)
     instance_id = new_id("ari-")
-    await anyio.Path(home).mkdir(parents=True, exist_ok=True)
-    log = home / f"{instance_id}.log"
-    port = _free_port()
-    with log.open("ab") as out:
-        child = spawn(
-            argv, env=_environment(launch, port, home), stdin=DEVNULL, stdout=out, stderr=out,
-            cwd=str(launch.build.code), start_new_session=True,
-        )  # fmt: skip
-    instance = Instance(instance_id, launch, port, log, child)
+    started = time.monotonic()
+    await anyio.Path(logs).mkdir(parents=True, exist_ok=True)
+    log = InstanceLog(logs / f"{instance_id}.log")
+    isolation = await engine.isolation()
+    binds: list[tuple[str, str]] = []
+    code_dir, venv = str(launch.build.code), str(launch.build.venv)
+    if isolation.isolated:
+        binds.append((code_dir, CODE_DIR))
+        if launch.build.venv.exists():
+            binds.append((venv, venv))  # at its own path: its interpreter link and scripts name it
+        code_dir = CODE_DIR
+    port = launch.port if isolation.isolated else _free_port()
+    sandbox = await engine.create(instance_id, limits=launch.limits, network=launch.network, binds=binds)
     try:
-        await _until_healthy(instance, http)
+        state = isolation.inside(sandbox.paths, f"/home/user/{STATE_DIR}")
+        relay = [isolation.python, "-I", "-c", _RELAY_SOURCE, state, str(port), *argv]
+        process = await sandbox.start_process(
+            shlex.join(relay), cwd=code_dir, env=_environment(launch, sandbox, venv, port)
+        )
+    except BaseException:
+        with anyio.CancelScope(shield=True):
+            await sandbox.aclose()
+        raise
+    instance = Instance(instance_id, launch, sandbox, process, log, port, started_at=started)
+    instance._pump = asyncio.get_running_loop().create_task(instance._pump_output())
+    try:
+        await _connect(instance)
+        await _until_healthy(instance)
     except BaseException:
         await instance.stop()
         raise
@@ -155,17 +225,45 @@ async def start(launch: Launch, home: Path, http: httpx.AsyncClient) -> Instance
     return instance
 
 
-async def _until_healthy(instance: Instance, http: httpx.AsyncClient) -> None:
+def _exited(instance: Instance, what: str) -> InstanceFailed:
+    code = instance.exit_code if instance.exit_code is not None else instance.process.exit_code
+    return InstanceFailed(
+        f"the instance exited (status {code}) before {what}; its last output:\n{instance.output_tail()}"
+    )
+
+
+async def _connect(instance: Instance) -> None:
+    """Open the relay's socket once it exists, and a client that reaches the agent through it."""
+    deadline = time.monotonic() + START_TIMEOUT
+    while True:
+        if not instance.alive():
+            raise _exited(instance, "it listened")
+        try:
+            instance._socket_fd = await anyio.to_thread.run_sync(
+                open_socket, instance.sandbox.workspace, STATE_DIR, "agent.sock"
+            )
+            break
+        except FileNotFoundError:
+            pass
+        except OSError as exc:
+            raise InstanceFailed(f"the instance's socket cannot be used: {exc}") from None
+        if time.monotonic() > deadline:
+            raise InstanceFailed(f"the instance did not start within {START_TIMEOUT:.0f} s")
+        await anyio.sleep(_HEALTH_POLL)
+    transport = httpx.AsyncHTTPTransport(uds=f"/proc/self/fd/{instance._socket_fd}")
+    timeout = httpx.Timeout(connect=5.0, read=None, write=60.0, pool=10.0)
+    limits = httpx.Limits(max_connections=None, max_keepalive_connections=100)
+    instance.http = httpx.AsyncClient(transport=transport, timeout=timeout, limits=limits, trust_env=False)
+
+
+async def _until_healthy(instance: Instance) -> None:
     url = instance.base_url + instance.launch.health_path
     deadline = time.monotonic() + START_TIMEOUT
     while True:
         if not instance.alive():
-            raise InstanceFailed(
-                f"the instance exited (status {instance.child.returncode}) before its health check "
-                f"(GET {instance.launch.health_path}) answered; its last output:\n{instance.output_tail()}"
-            )
+            raise _exited(instance, f"its health check (GET {instance.launch.health_path}) answered")
         try:
-            answer = await http.get(url, timeout=2.0)
+            answer = await instance.client.get(url, timeout=2.0)
             if answer.status_code < 400:
                 return
         except httpx.TransportError:

@@ -18,13 +18,13 @@ from typing import Any
 
 import anyio
 import anyio.to_thread
-import httpx
 
 from agentrun.local import trees
 from agentrun.local.resources import AGENT_RUNTIME
 from agentrun.local.responses import LocalAPIError, bad_request
 from agentrun.local.runtimes import builds, packages
 from agentrun.local.runtimes.instances import Instance, InstanceFailed, Launch, start
+from agentrun.local.sandbox import SandboxEngine, SandboxError
 from agentrun.local.store import Store, Tx
 
 logger = logging.getLogger("agentrun.local.runtimes")
@@ -48,7 +48,7 @@ class RuntimeManager:
     def __init__(self) -> None:
         self._root: Path | None = None
         self._store: Store | None = None
-        self._http: httpx.AsyncClient | None = None
+        self._engine: SandboxEngine | None = None
         self._building: set[str] = set()
         self._tasks: set[asyncio.Task[None]] = set()
         self._instances: dict[tuple[str, str], Instance] = {}  # (runtime id, build id) -> its instance
@@ -57,13 +57,10 @@ class RuntimeManager:
 
     # -- lifecycle of the manager ---------------------------------------------------------------------------------
 
-    async def start(self, root: Path, store: Store) -> None:
-        self._root, self._store = root, store
+    async def start(self, root: Path, store: Store, engine: SandboxEngine) -> None:
+        self._root, self._store, self._engine = root, store, engine
         await anyio.Path(root / "builds").mkdir(parents=True, exist_ok=True)
         await anyio.Path(root / "instances").mkdir(parents=True, exist_ok=True)
-        limits = httpx.Limits(max_connections=None, max_keepalive_connections=100)
-        timeout = httpx.Timeout(connect=5.0, read=None, write=60.0, pool=10.0)
-        self._http = httpx.AsyncClient(timeout=timeout, limits=limits, trust_env=False)
         self._spawn(self._reap_forever())
         await store.transact(self._fail_interrupted)
 
@@ -78,13 +75,6 @@ class RuntimeManager:
             instances, self._instances = list(self._instances.values()), {}
             for instance in instances:
                 await instance.stop()
-            if self._http is not None:
-                await self._http.aclose()
-
-    @property
-    def http(self) -> httpx.AsyncClient:
-        assert self._http is not None, "RuntimeManager.start() was not called"
-        return self._http
 
     @property
     def root(self) -> Path:
@@ -209,9 +199,10 @@ class RuntimeManager:
                     self._instances.pop(key, None)
                     await instance.stop()
                 launch = Launch.of(doc, self.build(build_id), IDLE_SECONDS)
+                assert self._engine is not None, "RuntimeManager.start() was not called"
                 try:
-                    instance = await start(launch, self.root / "instances" / runtime_id, self.http)
-                except (InstanceFailed, builds.BuildFailed, OSError) as exc:
+                    instance = await start(launch, self._engine, self.root / "instances" / runtime_id)
+                except (InstanceFailed, builds.BuildFailed, SandboxError, OSError) as exc:
                     message = f"the runtime's instance did not start: {exc}"
                     raise Unavailable(503, "ERR_SERVICE_UNAVAILABLE", message) from None
                 self.cold_starts += 1

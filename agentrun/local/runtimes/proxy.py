@@ -135,14 +135,14 @@ async def invoke(request: Request) -> Response:
     try:
         path = "/" + str(request.path_params.get("invocationPath", ""))
         query = request.url.query
-        upstream_request = manager.http.build_request(
+        upstream_request = instance.client.build_request(
             request.method,
             instance.base_url + path + (f"?{query}" if query else ""),
             headers=_forwarded_headers(request),
             content=_body(request) if request.method not in ("GET", "HEAD") else None,
         )
         try:
-            upstream = await manager.http.send(upstream_request, stream=True)
+            upstream = await instance.client.send(upstream_request, stream=True)
         except httpx.TransportError as exc:
             raise LocalAPIError(
                 502, "ERR_BAD_GATEWAY", f"agent runtime {name}: its instance did not answer ({exc!r}); its last "

@@ -38,7 +38,7 @@ import secrets
 import signal
 import socket
 import sys
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from pathlib import Path
 from types import TracebackType
 from typing import Any, Literal
@@ -154,9 +154,16 @@ class SandboxEngine:
             raise SandboxNotFound(sandbox_id) from None
 
     async def create(
-        self, sandbox_id: str, *, limits: Limits | None = None, network: net.Egress | None = None
+        self,
+        sandbox_id: str,
+        *,
+        limits: Limits | None = None,
+        network: net.Egress | None = None,
+        binds: Sequence[tuple[str, str]] = (),
     ) -> SandboxHandle:
-        """Start a sandbox: its workspace, its namespaces and its zygote, ready for contexts."""
+        """Start a sandbox: its workspace, its namespaces and its zygote, ready for contexts. `binds` are host
+        directories (host path, path inside) the sandbox sees read-only (an agent runtime's build); without
+        isolation they are not bound, and the sandbox's processes use the host paths."""
         if self._closed:
             raise SandboxFailed("the sandbox engine is closed")
         if not _SANDBOX_ID.match(sandbox_id):
@@ -168,7 +175,7 @@ class SandboxEngine:
             isolation = await self.isolation()
             directory = self.root / sandbox_id
             paths = iso.SandboxPaths(directory / "workspace", directory / "runtime")
-            sandbox = SandboxHandle(sandbox_id, paths, limits or Limits(), network, isolation, self)
+            sandbox = SandboxHandle(sandbox_id, paths, limits or Limits(), network, isolation, self, tuple(binds))
             await sandbox._start(self._cgroups, self._quotas)
             self._sandboxes[sandbox_id] = sandbox
             return sandbox
@@ -225,8 +232,10 @@ class SandboxHandle:
         network: net.Egress | None,
         isolation: iso.Isolation,
         engine: SandboxEngine,
+        binds: tuple[tuple[str, str], ...] = (),
     ) -> None:
         self.id = sandbox_id
+        self.binds = binds  # read-only (host path, path inside)
         self.paths = paths
         self.limits = limits
         self.network = network  # None: no network
@@ -520,6 +529,7 @@ class SandboxHandle:
                     tmp_mb=self.limits.tmp_mb,
                     seccomp_fd=filter_fd if filter_fd >= 0 else None,
                     resolv_conf=dns.resolv_conf,
+                    ro_binds=self.binds,
                 )
                 passed = (theirs.fileno(), info_w, block_r, *([filter_fd] if filter_fd >= 0 else []))
                 self._process = spawn(argv, stderr=stderr_w, env=env, pass_fds=passed)

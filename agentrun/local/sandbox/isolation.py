@@ -14,6 +14,7 @@ descriptors, which cross namespaces.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import json
 import logging
 import os
@@ -21,7 +22,7 @@ import platform
 import shutil
 import sys
 import tempfile
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -92,7 +93,26 @@ def python_binds(executable: str = sys.executable) -> list[str]:
         if any(_under(path, parent) for parent in chosen):
             continue
         chosen.append(path)
+    for path in _own_package_dirs():
+        if not any(_under(path, parent) for parent in chosen):
+            chosen.append(path)
     return [str(path) for path in chosen]
+
+
+# An editable install (pip install -e) imports this SDK from its source tree, outside the venv: those package
+# directories are bound too (only them, not the tree around them), so code in a sandbox, an agent deployed to
+# AgentRun Local included, imports agentrun (agentrun.server) as it would from an installed wheel.
+_OWN_PACKAGES = ("agentrun", "agentrun_control_api", "agentrun_data_api")
+
+
+def _own_package_dirs() -> list[Path]:
+    found: list[Path] = []
+    for name in _OWN_PACKAGES:
+        spec = importlib.util.find_spec(name)
+        for location in (spec.submodule_search_locations or []) if spec is not None else []:
+            if Path(location).is_dir() and not _under(Path(location), Path("/usr")):
+                found.append(Path(location))
+    return found
 
 
 def _under(path: Path, parent: Path) -> bool:
@@ -207,10 +227,12 @@ class Isolation:
         tmp_mb: int | None = None,
         seccomp_fd: int | None = None,
         resolv_conf: Path | None = None,
+        ro_binds: Sequence[tuple[str, str]] = (),
     ) -> list[str]:
         """The bwrap argv that runs `inner` in a new sandbox. bwrap writes its namespace info (with the host pid of
         the sandbox's init) to `info_fd`, then waits for a byte on `block_fd` before starting `inner`, so the caller
-        can put the sandbox in its cgroups first. `resolv_conf` is bound instead of the host's (network.py)."""
+        can put the sandbox in its cgroups first. `resolv_conf` is bound instead of the host's (network.py). `ro_binds`
+        (host path, path inside) are bound read-only."""
         assert self.bwrap is not None
         argv = [self.bwrap, "--unshare-all"]  # the network namespace too: network.py connects it, if allowed
         argv += ["--die-with-parent", "--new-session", "--hostname", "sandbox"]
@@ -242,6 +264,8 @@ class Isolation:
         for name in CODE_FILES:
             argv += ["--ro-bind", str(_HOST_CODE_DIR / name), f"{CODE_DIR}/{name}"]
         argv += ["--bind", str(paths.workspace), HOME, "--chdir", HOME]
+        for host_path, inside in ro_binds:
+            argv += ["--ro-bind", host_path, inside]
         argv += ["--remount-ro", "/"]  # the root bwrap built: only /home/user, /tmp and /dev/shm stay writable
         argv += ["--info-fd", str(info_fd), "--block-fd", str(block_fd)]
         if seccomp_fd is not None:

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import base64
 import io
+import os
+import secrets
 import stat
 import zipfile
 from collections.abc import Mapping
@@ -13,7 +15,8 @@ from collections.abc import Mapping
 from agentrun._core.crc64 import crc64
 
 AGENT = r"""
-import json, os, sys, time
+import json, os, socket, sys, time
+from urllib.parse import parse_qs
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 EXTRA = ""
@@ -44,9 +47,33 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         if self.path == "/health":
             return self._json(200, {"status": "ok"})
+        if self.path.startswith("/try-"):  # what the instance may do on its machine: /try-<action>?p=<target>
+            action, _, query = self.path[len("/try-"):].partition("?")
+            target = parse_qs(query)["p"][0]
+            try:
+                if action == "read":
+                    with open(target, "rb") as file:
+                        file.read(16)
+                elif action == "write":
+                    with open(target, "w") as file:
+                        file.write("x")
+                elif action == "connect":
+                    host, _, port = target.rpartition(":")
+                    socket.create_connection((host, int(port)), timeout=2).close()
+                elif action == "alloc":
+                    try:
+                        bytearray(int(target) * 1024 * 1024)
+                    except MemoryError:
+                        raise OSError("MemoryError") from None
+                else:
+                    os.listdir(target)
+            except OSError as exc:
+                return self._json(200, {"ok": False, "error": f"{type(exc).__name__}: {exc}"})
+            return self._json(200, {"ok": True})
         return self._json(200, {"path": self.path, "pid": os.getpid(), "port": os.environ["PORT"],
                                 "fc_port": os.environ["FC_SERVER_PORT"], "greeting": os.environ.get("GREETING"),
-                                "extra": EXTRA, "session": self.headers.get("x-agentrun-session-id")})
+                                "extra": EXTRA, "session": self.headers.get("x-agentrun-session-id"),
+                                "marker": sys.argv[1] if len(sys.argv) > 1 else None})
 
     def do_POST(self):
         body = self._body()
@@ -79,6 +106,20 @@ ThreadingHTTPServer(("127.0.0.1", int(os.environ["PORT"])), Handler).serve_forev
 """
 
 
+def instance_processes(marker: str) -> list[int]:
+    """Host pids of processes whose command line holds `marker` (an instance's agent and its relay)."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/cmdline", "rb") as cmdline:
+                    if marker.encode() in cmdline.read():
+                        found.append(int(entry))
+            except OSError:
+                continue
+    return found
+
+
 def make_zip(files: Mapping[str, bytes | str], *, symlinks: Mapping[str, str] | None = None) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -96,7 +137,8 @@ def code_configuration(data: bytes, *, command: list[str] | None = None, languag
     """The codeConfiguration AgentRuntimeCode.from_zip_file sends (checksum: the zip's CRC-64 unless given)."""
     return {
         "language": language,
-        "command": command if command is not None else ["python", "main.py"],
+        # the last argument marks the instance's processes (instance_processes finds them on the host)
+        "command": command if command is not None else ["python", "main.py", f"ari-marker-{secrets.token_hex(6)}"],
         "zipFile": base64.b64encode(data).decode(),
         "checksum": checksum if checksum is not None else str(crc64(data)),
     }

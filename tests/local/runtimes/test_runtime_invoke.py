@@ -5,14 +5,13 @@ delete."""
 from __future__ import annotations
 
 import json
-import os
 import time
 from typing import Any
 
 import anyio
 import httpx
 from local_helpers import agentrun4_headers, unique
-from runtime_packages import agent_zip, code_configuration
+from runtime_packages import agent_zip, code_configuration, instance_processes
 from test_runtime_deploy import settled
 
 from agentrun.client import AsyncAgentRun
@@ -35,12 +34,9 @@ async def deploy(client: AsyncAgentRun, **more: Any) -> tuple[str, str]:
     return name, runtime.id
 
 
-def alive(pid: int) -> bool:
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    return True
+def alive(marker: str) -> bool:
+    """Some process of the instance marked `marker` still runs on the host."""
+    return bool(instance_processes(marker))
 
 
 async def test_scale_from_zero_then_idle_stop(
@@ -53,14 +49,15 @@ async def test_scale_from_zero_then_idle_stop(
     assert first.status_code == 200, first.text
     info = first.json()
     assert info["path"] == "/info" and info["greeting"] == "hi"
-    assert info["port"] == info["fc_port"] and info["port"] != "9000"  # a port of its own, in PORT and FC_SERVER_PORT
+    assert info["port"] == info["fc_port"] == "9000"  # the runtime's port: the instance has a network of its own
     instance = first.headers["x-agentrun-instance-id"]
     warm = await call(raw, local, "GET", _path(name, "info"))
     assert warm.headers["x-agentrun-instance-id"] == instance and warm.json()["pid"] == info["pid"]
+    assert alive(info["marker"])
     print(f"cold start through the proxy: {cold * 1000:.0f} ms")
 
     with anyio.fail_after(10):  # idle for more than sessionIdleTimeoutSeconds: stopped
-        while alive(info["pid"]):  # noqa: ASYNC110 - a process of another session offers nothing to wait on
+        while alive(info["marker"]):  # noqa: ASYNC110 - a process of another session offers nothing to wait on
             await anyio.sleep(0.1)
     again = await call(raw, local, "GET", _path(name, "info"))
     assert again.status_code == 200 and again.headers["x-agentrun-instance-id"] != instance
@@ -120,10 +117,10 @@ async def test_absent_failed_and_container_runtimes(
 
 async def test_delete_stops_the_instance(client: AsyncAgentRun, raw: httpx.AsyncClient, local: LocalServer) -> None:
     name, runtime_id = await deploy(client)
-    pid = (await call(raw, local, "GET", _path(name, "info"))).json()["pid"]
-    assert alive(pid)
+    marker = (await call(raw, local, "GET", _path(name, "info"))).json()["marker"]
+    assert alive(marker)
     await client.agent_runtimes.delete(runtime_id)
-    assert not alive(pid)
+    assert not alive(marker)
     gone = await call(raw, local, "GET", _path(name, "info"))
     assert gone.status_code == 404
 
