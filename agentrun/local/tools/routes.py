@@ -38,6 +38,7 @@ from agentrun.local.tools.errors import (
 )
 from agentrun.local.tools.functions import Spec, SpecError, parse
 from agentrun.local.tools.inject import CredentialUnusable, Injection, injection
+from agentrun.local.tools.sandbox_mcp import SandboxMcp
 
 DEFAULT_TIMEOUT = 30.0  # seconds, as agentrun-sdk 0.0.54's OpenAPI tool client waits
 MAX_TIMEOUT = 600.0
@@ -193,4 +194,5 @@ def routes() -> list[BaseRoute]:
         Route("/tools/{toolName}/functions", list_functions, methods=["GET"]),
         Route("/tools/{toolName}/functions/{functionName}/invoke", invoke, methods=["POST"]),
         Route("/tools/{toolName}/mcp", mcp_remote.streamable, methods=["GET", "POST", "DELETE"]),
+        Route("/sandboxes/{sandboxId}/mcp", SandboxMcp(), methods=["POST"]),
     ]

@@ -3,7 +3,6 @@
 of OpenAPI tools as one framework-neutral `ToolFunction` interface."""
 
 from agentrun.sync.tool.sandbox_tools import SandboxTool, SandboxTools
-
 from agentrun.sync.tool.tool import Tool, Tools
 from agentrun.tool.functions import ToolFunction, ToolResult
 

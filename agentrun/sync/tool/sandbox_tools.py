@@ -173,15 +173,20 @@ class SandboxTools:
     def __init__(
         self,
         sandboxes: Sandboxes,
-        template: str,
+        template: str | None = None,
         *,
+        sandbox_id: str | None = None,
         idle_timeout: int | None = None,
         ready_timeout: float = 60.0,
     ) -> None:
-        if not isinstance(template, str) or not template:
-            raise errors.InvalidArgumentError(f"template must be the name of a template, got {template!r}")
+        if (template is None) == (sandbox_id is None):
+            raise errors.InvalidArgumentError("pass either template (a sandbox is created) or sandbox_id (one in use)")
+        for value, what in ((template, "template"), (sandbox_id, "sandbox_id")):
+            if value is not None and (not isinstance(value, str) or not value):
+                raise errors.InvalidArgumentError(f"{what} must be a non-empty string, got {value!r}")
         self._sandboxes = sandboxes
         self.template = template
+        self._sandbox_id = sandbox_id  # an existing sandbox: used, never deleted by this set
         self._idle_timeout = idle_timeout
         self._ready_timeout = ready_timeout
         self._lock = new_lock()
@@ -212,7 +217,10 @@ class SandboxTools:
         with self._lock:
             if self._closed:
                 raise errors.InvalidArgumentError("these sandbox tools are closed: make a new set")
+            if self._sandbox is None and self._sandbox_id is not None:
+                self._sandbox = self._sandboxes.connect(self._sandbox_id)
             if self._sandbox is None:
+                assert self.template is not None
                 sandbox = self._sandboxes.create(
                     self.template, idle_timeout=self._idle_timeout, ready_timeout=self._ready_timeout
                 )
@@ -266,11 +274,12 @@ class SandboxTools:
         return _json(body, is_error=error is not None)
 
     def close(self) -> None:
-        """Delete the sandbox (if a call created one); the set cannot be used afterwards."""
+        """Delete the sandbox (if a call created one; one given by `sandbox_id` is left alone); the set cannot be
+        used afterwards."""
         self._closed = True
         sandbox, self._sandbox = self._sandbox, None
         self._contexts.clear()
-        if sandbox is not None:
+        if sandbox is not None and self._sandbox_id is None:
             shielded(sandbox._discard)
 
     def __enter__(self) -> SandboxTools:

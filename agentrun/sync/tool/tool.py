@@ -10,7 +10,6 @@ import json
 from collections.abc import Mapping
 from typing import Any, Unpack
 
-from agentrun.sync.tool.sandbox_tools import SandboxTools
 from agentrun_control_api.api.tools import create_tool, delete_tool, get_tool, list_tools, update_tool
 from agentrun_control_api.fields import CreateToolMore, UpdateToolMore
 from agentrun_control_api.models import CreateToolInputV2, McpConfig, ToolCreateMethod, ToolType, UpdateToolInputV2
@@ -26,6 +25,7 @@ from agentrun.sync._core.bound import BoundResource, updater
 from agentrun.sync._core.paging import SyncPager
 from agentrun.sync._core.resource import ControlAPI, WireObject, build_input, resource_repr, text_of, wire_body
 from agentrun.sync.sandbox.sandbox import Sandboxes
+from agentrun.sync.tool.sandbox_tools import SandboxTools
 from agentrun.tool.functions import ToolFunction, ToolResult, parse_functions, parse_result
 
 

@@ -6,15 +6,19 @@ failures are MCP results with isError, and the stdio server deletes its sandbox 
 from __future__ import annotations
 
 import shutil
+import ssl
 import sys
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Generator
 from pathlib import Path
 
 import anyio
+import httpx
+import httpx2
 import mcp
 import pytest
-from local_helpers import unique
+from local_helpers import agentrun4_headers, unique
 from mcp.client.stdio import StdioServerParameters
+from mcp.client.streamable_http import streamable_http_client
 
 from agentrun.client import AsyncAgentRun
 from agentrun.local import LocalServer
@@ -90,3 +94,51 @@ async def test_stdio_client_leaving_mid_call_deletes_the_sandbox(
         async with stdio_server(local, template) as session:
             await session.call_tool("run_code", {"code": "import time; time.sleep(60)", "timeout": 120})
     assert await _sandbox_ids(client, template) == before
+
+
+class Signed(httpx2.Auth):
+    """Signs every request of the `mcp` client (its own httpx2 client) with AGENTRUN4-HMAC-SHA256."""
+
+    def __init__(self, local: LocalServer) -> None:
+        self.local = local
+
+    def auth_flow(self, request: httpx2.Request) -> Generator[httpx2.Request, httpx2.Response, None]:
+        raw_path = request.url.raw_path.decode().split("?", 1)[0]
+        request.headers.update(agentrun4_headers(self.local, request.method, raw_path))
+        yield request
+
+
+def http_server(local: LocalServer, sandbox_id: str) -> mcp.Client:
+    http = httpx2.AsyncClient(
+        auth=Signed(local), verify=ssl.create_default_context(cafile=str(local.ca_file)), trust_env=False
+    )
+    return mcp.Client(streamable_http_client(f"{local.data_endpoint}/sandboxes/{sandbox_id}/mcp", http_client=http))
+
+
+async def test_http_serves_the_sandbox_tools_with_state_across_sessions(
+    client: AsyncAgentRun, local: LocalServer, template: str
+) -> None:
+    async with await client.sandboxes.create(template) as sandbox:
+        async with http_server(local, sandbox.id) as session:
+            listed = await session.list_tools()
+            assert [t.name for t in listed.tools] == TOOLS
+            assert {t.name: t.input_schema for t in listed.tools}["run_code"]["required"] == ["code"]
+            await session.call_tool("run_code", {"code": "answer = 41"})
+            await session.call_tool("write_file", {"path": "m.txt", "content": "via http"})
+        async with http_server(local, sandbox.id) as session:  # a new MCP session: the same sandbox and context
+            again = await session.call_tool("run_code", {"code": "answer + 1"})
+            assert '"text": "42"' in again.content[0].text  # type: ignore[union-attr]
+            failed = await session.call_tool("run_command", {"command": "cat m.txt; false"})
+            assert failed.is_error and '"stdout": "via http"' in failed.content[0].text  # type: ignore[union-attr]
+        assert await sandbox.files.read("m.txt") == "via http"
+    assert sandbox.id not in await _sandbox_ids(client, template)  # its lifetime is its owner's
+
+
+async def test_http_unknown_sandbox_is_404(local: LocalServer, raw: httpx.AsyncClient) -> None:
+    path = "/data/sandboxes/sbx-missing/mcp"
+    answer = await raw.post(
+        path,
+        json={"jsonrpc": "2.0", "id": 1, "method": "tools/list"},
+        headers={**agentrun4_headers(local, "POST", path), "accept": "application/json, text/event-stream"},
+    )
+    assert answer.status_code == 404, answer.text
