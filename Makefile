@@ -16,7 +16,7 @@ INTEGRATIONS_STAMP := $(INTEGRATIONS)/.installed
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[dev,local,interpreter,browser]"
+	$(PY) -m pip install --quiet -e ".[dev,local,server,interpreter,browser]"
 	touch $(STAMP)
 
 install: $(STAMP)

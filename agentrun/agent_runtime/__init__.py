@@ -1,5 +1,6 @@
 """Agent runtimes: hosted agent code or containers, their endpoints and published versions."""
 
 from agentrun.agent_runtime.agent_runtime import AgentRuntime, AgentRuntimeEndpoint, AgentRuntimes
+from agentrun.agent_runtime.agui import AgUiStream
 
-__all__ = ["AgentRuntime", "AgentRuntimeEndpoint", "AgentRuntimes"]
+__all__ = ["AgUiStream", "AgentRuntime", "AgentRuntimeEndpoint", "AgentRuntimes"]

@@ -14,6 +14,7 @@ descriptors, which cross namespaces.
 from __future__ import annotations
 
 import importlib
+import importlib.util
 import json
 import logging
 import os
@@ -92,7 +93,26 @@ def python_binds(executable: str = sys.executable) -> list[str]:
         if any(_under(path, parent) for parent in chosen):
             continue
         chosen.append(path)
+    for path in _own_package_dirs():
+        if not any(_under(path, parent) for parent in chosen):
+            chosen.append(path)
     return [str(path) for path in chosen]
+
+
+# An editable install (pip install -e) imports this SDK from its source tree, outside the venv: those package
+# directories are bound too (only them, not the tree around them), so code in a sandbox, an agent deployed to
+# AgentRun Local included, imports agentrun (agentrun.server) as it would from an installed wheel.
+_OWN_PACKAGES = ("agentrun", "agentrun_control_api", "agentrun_data_api")
+
+
+def _own_package_dirs() -> list[Path]:
+    found: list[Path] = []
+    for name in _OWN_PACKAGES:
+        spec = importlib.util.find_spec(name)
+        for location in (spec.submodule_search_locations or []) if spec is not None else []:
+            if Path(location).is_dir() and not _under(Path(location), Path("/usr")):
+                found.append(Path(location))
+    return found
 
 
 def _under(path: Path, parent: Path) -> bool:

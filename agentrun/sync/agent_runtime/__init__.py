@@ -2,5 +2,6 @@
 """Agent runtimes: hosted agent code or containers, their endpoints and published versions."""
 
 from agentrun.sync.agent_runtime.agent_runtime import AgentRuntime, AgentRuntimeEndpoint, AgentRuntimes
+from agentrun.sync.agent_runtime.agui import AgUiStream
 
-__all__ = ["AgentRuntime", "AgentRuntimeEndpoint", "AgentRuntimes"]
+__all__ = ["AgUiStream", "AgentRuntime", "AgentRuntimeEndpoint", "AgentRuntimes"]

@@ -65,7 +65,8 @@ from agentrun.sync._core.resource import (
     wire_body,
 )
 from agentrun.sync._core.waiting import wait_for_status
-from agentrun.sync.agent_runtime import invocation
+from agentrun.sync.agent_runtime import agui, invocation
+from agentrun.sync.agent_runtime.agui import AgUiStream
 from agentrun.sync.model.chat_stream import ChatStream
 
 DEPLOY_TIMEOUT = 600.0
@@ -367,6 +368,29 @@ class AgentRuntimes(ControlAPI):
             extra_body=extra_body,
         )  # fmt: skip
 
+    def invoke_agui(
+        self,
+        name: str,
+        messages: Sequence[Message],
+        *,
+        endpoint: str = "Default",
+        session_id: str | None = None,
+        thread_id: str | None = None,
+        run_id: str | None = None,
+        tools: Sequence[Mapping[str, Any]] | None = None,
+        state: Any = None,
+        context: Sequence[Mapping[str, Any]] | None = None,
+        forwarded_props: Any = None,
+        options: CallOptions | None = None,
+    ) -> AgUiStream:
+        """A run of the runtime `name` over AG-UI: an AgUiStream of typed AG-UI events (`ag_ui.core` models, the
+        `agui` extra), RUN_STARTED to RUN_FINISHED or RUN_ERROR. `messages` and `tools` are given as for `invoke`;
+        `thread_id`/`run_id` are made up when not given. A stream that stops mid-run raises StreamError."""
+        return agui.invoke_agui(
+            self._core, name, messages, endpoint=endpoint, session_id=session_id, thread_id=thread_id, run_id=run_id,
+            tools=tools, state=state, context=context, forwarded_props=forwarded_props, options=options,
+        )  # fmt: skip
+
     # -- endpoints -----------------------------------------------------------------------------------------------
 
     def create_endpoint(
@@ -567,6 +591,26 @@ class AgentRuntime(AgentRuntimeModel, BoundResource[AgentRuntimes]):
         return bound(self._api, self).invoke_stream(
             self.name, messages, endpoint=endpoint, session_id=session_id, tools=tools, options=options,
             extra_body=extra_body,
+        )  # fmt: skip
+
+    def invoke_agui(
+        self,
+        messages: Sequence[Message],
+        *,
+        endpoint: str = "Default",
+        session_id: str | None = None,
+        thread_id: str | None = None,
+        run_id: str | None = None,
+        tools: Sequence[Mapping[str, Any]] | None = None,
+        state: Any = None,
+        context: Sequence[Mapping[str, Any]] | None = None,
+        forwarded_props: Any = None,
+        options: CallOptions | None = None,
+    ) -> AgUiStream:
+        """A run of this runtime over AG-UI: an AgUiStream of typed AG-UI events (see AgentRuntimes.invoke_agui)."""
+        return bound(self._api, self).invoke_agui(
+            self.name, messages, endpoint=endpoint, session_id=session_id, thread_id=thread_id, run_id=run_id,
+            tools=tools, state=state, context=context, forwarded_props=forwarded_props, options=options,
         )  # fmt: skip
 
     def create_endpoint(

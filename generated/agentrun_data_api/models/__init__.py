@@ -4,6 +4,8 @@ from importlib import import_module
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
+    from .ag_ui_event import AgUiEvent
+    from .ag_ui_run_agent_input import AgUiRunAgentInput
     from .chat_completion import ChatCompletion
     from .chat_completion_choice import ChatCompletionChoice
     from .chat_completion_chunk import ChatCompletionChunk
@@ -109,6 +111,8 @@ if TYPE_CHECKING:
     from .write_file_input import WriteFileInput
 
 _MODULES = {
+    "AgUiEvent": ".ag_ui_event",
+    "AgUiRunAgentInput": ".ag_ui_run_agent_input",
     "ChatCompletion": ".chat_completion",
     "ChatCompletionChoice": ".chat_completion_choice",
     "ChatCompletionChunk": ".chat_completion_chunk",
@@ -215,6 +219,8 @@ _MODULES = {
 }
 
 __all__ = (
+    "AgUiEvent",
+    "AgUiRunAgentInput",
     "ChatCompletion",
     "ChatCompletionChoice",
     "ChatCompletionChunk",
