@@ -14,6 +14,7 @@ from starlette.routing import BaseRoute, Mount
 from agentrun.local import models, tools
 from agentrun.local.connect import DATA_PATH
 from agentrun.local.data import browser, contexts, execute, files, processes, recordings, sandboxes
+from agentrun.local.runtimes import log_routes as runtime_logs
 from agentrun.local.runtimes import proxy as runtime_invocations
 
 PREFIX = DATA_PATH
@@ -38,6 +39,7 @@ def routes() -> list[BaseRoute]:
         *models.routes(),
         *tools.routes(),
         *runtime_invocations.routes(),
+        *runtime_logs.routes(),
         *sandbox_routes,
         Mount(VERSION_PREFIX, routes=sandbox_routes),
     ]

@@ -23,6 +23,7 @@ import shlex
 import signal
 import socket
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,10 +34,11 @@ import httpx
 
 from agentrun.local.resources import new_id
 from agentrun.local.runtimes.builds import Build, command_for
-from agentrun.local.runtimes.logs import InstanceLog
+from agentrun.local.runtimes.logs import Changes, InstanceLog
 from agentrun.local.sandbox import Limits, OutputChunk, ProcessExit, ProcessHandle, SandboxEngine, SandboxHandle
 from agentrun.local.sandbox.network import Egress
 from agentrun.local.sandbox.sockets import open_socket
+from agentrun.local.state import timestamp
 
 START_TIMEOUT = 60.0
 STOP_GRACE = 2.0
@@ -123,6 +125,8 @@ class Instance:
     in_flight: int = 0
     last_used: float = field(default_factory=time.monotonic)
     exit_code: int | None = None
+    created_at: str = field(default_factory=timestamp)
+    ended_at: str | None = None
     http: httpx.AsyncClient | None = None  # to the agent, over the relay's socket
     _socket_fd: int = -1
     _pump: asyncio.Task[None] | None = None
@@ -159,7 +163,7 @@ class Instance:
                     with contextlib.suppress(asyncio.CancelledError, Exception):
                         await self._pump
                 self._pump.cancel()
-            self.log.close()
+            self._ended()
             if self.http is not None:
                 await self.http.aclose()
             if self._socket_fd >= 0:
@@ -172,7 +176,25 @@ class Instance:
                 await self.log.append(event.data)
             elif isinstance(event, ProcessExit):
                 self.exit_code = event.exit_code
+        self._ended()
+
+    def _ended(self) -> None:
+        if self.ended_at is None:
+            self.ended_at = timestamp()
         self.log.close()
+
+    def info(self) -> dict[str, Any]:
+        """As GetAgentRuntimeLogs lists it (openapi/data.yaml AgentRuntimeInstance)."""
+        info: dict[str, Any] = {
+            "instanceId": self.id,
+            "status": "RUNNING" if self.ended_at is None else "STOPPED",
+            "createdAt": self.created_at,
+        }
+        if self.ended_at is not None:
+            info["endedAt"] = self.ended_at
+        if self.exit_code is not None:
+            info["exitCode"] = self.exit_code
+        return info
 
 
 def _environment(launch: Launch, sandbox: SandboxHandle, venv: str, port: int) -> dict[str, str]:
@@ -183,15 +205,22 @@ def _environment(launch: Launch, sandbox: SandboxHandle, venv: str, port: int) -
     return env
 
 
-async def start(launch: Launch, engine: SandboxEngine, logs: Path) -> Instance:
+async def start(
+    launch: Launch,
+    engine: SandboxEngine,
+    logs: Path,
+    changes: Changes | None = None,
+    created: Callable[[Instance], None] | None = None,
+) -> Instance:
     """Start an instance in a new sandbox and wait until its health check answers; InstanceFailed (and nothing left
     running) when it exits first or stays unhealthy for START_TIMEOUT. Raises SandboxError subclasses when the
-    sandbox itself cannot start."""
+    sandbox itself cannot start. `created` learns of the instance as soon as its process runs (its log is kept
+    even when it then fails to start)."""
     argv = command_for(launch.build, launch.language, launch.command)
     instance_id = new_id("ari-")
     started = time.monotonic()
     await anyio.Path(logs).mkdir(parents=True, exist_ok=True)
-    log = InstanceLog(logs / f"{instance_id}.log")
+    log = InstanceLog(logs / f"{instance_id}.log", changes)
     isolation = await engine.isolation()
     binds: list[tuple[str, str]] = []
     code_dir, venv = str(launch.build.code), str(launch.build.venv)
@@ -214,6 +243,8 @@ async def start(launch: Launch, engine: SandboxEngine, logs: Path) -> Instance:
         raise
     instance = Instance(instance_id, launch, sandbox, process, log, port, started_at=started)
     instance._pump = asyncio.get_running_loop().create_task(instance._pump_output())
+    if created is not None:
+        created(instance)
     try:
         await _connect(instance)
         await _until_healthy(instance)

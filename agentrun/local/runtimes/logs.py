@@ -18,6 +18,21 @@ SEGMENT_BYTES = 512 * 1024
 READ_LIMIT = 1 << 20
 
 
+class Changes:
+    """Wakes whoever waits on a runtime's logs: output written, an instance started or ended."""
+
+    def __init__(self) -> None:
+        self._event = anyio.Event()
+
+    def notify(self) -> None:
+        self._event.set()
+        self._event = anyio.Event()
+
+    def waiter(self) -> anyio.Event:
+        """Take it BEFORE reading, then wait on it: a change made in between is not missed."""
+        return self._event
+
+
 @dataclass
 class LogChunk:
     offset: int  # of the first byte of `data`
@@ -26,7 +41,7 @@ class LogChunk:
 
 
 class InstanceLog:
-    def __init__(self, path: Path, segment_bytes: int = SEGMENT_BYTES) -> None:
+    def __init__(self, path: Path, changes: Changes | None = None, segment_bytes: int = SEGMENT_BYTES) -> None:
         self.path = path
         self.previous = path.with_name(path.name + ".1")
         self.segment_bytes = segment_bytes
@@ -34,7 +49,7 @@ class InstanceLog:
         self.current_start = 0  # offset of the first byte of the current segment
         self.end = 0  # bytes written in all
         self.closed = False
-        self._changed = anyio.Event()
+        self.changes = changes or Changes()
 
     async def append(self, data: bytes) -> None:
         if not data or self.closed:
@@ -52,8 +67,7 @@ class InstanceLog:
         self._wake()
 
     def _wake(self) -> None:
-        self._changed.set()
-        self._changed = anyio.Event()
+        self.changes.notify()
 
     def _write(self, data: bytes, rotate: bool) -> None:
         if rotate:
@@ -95,7 +109,7 @@ class InstanceLog:
     async def wait(self, offset: int) -> None:
         """Until the log holds more than `offset` bytes, or ends."""
         while self.end <= offset and not self.closed:
-            await self._changed.wait()
+            await self.changes.waiter().wait()
 
     def tail_text(self, size: int = 4096) -> str:
         """(Blocking, small.) The last `size` bytes, for error messages."""

@@ -24,6 +24,7 @@ from agentrun.local.resources import AGENT_RUNTIME
 from agentrun.local.responses import LocalAPIError, bad_request
 from agentrun.local.runtimes import builds, packages
 from agentrun.local.runtimes.instances import Instance, InstanceFailed, Launch, start
+from agentrun.local.runtimes.logs import Changes
 from agentrun.local.sandbox import SandboxEngine, SandboxError
 from agentrun.local.store import Store, Tx
 
@@ -33,6 +34,7 @@ Doc = dict[str, Any]
 BUILD_FIELD = "localBuild"
 IDLE_SECONDS = 60.0  # sessionIdleTimeoutSeconds when the runtime sets none
 _REAP_INTERVAL = 0.25
+ENDED_KEPT = 8  # ended instances of a runtime whose logs are kept
 _FAILED = {"CREATING": "CREATE_FAILED", "UPDATING": "UPDATE_FAILED"}
 CONTAINER_REASON = (
     "AgentRun Local keeps Container runtimes as records and does not run them (invocations answer 501): deploy "
@@ -53,6 +55,9 @@ class RuntimeManager:
         self._tasks: set[asyncio.Task[None]] = set()
         self._instances: dict[tuple[str, str], Instance] = {}  # (runtime id, build id) -> its instance
         self._starting: dict[tuple[str, str], anyio.Lock] = {}
+        # runtime id -> its instances, running and ended, oldest first (ended ones kept for their logs)
+        self._history: dict[str, list[Instance]] = {}
+        self._changes: dict[str, Changes] = {}
         self.cold_starts = 0
 
     # -- lifecycle of the manager ---------------------------------------------------------------------------------
@@ -144,6 +149,30 @@ class RuntimeManager:
             instance = self._instances.pop(key, None)
             if instance is not None:
                 await instance.stop()
+        for instance in self._history.pop(runtime_id, []):
+            await instance.stop()
+            await anyio.to_thread.run_sync(instance.log.remove)
+        changes = self._changes.pop(runtime_id, None)
+        if changes is not None:
+            changes.notify()
+
+    # -- logs -----------------------------------------------------------------------------------------------------
+
+    def instances_of(self, runtime_id: str) -> list[Instance]:
+        """The runtime's instances, running and recently ended (their logs are kept), oldest first."""
+        return list(self._history.get(runtime_id, ()))
+
+    def changes_of(self, runtime_id: str) -> Changes:
+        return self._changes.setdefault(runtime_id, Changes())
+
+    def _remember(self, runtime_id: str, instance: Instance) -> None:
+        history = self._history.setdefault(runtime_id, [])
+        history.append(instance)
+        ended = [old for old in history if old.ended_at is not None]
+        for old in ended[: max(0, len(ended) - ENDED_KEPT)]:
+            history.remove(old)
+            self._spawn(anyio.to_thread.run_sync(old.log.remove))
+        self.changes_of(runtime_id).notify()
 
     async def _install(self, runtime_id: str, build_id: str, language: str) -> None:
         reason: str | None = None
@@ -201,7 +230,13 @@ class RuntimeManager:
                 launch = Launch.of(doc, self.build(build_id), IDLE_SECONDS)
                 assert self._engine is not None, "RuntimeManager.start() was not called"
                 try:
-                    instance = await start(launch, self._engine, self.root / "instances" / runtime_id)
+                    instance = await start(
+                        launch,
+                        self._engine,
+                        self.root / "instances" / runtime_id,
+                        self.changes_of(runtime_id),
+                        lambda created: self._remember(runtime_id, created),
+                    )
                 except (InstanceFailed, builds.BuildFailed, SandboxError, OSError) as exc:
                     message = f"the runtime's instance did not start: {exc}"
                     raise Unavailable(503, "ERR_SERVICE_UNAVAILABLE", message) from None

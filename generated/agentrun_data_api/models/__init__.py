@@ -6,6 +6,13 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from .ag_ui_event import AgUiEvent
     from .ag_ui_run_agent_input import AgUiRunAgentInput
+    from .agent_runtime_instance import AgentRuntimeInstance
+    from .agent_runtime_instance_log import AgentRuntimeInstanceLog
+    from .agent_runtime_instance_status import AgentRuntimeInstanceStatus
+    from .agent_runtime_log_event import AgentRuntimeLogEvent
+    from .agent_runtime_log_event_status import AgentRuntimeLogEventStatus
+    from .agent_runtime_log_event_type import AgentRuntimeLogEventType
+    from .agent_runtime_logs import AgentRuntimeLogs
     from .chat_completion import ChatCompletion
     from .chat_completion_choice import ChatCompletionChoice
     from .chat_completion_chunk import ChatCompletionChunk
@@ -113,6 +120,13 @@ if TYPE_CHECKING:
 _MODULES = {
     "AgUiEvent": ".ag_ui_event",
     "AgUiRunAgentInput": ".ag_ui_run_agent_input",
+    "AgentRuntimeInstance": ".agent_runtime_instance",
+    "AgentRuntimeInstanceLog": ".agent_runtime_instance_log",
+    "AgentRuntimeInstanceStatus": ".agent_runtime_instance_status",
+    "AgentRuntimeLogEvent": ".agent_runtime_log_event",
+    "AgentRuntimeLogEventStatus": ".agent_runtime_log_event_status",
+    "AgentRuntimeLogEventType": ".agent_runtime_log_event_type",
+    "AgentRuntimeLogs": ".agent_runtime_logs",
     "ChatCompletion": ".chat_completion",
     "ChatCompletionChoice": ".chat_completion_choice",
     "ChatCompletionChunk": ".chat_completion_chunk",
@@ -219,6 +233,13 @@ _MODULES = {
 }
 
 __all__ = (
+    "AgentRuntimeInstance",
+    "AgentRuntimeInstanceLog",
+    "AgentRuntimeInstanceStatus",
+    "AgentRuntimeLogEvent",
+    "AgentRuntimeLogEventStatus",
+    "AgentRuntimeLogEventType",
+    "AgentRuntimeLogs",
     "AgUiEvent",
     "AgUiRunAgentInput",
     "ChatCompletion",

@@ -47,6 +47,10 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         if self.path == "/health":
             return self._json(200, {"status": "ok"})
+        if self.path.startswith("/spam-"):  # /spam-<KiB>: that much output, to stdout and stderr alternately
+            for line in range(int(self.path[len("/spam-"):])):
+                print(f"{line:08d}" + "x" * 1015, file=sys.stdout if line % 2 else sys.stderr, flush=True)
+            return self._json(200, {"ok": True})
         if self.path.startswith("/try-"):  # what the instance may do on its machine: /try-<action>?p=<target>
             action, _, query = self.path[len("/try-"):].partition("?")
             target = parse_qs(query)["p"][0]

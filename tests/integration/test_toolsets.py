@@ -1,0 +1,50 @@
+"""The neutral toolsets through one framework's tools (LangChain's `StructuredTool`, the sync path): prefix and
+name filters, typed errors for names models refuse, a sandbox created on the first call and reused (state kept
+between calls), and deleted at process exit when nobody closed the toolset."""
+
+from __future__ import annotations
+
+import pytest
+from conftest import World
+
+from agentrun import errors
+from agentrun.client import AsyncAgentRun
+
+SCRIPT = """
+from agentrun import errors
+from agentrun.integration import langchain as lc
+
+summary = {}
+with lc.toolset(VALUES["tool"], prefix="items_", filter_tools_by_name=["createItem"]) as tools:
+    summary["names"] = [t.name for t in tools]
+    summary["args"] = sorted(tools[0].args)
+    summary["sync_result"] = tools[0].invoke({"name": "sync", "count": 1})
+try:
+    lc.toolset(VALUES["tool"], prefix="no spaces ")
+except errors.InvalidArgumentError as exc:
+    summary["bad_name"] = str(exc)
+try:
+    lc.sandbox_toolset(VALUES["template"], template_type="Browser")
+except errors.InvalidArgumentError as exc:
+    summary["browser"] = str(exc)
+sandbox_tools = lc.sandbox_toolset(VALUES["template"], filter_tools_by_name=lambda name: name != "write_file")
+summary["sandbox_names"] = [t.name for t in sandbox_tools]
+summary["before_first_call"] = sandbox_tools.toolset.sandbox_id
+run_code = sandbox_tools[0]
+summary["outputs"] = [run_code.invoke({"code": "x = 20\\nprint(x)"}), run_code.invoke({"code": "print(x + 1)"})]
+summary["sandbox"] = sandbox_tools.toolset.sandbox_id
+print(json.dumps(summary))  # and exit without closing: the process's exit deletes the sandbox
+"""
+
+
+async def test_toolsets_filter_rename_reuse_and_clean_up_at_exit(world: World, client: AsyncAgentRun) -> None:
+    summary = await world.script(SCRIPT, tool=world.tool, template=world.template)
+    assert summary["names"] == ["items_createItem"] and summary["args"] == ["count", "name"]
+    assert summary["sync_result"] == '{"created": {"name": "sync", "count": 1}}'
+    assert "'no spaces createItem'" in summary["bad_name"] and "prefix=" in summary["bad_name"]
+    assert "'Browser'" in summary["browser"]
+    assert summary["sandbox_names"] == ["run_code", "execute_command", "read_file", "list_directory"]
+    assert summary["before_first_call"] is None  # created lazily
+    assert summary["outputs"] == ["20", "21"]  # one sandbox, one context, reused
+    with pytest.raises(errors.NotFoundError):
+        await client.sandboxes.get(summary["sandbox"])

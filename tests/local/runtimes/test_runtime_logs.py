@@ -1,0 +1,70 @@
+"""Instance logs (openapi/data.yaml GetAgentRuntimeLogs): each instance's stdout and stderr, bounded by size, read
+as JSON or followed as server-sent events, over real instances of AgentRun Local."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import anyio
+import httpx
+from local_helpers import agentrun4_headers
+from test_runtime_invoke import _path, call, deploy
+
+from agentrun.client import AsyncAgentRun
+from agentrun.local import LocalServer
+
+
+async def _logs(raw: httpx.AsyncClient, local: LocalServer, name: str, query: str = "") -> httpx.Response:
+    path = f"/data/agent-runtimes/{name}/logs"
+    return await raw.get(f"{path}?{query}" if query else path, headers=agentrun4_headers(local, "GET", path,
+                                                                                        raw_query=query))  # fmt: skip
+
+
+async def test_logs_of_each_instance(client: AsyncAgentRun, raw: httpx.AsyncClient, local: LocalServer) -> None:
+    name, _ = await deploy(client)
+    assert (await _logs(raw, local, name)).json() == {"agentRuntimeName": name, "instances": []}
+    answer = await call(raw, local, "GET", _path(name, "info"))
+    instance = answer.headers["x-agentrun-instance-id"]
+    logs = (await _logs(raw, local, name)).json()["instances"]
+    assert [entry["instanceId"] for entry in logs] == [instance] and logs[0]["status"] == "RUNNING"
+    assert "request /info" in logs[0]["output"] and logs[0]["droppedBytes"] == 0
+    tail = (await _logs(raw, local, name, f"instanceId={instance}&tailBytes=5")).json()["instances"][0]
+    assert len(tail["output"]) == 5 and tail["droppedBytes"] > 0
+
+    missing = await _logs(raw, local, name, "instanceId=ari-nope")
+    assert missing.status_code == 404 and "no instance ari-nope" in missing.json()["message"]
+    assert (await _logs(raw, local, name, "tailBytes=-3")).status_code == 400
+    assert (await _logs(raw, local, "no-such-runtime")).status_code == 404
+
+
+async def test_logs_are_bounded(client: AsyncAgentRun, raw: httpx.AsyncClient, local: LocalServer) -> None:
+    name, _ = await deploy(client)
+    assert (await call(raw, local, "GET", _path(name, "spam-3000"))).status_code == 200  # ~3 MiB written
+    entry = (await _logs(raw, local, name)).json()["instances"][0]
+    assert 512 * 1024 <= len(entry["output"]) <= 1024 * 1024 + 4096
+    assert entry["droppedBytes"] >= 3000 * 1024 - len(entry["output"]) - 4096
+    assert entry["output"].rstrip().endswith("x" * 100)  # the most recent output is what is kept
+    assert "00002999" in entry["output"]
+
+
+async def test_follow_streams_output_and_exit(
+    client: AsyncAgentRun, raw: httpx.AsyncClient, local: LocalServer
+) -> None:
+    name, _ = await deploy(client, session_idle_timeout_seconds=1)
+    events: list[dict[str, Any]] = []
+    path, query = f"/data/agent-runtimes/{name}/logs", "follow=true"
+    headers = agentrun4_headers(local, "GET", path, raw_query=query)
+    with anyio.fail_after(20):
+        async with raw.stream("GET", f"{path}?{query}", headers=headers) as stream:
+            assert stream.headers["content-type"].startswith("text/event-stream")
+            lines = stream.aiter_lines()
+            await call(raw, local, "GET", _path(name, "info"))  # starts an instance while we follow
+            async for line in lines:
+                if line.startswith("data: "):
+                    events.append(json.loads(line[6:]))
+                    if events[-1]["type"] == "exit":  # idle for 1 s: stopped
+                        break
+    output = "".join(event["text"] for event in events if event["type"] == "output")
+    assert "request /info" in output
+    assert events[-1]["status"] == "STOPPED" and events[-1]["instanceId"] == events[0]["instanceId"]
