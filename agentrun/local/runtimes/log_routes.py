@@ -75,9 +75,7 @@ async def get_logs(request: Request) -> Response:
     answers = []
     for instance in chosen:
         chunk = await instance.log.read(_start_offset(instance, tail_bytes))
-        answers.append(
-            {**instance.info(), "output": chunk.data.decode(errors="replace"), "droppedBytes": chunk.offset}
-        )
+        answers.append({**instance.info(), "output": chunk.data.decode(errors="replace"), "droppedBytes": chunk.offset})
     return JSONResponse({"agentRuntimeName": name, "instances": answers})
 
 
