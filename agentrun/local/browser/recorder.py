@@ -50,6 +50,10 @@ class RecordingUnavailable(Exception):
     """No ffmpeg on this machine."""
 
 
+def find_ffmpeg() -> str | None:
+    return shutil.which("ffmpeg")
+
+
 def ffmpeg_command(executable: str, prefix: str) -> str:
     directory = f"/home/user/{DIRECTORY}"
     argv = [
@@ -67,7 +71,7 @@ def ffmpeg_command(executable: str, prefix: str) -> str:
 @asynccontextmanager
 async def recording(browser: Browser) -> AsyncIterator[None]:
     """Record the browser's pages while the block runs. Raises RecordingUnavailable (no ffmpeg)."""
-    executable = shutil.which("ffmpeg")
+    executable = find_ffmpeg()
     if executable is None:
         raise RecordingUnavailable(f"recording needs ffmpeg, which this machine lacks: {INSTALL_HINT}")
     prefix = f"cdp_{time.strftime('%Y%m%d_%H%M%S', time.gmtime())}_{next(_sequence):03d}"

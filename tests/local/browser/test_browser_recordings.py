@@ -6,16 +6,21 @@ from __future__ import annotations
 
 import json
 import shutil
+import ssl
 from pathlib import Path
 
 import anyio
 import httpx
 import pytest
 from playwright.async_api import Browser
+from websockets.asyncio.client import connect
+from websockets.exceptions import ConnectionClosed
 
 from agentrun import errors
 from agentrun._core.request_signing import sign_data_request
 from agentrun.client import AsyncAgentRun
+from agentrun.local import LocalServer
+from agentrun.local.browser import recorder
 from agentrun.sandbox.browser import Recording
 from agentrun.sandbox.sandbox import Sandbox
 
@@ -123,3 +128,19 @@ async def test_a_link_planted_in_the_recordings_folder_is_not_followed_out(
             await browser_sandbox.browser.download_recording_to(name, tmp_path / "out.mkv")
         assert refused.value.status_code in (400, 403, 404)
         assert not (tmp_path / "out.mkv").exists()
+
+
+async def test_recording_without_ffmpeg_is_refused_saying_what_to_install(
+    browser_sandbox: Sandbox, local: LocalServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(recorder, "find_ffmpeg", lambda: None)  # fault injection: this machine has no ffmpeg
+    url, headers = browser_sandbox.browser.cdp_url_with_headers(record=True)
+    assert url.endswith("&recording=true")
+    tls = ssl.create_default_context(cafile=str(local.ca_file))
+    async with connect(url, ssl=tls, additional_headers=headers) as socket:
+        with pytest.raises(ConnectionClosed) as closed:
+            await socket.recv()
+    assert closed.value.rcvd is not None and closed.value.rcvd.code == 1011
+    assert "ffmpeg" in closed.value.rcvd.reason
+    async with browser_sandbox.browser.playwright() as browser:  # the browser itself is fine
+        await _record(browser)
