@@ -5,6 +5,7 @@ serve them (openapi/data.yaml), confined to the recordings folder."""
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import ssl
 from pathlib import Path
@@ -144,3 +145,30 @@ async def test_recording_without_ffmpeg_is_refused_saying_what_to_install(
     assert "ffmpeg" in closed.value.rcvd.reason
     async with browser_sandbox.browser.playwright() as browser:  # the browser itself is fine
         await _record(browser)
+
+
+async def test_deleting_a_sandbox_while_it_records_leaves_no_ffmpeg(
+    client: AsyncAgentRun, browser_template: str
+) -> None:
+    before = _ffmpeg_pids()
+    sandbox = await client.sandboxes.create(browser_template, idle_timeout=120)
+    async with sandbox.browser.playwright(record=True) as browser:
+        await _record(browser)
+        assert _ffmpeg_pids() - before, "no ffmpeg ran while recording"
+        with anyio.fail_after(15):  # the delete does not wait on the recording
+            await sandbox.delete()
+    with anyio.fail_after(10):
+        while _ffmpeg_pids() - before:  # noqa: ASYNC110 - /proc offers nothing to wait on
+            await anyio.sleep(0.05)
+
+
+def _ffmpeg_pids() -> set[int]:
+    found = set()
+    for name in os.listdir("/proc"):
+        try:
+            with open(f"/proc/{name}/cmdline", "rb") as file:
+                if file.read().split(b"\0", 1)[0].endswith(b"ffmpeg"):
+                    found.add(int(name))
+        except (OSError, ValueError):
+            continue
+    return found
