@@ -44,6 +44,7 @@ from agentrun_control_api.models import (
     UpdateAgentRuntimeEndpointInput,
     UpdateAgentRuntimeInput,
 )
+from agentrun_data_api.models import AgentRuntimeLogs
 from attrs import define, field
 
 from agentrun import errors
@@ -65,8 +66,9 @@ from agentrun.sync._core.resource import (
     wire_body,
 )
 from agentrun.sync._core.waiting import wait_for_status
-from agentrun.sync.agent_runtime import agui, invocation
+from agentrun.sync.agent_runtime import agui, invocation, logs
 from agentrun.sync.agent_runtime.agui import AgUiStream
+from agentrun.sync.agent_runtime.logs import LogStream
 from agentrun.sync.model.chat_stream import ChatStream
 
 DEPLOY_TIMEOUT = 600.0
@@ -391,6 +393,34 @@ class AgentRuntimes(ControlAPI):
             tools=tools, state=state, context=context, forwarded_props=forwarded_props, options=options,
         )  # fmt: skip
 
+    # -- instance logs (data plane, an AgentRun Local extension) ---------------------------------------------------
+
+    def logs(
+        self,
+        name: str,
+        *,
+        instance_id: str | None = None,
+        tail_bytes: int | None = None,
+        options: CallOptions | None = None,
+    ) -> AgentRuntimeLogs:
+        """What the instances of the runtime `name` wrote to stdout and stderr: the running ones and the last few
+        that ended, oldest first, each with its most recent output (bounded by size; `droppedBytes` counts the rest),
+        or only its last `tail_bytes`. `instance_id` (an invocation's `x-agentrun-instance-id`) picks one."""
+        return logs.get_logs(self._core, name, instance_id=instance_id, tail_bytes=tail_bytes, options=options)
+
+    def follow_logs(
+        self,
+        name: str,
+        *,
+        instance_id: str | None = None,
+        tail_bytes: int | None = None,
+        options: CallOptions | None = None,
+    ) -> LogStream:
+        """The runtime's logs as they are written: a LogStream of AgentRuntimeLogEvents (`output` with `text`, then
+        `exit` when an instance ends), from what is kept (or its last `tail_bytes`) on, instances started later
+        included, until the loop is left (or, with `instance_id`, that instance has ended)."""
+        return logs.follow_logs(self._core, name, instance_id=instance_id, tail_bytes=tail_bytes, options=options)
+
     # -- endpoints -----------------------------------------------------------------------------------------------
 
     def create_endpoint(
@@ -612,6 +642,20 @@ class AgentRuntime(AgentRuntimeModel, BoundResource[AgentRuntimes]):
             self.name, messages, endpoint=endpoint, session_id=session_id, thread_id=thread_id, run_id=run_id,
             tools=tools, state=state, context=context, forwarded_props=forwarded_props, options=options,
         )  # fmt: skip
+
+    def logs(
+        self, *, instance_id: str | None = None, tail_bytes: int | None = None, options: CallOptions | None = None
+    ) -> AgentRuntimeLogs:
+        """What this runtime's instances wrote to stdout and stderr (see AgentRuntimes.logs)."""
+        return bound(self._api, self).logs(self.name, instance_id=instance_id, tail_bytes=tail_bytes, options=options)
+
+    def follow_logs(
+        self, *, instance_id: str | None = None, tail_bytes: int | None = None, options: CallOptions | None = None
+    ) -> LogStream:
+        """This runtime's logs as they are written (see AgentRuntimes.follow_logs)."""
+        return bound(self._api, self).follow_logs(
+            self.name, instance_id=instance_id, tail_bytes=tail_bytes, options=options
+        )
 
     def create_endpoint(
         self,

@@ -8,11 +8,14 @@ from typing import Any
 
 import anyio
 import httpx
+import pytest
 from local_helpers import agentrun4_headers
 from test_runtime_invoke import _path, call, deploy
 
+from agentrun import errors
 from agentrun.client import AsyncAgentRun
 from agentrun.local import LocalServer
+from agentrun.sync import AgentRun
 
 
 async def _logs(raw: httpx.AsyncClient, local: LocalServer, name: str, query: str = "") -> httpx.Response:
@@ -44,8 +47,7 @@ async def test_logs_are_bounded(client: AsyncAgentRun, raw: httpx.AsyncClient, l
     entry = (await _logs(raw, local, name)).json()["instances"][0]
     assert 512 * 1024 <= len(entry["output"]) <= 1024 * 1024 + 4096
     assert entry["droppedBytes"] >= 3000 * 1024 - len(entry["output"]) - 4096
-    assert entry["output"].rstrip().endswith("x" * 100)  # the most recent output is what is kept
-    assert "00002999" in entry["output"]
+    assert "00002999" in entry["output"] and "00000000" not in entry["output"]  # the most recent output is kept
 
 
 async def test_follow_streams_output_and_exit(
@@ -68,3 +70,45 @@ async def test_follow_streams_output_and_exit(
     output = "".join(event["text"] for event in events if event["type"] == "output")
     assert "request /info" in output
     assert events[-1]["status"] == "STOPPED" and events[-1]["instanceId"] == events[0]["instanceId"]
+
+
+async def test_sdk_reads_and_follows_logs(client: AsyncAgentRun, raw: httpx.AsyncClient, local: LocalServer) -> None:
+    name, runtime_id = await deploy(client)
+    runtime = await client.agent_runtimes.get(runtime_id)
+    instance = (await call(raw, local, "GET", _path(name, "info"))).headers["x-agentrun-instance-id"]
+    logs = await runtime.logs()
+    assert logs.agent_runtime_name == name and [entry.instance_id for entry in logs.instances] == [instance]
+    assert "request /info" in logs.instances[0].output and str(logs.instances[0].status) == "RUNNING"
+    assert len((await runtime.logs(instance_id=instance, tail_bytes=5)).instances[0].output) == 5
+
+    seen = ""
+    with anyio.fail_after(20):
+        async with runtime.follow_logs(instance_id=instance) as stream:
+            async for event in stream:
+                seen += event.text if isinstance(event.text, str) else ""
+                if "request /second" in seen:
+                    break
+                if "request /info" in seen and "/second" not in seen:
+                    await call(raw, local, "GET", _path(name, "second"))  # written while we follow
+    assert seen.index("request /info") < seen.index("request /second")
+    with pytest.raises(errors.InvalidArgumentError, match="tail_bytes"):
+        await runtime.logs(tail_bytes=-1)
+
+
+async def test_blocking_api_reads_and_follows_logs(local: LocalServer, raw: httpx.AsyncClient) -> None:
+    name, _ = await deploy(local.client, session_idle_timeout_seconds=1)
+    await call(raw, local, "GET", _path(name, "info"))
+
+    def blocking() -> list[str]:
+        kinds: list[str] = []
+        with AgentRun(local.client.config) as client:
+            assert "request /info" in client.agent_runtimes.logs(name).instances[0].output
+            with client.agent_runtimes.follow_logs(name) as stream:
+                for event in stream:  # the instance is stopped after 1 s idle: its exit ends the loop
+                    kinds.append(str(event.type_))
+                    if kinds[-1] == "exit":
+                        break
+        return kinds
+
+    kinds = await anyio.to_thread.run_sync(blocking)
+    assert kinds[0] == "output" and kinds[-1] == "exit"
