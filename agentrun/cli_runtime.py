@@ -3,6 +3,7 @@ AGENTRUN_* variables (`eval "$(agentrun local env)"` for AgentRun Local).
 
 agentrun runtime deploy ./my-agent --name my-agent [--command python main.py] [--language python3.12] [--env K=V]
 agentrun runtime invoke my-agent "question" [--endpoint Default] [--session ID] [--no-stream]
+agentrun runtime logs my-agent [--follow] [--instance ID] [--tail BYTES]
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from urllib.parse import quote
 
 
 def add_commands(parser: argparse.ArgumentParser) -> None:
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{deploy,invoke}")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="{deploy,invoke,logs}")
     deploy = commands.add_parser(
         "deploy",
         help="package a folder and deploy it as an agent runtime",
@@ -40,6 +41,18 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     invoke.add_argument("--session", help="a session id (x-agentrun-session-id: keeps one instance)")
     invoke.add_argument("--no-stream", action="store_true", help="wait for the whole answer")
     invoke.set_defaults(handler=_invoke)
+    logs = commands.add_parser(
+        "logs",
+        help="print what a runtime's instances wrote to stdout and stderr",
+        description="Each instance's output (the running ones and the last few that ended; AgentRun Local keeps "
+        "the most recent 0.5-1 MiB of each), under a header naming it. --follow keeps printing output as it is "
+        "written, from instances started later too, until interrupted.",
+    )
+    logs.add_argument("name", help="the runtime's name")
+    logs.add_argument("--follow", "-f", action="store_true", help="keep printing new output (Ctrl-C stops)")
+    logs.add_argument("--instance", help="only this instance (an invocation's x-agentrun-instance-id)")
+    logs.add_argument("--tail", type=int, metavar="BYTES", help="only the last BYTES of each instance's output")
+    logs.set_defaults(handler=_logs)
 
 
 def _fail(command: str, exc: Exception) -> int:
@@ -113,4 +126,41 @@ def _invoke(args: argparse.Namespace) -> int:
     except AgentRunError as exc:
         print(file=sys.stderr)
         return _fail("invoke", exc)
+    return 0
+
+
+def _header(instance_id: str, status: object, more: str = "") -> str:
+    return f"==> instance {instance_id} ({status}{more}) <=="
+
+
+def _logs(args: argparse.Namespace) -> int:
+    from agentrun.errors import AgentRunError
+    from agentrun.sync import AgentRun
+
+    try:
+        with AgentRun() as client:
+            if not args.follow:
+                answer = client.agent_runtimes.logs(args.name, instance_id=args.instance, tail_bytes=args.tail)
+                for entry in answer.instances:
+                    print(_header(entry.instance_id, entry.status, f", started {entry.created_at}"))
+                    print(entry.output, end="" if entry.output.endswith("\n") or not entry.output else "\n")
+                return 0
+            current = None
+            with client.agent_runtimes.follow_logs(
+                args.name, instance_id=args.instance, tail_bytes=args.tail
+            ) as stream:
+                for event in stream:
+                    if str(event.type_) == "exit":
+                        code = event.exit_code if isinstance(event.exit_code, int) else "unknown"
+                        print(_header(event.instance_id, event.status, f", exit status {code}"), flush=True)
+                        current = None
+                        continue
+                    if event.instance_id != current:
+                        current = event.instance_id
+                        print(_header(current, "RUNNING"), flush=True)
+                    print(event.text, end="", flush=True)
+    except KeyboardInterrupt:
+        return 0
+    except AgentRunError as exc:
+        return _fail("logs", exc)
     return 0

@@ -46,3 +46,27 @@ async def test_errors_are_one_line_and_exit_1(local: LocalServer, tmp_path: Path
     assert code == 1 and "no such folder or zip file" in err
     code, _, err = await agentrun(local, "runtime", "deploy", str(tmp_path), "--name", "x", "--env", "oops")
     assert code == 1 and "write NAME=VALUE" in err
+
+
+async def test_logs_and_follow(local: LocalServer, tmp_path: Path) -> None:
+    name = unique("ar-cli-logs")
+    code, _, err = await agentrun(local, "runtime", "deploy", str(agent_folder(tmp_path)), "--name", name)
+    assert code == 0, err
+    assert (await agentrun(local, "runtime", "invoke", name, "hello there"))[0] == 0
+    code, out, err = await agentrun(local, "runtime", "logs", name)
+    assert code == 0, err
+    assert out.startswith("==> instance ari-") and "(RUNNING, started " in out and "request /openai/v1" in out
+
+    environment = {**local.env, "PATH": os.environ.get("PATH", ""), "HOME": os.environ.get("HOME", "")}
+    async with await anyio.open_process(
+        [str(AGENTRUN), "runtime", "logs", name, "--follow"], env=environment
+    ) as follower:
+        assert follower.stdout is not None
+        seen = b""
+        with anyio.fail_after(20):
+            while b"request /openai/v1" not in seen:  # the replay of what is kept
+                seen += await follower.stdout.receive()
+        follower.terminate()
+    assert seen.startswith(b"==> instance ari-")
+    code, _, err = await agentrun(local, "runtime", "logs", unique("ar-cli-absent"))
+    assert code == 1 and "agentrun runtime logs:" in err and "does not exist" in err
