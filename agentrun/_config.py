@@ -76,6 +76,9 @@ class Config:
     headers: Mapping[str, str] = field(default_factory=dict)
     verify: bool | str | ssl.SSLContext = True
     user_agent_suffix: str | None = None
+    unix_socket: str | None = None
+    """Connect through this unix socket instead of the endpoints' hosts (the URLs, TLS included, stay as they are):
+    how an agent deployed to AgentRun Local reaches its API from inside its sandbox (AGENTRUN_UNIX_SOCKET)."""
 
     @classmethod
     def from_env(cls, **overrides: Unpack[ConfigOptions]) -> Config:
@@ -89,6 +92,7 @@ class Config:
             "region": _env("AGENTRUN_REGION", "FC_REGION") or DEFAULT_REGION,
             "control_endpoint": _env("AGENTRUN_CONTROL_ENDPOINT"),
             "data_endpoint": _env("AGENTRUN_DATA_ENDPOINT"),
+            "unix_socket": _env("AGENTRUN_UNIX_SOCKET"),
         }
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
@@ -166,6 +170,7 @@ class ConfigFields(TypedDict, total=False):
     data_endpoint: str | None
     verify: bool | str | ssl.SSLContext
     user_agent_suffix: str | None
+    unix_socket: str | None
 
 
 class ConfigOptions(ConfigFields, total=False):

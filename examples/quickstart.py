@@ -8,7 +8,8 @@
 It creates a sandbox template and a sandbox, streams a code execution while it runs, draws a chart and saves the
 PNG, uploads a CSV and downloads the report the sandbox made of it, runs a shell command, lets a model drive the
 sandbox in a small agent loop (the model asks for code, the sandbox runs it, the result goes back, the answer
-streams), and cleans up.
+streams), then deploys that loop as an agent runtime (examples/agent, written with agentrun.server) and invokes it
+with streaming, and cleans up.
 
 The model is the gateway's `default`: offline, AgentRun Local's deterministic test model (not a language model: it
 turns the fenced code in the question into a tool call and then quotes the tool's result). Start the server with
@@ -207,6 +208,39 @@ async def agent_loop(client: agentrun.AsyncAgentRun, sandbox: Sandbox, clock: Cl
     clock.done("the model's tool calls ran in the sandbox and its answer streamed back")
 
 
+AGENT_DIR = Path(__file__).resolve().parent / "agent"
+AGENT_QUESTION = """\
+How many of the numbers below 1000 are divisible by 7 but not by 11? Run this:
+```python
+print(sum(1 for n in range(1000) if n % 7 == 0 and n % 11))
+```"""
+
+
+async def deploy_agent(client: agentrun.AsyncAgentRun, template: str, clock: Clock) -> None:
+    print("\nThe same loop as a deployed agent (examples/agent: agentrun.server, the gateway, a sandbox tool)")
+    config = client.config
+    env = {"AGENT_SANDBOX_TEMPLATE": template, "AGENT_MODEL": MODEL}
+    if config.access_key_id and config.access_key_secret:  # how the agent's own SDK client signs its calls
+        env |= {"AGENTRUN_ACCESS_KEY_ID": config.access_key_id, "AGENTRUN_ACCESS_KEY_SECRET": config.access_key_secret}
+    name = f"demo-agent-{uuid.uuid4().hex[:6]}"
+    runtime = await client.agent_runtimes.deploy(
+        AGENT_DIR, name, environment_variables=env, on_progress=lambda step: print(f"  │ {step}")
+    )
+    clock.done(f"deployed agent runtime {name}: {runtime.status}")
+    try:
+        print("  user: " + AGENT_QUESTION.splitlines()[0])
+        print("  agent: ", end="", flush=True)
+        first: float | None = None
+        async for chunk in runtime.invoke_stream([{"role": "user", "content": AGENT_QUESTION}]):
+            first = first if first is not None else clock.lap()
+            print(chunk.text, end="", flush=True)
+        print()
+        clock.done(f"streamed via the invocation route (first text after {first or 0:.0f} ms: cold start, model, tool)")
+    finally:
+        await runtime.delete()
+    clock.done(f"deleted agent runtime {name}")
+
+
 def _indented(text: str) -> str:
     return "".join(f"  │ {line}" for line in text.splitlines(keepends=True))
 
@@ -227,6 +261,7 @@ async def tour(client: agentrun.AsyncAgentRun, out: Path) -> None:
             await files_round_trip(sandbox, out, clock)
             await run_command(sandbox, clock)
             await agent_loop(client, sandbox, clock)
+            await deploy_agent(client, template.name, clock)
             print("\nCleaning up")
         clock.done("deleted the sandbox (leaving `async with` does it, on errors too)")
     finally:

@@ -30,5 +30,10 @@ def test_quickstart_runs_end_to_end_on_agentrun_local(tmp_path: Path) -> None:
     # The agent loop: the offline model asked for the code, the sandbox ran it, the answer quotes the tool's output.
     assert "model: The tool run_python returned: Saturday 9497" in result.stdout, result.stdout
     assert "answered by agentrun-local-test-model" in result.stdout
+    # The same loop deployed as an agent runtime (examples/agent), invoked with streaming: its answer quotes the
+    # output of the code it ran in a sandbox, reached from inside its instance.
+    assert "deployed agent runtime demo-agent-" in result.stdout and ": READY" in result.stdout, result.stdout
+    assert "agent: The tool run_python returned: 130" in result.stdout, result.stdout
+    assert "deleted agent runtime demo-agent-" in result.stdout
     assert "deleted the sandbox" in result.stdout and "deleted template" in result.stdout
     assert result.stdout.rstrip().endswith(f"The chart and the report are in {out.resolve()}/")

@@ -73,9 +73,12 @@ class HttpCore:
     ) -> None:
         self.config = config
         self._owns_client = http_client is None
+        limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections // 4)
+        if transport is None and http_client is None and config.unix_socket:
+            transport = httpx.AsyncHTTPTransport(uds=config.unix_socket, verify=config.verify, limits=limits)
         self._http = http_client or httpx.AsyncClient(
             timeout=_httpx_timeout(config.timeout),
-            limits=httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections // 4),
+            limits=limits,
             transport=transport,
             verify=config.verify,
             follow_redirects=False,

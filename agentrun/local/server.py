@@ -39,6 +39,7 @@ from agentrun.local.connect import (
     write_record,
 )
 from agentrun.local.identity import Identity, ensure_identity
+from agentrun.local.instance_access import InstanceAccess
 from agentrun.local.models import ModelGateway
 from agentrun.local.paths import DataDir
 from agentrun.local.runtimes import RuntimeManager
@@ -181,12 +182,19 @@ async def run(
     )
     models = ModelGateway.from_environ(os.environ)
     runtimes = RuntimeManager()
+    access = InstanceAccess(
+        host=host, port=bound_port, control_endpoint=control_endpoint, data_endpoint=data_endpoint,
+        ca_bundle=None if http else paths.ca_bundle, region=identity.region, account_id=identity.account_id,
+    )  # fmt: skip
     reaper: asyncio.Task[None] | None = None
     refill: asyncio.Task[None] | None = None
+    relaying: asyncio.Task[None] | None = None
     try:
         await sandboxes.settle_orphans("AgentRun Local restarted; the sandbox's processes ended with it")
         await models.start(store)
         await runtimes.start(paths.runtimes, store, sandboxes.engine)
+        await access.start()  # deployed agents reach this server through it (instance_access.py)
+        runtimes.access = access
         state = ServerState(
             paths, identity, box, store, control_endpoint, data_endpoint, sandboxes, settle_seconds, models=models,
             runtimes=runtimes,
@@ -229,6 +237,7 @@ async def run(
         serving = asyncio.get_running_loop().create_task(server.serve(sockets=[sock]))
         reaper = asyncio.get_running_loop().create_task(sandboxes.reap_forever())
         refill = asyncio.get_running_loop().create_task(sandboxes.pool.keep_filled())
+        relaying = asyncio.get_running_loop().create_task(access.serve())
         serving.add_done_callback(lambda _: local._stopped.set())
         try:
             await _wait_until_answering(local.base_url, client_settings.verify, serving)
@@ -252,12 +261,13 @@ async def run(
     finally:
         sock.close()
         with anyio.CancelScope(shield=True):
-            for task in (reaper, refill):
+            for task in (reaper, refill, relaying):
                 if task is not None:
                     task.cancel()
                     with contextlib.suppress(asyncio.CancelledError):
                         await task
             await runtimes.aclose()  # every instance stopped
+            await access.aclose()
             await sandboxes.aclose()
             try:
                 await models.aclose()  # every upstream connection, and the usage counts saved

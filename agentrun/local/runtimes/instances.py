@@ -32,6 +32,7 @@ import anyio
 import anyio.to_thread
 import httpx
 
+from agentrun.local.instance_access import InstanceAccess
 from agentrun.local.resources import new_id
 from agentrun.local.runtimes.builds import Build, command_for
 from agentrun.local.runtimes.logs import Changes, InstanceLog
@@ -205,12 +206,17 @@ def _environment(launch: Launch, sandbox: SandboxHandle, venv: str, port: int) -
     return env
 
 
+def _api_environment(access: InstanceAccess | None, isolated: bool) -> dict[str, str]:
+    return {} if access is None else access.environment(isolated=isolated)
+
+
 async def start(
     launch: Launch,
     engine: SandboxEngine,
     logs: Path,
     changes: Changes | None = None,
     created: Callable[[Instance], None] | None = None,
+    access: InstanceAccess | None = None,
 ) -> Instance:
     """Start an instance in a new sandbox and wait until its health check answers; InstanceFailed (and nothing left
     running) when it exits first or stays unhealthy for START_TIMEOUT. Raises SandboxError subclasses when the
@@ -229,13 +235,17 @@ async def start(
         if launch.build.venv.exists():
             binds.append((venv, venv))  # at its own path: its interpreter link and scripts name it
         code_dir = CODE_DIR
+    if access is not None:  # the server's API, reachable from inside (instance_access.py)
+        binds += access.binds(isolated=isolation.isolated)
     port = launch.port if isolation.isolated else _free_port()
     sandbox = await engine.create(instance_id, limits=launch.limits, network=launch.network, binds=binds)
     try:
         state = isolation.inside(sandbox.paths, f"/home/user/{STATE_DIR}")
         relay = [isolation.python, "-I", "-c", _RELAY_SOURCE, state, str(port), *argv]
         process = await sandbox.start_process(
-            shlex.join(relay), cwd=code_dir, env=_environment(launch, sandbox, venv, port)
+            shlex.join(relay),
+            cwd=code_dir,
+            env=_api_environment(access, isolation.isolated) | _environment(launch, sandbox, venv, port),
         )
     except BaseException:
         with anyio.CancelScope(shield=True):

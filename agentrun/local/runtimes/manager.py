@@ -20,6 +20,7 @@ import anyio
 import anyio.to_thread
 
 from agentrun.local import trees
+from agentrun.local.instance_access import InstanceAccess
 from agentrun.local.resources import AGENT_RUNTIME
 from agentrun.local.responses import LocalAPIError, bad_request
 from agentrun.local.runtimes import builds, packages
@@ -59,6 +60,7 @@ class RuntimeManager:
         self._history: dict[str, list[Instance]] = {}
         self._changes: dict[str, Changes] = {}
         self.cold_starts = 0
+        self.access: InstanceAccess | None = None  # set by the server once it listens
 
     # -- lifecycle of the manager ---------------------------------------------------------------------------------
 
@@ -236,6 +238,7 @@ class RuntimeManager:
                         self.root / "instances" / runtime_id,
                         self.changes_of(runtime_id),
                         lambda created: self._remember(runtime_id, created),
+                        access=self.access,
                     )
                 except (InstanceFailed, builds.BuildFailed, SandboxError, OSError) as exc:
                     message = f"the runtime's instance did not start: {exc}"
