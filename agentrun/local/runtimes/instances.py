@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import math
 import os
 import shlex
 import signal
@@ -126,6 +127,8 @@ class Instance:
     in_flight: int = 0
     last_used: float = field(default_factory=time.monotonic)
     exit_code: int | None = None
+    sessions: dict[str, float] = field(default_factory=dict)  # session -> last used (inf while a request runs)
+    flights: dict[str, int] = field(default_factory=dict)  # session -> requests running
     created_at: str = field(default_factory=timestamp)
     ended_at: str | None = None
     http: httpx.AsyncClient | None = None  # to the agent, over the relay's socket
@@ -144,6 +147,34 @@ class Instance:
 
     def idle_for(self, now: float) -> float:
         return 0.0 if self.in_flight else now - self.last_used
+
+    # Sessions bound here (sessionConcurrencyLimitPerInstance counts them): a session id, or one key per request
+    # without one, held while a request runs and, for a session id, until it has been idle for idle_seconds.
+    def load(self) -> int:
+        return len(self.sessions)
+
+    def enter(self, session: str) -> None:
+        self.in_flight += 1
+        self.flights[session] = self.flights.get(session, 0) + 1
+        self.sessions[session] = math.inf
+
+    def leave(self, session: str, keep: bool) -> None:
+        now = time.monotonic()
+        self.in_flight -= 1
+        self.last_used = now
+        self.flights[session] -= 1
+        if self.flights[session] <= 0:
+            del self.flights[session]
+            if keep:
+                self.sessions[session] = now
+            else:
+                self.sessions.pop(session, None)
+
+    def expire_sessions(self, now: float) -> list[str]:
+        expired = [key for key, used in self.sessions.items() if now - used > self.launch.idle_seconds]
+        for key in expired:
+            del self.sessions[key]
+        return expired
 
     def output_tail(self) -> str:
         return self.log.tail_text()

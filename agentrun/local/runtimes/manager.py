@@ -10,9 +10,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import hashlib
+import json
 import logging
 import secrets
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -35,12 +38,43 @@ Doc = dict[str, Any]
 BUILD_FIELD = "localBuild"
 IDLE_SECONDS = 60.0  # sessionIdleTimeoutSeconds when the runtime sets none
 _REAP_INTERVAL = 0.25
+SESSIONS_PER_INSTANCE = 100  # sessionConcurrencyLimitPerInstance when the runtime sets none
 ENDED_KEPT = 8  # ended instances of a runtime whose logs are kept
 _FAILED = {"CREATING": "CREATE_FAILED", "UPDATING": "UPDATE_FAILED"}
 CONTAINER_REASON = (
     "AgentRun Local keeps Container runtimes as records and does not run them (invocations answer 501): deploy "
     "artifactType Code with codeConfiguration.zipFile to run the agent here"
 )
+
+
+def _positive_int(value: Any) -> int | None:
+    try:
+        number = int(value)
+    except (TypeError, ValueError):
+        return None
+    return number if number > 0 else None
+
+
+# What an instance is started with: documents that agree on these share instances (a version's snapshot and LATEST
+# with the same code and settings), and a change to any of them (new code, other environment) gets new instances.
+_LAUNCH_FIELDS = (
+    "codeConfiguration", "environmentVariables", "port", "cpu", "memory", "networkConfiguration",
+    "healthCheckConfiguration", "sessionIdleTimeoutSeconds", "sessionConcurrencyLimitPerInstance",
+)  # fmt: skip
+
+
+def _launch_key(doc: Doc, build_id: str) -> str:
+    launch = json.dumps([doc.get(name) for name in _LAUNCH_FIELDS], sort_keys=True, default=str)
+    return f"{build_id}.{hashlib.sha256(launch.encode()).hexdigest()[:16]}"
+
+
+@dataclass(frozen=True)
+class Lease:
+    """One request's use of an instance, under a session key (the session id, or one of its own)."""
+
+    instance: Instance
+    session: str
+    keep: bool  # a real session: it stays bound to the instance after the request
 
 
 class Unavailable(LocalAPIError):
@@ -54,7 +88,11 @@ class RuntimeManager:
         self._engine: SandboxEngine | None = None
         self._building: set[str] = set()
         self._tasks: set[asyncio.Task[None]] = set()
-        self._instances: dict[tuple[str, str], Instance] = {}  # (runtime id, build id) -> its instance
+        self._pools: dict[tuple[str, str], list[Instance]] = {}  # (runtime id, build id) -> its instances
+        self._affinity: dict[tuple[str, str], Instance] = {}  # (runtime id, session id) -> the instance it is on
+        # (runtime id, endpoint, session id) -> (the version it was routed to, when last used)
+        self._session_versions: dict[tuple[str, str, str], tuple[str, float]] = {}
+        self._warm: dict[tuple[str, str], tuple[Doc, int]] = {}  # minInstances to keep, with the doc to start them
         self._starting: dict[tuple[str, str], anyio.Lock] = {}
         # runtime id -> its instances, running and ended, oldest first (ended ones kept for their logs)
         self._history: dict[str, list[Instance]] = {}
@@ -79,7 +117,8 @@ class RuntimeManager:
             for task in list(self._tasks):
                 with contextlib.suppress(asyncio.CancelledError, Exception):
                     await task
-            instances, self._instances = list(self._instances.values()), {}
+            instances = [instance for pool in self._pools.values() for instance in pool]
+            self._pools, self._warm = {}, {}
             for instance in instances:
                 await instance.stop()
 
@@ -147,9 +186,9 @@ class RuntimeManager:
             trees.remove_path(self.build(build_id).root)
 
     async def deleted(self, runtime_id: str) -> None:
-        for key in [key for key in self._instances if key[0] == runtime_id]:
-            instance = self._instances.pop(key, None)
-            if instance is not None:
+        for key in [key for key in self._pools if key[0] == runtime_id]:
+            self._warm.pop(key, None)
+            for instance in self._pools.pop(key, []):
                 await instance.stop()
         for instance in self._history.pop(runtime_id, []):
             await instance.stop()
@@ -212,53 +251,103 @@ class RuntimeManager:
 
     # -- instances ------------------------------------------------------------------------------------------------
 
-    async def acquire(self, runtime_id: str, doc: Doc) -> Instance:
-        """An instance serving `doc` (a runtime document or a version's snapshot), started if none runs; the caller
-        must `release()` it. Unavailable (503) when it cannot start."""
+    def session_version(self, runtime_id: str, endpoint: str, session: str | None) -> str | None:
+        """The version a session of this endpoint was routed to (session affinity wins over canary weights)."""
+        if session is None:
+            return None
+        found = self._session_versions.get((runtime_id, endpoint, session))
+        return found[0] if found else None
+
+    def route_session(self, runtime_id: str, endpoint: str, session: str | None, version: str) -> None:
+        if session is not None:
+            self._session_versions[(runtime_id, endpoint, session)] = (version, time.monotonic())
+
+    async def acquire(self, runtime_id: str, doc: Doc, session: str | None = None, min_instances: int = 0) -> Lease:
+        """An instance serving `doc` (a runtime document or a version's snapshot): the one `session` is bound to
+        while it lives, else the least loaded one with fewer sessions than sessionConcurrencyLimitPerInstance, else
+        a new one (scale out). The caller must `release()` the lease. Unavailable (503) when none can start.
+        `min_instances` (the endpoint's scalingConfig) are kept running from now on."""
         build_id = doc.get(BUILD_FIELD)
         if not isinstance(build_id, str):
             if doc.get("artifactType") == "Container" or doc.get("containerConfiguration"):
                 raise Unavailable(501, "ERR_NOT_IMPLEMENTED", CONTAINER_REASON)
             raise Unavailable(503, "ERR_SERVICE_UNAVAILABLE", "the runtime has no code package: update it with "
                               "codeConfiguration.zipFile")  # fmt: skip
-        key = (runtime_id, build_id)
+        key = (runtime_id, _launch_key(doc, build_id))
+        if min_instances > 0:
+            self._warm[key] = (doc, min_instances)
+        limit = _positive_int(doc.get("sessionConcurrencyLimitPerInstance")) or SESSIONS_PER_INSTANCE
         lock = self._starting.setdefault(key, anyio.Lock())
         async with lock:
-            instance = self._instances.get(key)
-            if instance is None or not instance.alive():
-                if instance is not None:
-                    self._instances.pop(key, None)
-                    await instance.stop()
-                launch = Launch.of(doc, self.build(build_id), IDLE_SECONDS)
-                assert self._engine is not None, "RuntimeManager.start() was not called"
-                try:
-                    instance = await start(
-                        launch,
-                        self._engine,
-                        self.root / "instances" / runtime_id,
-                        self.changes_of(runtime_id),
-                        lambda created: self._remember(runtime_id, created),
-                        access=self.access,
-                    )
-                except (InstanceFailed, builds.BuildFailed, SandboxError, OSError) as exc:
-                    message = f"the runtime's instance did not start: {exc}"
-                    raise Unavailable(503, "ERR_SERVICE_UNAVAILABLE", message) from None
-                self.cold_starts += 1
-                logger.info("runtime %s: instance %s ready in %.3f s", runtime_id, instance.id, instance.ready_seconds)
-                self._instances[key] = instance
-            instance.in_flight += 1
-            return instance
+            pool = self._pools.setdefault(key, [])
+            instance = self._affinity.get((runtime_id, session)) if session is not None else None
+            if instance is not None and (instance not in pool or not instance.alive()):
+                instance = None
+            if instance is None:
+                open_ = [candidate for candidate in pool if candidate.alive() and candidate.load() < limit]
+                instance = min(open_, key=lambda candidate: candidate.load()) if open_ else None
+            if instance is None:
+                instance = await self._start(runtime_id, doc)
+                pool.append(instance)
+            lease = Lease(instance, session if session is not None else f"~{secrets.token_hex(6)}", session is not None)
+            if session is not None:
+                self._affinity[(runtime_id, session)] = instance
+            instance.enter(lease.session)
+            return lease
 
-    def release(self, instance: Instance) -> None:
-        instance.in_flight -= 1
-        instance.last_used = time.monotonic()
+    async def _start(self, runtime_id: str, doc: Doc) -> Instance:
+        launch = Launch.of(doc, self.build(str(doc[BUILD_FIELD])), IDLE_SECONDS)
+        assert self._engine is not None, "RuntimeManager.start() was not called"
+        try:
+            instance = await start(
+                launch,
+                self._engine,
+                self.root / "instances" / runtime_id,
+                self.changes_of(runtime_id),
+                lambda created: self._remember(runtime_id, created),
+                access=self.access,
+            )
+        except (InstanceFailed, builds.BuildFailed, SandboxError, OSError) as exc:
+            message = f"the runtime's instance did not start: {exc}"
+            raise Unavailable(503, "ERR_SERVICE_UNAVAILABLE", message) from None
+        self.cold_starts += 1
+        logger.info("runtime %s: instance %s ready in %.3f s", runtime_id, instance.id, instance.ready_seconds)
+        return instance
+
+    def release(self, lease: Lease) -> None:
+        lease.instance.leave(lease.session, keep=lease.keep)
 
     async def _reap_forever(self) -> None:
         while True:
             await anyio.sleep(_REAP_INTERVAL)
-            now = time.monotonic()
-            for key, instance in list(self._instances.items()):
-                if not instance.alive() or instance.idle_for(now) > instance.launch.idle_seconds:
-                    if self._instances.get(key) is instance:
-                        del self._instances[key]
+            try:
+                await self._reap(time.monotonic())
+            except Exception:
+                logger.exception("the runtime instance reaper failed; trying again")
+
+    async def _reap(self, now: float) -> None:
+        """Stop instances that died or stayed idle for sessionIdleTimeoutSeconds (keeping minInstances), forget
+        expired sessions, and start what minInstances still lacks."""
+        for key, pool in list(self._pools.items()):
+            keep = self._warm.get(key, ({}, 0))[1]
+            for instance in list(pool):
+                for session in instance.expire_sessions(now):
+                    if self._affinity.get((key[0], session)) is instance:
+                        del self._affinity[(key[0], session)]
+                idle = instance.idle_for(now) > instance.launch.idle_seconds and len(pool) > keep
+                if not instance.alive() or idle:
+                    pool.remove(instance)
                     await instance.stop()
+        for session_key, (_, used) in list(self._session_versions.items()):
+            if now - used > IDLE_SECONDS:
+                del self._session_versions[session_key]
+        for key, (doc, wanted) in list(self._warm.items()):
+            lock = self._starting.setdefault(key, anyio.Lock())
+            if len(self._pools.get(key, [])) < wanted and not lock.locked():
+                async with lock:
+                    try:
+                        instance = await self._start(key[0], doc)
+                    except Unavailable as exc:
+                        logger.warning("runtime %s: a minInstances instance did not start: %s", key[0], exc.message)
+                        continue
+                    self._pools.setdefault(key, []).append(instance)

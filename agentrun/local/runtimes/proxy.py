@@ -9,7 +9,9 @@ start 503; a Container runtime 501.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+import random
+from collections.abc import AsyncIterator, Callable
+from dataclasses import dataclass
 from typing import Any
 
 import anyio
@@ -21,13 +23,13 @@ from starlette.types import Receive, Scope, Send
 
 from agentrun.local.resources import AGENT_RUNTIME, AGENT_RUNTIME_ENDPOINT, AGENT_RUNTIME_VERSION
 from agentrun.local.responses import LocalAPIError
-from agentrun.local.runtimes.instances import Instance
-from agentrun.local.runtimes.manager import BUILD_FIELD, CONTAINER_REASON, RuntimeManager
+from agentrun.local.runtimes.manager import BUILD_FIELD, CONTAINER_REASON, Lease, RuntimeManager
 from agentrun.local.state import state_of
 from agentrun.local.store import Tx
 
 Doc = dict[str, Any]
 INSTANCE_HEADER = "x-agentrun-instance-id"
+SESSION_HEADER = "x-agentrun-session-id"
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 # Hop-by-hop headers (RFC 9110 7.6.1) and the caller's data-plane signature are not forwarded.
 _NOT_FORWARDED = frozenset({
@@ -40,8 +42,32 @@ def _unavailable(message: str) -> LocalAPIError:
     return LocalAPIError(503, "ERR_SERVICE_UNAVAILABLE", message)
 
 
-def _target(tx: Tx, name: str, endpoint: str) -> tuple[str, Doc]:
-    """(runtime id, the runtime document or version snapshot the endpoint serves)."""
+@dataclass(frozen=True)
+class Target:
+    runtime_id: str
+    doc: Doc  # the runtime document (LATEST) or the published version's snapshot
+    version: str
+    min_instances: int
+
+
+def choose_version(endpoint: Doc | None, sticky: str | None, draw: float) -> str:
+    """The version a request goes to: the session's earlier version (affinity wins over weights), else one of
+    routingConfiguration.versionWeights by weight (`draw` uniform in [0, 1)), the rest to targetVersion."""
+    if sticky is not None:
+        return sticky
+    endpoint = endpoint or {}
+    routing = endpoint.get("routingConfiguration") or {}
+    weights = routing.get("versionWeights") if isinstance(routing, dict) else None
+    total = 0.0
+    for entry in weights if isinstance(weights, list) else []:
+        if isinstance(entry, dict) and entry.get("version") is not None:
+            total += float(entry.get("weight") or 0.0)
+            if draw < total:
+                return str(entry["version"])
+    return str(endpoint.get("targetVersion") or "LATEST")
+
+
+def _target(tx: Tx, name: str, endpoint: str, sticky: Callable[[str], str | None]) -> Target:
     runtime = next(
         (row for row in tx.list(AGENT_RUNTIME) if row.doc.get("agentRuntimeName") == name),
         None,
@@ -58,14 +84,16 @@ def _target(tx: Tx, name: str, endpoint: str) -> tuple[str, Doc]:
     )
     if found is None and endpoint != "Default":
         raise LocalAPIError(404, "ERR_NOT_FOUND", f"agent runtime {name} has no endpoint {endpoint}")
-    version = str((found or {}).get("targetVersion") or "LATEST")
+    scaling = (found or {}).get("scalingConfig") or {}
+    min_instances = int(scaling.get("minInstances") or 0) if isinstance(scaling, dict) else 0
+    version = choose_version(found, sticky(runtime.key), random.random())
     if version == "LATEST":
-        return runtime.key, runtime.doc
+        return Target(runtime.key, runtime.doc, version, min_instances)
     published = tx.get(AGENT_RUNTIME_VERSION, version, parent=runtime.key)
     if published is None:
         raise _unavailable(f"endpoint {endpoint} serves version {version}, which agent runtime {name} never published")
     snapshot: Doc = published["snapshot"]
-    return runtime.key, snapshot
+    return Target(runtime.key, snapshot, version, min_instances)
 
 
 def _check_ready(manager: RuntimeManager, name: str, doc: Doc) -> None:
@@ -87,8 +115,9 @@ class _Relay(Response):
     """Streams the instance's answer to the caller; ends the upstream request when the caller leaves, and releases
     the instance on every path."""
 
-    def __init__(self, manager: RuntimeManager, instance: Instance, upstream: httpx.Response) -> None:
-        self.manager, self.instance, self.upstream = manager, instance, upstream
+    def __init__(self, manager: RuntimeManager, lease: Lease, upstream: httpx.Response) -> None:
+        self.manager, self.lease, self.upstream = manager, lease, upstream
+        instance = lease.instance
         self.status_code = upstream.status_code
         self.background = None
         headers = [(k, v) for k, v in upstream.headers.multi_items() if k.lower() not in _NOT_FORWARDED]
@@ -116,7 +145,7 @@ class _Relay(Response):
         finally:
             with anyio.CancelScope(shield=True):
                 await self.upstream.aclose()
-                self.manager.release(self.instance)
+                self.manager.release(self.lease)
 
 
 async def _body(request: Request) -> AsyncIterator[bytes]:
@@ -129,9 +158,16 @@ async def invoke(request: Request) -> Response:
     state = state_of(request)
     manager = state.runtimes
     name, endpoint = str(request.path_params["agentRuntimeName"]), str(request.path_params["endpointName"])
-    runtime_id, doc = await state.store.transact(lambda tx: _target(tx, name, endpoint))
-    _check_ready(manager, name, doc)
-    instance = await manager.acquire(runtime_id, doc)
+    session = request.headers.get(SESSION_HEADER) or None
+    target = await state.store.transact(
+        lambda tx: _target(
+            tx, name, endpoint, lambda runtime_id: manager.session_version(runtime_id, endpoint, session)
+        )
+    )
+    _check_ready(manager, name, target.doc)
+    lease = await manager.acquire(target.runtime_id, target.doc, session, target.min_instances)
+    manager.route_session(target.runtime_id, endpoint, session, target.version)
+    instance = lease.instance
     try:
         path = "/" + str(request.path_params.get("invocationPath", ""))
         query = request.url.query
@@ -149,13 +185,13 @@ async def invoke(request: Request) -> Response:
                 f"output:\n{instance.output_tail()[-1000:]}",
             ) from None  # fmt: skip
     except BaseException:
-        manager.release(instance)
+        manager.release(lease)
         raise
     try:
-        return _Relay(manager, instance, upstream)
+        return _Relay(manager, lease, upstream)
     except BaseException:
         await upstream.aclose()
-        manager.release(instance)
+        manager.release(lease)
         raise
 
 
