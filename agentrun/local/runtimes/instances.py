@@ -129,6 +129,7 @@ class Instance:
     exit_code: int | None = None
     sessions: dict[str, float] = field(default_factory=dict)  # session -> last used (inf while a request runs)
     flights: dict[str, int] = field(default_factory=dict)  # session -> requests running
+    ended: anyio.Event = field(default_factory=anyio.Event)  # set once its process has exited or it was stopped
     created_at: str = field(default_factory=timestamp)
     ended_at: str | None = None
     http: httpx.AsyncClient | None = None  # to the agent, over the relay's socket
@@ -214,6 +215,7 @@ class Instance:
         if self.ended_at is None:
             self.ended_at = timestamp()
         self.log.close()
+        self.ended.set()
 
     def info(self) -> dict[str, Any]:
         """As GetAgentRuntimeLogs lists it (openapi/data.yaml AgentRuntimeInstance)."""

@@ -9,6 +9,8 @@ start 503; a Container runtime 501.
 
 from __future__ import annotations
 
+import json
+import logging
 import random
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
@@ -28,8 +30,11 @@ from agentrun.local.state import state_of
 from agentrun.local.store import Tx
 
 Doc = dict[str, Any]
+logger = logging.getLogger("agentrun.local.runtimes")
 INSTANCE_HEADER = "x-agentrun-instance-id"
 SESSION_HEADER = "x-agentrun-session-id"
+CRASH_CODE = "INSTANCE_EXITED"
+CRASH_GRACE = 0.1  # seconds an ended close-delimited answer waits to tell an instance's exit from a normal end
 METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE", "HEAD", "OPTIONS"]
 # Hop-by-hop headers (RFC 9110 7.6.1) and the caller's data-plane signature are not forwarded.
 _NOT_FORWARDED = frozenset({
@@ -113,16 +118,23 @@ def _forwarded_headers(request: Request) -> list[tuple[str, str]]:
 
 class _Relay(Response):
     """Streams the instance's answer to the caller; ends the upstream request when the caller leaves, and releases
-    the instance on every path."""
+    the instance on every path. An instance that exits mid-answer never looks like a complete answer: an event
+    stream gets an error event (INSTANCE_EXITED, readable as an OpenAI stream error and as an AG-UI RUN_ERROR), and
+    the body is cut off without its end, so any HTTP client sees an incomplete read."""
 
-    def __init__(self, manager: RuntimeManager, lease: Lease, upstream: httpx.Response) -> None:
-        self.manager, self.lease, self.upstream = manager, lease, upstream
+    def __init__(self, manager: RuntimeManager, lease: Lease, upstream: httpx.Response, name: str) -> None:
+        self.manager, self.lease, self.upstream, self.name = manager, lease, upstream, name
         instance = lease.instance
         self.status_code = upstream.status_code
         self.background = None
         headers = [(k, v) for k, v in upstream.headers.multi_items() if k.lower() not in _NOT_FORWARDED]
         headers.append((INSTANCE_HEADER, instance.id))
         self.raw_headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers]
+        self.event_stream = upstream.headers.get("content-type", "").startswith("text/event-stream")
+        # Without a length or chunked framing, the end of the body is the connection's close: a crash looks alike.
+        self.close_delimited = "content-length" not in upstream.headers and "chunked" not in upstream.headers.get(
+            "transfer-encoding", ""
+        )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         try:
@@ -130,9 +142,16 @@ class _Relay(Response):
 
                 async def stream() -> None:
                     await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
-                    async for chunk in self.upstream.aiter_raw():
-                        await send({"type": "http.response.body", "body": chunk, "more_body": True})
-                    await send({"type": "http.response.body", "body": b"", "more_body": False})
+                    broken: Exception | None = None
+                    try:
+                        async for chunk in self.upstream.aiter_raw():
+                            await send({"type": "http.response.body", "body": chunk, "more_body": True})
+                    except httpx.TransportError as exc:  # the framing broke off: the instance went away mid-answer
+                        broken = exc
+                    if broken is not None or (self.close_delimited and await self._exited()):
+                        await self._cut_off(send)
+                    else:
+                        await send({"type": "http.response.body", "body": b"", "more_body": False})
                     group.cancel_scope.cancel()
 
                 async def watch() -> None:
@@ -146,6 +165,30 @@ class _Relay(Response):
             with anyio.CancelScope(shield=True):
                 await self.upstream.aclose()
                 self.manager.release(self.lease)
+
+    async def _exited(self) -> bool:
+        """Whether the instance exited as its close-delimited answer ended (its exit is seen a moment after)."""
+        with anyio.move_on_after(CRASH_GRACE):
+            await self.lease.instance.ended.wait()
+        return not self.lease.instance.alive()
+
+    async def _cut_off(self, send: Send) -> None:
+        instance = self.lease.instance
+        with anyio.move_on_after(CRASH_GRACE):
+            await instance.ended.wait()
+        status = instance.exit_code if instance.exit_code is not None else "unknown"
+        message = (
+            f"agent runtime {self.name}: its instance {instance.id} stopped in the middle of the answer (exit status "
+            f"{status}); the answer is incomplete. Its last output:\n{instance.output_tail()[-1000:]}"
+        )
+        if self.event_stream:
+            error = {"message": message, "code": CRASH_CODE, "type": "instance_error"}
+            event = {"type": "RUN_ERROR", "message": message, "code": CRASH_CODE, "error": error}
+            data = json.dumps(event, separators=(",", ":"))
+            await send({"type": "http.response.body", "body": f"event: error\ndata: {data}\n\n".encode(),
+                        "more_body": True})  # fmt: skip
+        logger.warning("%s", message.split("\n", 1)[0])
+        # Returning without the body's end: the server closes the connection, the caller's read is incomplete.
 
 
 async def _body(request: Request) -> AsyncIterator[bytes]:
@@ -188,7 +231,7 @@ async def invoke(request: Request) -> Response:
         manager.release(lease)
         raise
     try:
-        return _Relay(manager, lease, upstream)
+        return _Relay(manager, lease, upstream, name)
     except BaseException:
         await upstream.aclose()
         manager.release(lease)

@@ -90,19 +90,28 @@ class Handler(BaseHTTPRequestHandler):
             return self._json(200, {"id": "chatcmpl-1", "object": "chat.completion", "created": 1,
                                     "model": request["model"],
                                     "choices": [{"index": 0, "message": message, "finish_reason": "stop"}]})
+        # "crash ..." exits after two words, the SSE close-delimited; "crash chunked ..." the same, chunked
+        crash = request["messages"][-1]["content"].startswith("crash")
+        chunked = crash and " chunked" in request["messages"][-1]["content"]
         self.send_response(200)
         self.send_header("content-type", "text/event-stream")
         self.send_header("cache-control", "no-cache")
-        self.send_header("connection", "close")
+        self.send_header("transfer-encoding" if chunked else "connection", "chunked" if chunked else "close")
         self.end_headers()
-        for word in text.split(" "):
+
+        def write(data):
+            self.wfile.write(b"%x\r\n%s\r\n" % (len(data), data) if chunked else data)
+            self.wfile.flush()
+
+        for index, word in enumerate(text.split(" ")):
+            if crash and index == 2:
+                print("crashing mid-stream", flush=True)
+                os._exit(3)
             chunk = {"id": "chatcmpl-1", "object": "chat.completion.chunk", "created": 1, "model": request["model"],
                      "choices": [{"index": 0, "delta": {"content": word + " "}, "finish_reason": None}]}
-            self.wfile.write(b"data: " + json.dumps(chunk).encode() + b"\n\n")
-            self.wfile.flush()
+            write(b"data: " + json.dumps(chunk).encode() + b"\n\n")
             time.sleep(float(os.environ.get("CHUNK_DELAY", "0.05")))
-        self.wfile.write(b"data: [DONE]\n\n")
-        self.wfile.flush()
+        write(b"data: [DONE]\n\n")
         self.close_connection = True
 
 

@@ -19,6 +19,8 @@ async def test_instances_end_with_the_server(tmp_path: Path) -> None:
         assert str((await settled(local.client, runtime.id)).status) == "READY"
         path = "/data/agent-runtimes/ar-shutdown/endpoints/Default/invocations/info"
         async with httpx.AsyncClient(base_url=local.base_url, trust_env=False) as raw:
-            marker = (await raw.get(path, headers=agentrun4_headers(local, "GET", path))).json()["marker"]
+            answer = await raw.get(path, headers=agentrun4_headers(local, "GET", path))
+            assert answer.status_code == 200, answer.text
+            marker = answer.json()["marker"]
         assert alive(marker)
     assert not alive(marker)
