@@ -209,12 +209,11 @@ class ToolUpstreamError(APIStatusError):
     codes `ERR_TOOL_UPSTREAM_*`). `upstream_status` is the status the upstream answered (None when it did not)."""
 
     hint = "The tool's upstream failed, not AgentRun; check the upstream (upstream_status) or the tool's protocolSpec"
-    upstream_status: int | None = None
 
-    def __init__(self, message: str, **kwargs: Any) -> None:
-        super().__init__(message, **kwargs)
+    @property
+    def upstream_status(self) -> int | None:
         status = self.body.get("upstreamStatus") if isinstance(self.body, dict) else None
-        self.upstream_status = status if isinstance(status, int) and not isinstance(status, bool) else None
+        return status if isinstance(status, int) and not isinstance(status, bool) else None
 
 
 class StreamError(APIError):
