@@ -13,6 +13,7 @@ import contextlib
 import hashlib
 import json
 import logging
+import math
 import secrets
 import time
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ import anyio.to_thread
 
 from agentrun.local import trees
 from agentrun.local.instance_access import InstanceAccess
-from agentrun.local.resources import AGENT_RUNTIME
+from agentrun.local.resources import AGENT_RUNTIME, AGENT_RUNTIME_ENDPOINT, AGENT_RUNTIME_VERSION
 from agentrun.local.responses import LocalAPIError, bad_request
 from agentrun.local.runtimes import builds, packages
 from agentrun.local.runtimes.instances import Instance, InstanceFailed, Launch, start
@@ -39,6 +40,8 @@ BUILD_FIELD = "localBuild"
 IDLE_SECONDS = 60.0  # sessionIdleTimeoutSeconds when the runtime sets none
 _REAP_INTERVAL = 0.25
 SESSIONS_PER_INSTANCE = 100  # sessionConcurrencyLimitPerInstance when the runtime sets none
+_WARM_SCAN_EVERY = 4  # reaper rounds between looks at the endpoints' minInstances
+_WARM_RETRY = 10.0  # seconds before a minInstances instance that failed to start is tried again
 ENDED_KEPT = 8  # ended instances of a runtime whose logs are kept
 _FAILED = {"CREATING": "CREATE_FAILED", "UPDATING": "UPDATE_FAILED"}
 CONTAINER_REASON = (
@@ -94,6 +97,7 @@ class RuntimeManager:
         self._session_versions: dict[tuple[str, str, str], tuple[str, float]] = {}
         self._warm: dict[tuple[str, str], tuple[Doc, int]] = {}  # minInstances to keep, with the doc to start them
         self._starting: dict[tuple[str, str], anyio.Lock] = {}
+        self._warm_failed: dict[tuple[str, str], float] = {}  # when a minInstances start last failed
         # runtime id -> its instances, running and ended, oldest first (ended ones kept for their logs)
         self._history: dict[str, list[Instance]] = {}
         self._changes: dict[str, Changes] = {}
@@ -266,7 +270,7 @@ class RuntimeManager:
         """An instance serving `doc` (a runtime document or a version's snapshot): the one `session` is bound to
         while it lives, else the least loaded one with fewer sessions than sessionConcurrencyLimitPerInstance, else
         a new one (scale out). The caller must `release()` the lease. Unavailable (503) when none can start.
-        `min_instances` (the endpoint's scalingConfig) are kept running from now on."""
+        `min_instances` (the endpoint's scalingConfig) are kept running (the reaper also finds them on its own)."""
         build_id = doc.get(BUILD_FIELD)
         if not isinstance(build_id, str):
             if doc.get("artifactType") == "Container" or doc.get("containerConfiguration"):
@@ -274,7 +278,7 @@ class RuntimeManager:
             raise Unavailable(503, "ERR_SERVICE_UNAVAILABLE", "the runtime has no code package: update it with "
                               "codeConfiguration.zipFile")  # fmt: skip
         key = (runtime_id, _launch_key(doc, build_id))
-        if min_instances > 0:
+        if min_instances > self._warm.get(key, (doc, 0))[1]:  # before the reaper's next look at the endpoints
             self._warm[key] = (doc, min_instances)
         limit = _positive_int(doc.get("sessionConcurrencyLimitPerInstance")) or SESSIONS_PER_INSTANCE
         lock = self._starting.setdefault(key, anyio.Lock())
@@ -318,12 +322,37 @@ class RuntimeManager:
         lease.instance.leave(lease.session, keep=lease.keep)
 
     async def _reap_forever(self) -> None:
+        rounds = 0
         while True:
             await anyio.sleep(_REAP_INTERVAL)
             try:
+                if rounds % _WARM_SCAN_EVERY == 0 and self._store is not None:
+                    self._warm = await self._store.transact(self._wanted_warm)
+                rounds += 1
                 await self._reap(time.monotonic())
             except Exception:
                 logger.exception("the runtime instance reaper failed; trying again")
+
+    def _wanted_warm(self, tx: Tx) -> dict[tuple[str, str], tuple[Doc, int]]:
+        """minInstances of every endpoint (scalingConfig), by the launch it serves (its targetVersion), for runtimes
+        that can run: kept warm before any request, and no longer once the endpoint or its minimum is gone."""
+        wanted: dict[tuple[str, str], tuple[Doc, int]] = {}
+        for runtime in tx.list(AGENT_RUNTIME):
+            if runtime.doc.get("status") not in ("READY", "UPDATING") or self.pending(runtime.doc):
+                continue
+            for endpoint in tx.list(AGENT_RUNTIME_ENDPOINT, parent=runtime.key):
+                scaling = endpoint.doc.get("scalingConfig") or {}
+                count = _positive_int(scaling.get("minInstances")) if isinstance(scaling, dict) else None
+                if count is None or endpoint.doc.get("status") == "DELETING":
+                    continue
+                version = str(endpoint.doc.get("targetVersion") or "LATEST")
+                published = None if version == "LATEST" else tx.get(AGENT_RUNTIME_VERSION, version, parent=runtime.key)
+                doc = runtime.doc if version == "LATEST" else (published or {}).get("snapshot")
+                build_id = doc.get(BUILD_FIELD) if isinstance(doc, dict) else None
+                if isinstance(doc, dict) and isinstance(build_id, str):
+                    key = (runtime.key, _launch_key(doc, build_id))
+                    wanted[key] = (doc, max(count, wanted.get(key, (doc, 0))[1]))
+        return wanted
 
     async def _reap(self, now: float) -> None:
         """Stop instances that died or stayed idle for sessionIdleTimeoutSeconds (keeping minInstances), forget
@@ -343,11 +372,13 @@ class RuntimeManager:
                 del self._session_versions[session_key]
         for key, (doc, wanted) in list(self._warm.items()):
             lock = self._starting.setdefault(key, anyio.Lock())
-            if len(self._pools.get(key, [])) < wanted and not lock.locked():
+            failed = self._warm_failed.get(key, -math.inf)
+            if len(self._pools.get(key, [])) < wanted and not lock.locked() and now - failed > _WARM_RETRY:
                 async with lock:
                     try:
                         instance = await self._start(key[0], doc)
                     except Unavailable as exc:
+                        self._warm_failed[key] = now
                         logger.warning("runtime %s: a minInstances instance did not start: %s", key[0], exc.message)
                         continue
                     self._pools.setdefault(key, []).append(instance)

@@ -66,12 +66,13 @@ async def test_concurrent_requests_share_an_instance_under_the_limit(
 async def test_min_instances_are_kept_warm(client: AsyncAgentRun, raw: httpx.AsyncClient, local: LocalServer) -> None:
     name, runtime_id = await deploy(client, session_idle_timeout_seconds=1)
     await client.agent_runtimes.create_endpoint(runtime_id, "warm", scaling_config={"minInstances": 2})
-    await _get(raw, local, name, "warm")
-    with anyio.fail_after(20):
+    with anyio.fail_after(20):  # started before any request
         while len(await _running(client, runtime_id)) < 2:  # noqa: ASYNC110 - polling the server
             await anyio.sleep(0.1)
-    await anyio.sleep(2.5)  # idle well past sessionIdleTimeoutSeconds: still two
-    assert len(await _running(client, runtime_id)) == 2
+    warm = await _running(client, runtime_id)
+    assert (await _get(raw, local, name, "warm"))[0] in warm  # served by a warm instance: no cold start
+    await anyio.sleep(2.5)  # idle well past sessionIdleTimeoutSeconds: still the same two
+    assert await _running(client, runtime_id) == warm
 
 
 async def test_versions_pinning_canary_and_affinity(
