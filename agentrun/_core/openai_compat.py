@@ -81,9 +81,11 @@ def _arguments(
     """The keyword arguments of the OpenAI client. An `http_client` in `options` is used (and given the signing
     auth); otherwise one is made with the SDK client's TLS settings and timeouts."""
     key, auth = _credentials(config, api_key)
-    http_client = options.pop("http_client", None) or http_client_class(
-        verify=config.verify, timeout=_timeout(timeouts), follow_redirects=False
-    )
+    settings: dict[str, Any] = {"verify": config.verify, "timeout": _timeout(timeouts), "follow_redirects": False}
+    if config.unix_socket:  # as HttpCore connects (Config.unix_socket)
+        transport_class = httpx.AsyncHTTPTransport if http_client_class is httpx.AsyncClient else httpx.HTTPTransport
+        settings["transport"] = transport_class(uds=config.unix_socket, verify=config.verify)
+    http_client = options.pop("http_client", None) or http_client_class(**settings)
     if auth is not None:
         http_client.auth = auth
     arguments = {"max_retries": config.max_retries, **options}
