@@ -43,13 +43,15 @@ system-deps:
 demo: system-deps $(STAMP)
 	$(PY) examples/quickstart.py
 
+# server: agentrun-sdk's `server` extra (its AgentRunServer: fastapi, uvicorn, ag-ui-protocol), which
+# tests/compat/test_official_server_parity.py runs beside ours.
 # playwright: agentrun-sdk's `playwright` extra (BrowserSandbox's Playwright helpers), pinned to the version ours uses;
 # it connects over CDP to the sandbox's Chromium, so no browser is downloaded. Rebuilt when this file changes (pins).
 # openai: litellm lets in any openai < 4, but the SDK's invoke_openai passes api_key="", which openai >= 2.34 refuses
 # ("Missing credentials"); 2.33.0 is the newest that works.
 $(OFFICIAL_STAMP): Makefile
 	test -x $(OFFICIAL)/bin/python || $(PYTHON) -m venv $(OFFICIAL)
-	$(OFFICIAL)/bin/python -m pip install --quiet "agentrun-sdk[playwright]==0.0.54" alibabacloud-agentrun20250910==5.7.5 \
+	$(OFFICIAL)/bin/python -m pip install --quiet "agentrun-sdk[playwright,server]==0.0.54" alibabacloud-agentrun20250910==5.7.5 \
 		playwright==1.65.3 openai==2.33.0
 	touch $(OFFICIAL_STAMP)
 

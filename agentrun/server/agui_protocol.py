@@ -58,7 +58,9 @@ class _Run:
 
     def __init__(self) -> None:
         self.text: str | None = None
-        self.reasoning: str | None = None
+        self.reasoning: tuple[str, str] | None = (
+            None  # the reasoning's id, and its message's (two ids, as the official)
+        )
         self.open_calls: list[str] = []
         self.result_chunks: dict[str, list[str]] = {}
 
@@ -69,8 +71,9 @@ class _Run:
 
     def close_reasoning(self) -> Iterator[BaseEvent]:
         if self.reasoning is not None:
-            yield ReasoningMessageEndEvent(message_id=self.reasoning)
-            yield ReasoningEndEvent(message_id=self.reasoning)
+            reasoning, message = self.reasoning
+            yield ReasoningMessageEndEvent(message_id=message)
+            yield ReasoningEndEvent(message_id=reasoning)
             self.reasoning = None
 
     def close_calls(self, only: str | None = None) -> Iterator[BaseEvent]:
@@ -97,10 +100,10 @@ class _Run:
             yield from self.close_text()
             yield from self.close_calls()
             if self.reasoning is None:
-                self.reasoning = _new_id()
-                yield ReasoningStartEvent(message_id=self.reasoning)
-                yield ReasoningMessageStartEvent(message_id=self.reasoning, role="reasoning")
-            yield ReasoningMessageContentEvent(message_id=self.reasoning, delta=str(data.get("delta") or ""))
+                self.reasoning = (_new_id(), _new_id())
+                yield ReasoningStartEvent(message_id=self.reasoning[0])
+                yield ReasoningMessageStartEvent(message_id=self.reasoning[1], role="reasoning")
+            yield ReasoningMessageContentEvent(message_id=self.reasoning[1], delta=str(data.get("delta") or ""))
         elif kind in (EventType.TOOL_CALL, EventType.TOOL_CALL_CHUNK):
             yield from self.close_text()
             yield from self.close_reasoning()

@@ -5,7 +5,8 @@ invocations send OpenAI calls to (openapi/data.yaml, InvokeAgentRuntimeChatCompl
 Events map as in the official SDK: TEXT and REASONING become `content` / `reasoning_content` deltas (the first
 carrying `role`), TOOL_CALL(_CHUNK) `tool_calls` deltas; TOOL_RESULT, STATE and CUSTOM have no OpenAI form and are
 left out; RAW is written as is. ERROR, which the official SDK drops, ends the stream with an error event
-(`data: {"error": {...}}`, what OpenAI clients raise on) and a whole answer with a 500: never a silent truncation."""
+(`data: {"error": {...}}`, what OpenAI clients raise on; no `[DONE]`) and a whole answer with a 500 (`internal_error`,
+as the official's, plus the exception's class as `code`): never a silent truncation."""
 
 from __future__ import annotations
 
@@ -45,7 +46,7 @@ class _Chunks:
         self.calls: dict[str, int] = {}
 
     def chunk(self, delta: dict[str, Any], finish_reason: str | None = None) -> dict[str, Any]:
-        if delta and not self.role_sent:
+        if "content" in delta and not self.role_sent:  # the first text delta carries the role, as the official's
             delta = {"role": "assistant", **delta}
             self.role_sent = True
         return {
@@ -56,31 +57,37 @@ class _Chunks:
             "choices": [{"index": 0, "delta": delta, "finish_reason": finish_reason}],
         }
 
-    def tool_delta(self, event: AgentEvent) -> dict[str, Any]:
+    def tool_deltas(self, event: AgentEvent) -> list[dict[str, Any]]:
+        """A call's first delta names it (id, type, name, empty arguments); its arguments follow in their own
+        deltas, as the official server sends them."""
         call_id = str(event.data.get("id") or "")
         whole = event.event is EventType.TOOL_CALL
         arguments = event.data.get("args" if whole else "args_delta") or ""
         if not isinstance(arguments, str):
             arguments = json.dumps(arguments)
-        if call_id in self.calls:
-            return {"tool_calls": [{"index": self.calls[call_id], "function": {"arguments": arguments}}]}
-        index = self.calls[call_id] = len(self.calls)
-        function = {"name": str(event.data.get("name") or ""), "arguments": arguments}
-        return {"tool_calls": [{"index": index, "id": call_id, "type": "function", "function": function}]}
+        deltas = []
+        if call_id not in self.calls:
+            self.calls[call_id] = len(self.calls)
+            function = {"name": str(event.data.get("name") or ""), "arguments": ""}
+            deltas.append({"tool_calls": [{"index": self.calls[call_id], "id": call_id, "type": "function",
+                                           "function": function}]})  # fmt: skip
+        if arguments:
+            deltas.append({"tool_calls": [{"index": self.calls[call_id], "function": {"arguments": arguments}}]})
+        return deltas
 
-    def delta_of(self, event: AgentEvent) -> dict[str, Any] | None:
+    def deltas_of(self, event: AgentEvent) -> list[dict[str, Any]]:
         if event.event is EventType.TEXT:
-            return {"content": str(event.data.get("delta") or "")}
+            return [{"content": str(event.data.get("delta") or "")}]
         if event.event is EventType.REASONING:
-            return {"reasoning_content": str(event.data.get("delta") or "")}
+            return [{"reasoning_content": str(event.data.get("delta") or "")}]
         if event.event in (EventType.TOOL_CALL, EventType.TOOL_CALL_CHUNK):
-            return self.tool_delta(event)
-        return None
+            return self.tool_deltas(event)
+        return []
 
 
 def _error(event: AgentEvent) -> dict[str, Any]:
     code = event.data.get("code")
-    return {"message": str(event.data.get("message") or "the agent failed"), "type": "agent_error", "code": code}
+    return {"message": str(event.data.get("message") or "the agent failed"), "type": "internal_error", "code": code}
 
 
 def _sse(value: dict[str, Any]) -> bytes:
@@ -97,8 +104,7 @@ async def _stream(events: AsyncGenerator[AgentEvent, None], chunks: _Chunks) -> 
                 raw = event.data.get("raw", "")
                 yield raw.encode() if isinstance(raw, str) else _sse(raw)
                 continue
-            delta = chunks.delta_of(event)
-            if delta is not None:
+            for delta in chunks.deltas_of(event):
                 yield _sse(_merged(chunks.chunk(delta), event))
     yield _sse(chunks.chunk({}, "tool_calls" if chunks.calls else "stop"))
     yield b"data: [DONE]\n\n"
@@ -113,17 +119,17 @@ async def _whole(events: AsyncGenerator[AgentEvent, None], chunks: _Chunks) -> R
         async for event in events:
             if event.event is EventType.ERROR:
                 return JSONResponse({"error": _error(event)}, status_code=500)
-            delta = chunks.delta_of(event) or {}
-            content.append(delta.get("content") or "")
-            reasoning.append(delta.get("reasoning_content") or "")
-            for call in delta.get("tool_calls") or ():
-                if "id" in call:
-                    calls.append({"id": call["id"], "type": "function", "function": dict(call["function"])})
-                else:
-                    calls[call["index"]]["function"]["arguments"] += call["function"]["arguments"]
+            for delta in chunks.deltas_of(event):
+                content.append(delta.get("content") or "")
+                reasoning.append(delta.get("reasoning_content") or "")
+                for call in delta.get("tool_calls") or ():
+                    if "id" in call:
+                        calls.append({"id": call["id"], "type": "function", "function": dict(call["function"])})
+                    else:
+                        calls[call["index"]]["function"]["arguments"] += call["function"]["arguments"]
             if event.addition:
                 extra.update(event.addition)
-    message: dict[str, Any] = {"role": "assistant", "content": "".join(content)}
+    message: dict[str, Any] = {"role": "assistant", "content": "".join(content) or None}
     if any(reasoning):
         message["reasoning_content"] = "".join(reasoning)
     if calls:

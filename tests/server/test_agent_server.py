@@ -121,10 +121,12 @@ async def test_tool_calls_map_onto_openai_chunks_and_a_whole_answer() -> None:
     server = AgentRunServer(tool_agent)
     chunks = await openai_stream(server)
     deltas = [chunk["choices"][0]["delta"] for chunk in chunks]
-    first = {"index": 0, "id": "call_1", "type": "function", "function": {"name": "get_time", "arguments": '{"tz":'}}
-    assert deltas[0] == {"role": "assistant", "tool_calls": [first]}
-    assert deltas[1] == {"tool_calls": [{"index": 0, "function": {"arguments": '"UTC"}'}}]}
-    assert [delta.get("content") for delta in deltas[2:4]] == ["It is ", "noon."]  # the tool result has no form
+    first = {"index": 0, "id": "call_1", "type": "function", "function": {"name": "get_time", "arguments": ""}}
+    assert deltas[0] == {"tool_calls": [first]}  # named first, arguments after (as the official server)
+    assert deltas[1] == {"tool_calls": [{"index": 0, "function": {"arguments": '{"tz":'}}]}
+    assert deltas[2] == {"tool_calls": [{"index": 0, "function": {"arguments": '"UTC"}'}}]}
+    assert deltas[3] == {"role": "assistant", "content": "It is "}  # the tool result has no OpenAI form
+    assert deltas[4] == {"content": "noon."}
     assert chunks[-1]["choices"][0]["finish_reason"] == "tool_calls"
 
     async with client_of(server) as http:
@@ -170,9 +172,9 @@ async def test_reasoning_state_custom_and_raw_events_on_ag_ui() -> None:
     assert seen[0].protocol == "agui" and seen[0].messages[0].id == "m-1" and seen[0].body["threadId"] == "t-1"
 
     chunks = await openai_stream(AgentRunServer(agent))  # reasoning shows, state and custom have no OpenAI form
-    assert chunks[0]["choices"][0]["delta"] == {"role": "assistant", "reasoning_content": "thinking"}
+    assert chunks[0]["choices"][0]["delta"] == {"reasoning_content": "thinking"}
     assert chunks[1] == {"type": "CUSTOM", "name": "raw", "value": 1}  # RAW is written as is
-    assert chunks[2]["choices"][0]["delta"] == {"content": "done"}
+    assert chunks[2]["choices"][0]["delta"] == {"role": "assistant", "content": "done"}
 
 
 async def test_a_failing_handler_ends_each_protocol_with_a_typed_error() -> None:
@@ -183,7 +185,7 @@ async def test_a_failing_handler_ends_each_protocol_with_a_typed_error() -> None
     server = AgentRunServer(agent)
     chunks = await openai_stream(server)
     assert chunks[0]["choices"][0]["delta"]["content"] == "partial "
-    assert chunks[-1] == {"error": {"message": "the index is gone", "type": "agent_error", "code": "LookupError"}}
+    assert chunks[-1] == {"error": {"message": "the index is gone", "type": "internal_error", "code": "LookupError"}}
     async with client_of(server) as http:
         whole = await http.post("/openai/v1/chat/completions", json={"messages": HELLO})
     assert whole.status_code == 500 and whole.json()["error"]["code"] == "LookupError"
