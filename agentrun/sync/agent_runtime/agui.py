@@ -6,7 +6,8 @@ SDK's). The answer is a stream of typed AG-UI events, the models of the `ag-ui-p
 
 Messages are given as for `invoke` (OpenAI style: role, content, tool_calls, tool_call_id) and sent as AG-UI
 messages (camelCase, each with an id). A run ends with RUN_FINISHED or RUN_ERROR (yielded as an event: it is the
-agent's answer, not a transport failure); a stream that stops before either (or breaks) raises StreamError."""
+agent's answer, not a transport failure; AgentRun Local also sends one, code INSTANCE_EXITED, when the instance dies
+mid-run), and the stream is closed there; a stream that stops before either (or breaks) raises StreamError."""
 
 from __future__ import annotations
 
@@ -115,9 +116,10 @@ class AgUiStream:
                         raise  # nothing arrived yet: the timeout or connection error as such
                     raise errors.StreamError(f"the connection broke after {count} AG-UI event(s): {exc}") from exc
                 count += 1
-                if event.type.value in _TERMINAL:
-                    self.finished = True
                 yield event
+                if event.type.value in _TERMINAL:  # nothing follows it (a cut-off after it is not a failure)
+                    self.finished = True
+                    break
             if not self.finished:
                 raise errors.StreamError(
                     f"the AG-UI stream ended after {count} event(s) without RUN_FINISHED or RUN_ERROR: the agent's "
