@@ -145,3 +145,46 @@ def test_ag_ui_invocation_without_the_package_names_the_extra() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert "agentrun[agui]" in done.stdout
+
+
+UNFINISHED_AGENT = r"""
+import json, os
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+
+class Handler(BaseHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+
+    def do_GET(self):
+        self.send_response(200)
+        self.send_header("content-length", "0")
+        self.end_headers()
+
+    def do_POST(self):  # a whole, well-framed answer that never finishes the run
+        self.rfile.read(int(self.headers["content-length"]))
+        body = b'data: {"type":"RUN_STARTED","threadId":"t","runId":"r"}\n\n'
+        self.send_response(200)
+        self.send_header("content-type", "text/event-stream")
+        self.send_header("content-length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+
+ThreadingHTTPServer(("127.0.0.1", int(os.environ["PORT"])), Handler).serve_forever()
+"""
+
+
+async def test_a_run_that_never_finishes_raises_a_stream_error(
+    client: AsyncAgentRun, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    folder = tmp_path_factory.mktemp("unfinished-agent")
+    (folder / "main.py").write_text(UNFINISHED_AGENT)
+    runtime = await client.agent_runtimes.deploy(folder, unique("ar-unfinished"))
+    try:
+        seen: list[str] = []
+        with pytest.raises(errors.StreamError, match=r"after 1 event\(s\) without RUN_FINISHED or RUN_ERROR"):
+            async for event in runtime.invoke_agui(QUESTION):
+                seen.append(event.type.value)
+        assert seen == ["RUN_STARTED"]
+    finally:
+        await runtime.delete()
