@@ -13,16 +13,7 @@ Names follow the official SDK's `agentrun.server`, so code written for it moves 
 
 from __future__ import annotations
 
-try:
-    import ag_ui.core  # noqa: F401
-    import starlette  # noqa: F401
-except ImportError as exc:  # pragma: no cover - depends on the install
-    from agentrun.errors import MissingDependencyError
-
-    raise MissingDependencyError(
-        f"agentrun.server needs the 'server' extra ({exc.name} is missing): pip install 'agentrun[server]'"
-    ) from exc
-
+from agentrun.server import _extra  # noqa: F401  (first: says which extra is missing)
 from agentrun.server.model import (
     AgentEvent,
     AgentEventItem,

@@ -41,7 +41,6 @@ from ag_ui.encoder import EventEncoder
 from pydantic import ValidationError
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
-from starlette.routing import Route
 
 from agentrun.server.invoker import agent_events
 from agentrun.server.model import AgentEvent, AgentRequest, EventType, InvokeAgentHandler, message_of, tools_of
@@ -187,14 +186,12 @@ async def _run(handler: InvokeAgentHandler, body: Any, request: Request, encoder
     yield encoder.encode(RunFinishedEvent(thread_id=thread_id, run_id=run_id))
 
 
-def routes(handler: InvokeAgentHandler, prefix: str) -> list[Route]:
-    async def run_agent(request: Request) -> Response:
-        try:
-            body: Any = json.loads(await request.body())
-        except ValueError:
-            body = None
-        encoder = EventEncoder(accept=request.headers.get("accept") or "text/event-stream")
-        stream = _run(handler, body, request, encoder)
-        return StreamingResponse(stream, media_type=encoder.get_content_type(), headers=_SSE_HEADERS)
-
-    return [Route(prefix, run_agent, methods=["POST"])]
+async def run_agent(handler: InvokeAgentHandler, request: Request) -> Response:
+    """Answer one `POST {prefix}` (a RunAgentInput) with the run's events."""
+    try:
+        body: Any = json.loads(await request.body())
+    except ValueError:
+        body = None
+    encoder = EventEncoder(accept=request.headers.get("accept") or "text/event-stream")
+    stream = _run(handler, body, request, encoder)
+    return StreamingResponse(stream, media_type=encoder.get_content_type(), headers=_SSE_HEADERS)

@@ -3,7 +3,11 @@ routes: `GET /health`, `POST /openai/v1/chat/completions`, `GET /openai/v1/model
 
 from __future__ import annotations
 
+import contextlib
+import importlib
 import os
+import threading
+from collections.abc import AsyncIterator
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -14,10 +18,11 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 from starlette.types import Receive, Scope, Send
 
-from agentrun.server import agui_protocol, openai_protocol
+from agentrun.server import openai_protocol
 from agentrun.server.model import InvokeAgentHandler
 
 DEFAULT_PORT = 9000
+_AGUI_MODULE = "agentrun.server.agui_protocol"
 
 
 @dataclass
@@ -62,7 +67,15 @@ class AgentRunServer:
             raise TypeError("invoke_agent must be a function taking an AgentRequest")
         self.invoke_agent = invoke_agent
         self.config = config or ServerConfig()
-        self.app = Starlette(routes=self._routes(), middleware=self._middleware())
+        self.app = Starlette(routes=self._routes(), middleware=self._middleware(), lifespan=self._lifespan)
+
+    @contextlib.asynccontextmanager
+    async def _lifespan(self, app: Starlette) -> AsyncIterator[None]:
+        # ag-ui-protocol's models take ~0.2 s to import: load them beside serving, not before it (the health check,
+        # and so a cold start, need not wait; the first AG-UI request waits for the import if it is still running).
+        if self.config.agui.enable:
+            threading.Thread(target=importlib.import_module, args=(_AGUI_MODULE,), daemon=True).start()
+        yield
 
     def _routes(self) -> list[BaseRoute]:
         async def health(request: Request) -> Response:
@@ -74,7 +87,14 @@ class AgentRunServer:
             model = openai.model_name or "agentrun"
             routes += openai_protocol.routes(self.invoke_agent, openai.prefix.rstrip("/"), model)
         if agui.enable:
-            routes += agui_protocol.routes(self.invoke_agent, agui.prefix.rstrip("/") or "/")
+            handler = self.invoke_agent
+
+            async def run_agent(request: Request) -> Response:
+                agui_protocol = importlib.import_module(_AGUI_MODULE)
+                response: Response = await agui_protocol.run_agent(handler, request)
+                return response
+
+            routes.append(Route(agui.prefix.rstrip("/") or "/", run_agent, methods=["POST"]))
         return routes
 
     def _middleware(self) -> list[Middleware]:

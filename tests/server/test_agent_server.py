@@ -254,3 +254,22 @@ def test_importing_agentrun_leaves_the_server_unloaded() -> None:
     code = "import sys, agentrun; print([m for m in ('agentrun.server', 'ag_ui') if m in sys.modules])"
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
     assert done.stdout.strip() == "[]"
+
+
+def test_without_the_extra_the_import_names_it() -> None:
+    code = (
+        "import sys; sys.modules['ag_ui'] = None\n"
+        "from agentrun import errors\n"
+        "try:\n    import agentrun.server\nexcept errors.MissingDependencyError as exc:\n    print(exc)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert "agentrun[server]" in done.stdout and "ag_ui missing" in done.stdout
+
+
+def test_ag_ui_is_loaded_when_first_used_not_at_import() -> None:
+    code = (
+        "import sys, agentrun.server\nprint('ag_ui' in sys.modules)\n"
+        "server = agentrun.server.AgentRunServer(lambda request: 'x')\nprint('ag_ui' in sys.modules)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True)
+    assert done.stdout.split() == ["False", "False"]

@@ -40,6 +40,9 @@ class Remote:
     url: str
     headers: dict[str, str] = field(repr=False)
     query: dict[str, str] = field(repr=False)
+    transport: str = "streamable-http"  # the remote's: "streamable-http" or "sse"
+    secrets: tuple[str, ...] = field(default=(), repr=False)  # scrubbed from what goes back
+    credential: str = ""  # the bound credential's name, if any
 
 
 def _remote_entry(name: str, text: Any) -> tuple[str, str, dict[str, str]]:
@@ -61,8 +64,9 @@ def _remote_entry(name: str, text: Any) -> tuple[str, str, dict[str, str]]:
     return url, str(entry.get("transportType") or "sse"), {str(k): str(v) for k, v in headers.items()}
 
 
-async def remote(state: ServerState, name: str, transport: str) -> Remote:
-    """The remote to relay tool `name`'s `transport` to, with the tool's headers and its credential added."""
+async def remote(state: ServerState, name: str, transport: str | None) -> Remote:
+    """The remote to relay tool `name`'s `transport` to (None: whichever it speaks), with the tool's headers and
+    its credential added."""
 
     def read(tx: Any) -> tuple[dict[str, Any] | None, CredentialUse | None]:
         doc = tx.get(TOOL, name)
@@ -82,7 +86,7 @@ async def remote(state: ServerState, name: str, transport: str) -> Remote:
             "/mcp is served for MCP_REMOTE tools",
         )
     url, kind, headers = _remote_entry(name, doc.get("protocolSpec"))
-    if kind != transport:
+    if transport is not None and kind != transport:
         raise ToolError(
             400,
             "ERR_VALIDATION_FAILED",
@@ -90,6 +94,7 @@ async def remote(state: ServerState, name: str, transport: str) -> Remote:
             + ("/tools/{name}/sse" if kind == "sse" else "/tools/{name}/mcp").format(name=name),
         )
     query: dict[str, str] = {}
+    secrets: tuple[str, ...] = ()
     if credential is not None:
         try:
             inject = injection(credential)
@@ -97,7 +102,8 @@ async def remote(state: ServerState, name: str, transport: str) -> Remote:
             raise credential_unusable(f"tool {name} cannot be called: {exc}") from None
         headers = {**headers, **inject.headers}
         query = dict(inject.query)
-    return Remote(url, headers, query)
+        secrets = inject.secrets
+    return Remote(url, headers, query, kind, secrets, str(doc.get("credentialName") or ""))
 
 
 def _outgoing(request: Request, target: Remote) -> dict[str, str]:

@@ -189,10 +189,27 @@ async def invoke(request: Request) -> Response:
         return client_left(request.scope)
 
 
+class _SseStream:
+    """`GET /tools/{toolName}/sse`; the mcp package loads on first use, not with the app."""
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        from agentrun.local.tools import mcp_sse
+
+        await mcp_sse.OpenStream()(scope, receive, send)
+
+
+async def _sse_message(request: Request) -> Response:
+    from agentrun.local.tools import mcp_sse
+
+    return await mcp_sse.post_message(request)
+
+
 def routes() -> list[BaseRoute]:
     return [
         Route("/tools/{toolName}/functions", list_functions, methods=["GET"]),
         Route("/tools/{toolName}/functions/{functionName}/invoke", invoke, methods=["POST"]),
         Route("/tools/{toolName}/mcp", mcp_remote.streamable, methods=["GET", "POST", "DELETE"]),
+        Route("/tools/{toolName}/sse", _SseStream(), methods=["GET"]),
+        Route("/tools/{toolName}/messages", _sse_message, methods=["POST"]),
         Route("/sandboxes/{sandboxId}/mcp", SandboxMcp(), methods=["POST"]),
     ]

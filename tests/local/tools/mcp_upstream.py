@@ -1,6 +1,6 @@
-"""A real remote MCP server for MCP tool tests: the `mcp` package's MCPServer over streamable HTTP, served by uvicorn
-on a free loopback port inside the test's event loop. It records the headers of every HTTP request it gets, so a test
-sees exactly what AgentRun Local sent (the credential included)."""
+"""A real remote MCP server for MCP tool tests: the `mcp` package's MCPServer over streamable HTTP and SSE, served by
+uvicorn on a free loopback port inside the test's event loop. It records the headers of every HTTP request it gets,
+so a test sees exactly what AgentRun Local sent (the credential included)."""
 
 from __future__ import annotations
 
@@ -14,16 +14,24 @@ from typing import Any
 import anyio
 import uvicorn
 from mcp.server import MCPServer
+from starlette.applications import Starlette
 
 
 @dataclass
 class McpUpstream:
     port: int = 0
     headers: list[dict[str, str]] = field(default_factory=list)  # lower-case names, one dict per HTTP request
+    methods: list[str] = field(default_factory=list)  # the method of each HTTP request
+    deleted: anyio.Event = field(default_factory=anyio.Event)  # a client ended its streamable-HTTP session
 
     @property
     def url(self) -> str:
         return f"http://127.0.0.1:{self.port}/mcp"
+
+    @property
+    def sse_url(self) -> str:
+        """The same tools over the MCP SSE transport."""
+        return f"http://127.0.0.1:{self.port}/sse"
 
     def app(self) -> Any:
         server = MCPServer("remote-tools")
@@ -38,11 +46,21 @@ class McpUpstream:
             """Upper-case a text."""
             return text.upper()
 
-        inner = server.streamable_http_app(streamable_http_path="/mcp")
+        @server.tool()
+        def leak() -> str:
+            """Tell the Authorization header this server got last (a remote that echoes a secret back)."""
+            return "seen: " + next((h["authorization"] for h in reversed(self.headers) if "authorization" in h), "")
+
+        streamable = server.streamable_http_app(streamable_http_path="/mcp")
+        sse = server.sse_app(sse_path="/sse", message_path="/messages/")
+        inner = Starlette(routes=[*streamable.routes, *sse.routes], lifespan=lambda app: server.session_manager.run())
 
         async def recording(scope: Any, receive: Any, send: Any) -> None:
             if scope["type"] == "http":
                 self.headers.append({k.decode().lower(): v.decode() for k, v in scope["headers"]})
+                self.methods.append(scope["method"])
+                if scope["method"] == "DELETE":
+                    self.deleted.set()
             await inner(scope, receive, send)
 
         return recording

@@ -82,7 +82,7 @@ async def test_a_plain_mcp_client_lists_and_calls_a_remote_tool_with_the_credent
     name = await _tool(client, remote.url, credential)
     async with mcp_client(local, name) as session:
         tools = await session.list_tools()
-        assert sorted(t.name for t in tools.tools) == ["add", "shout"]
+        assert sorted(t.name for t in tools.tools) == ["add", "leak", "shout"]
         result = await session.call_tool("add", {"a": 2, "b": 40})
         assert result.structured_content == {"result": 42}
         text = await session.call_tool("shout", {"text": "hi"})
