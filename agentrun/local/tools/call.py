@@ -35,8 +35,7 @@ class Result:
 
 def check_arguments(function: Function, arguments: dict[str, Any]) -> None:
     """400 naming the argument and what is wrong with it."""
-    validator = jsonschema.Draft202012Validator(function.input_schema)
-    error = jsonschema.exceptions.best_match(validator.iter_errors(arguments))
+    error = jsonschema.exceptions.best_match(function.validator.iter_errors(arguments))
     if error is not None:
         where = "".join(f"[{p!r}]" if isinstance(p, int) else f".{p}" for p in error.absolute_path)
         raise bad_arguments(

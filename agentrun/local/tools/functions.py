@@ -13,10 +13,13 @@ replaced by one `_` (the names OpenAI and Anthropic accept).
 
 from __future__ import annotations
 
+import functools
 import json
 import re
 from dataclasses import dataclass, field
 from typing import Any
+
+import jsonschema
 
 METHODS = ("get", "put", "post", "delete", "patch", "head", "options")
 _UNSAFE = re.compile(r"[^A-Za-z0-9_-]+")
@@ -44,6 +47,11 @@ class Function:
     fixed_headers: tuple[tuple[str, str], ...] = ()
     body: str | None = None  # "flat": the body is the leftover properties; "body": the `body` property; None: none
     body_required: bool = False
+
+    @functools.cached_property
+    def validator(self) -> jsonschema.Draft202012Validator:
+        """Built once per parsed function (specs are cached by their text): saves its set-up on every call."""
+        return jsonschema.Draft202012Validator(self.input_schema)
 
     def wire(self) -> dict[str, Any]:
         return {
