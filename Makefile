@@ -99,6 +99,7 @@ bench: $(STAMP) $(OFFICIAL_STAMP)
 	$(PY) bench/control_plane.py
 	$(PY) bench/sandbox.py
 	$(PY) bench/models.py
+	$(PY) bench/tools.py
 	$(PY) bench/runtimes.py
 	$(PY) bench/browser.py
 
