@@ -10,6 +10,12 @@ OFFICIAL_STAMP := $(OFFICIAL)/.installed
 # openai, pydantic and httpx ranges our dev environment need not follow. Tests run code there (tests/integration).
 INTEGRATIONS := .venv-integrations
 INTEGRATIONS_STAMP := $(INTEGRATIONS)/.installed
+# Frameworks whose pins clash with those (crewai: mcp<2; agentscope: mcp>=2, openai 3; google-adk: its fastapi and
+# starlette pins, openai 3) get one virtualenv each, with this repo and just that extra.
+CREWAI_ENV := .venv-integrations-crewai
+AGENTSCOPE_ENV := .venv-integrations-agentscope
+GOOGLE_ADK_ENV := .venv-integrations-google-adk
+FRAMEWORK_STAMPS := $(INTEGRATIONS_STAMP) $(CREWAI_ENV)/.installed $(AGENTSCOPE_ENV)/.installed $(GOOGLE_ADK_ENV)/.installed
 
 .PHONY: demo system-deps install official-sdk integrations generate check-generated lint format typecheck pytest test bench clean
 
@@ -66,7 +72,24 @@ $(INTEGRATIONS_STAMP): Makefile pyproject.toml
 		pydantic-ai-slim==2.78.0 openai-agents==0.24.0
 	touch $(INTEGRATIONS_STAMP)
 
-integrations: $(INTEGRATIONS_STAMP)
+# Cold pip cache, here: crewai ~56 s (chromadb and lancedb are its dependencies, not extras), agentscope ~41 s,
+# google-adk ~54 s.
+$(CREWAI_ENV)/.installed: Makefile pyproject.toml
+	test -x $(CREWAI_ENV)/bin/python || $(PYTHON) -m venv $(CREWAI_ENV)
+	$(CREWAI_ENV)/bin/python -m pip install --quiet -e ".[crewai]" crewai==1.15.30
+	touch $@
+
+$(AGENTSCOPE_ENV)/.installed: Makefile pyproject.toml
+	test -x $(AGENTSCOPE_ENV)/bin/python || $(PYTHON) -m venv $(AGENTSCOPE_ENV)
+	$(AGENTSCOPE_ENV)/bin/python -m pip install --quiet -e ".[agentscope]" agentscope==2.0.11
+	touch $@
+
+$(GOOGLE_ADK_ENV)/.installed: Makefile pyproject.toml
+	test -x $(GOOGLE_ADK_ENV)/bin/python || $(PYTHON) -m venv $(GOOGLE_ADK_ENV)
+	$(GOOGLE_ADK_ENV)/bin/python -m pip install --quiet -e ".[google-adk]" google-adk==2.13.0 litellm==1.110.2
+	touch $@
+
+integrations: $(FRAMEWORK_STAMPS)
 
 generate: $(STAMP)
 	$(PY) scripts/generate.py
@@ -87,9 +110,12 @@ format: $(STAMP)
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy
 
-pytest: $(STAMP) $(OFFICIAL_STAMP) $(INTEGRATIONS_STAMP)
+pytest: $(STAMP) $(OFFICIAL_STAMP) $(FRAMEWORK_STAMPS)
 	AGENTRUN_OFFICIAL_PYTHON=$(CURDIR)/$(OFFICIAL)/bin/python \
-		AGENTRUN_INTEGRATIONS_PYTHON=$(CURDIR)/$(INTEGRATIONS)/bin/python $(PY) -m pytest $(PYTEST_ARGS)
+		AGENTRUN_INTEGRATIONS_PYTHON=$(CURDIR)/$(INTEGRATIONS)/bin/python \
+		AGENTRUN_INTEGRATIONS_CREWAI_PYTHON=$(CURDIR)/$(CREWAI_ENV)/bin/python \
+		AGENTRUN_INTEGRATIONS_AGENTSCOPE_PYTHON=$(CURDIR)/$(AGENTSCOPE_ENV)/bin/python \
+		AGENTRUN_INTEGRATIONS_GOOGLE_ADK_PYTHON=$(CURDIR)/$(GOOGLE_ADK_ENV)/bin/python $(PY) -m pytest $(PYTEST_ARGS)
 
 test: lint typecheck check-generated pytest
 
@@ -104,4 +130,4 @@ bench: $(STAMP) $(OFFICIAL_STAMP)
 	$(PY) bench/browser.py
 
 clean:
-	rm -rf $(VENV) $(OFFICIAL) $(INTEGRATIONS) .mypy_cache .pytest_cache .ruff_cache
+	rm -rf $(VENV) $(OFFICIAL) $(INTEGRATIONS) $(CREWAI_ENV) $(AGENTSCOPE_ENV) $(GOOGLE_ADK_ENV) .mypy_cache .pytest_cache .ruff_cache

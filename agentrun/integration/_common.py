@@ -31,6 +31,7 @@ import httpx
 from agentrun import errors
 from agentrun._config import Config
 from agentrun._core.openai_compat import DataPlaneSignature, async_openai_client
+from agentrun._core.request_signing import sign_data_request
 from agentrun.tool.functions import ToolFunction
 
 if TYPE_CHECKING:
@@ -92,6 +93,34 @@ class ModelTarget:
     def http_client(self) -> httpx.Client:
         """The blocking twin of `async_http_client`."""
         return httpx.Client(verify=self.config.verify, timeout=self._timeout(), auth=self._auth())
+
+    def sign(self, request: Any) -> Any:
+        """Sign one outgoing request in place and return it, for frameworks that let one edit their requests rather
+        than hand them an HTTP client: an `httpx.Request`, or one with the same `method`, `url.raw_path`,
+        `url.query` and `headers` (httpx2's, which openai 3 uses). A no-op when a proxy credential's key is sent."""
+        if self.api_key is None:
+            request.headers.pop("authorization", None)  # the client's placeholder key, never sent
+            sign_data_request(self.config, request)
+        return request
+
+    def openai_async_http_client(self) -> Any:
+        """The `http_client` for the installed `openai.AsyncOpenAI`, signing each request: an `httpx.AsyncClient`
+        for openai 1-2, an `httpx2.AsyncClient` for openai 3 (which moved to httpx2; AgentScope 2 and Google ADK 2
+        bring it)."""
+        import openai
+
+        if int(openai.__version__.split(".")[0]) < 3:
+            return self.async_http_client()
+        httpx2 = importlib.import_module("httpx2")
+        target = self
+
+        class Signer(httpx2.Auth):  # type: ignore[misc,name-defined]
+            def auth_flow(self, request: Any) -> Any:
+                yield target.sign(request)
+
+        t = self.config.timeout
+        timeout = httpx2.Timeout(connect=t.connect, read=t.read, write=t.write, pool=t.pool)
+        return httpx2.AsyncClient(verify=self.config.verify, timeout=timeout, auth=Signer())
 
     def async_openai(self, **options: Any) -> AsyncOpenAI:
         """`openai.AsyncOpenAI` for this gateway (as `client.models.openai(name)` makes it)."""

@@ -29,12 +29,22 @@ EXAMPLES = Path(__file__).resolve().parent.parent.parent / "examples" / "integra
 RUN_TIMEOUT = 120.0
 
 
-def integrations_python() -> str:
-    path = os.environ.get("AGENTRUN_INTEGRATIONS_PYTHON", "")
+# Frameworks whose pins clash with the others' (crewai: mcp<2; agentscope: mcp>=2 and openai 3; google-adk: its own
+# fastapi/starlette and openai 3) have a virtualenv each; the rest share .venv-integrations.
+OWN_ENVIRONMENT = {
+    "crewai": "AGENTRUN_INTEGRATIONS_CREWAI_PYTHON",
+    "agentscope": "AGENTRUN_INTEGRATIONS_AGENTSCOPE_PYTHON",
+    "google_adk": "AGENTRUN_INTEGRATIONS_GOOGLE_ADK_PYTHON",
+}
+
+
+def integrations_python(framework: str | None = None) -> str:
+    variable = OWN_ENVIRONMENT.get(framework or "", "AGENTRUN_INTEGRATIONS_PYTHON")
+    path = os.environ.get(variable, "")
     if not path or not os.access(path, os.X_OK):
         pytest.skip(
-            f"the framework integrations are not installed (AGENTRUN_INTEGRATIONS_PYTHON={path!r}): run "
-            "`make integrations` and set it to .venv-integrations/bin/python, or run the tests with `make pytest`"
+            f"the framework integrations are not installed ({variable}={path!r}): run `make integrations` and set "
+            "it to the python of the virtualenv it built, or run the tests with `make pytest`"
         )
     return path
 
@@ -96,7 +106,6 @@ class World:
     """What the examples are run against."""
 
     local: LocalServer
-    python: str
     template: str
     tool: str
     upstream: ToolUpstream
@@ -104,36 +113,40 @@ class World:
     def env(self) -> dict[str, str]:
         return {"PATH": os.environ.get("PATH", os.defpath), "HOME": str(self.local.data_dir), **self.local.env}
 
-    async def run(self, *args: str) -> tuple[int, str, str]:
+    async def run(self, *args: str, framework: str | None = None) -> tuple[int, str, str]:
+        python = integrations_python(framework)
         with anyio.fail_after(RUN_TIMEOUT):
             # cwd elsewhere, so the script imports agentrun as installed in that virtualenv (editable: this repo).
-            done = await anyio.run_process([self.python, *args], env=self.env(), cwd=self.local.data_dir, check=False)
+            done = await anyio.run_process([python, *args], env=self.env(), cwd=self.local.data_dir, check=False)
         return done.returncode, done.stdout.decode(), done.stderr.decode()
 
     async def run_example(self, framework: str) -> str:
         # <framework>_agent.py, not <framework>.py: the script's folder comes first on sys.path and would shadow it
         script = EXAMPLES / f"{framework}_agent.py"
-        code, out, err = await self.run(str(script), "--template", self.template, "--tool", self.tool)
+        code, out, err = await self.run(
+            str(script), "--template", self.template, "--tool", self.tool, framework=framework
+        )
         assert code == 0, f"examples/integrations/{framework}_agent.py failed (exit {code}):\n{out}\n{err[-4000:]}"
         return out
 
-    async def script(self, code: str, **values: Any) -> Any:
-        """Run `code` there with VALUES (JSON) bound; it prints one JSON line, returned parsed."""
-        status, out, err = await self.run("-c", f"import json\nVALUES = json.loads({json.dumps(values)!r})\n{code}")
+    async def script(self, code: str, framework: str | None = None, **values: Any) -> Any:
+        """Run `code` in `framework`'s virtualenv with VALUES (JSON) bound; it prints one JSON line, returned
+        parsed."""
+        source = f"import json\nVALUES = json.loads({json.dumps(values)!r})\n{code}"
+        status, out, err = await self.run("-c", source, framework=framework)
         assert status == 0, f"script failed (exit {status}):\n{out}\n{err[-4000:]}"
         return json.loads(out.strip().splitlines()[-1])
 
 
 @pytest.fixture(scope="session")
 async def world(local: LocalServer) -> AsyncIterator[World]:
-    python = integrations_python()
     client = local.client
     template = await client.templates.create("integrations", template_type="CodeInterpreter", cpu=1, memory=1024)
     await template.wait_until_ready()
     async with ToolUpstream() as upstream:
         spec = {**ITEMS_SPEC, "servers": [{"url": upstream.url}]}
         await client.tools.create("items", tool_type="FUNCTIONCALL", create_method="OPENAPI_IMPORT", protocol_spec=spec)
-        yield World(local, python, template.name, "items", upstream)
+        yield World(local, template.name, "items", upstream)
 
 
 CODE_ANSWER = "The tool run_code returned: 42"

@@ -5,12 +5,16 @@ from __future__ import annotations
 
 from conftest import World
 
-FRAMEWORKS = ["langchain", "langchain_core", "langchain_openai", "langgraph", "pydantic_ai", "agents", "openai"]
+FRAMEWORKS = [
+    *("langchain", "langchain_core", "langchain_openai", "langgraph", "pydantic_ai", "agents", "openai"),
+    *("crewai", "agentscope", "google", "litellm", "httpx2"),
+]
 
 IMPORTS = """
 import sys, agentrun, agentrun.sync
 import agentrun.integration.langchain, agentrun.integration.langgraph
 import agentrun.integration.pydantic_ai, agentrun.integration.openai_agents
+import agentrun.integration.crewai, agentrun.integration.agentscope
 loaded = sorted({name.split(".")[0] for name in sys.modules} & set(VALUES["frameworks"]))
 print(json.dumps(loaded))
 """

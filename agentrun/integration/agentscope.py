@@ -1,0 +1,97 @@
+"""AgentRun for AgentScope 2 (`pip install 'agentrun[agentscope]'`): `model(...)` is an
+`agentscope.model.OpenAIChatModel` on the AgentRun model gateway (its OpenAI client given an HTTP client that signs
+each request, or a proxy credential's key); `toolset(...)` / `tool_resource(...)` and `sandbox_toolset(...)` are lists
+of `agentscope.tool.FunctionTool` (the tool's JSON Schema as `input_schema`), for `Toolkit(tools=...)`, which also
+close what they share (`close()`, `aclose()`, `with`). The same names as agentrun-sdk's
+`agentrun.integration.agentscope` (written for AgentScope 0.x/1.x, whose tools were functions returning
+`ToolResponse`)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import Any
+
+from agentrun._config import Config
+from agentrun.integration import _common
+from agentrun.integration._common import CommonTool, ToolList
+
+_EXTRA = "agentscope"
+
+
+def model(
+    name: str,
+    *,
+    model: str | None = None,
+    config: Config | None = None,
+    api_key: str | None = None,
+    stream: bool = True,
+    **options: Any,
+) -> Any:
+    """An `OpenAIChatModel` for model proxy/service `name` (`model`: the request's model field, default `name`;
+    `api_key`: a proxy credential's secret instead of signing; `stream`: stream answers, AgentScope's default).
+    `options` go to `OpenAIChatModel` (parameters=, context_size=, ...)."""
+    models = _common.require_framework("agentscope.model", _EXTRA)
+    credentials = _common.require_framework("agentscope.credential", _EXTRA)
+    target = _common.resolve_model(name, model=model, config=config, api_key=api_key)
+    credential = credentials.OpenAICredential(api_key=target.key, base_url=target.base_url)
+    client_kwargs = {"http_client": target.openai_async_http_client(), **options.pop("client_kwargs", {})}
+    options.setdefault("max_retries", target.config.max_retries)
+    return models.OpenAIChatModel(
+        credential=credential, model=target.model, stream=stream, client_kwargs=client_kwargs, **options
+    )
+
+
+def to_agentscope_tool(tool: CommonTool) -> Any:
+    """One neutral tool as an `agentscope.tool.FunctionTool` (AgentScope checks the arguments against its
+    `input_schema`; the text returned becomes the tool result)."""
+    function_tool = _common.require_framework("agentscope.tool", _EXTRA).FunctionTool
+
+    async def run(**arguments: Any) -> str:
+        return await tool.acall(arguments)
+
+    return function_tool(run, name=tool.name, description=tool.description, input_schema=tool.input_schema)
+
+
+def tool_resource(
+    name: str,
+    *,
+    config: Config | None = None,
+    prefix: str | None = None,
+    modify_tool_name: Callable[[str], str] | None = None,
+    filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None,
+) -> ToolList[Any]:
+    """The functions of AgentRun tool `name` (an OpenAPI tool) as AgentScope `FunctionTool`s."""
+    toolset = _common.openapi_toolset(
+        name, config=config, prefix=prefix, modify_tool_name=modify_tool_name, filter_tools_by_name=filter_tools_by_name
+    )
+    return _common.convert(toolset, to_agentscope_tool)
+
+
+toolset = tool_resource
+
+
+def sandbox_toolset(
+    template_name: str,
+    *,
+    template_type: str = _common.CODE_INTERPRETER,
+    config: Config | None = None,
+    sandbox_idle_timeout_seconds: int = 600,
+    prefix: str | None = None,
+    modify_tool_name: Callable[[str], str] | None = None,
+    filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None,
+) -> ToolList[Any]:
+    """Code-interpreter tools on one sandbox of `template_name`, created on the first call and deleted when the
+    list is closed or the process exits."""
+    toolset = _common.sandbox_toolset(
+        template_name,
+        template_type=template_type,
+        config=config,
+        sandbox_idle_timeout_seconds=sandbox_idle_timeout_seconds,
+        prefix=prefix,
+        modify_tool_name=modify_tool_name,
+        filter_tools_by_name=filter_tools_by_name,
+    )
+    return _common.convert(toolset, to_agentscope_tool)
+
+
+__all__ = ["model", "sandbox_toolset", "to_agentscope_tool", "tool_resource", "toolset"]
