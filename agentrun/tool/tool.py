@@ -19,7 +19,12 @@ from agentrun_control_api.models import (
     UpdateToolInputV2,
 )
 from agentrun_control_api.models import Tool as ToolModel
-from agentrun_data_api.api.tools import invoke_tool_function, list_tool_functions
+from agentrun_data_api.api.tools import (
+    get_all_tool_usage,
+    get_tool_usage,
+    invoke_tool_function,
+    list_tool_functions,
+)
 from attrs import define, field
 
 from agentrun import errors
@@ -38,6 +43,7 @@ from agentrun._core.resource import (
 from agentrun.sandbox.sandbox import Sandboxes
 from agentrun.tool.functions import ToolFunction, ToolResult, parse_functions, parse_result
 from agentrun.tool.sandbox_tools import SandboxTools
+from agentrun.tool.usage import ToolUsage, parse_tool_usage
 
 
 def _spec_text(spec: str | Mapping[str, Any] | None) -> str | None:
@@ -180,6 +186,13 @@ class Tools(ControlAPI):
             options = CallOptions(timeout=timeout + 5)  # the server gives up first, with a typed answer
         response = await self._core.call(prepared, options=options)
         return parse_result(json_of(response))
+
+    async def usage(self, name: str | None = None, *, options: CallOptions | None = None) -> ToolUsage:
+        """Calls and failures of tool `name` (by the credential bound when they ran), or of every tool by tool and
+        by credential when `name` is left out. An AgentRun Local extension."""
+        prepared = get_all_tool_usage.request() if name is None else get_tool_usage.request(_name(name))
+        response = await self._core.call(prepared, options=options)
+        return parse_tool_usage(json_of(response))
 
     def sandbox_tools(
         self, template: str, *, idle_timeout: int | None = None, ready_timeout: float = 60.0

@@ -27,6 +27,7 @@ from agentrun.local.responses import REQUEST_ID_HEADER, request_id
 from agentrun.local.state import ServerState, state_of
 from agentrun.local.tools.errors import ToolError, credential_unusable, error_response, not_found, unusable_spec
 from agentrun.local.tools.inject import CredentialUnusable, injection
+from agentrun.local.tools.usage import usage_of
 
 # What the caller's request carries to the remote, and the remote's answer back (MCP streamable HTTP transport).
 _REQUEST_HEADERS = ("accept", "content-type", "mcp-session-id", "mcp-protocol-version", "last-event-id")
@@ -111,15 +112,36 @@ def _outgoing(request: Request, target: Remote) -> dict[str, str]:
     return {**headers, **target.headers}
 
 
+def _tool_calls(body: bytes) -> int:
+    """How many `tools/call` requests a JSON-RPC message (or batch) holds: what usage counts."""
+    if b'"tools/call"' not in body:
+        return 0
+    try:
+        message = json.loads(body)
+    except ValueError:
+        return 0
+    messages = message if isinstance(message, list) else [message]
+    return sum(1 for m in messages if isinstance(m, dict) and m.get("method") == "tools/call")
+
+
 async def _relay(request: Request, transport: str) -> Response:
     state = state_of(request)
     name = str(request.path_params["toolName"])
     rid = request_id(request.scope)
+    target: Remote | None = None
+    calls = 0
+
+    def count(failed: bool) -> None:
+        if target is not None:
+            for _ in range(calls):
+                usage_of(state.store).record(name, target.credential, failed=failed)
+
     try:
         target = await remote(state, name, transport)
         body = await request.body() if request.method == "POST" else b""
         if len(body) > MAX_BODY:
             raise ToolError(413, "ERR_BODY_TOO_LARGE", f"an MCP message may not exceed {MAX_BODY // 2**20} MiB")
+        calls = _tool_calls(body)
         client = state.models.upstreams.client
         outgoing = client.build_request(
             request.method,
@@ -138,7 +160,9 @@ async def _relay(request: Request, transport: str) -> Response:
                 f"tool {name}: the MCP server cannot be reached ({type(exc).__name__})",
             ) from None
     except ToolError as error:
+        count(failed=True)
         return error_response(request, error)
+    count(failed=answer.status_code >= 400)
     if answer.status_code >= 500 or answer.status_code in (401, 403):
         # The remote's refusal of our credential or its failure is the upstream's trouble, not the caller's.
         await answer.aclose()

@@ -12,6 +12,7 @@ secret never reaches it: not in the answer, not in an error message.
 from __future__ import annotations
 
 import weakref
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
@@ -39,6 +40,7 @@ from agentrun.local.tools.errors import (
 from agentrun.local.tools.functions import Spec, SpecError, parse
 from agentrun.local.tools.inject import CredentialUnusable, Injection, injection
 from agentrun.local.tools.sandbox_mcp import SandboxMcp
+from agentrun.local.tools.usage import usage_of
 
 DEFAULT_TIMEOUT = 30.0  # seconds, as agentrun-sdk 0.0.54's OpenAPI tool client waits
 MAX_TIMEOUT = 600.0
@@ -157,6 +159,8 @@ async def _invocation(request: Request) -> tuple[dict[str, Any], float | None]:
 
 async def invoke(request: Request) -> Response:
     state = state_of(request)
+    tool: _Tool | None = None
+    failed = True
     try:
         tool = await _tool(state, str(request.path_params["toolName"]))
         wanted = str(request.path_params["functionName"])
@@ -182,11 +186,37 @@ async def invoke(request: Request) -> Response:
                 secrets=inject.secrets,
             ),
         )
+        failed = False
         return JSONResponse(result.wire(), headers={REQUEST_ID_HEADER: request_id(request.scope)})
     except ToolError as error:
         return error_response(request, error)
     except ClientDisconnected:
         return client_left(request.scope)
+    finally:
+        if tool is not None:  # a call of a tool that exists, whatever became of it
+            usage_of(state.store).record(tool.name, tool.credential.name if tool.credential else "", failed=failed)
+
+
+async def usage(request: Request) -> Response:
+    """`GET /tools/{toolName}/usage`: the calls of one tool (zero for a tool never called)."""
+    state = state_of(request)
+    name = str(request.path_params["toolName"])
+    exists = await state.store.transact(lambda tx: tx.get(TOOL, name) is not None)
+    if not exists:
+        return error_response(request, not_found(f"tool {name} does not exist"))
+    headers = {REQUEST_ID_HEADER: request_id(request.scope)}
+    return JSONResponse(usage_of(state.store).report(name), headers=headers)
+
+
+async def all_usage(request: Request) -> Response:
+    """`GET /tool-usage`: the calls of every tool, by tool and by credential."""
+    headers = {REQUEST_ID_HEADER: request_id(request.scope)}
+    return JSONResponse(usage_of(state_of(request).store).report(), headers=headers)
+
+
+def _count_sse_call(state: ServerState, target: Any) -> Callable[[str, bool], None]:
+    book = usage_of(state.store)
+    return lambda tool, failed: book.record(tool, target.credential, failed=failed)
 
 
 class _SseStream:
@@ -195,7 +225,7 @@ class _SseStream:
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
         from agentrun.local.tools import mcp_sse
 
-        await mcp_sse.OpenStream()(scope, receive, send)
+        await mcp_sse.OpenStream(_count_sse_call)(scope, receive, send)
 
 
 async def _sse_message(request: Request) -> Response:
@@ -211,5 +241,7 @@ def routes() -> list[BaseRoute]:
         Route("/tools/{toolName}/mcp", mcp_remote.streamable, methods=["GET", "POST", "DELETE"]),
         Route("/tools/{toolName}/sse", _SseStream(), methods=["GET"]),
         Route("/tools/{toolName}/messages", _sse_message, methods=["POST"]),
+        Route("/tools/{toolName}/usage", usage, methods=["GET"]),
+        Route("/tool-usage", all_usage, methods=["GET"]),
         Route("/sandboxes/{sandboxId}/mcp", SandboxMcp(), methods=["POST"]),
     ]

@@ -5,5 +5,15 @@ of OpenAPI tools as one framework-neutral `ToolFunction` interface."""
 from agentrun.sync.tool.sandbox_tools import SandboxTool, SandboxTools
 from agentrun.sync.tool.tool import Tool, Tools
 from agentrun.tool.functions import ToolFunction, ToolResult
+from agentrun.tool.usage import ToolCallTally, ToolUsage
 
-__all__ = ["SandboxTool", "SandboxTools", "Tool", "ToolFunction", "ToolResult", "Tools"]
+__all__ = [
+    "SandboxTool",
+    "SandboxTools",
+    "Tool",
+    "ToolCallTally",
+    "ToolFunction",
+    "ToolResult",
+    "ToolUsage",
+    "Tools",
+]

@@ -114,6 +114,10 @@ if TYPE_CHECKING:
     from .tool_function_list import ToolFunctionList
     from .tool_invocation import ToolInvocation
     from .tool_invocation_arguments import ToolInvocationArguments
+    from .tool_usage_report import ToolUsageReport
+    from .tool_usage_report_by_credential import ToolUsageReportByCredential
+    from .tool_usage_report_by_tool import ToolUsageReportByTool
+    from .tool_usage_tally import ToolUsageTally
     from .upload_file_input import UploadFileInput
     from .write_file_input import WriteFileInput
 
@@ -228,6 +232,10 @@ _MODULES = {
     "ToolFunctionList": ".tool_function_list",
     "ToolInvocation": ".tool_invocation",
     "ToolInvocationArguments": ".tool_invocation_arguments",
+    "ToolUsageReport": ".tool_usage_report",
+    "ToolUsageReportByCredential": ".tool_usage_report_by_credential",
+    "ToolUsageReportByTool": ".tool_usage_report_by_tool",
+    "ToolUsageTally": ".tool_usage_tally",
     "UploadFileInput": ".upload_file_input",
     "WriteFileInput": ".write_file_input",
 }
@@ -343,6 +351,10 @@ __all__ = (
     "ToolFunctionList",
     "ToolInvocation",
     "ToolInvocationArguments",
+    "ToolUsageReport",
+    "ToolUsageReportByCredential",
+    "ToolUsageReportByTool",
+    "ToolUsageTally",
     "UploadFileInput",
     "WriteFileInput",
 )
