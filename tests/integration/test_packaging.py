@@ -14,7 +14,7 @@ IMPORTS = """
 import sys, agentrun, agentrun.sync
 import agentrun.integration.langchain, agentrun.integration.langgraph
 import agentrun.integration.pydantic_ai, agentrun.integration.openai_agents
-import agentrun.integration.crewai, agentrun.integration.agentscope
+import agentrun.integration.crewai, agentrun.integration.agentscope, agentrun.integration.google_adk
 loaded = sorted({name.split(".")[0] for name in sys.modules} & set(VALUES["frameworks"]))
 print(json.dumps(loaded))
 """
