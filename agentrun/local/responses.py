@@ -7,6 +7,7 @@ fails on an empty or non-JSON body, and classifies errors by phrases in `message
 
 from __future__ import annotations
 
+import json
 import uuid
 from collections.abc import MutableMapping
 from typing import Any
@@ -76,6 +77,19 @@ def envelope(request: Request, data: Any) -> JSONResponse:
     """A success answer wrapping `data`."""
     rid = request_id(request.scope)
     return JSONResponse({"code": "SUCCESS", "requestId": rid, "data": data}, headers={REQUEST_ID_HEADER: rid})
+
+
+def envelope_data(data: Any) -> bytes:
+    """`data` serialised as `envelope` would serialise it (Starlette's JSONResponse settings), to be kept and sent
+    again with `envelope_raw`."""
+    return json.dumps(data, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")).encode()
+
+
+def envelope_raw(request: Request, data: bytes) -> Response:
+    """`envelope` for data serialised once by `envelope_data`: the same bytes, without encoding `data` again."""
+    rid = request_id(request.scope)
+    body = b'{"code":"SUCCESS","requestId":' + json.dumps(rid).encode() + b',"data":' + data + b"}"
+    return Response(body, media_type="application/json", headers={REQUEST_ID_HEADER: rid})
 
 
 async def on_api_error(request: Request, exc: Exception) -> Response:

@@ -17,7 +17,7 @@ import os
 import sqlite3
 import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Hashable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
@@ -25,6 +25,8 @@ from typing import Any, TypeVar
 import anyio.to_thread
 
 T = TypeVar("T")
+U = TypeVar("U")
+_MAX_CACHED_READS = 4096
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS resources (
@@ -150,10 +152,28 @@ class Store:
         self.generation = 0
         """Counts committed transactions that changed something: what was read at one generation is current while
         the generation is the same (read it before the transaction that reads)."""
+        # The earliest pending transition: until then, and while the generation stays, a read answers the same.
+        self._next_settle = 0.0
+        self._reads: dict[Hashable, tuple[int, Any]] = {}
 
     @classmethod
     async def open(cls, path: Path) -> Store:
         return cls(await anyio.to_thread.run_sync(_connect, path))
+
+    async def read(self, key: Hashable, fn: Callable[[Tx], T], derive: Callable[[T], U]) -> U:
+        """`derive(fn(tx))` for a read-only `fn`, kept under `key` and answered again without a transaction (no
+        worker-thread hop, no SQLite) while nothing changed: same generation and no transition due. What `fn` or
+        `derive` raises is not kept. The value is shared between callers: never change it."""
+        entry = self._reads.get(key)
+        if entry is not None and entry[0] == self.generation and self._clock() < self._next_settle:
+            value: U = entry[1]
+            return value
+        generation = self.generation
+        value = derive(await self.transact(fn))
+        if len(self._reads) >= _MAX_CACHED_READS:
+            self._reads.clear()
+        self._reads[key] = (generation, value)
+        return value
 
     async def transact(self, fn: Callable[[Tx], T]) -> T:
         """Run `fn` in one transaction in a worker thread; it commits when `fn` returns and rolls back when it
@@ -171,6 +191,9 @@ class Store:
                 self._conn.execute("ROLLBACK")
                 raise
             self._conn.execute("COMMIT")
+            if tx.wrote or not self._next_settle:
+                # Before the generation moves, so a cached read is never taken for current past a transition.
+                self._next_settle = _next_settle(self._conn)
             if tx.wrote:
                 self.generation += 1
             return result
@@ -181,6 +204,11 @@ class Store:
                 self._conn.close()
 
         await anyio.to_thread.run_sync(close)
+
+
+def _next_settle(conn: sqlite3.Connection) -> float:
+    (at,) = conn.execute("SELECT MIN(settle_at) FROM resources WHERE settle_at IS NOT NULL").fetchone()
+    return float("inf") if at is None else float(at)
 
 
 def _connect(path: Path) -> sqlite3.Connection:

@@ -104,3 +104,17 @@ async def test_idle_keep_alive_connections_outlive_the_official_sdks_poll_interv
             await anyio.sleep(5.5)
             await stream.send(request)
             assert (await stream.receive()).startswith(b"HTTP/1.1 200")
+
+
+async def test_a_cached_get_follows_transitions_and_writes(client: AsyncAgentRun) -> None:
+    """GetX is answered from a cache kept per store generation: a transition that comes due (CREATING -> READY after
+    the settle time, with no write in between) and a write are both seen by the next get."""
+    name = unique("cached")
+    await client.model_services.create(name, provider="openai", base_url="http://127.0.0.1:9/v1")
+    first = await client.model_services.get(name)
+    assert str(first.status) == "CREATING"
+    assert str((await client.model_services.get(name)).status) == "CREATING"  # answered from the cache
+    await anyio.sleep(0.5)  # the conftest server settles after 0.2 s; nothing writes meanwhile
+    assert str((await client.model_services.get(name)).status) == "READY"
+    await client.model_services.update(name, description="changed")
+    assert (await client.model_services.get(name)).description == "changed"

@@ -25,7 +25,15 @@ from agentrun.local.auth import MAX_CONTROL_BODY
 from agentrun.local.control import write_rules
 from agentrun.local.requests import parse_bool, positive_int, read_body
 from agentrun.local.resources import new_id
-from agentrun.local.responses import already_exists, bad_request, conflict, envelope, not_found
+from agentrun.local.responses import (
+    already_exists,
+    bad_request,
+    conflict,
+    envelope,
+    envelope_data,
+    envelope_raw,
+    not_found,
+)
 from agentrun.local.schema import WireModel
 from agentrun.local.state import ServerState, state_of, timestamp
 from agentrun.local.store import Conflict, Transition, Tx
@@ -315,8 +323,13 @@ def get_handler(spec: Spec) -> Handler:
     async def get(request: Request) -> Response:
         state = state_of(request)
         key, parent = str(request.path_params[spec.key]), parent_key(request, spec)
-        doc, _ = await state.store.transact(lambda tx: require(tx, spec, key, parent))
-        return envelope(request, emit(state, spec, doc))
+        # Cached per store generation: an unchanged resource is answered without the store, decryption or models.
+        data = await state.store.read(
+            ("get", spec.kind, parent, key),
+            lambda tx: require(tx, spec, key, parent)[0],
+            lambda doc: envelope_data(emit(state, spec, doc)),
+        )
+        return envelope_raw(request, data)
 
     return get
 

@@ -27,7 +27,7 @@ from agentrun.local.resources import AGENT_RUNTIME, AGENT_RUNTIME_ENDPOINT, AGEN
 from agentrun.local.responses import LocalAPIError
 from agentrun.local.runtimes.manager import BUILD_FIELD, CONTAINER_REASON, Lease, RuntimeManager
 from agentrun.local.state import state_of
-from agentrun.local.store import Tx
+from agentrun.local.store import Store, Tx
 
 Doc = dict[str, Any]
 logger = logging.getLogger("agentrun.local.runtimes")
@@ -72,7 +72,8 @@ def choose_version(endpoint: Doc | None, sticky: str | None, draw: float) -> str
     return str(endpoint.get("targetVersion") or "LATEST")
 
 
-def _target(tx: Tx, name: str, endpoint: str, sticky: Callable[[str], str | None]) -> Target:
+def _endpoint(tx: Tx, name: str, endpoint: str) -> tuple[str, Doc, Doc | None]:
+    """The runtime's key and document, and the endpoint's document (None: the implicit Default)."""
     runtime = next(
         (row for row in tx.list(AGENT_RUNTIME) if row.doc.get("agentRuntimeName") == name),
         None,
@@ -89,16 +90,29 @@ def _target(tx: Tx, name: str, endpoint: str, sticky: Callable[[str], str | None
     )
     if found is None and endpoint != "Default":
         raise LocalAPIError(404, "ERR_NOT_FOUND", f"agent runtime {name} has no endpoint {endpoint}")
+    return runtime.key, runtime.doc, found
+
+
+async def _target(store: Store, name: str, endpoint: str, sticky: Callable[[str], str | None]) -> Target:
+    """Where a request goes. The store's part is read through its cache (per generation): a call to an unchanged
+    runtime costs no worker-thread hop and no SQLite transaction; the version is drawn per request."""
+    runtime_key, runtime_doc, found = await store.read(
+        ("invoke", name, endpoint), lambda tx: _endpoint(tx, name, endpoint), lambda found: found
+    )
     scaling = (found or {}).get("scalingConfig") or {}
     min_instances = int(scaling.get("minInstances") or 0) if isinstance(scaling, dict) else 0
-    version = choose_version(found, sticky(runtime.key), random.random())
+    version = choose_version(found, sticky(runtime_key), random.random())
     if version == "LATEST":
-        return Target(runtime.key, runtime.doc, version, min_instances)
-    published = tx.get(AGENT_RUNTIME_VERSION, version, parent=runtime.key)
+        return Target(runtime_key, runtime_doc, version, min_instances)
+    published = await store.read(
+        ("invoke-version", runtime_key, version),
+        lambda tx: tx.get(AGENT_RUNTIME_VERSION, version, parent=runtime_key),
+        lambda published: published,
+    )
     if published is None:
         raise _unavailable(f"endpoint {endpoint} serves version {version}, which agent runtime {name} never published")
     snapshot: Doc = published["snapshot"]
-    return Target(runtime.key, snapshot, version, min_instances)
+    return Target(runtime_key, snapshot, version, min_instances)
 
 
 def _check_ready(manager: RuntimeManager, name: str, doc: Doc) -> None:
@@ -202,10 +216,8 @@ async def invoke(request: Request) -> Response:
     manager = state.runtimes
     name, endpoint = str(request.path_params["agentRuntimeName"]), str(request.path_params["endpointName"])
     session = request.headers.get(SESSION_HEADER) or None
-    target = await state.store.transact(
-        lambda tx: _target(
-            tx, name, endpoint, lambda runtime_id: manager.session_version(runtime_id, endpoint, session)
-        )
+    target = await _target(
+        state.store, name, endpoint, lambda runtime_id: manager.session_version(runtime_id, endpoint, session)
     )
     _check_ready(manager, name, target.doc)
     lease = await manager.acquire(target.runtime_id, target.doc, session, target.min_instances)
