@@ -13,23 +13,18 @@ still being written.
 
 from __future__ import annotations
 
-import base64
-import binascii
 import contextlib
 import itertools
-import json
 import logging
 import shlex
 import shutil
 import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
-from typing import Any
 
 import anyio
-from websockets.asyncio.client import ClientConnection, connect
-from websockets.exceptions import ConnectionClosed, WebSocketException
 
+from agentrun.local.browser import screencast
 from agentrun.local.browser.chromium import STATE_DIR, Browser
 from agentrun.local.sandbox import SandboxError
 from agentrun.local.sandbox.processes import ProcessHandle
@@ -111,57 +106,14 @@ async def _finish(ffmpeg: ProcessHandle) -> None:
 
 
 async def _screencast(browser: Browser, ffmpeg: ProcessHandle) -> None:
-    """A CDP connection of its own: attach to each page (now and later), screencast it, feed the JPEGs to ffmpeg."""
-    try:
-        sock = await browser.connect()
-    except SandboxError as exc:
-        logger.warning("cannot record the browser: %s", exc)
-        return
-    try:
-        async with connect(
-            f"ws://127.0.0.1{browser.devtools_path}", sock=sock, max_size=MAX_MESSAGE, compression=None,
-            ping_interval=None, open_timeout=10,
-        ) as cdp:  # fmt: skip
-            await _drive(cdp, ffmpeg)
-    except (ConnectionClosed, WebSocketException, OSError, TimeoutError) as exc:
-        logger.debug("recording connection ended: %s", exc)
-    finally:
-        sock.close()
+    """Every page's frames (screencast.py), fed to ffmpeg as they come."""
 
+    async def deliver(frame: screencast.Frame) -> bool:
+        try:
+            await ffmpeg.write_stdin(frame.jpeg)
+        except (SandboxError, OSError) as exc:
+            logger.warning("ffmpeg stopped taking frames: %s", exc)
+            return False
+        return True
 
-async def _drive(cdp: ClientConnection, ffmpeg: ProcessHandle) -> None:
-    ids = itertools.count(1)
-    attaching: dict[int, str] = {}  # request id -> target id
-
-    async def send(method: str, params: dict[str, Any], session: str | None = None) -> int:
-        number = next(ids)
-        message: dict[str, Any] = {"id": number, "method": method, "params": params}
-        if session is not None:
-            message["sessionId"] = session
-        await cdp.send(json.dumps(message))
-        return number
-
-    await send("Target.setDiscoverTargets", {"discover": True})  # announces the pages there are, then new ones
-    async for raw in cdp:
-        message = json.loads(raw)
-        method, params = message.get("method"), message.get("params") or {}
-        if method == "Target.targetCreated" and params.get("targetInfo", {}).get("type") == "page":
-            target = str(params["targetInfo"]["targetId"])
-            attaching[await send("Target.attachToTarget", {"targetId": target, "flatten": True})] = target
-        elif message.get("id") in attaching:
-            attaching.pop(message["id"])
-            session = (message.get("result") or {}).get("sessionId")
-            if session:
-                await send("Page.startScreencast", {"format": "jpeg", "quality": 70}, session)
-        elif method == "Page.screencastFrame":
-            session = message.get("sessionId")
-            await send("Page.screencastFrameAck", {"sessionId": params.get("sessionId")}, session)
-            try:
-                frame = base64.b64decode(str(params.get("data", "")), validate=True)
-            except binascii.Error:
-                continue
-            try:
-                await ffmpeg.write_stdin(frame)
-            except (SandboxError, OSError) as exc:
-                logger.warning("ffmpeg stopped taking frames: %s", exc)
-                return
+    await screencast.run(browser, deliver)

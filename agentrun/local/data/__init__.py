@@ -13,7 +13,7 @@ from starlette.routing import BaseRoute, Mount
 
 from agentrun.local import models, tools
 from agentrun.local.connect import DATA_PATH
-from agentrun.local.data import browser, contexts, execute, files, processes, recordings, sandboxes
+from agentrun.local.data import browser, contexts, execute, files, liveview, processes, recordings, sandboxes
 from agentrun.local.runtimes import log_routes as runtime_logs
 from agentrun.local.runtimes import proxy as runtime_invocations
 
@@ -26,10 +26,12 @@ _SANDBOX_AREAS = (
     files,
     processes,
     browser,
+    liveview,
     recordings,
 )  # execute first: /contexts/execute is not a context id
 # The model gateway accepts API keys of bound credentials and the official SDK's relaxed signatures (models/access.py).
-SELF_AUTHENTICATED = (f"{PREFIX}/models/",)
+# The live-view page and its stream take a token in the URL, which a web browser can send (data/liveview.py).
+SELF_AUTHENTICATED = (f"{PREFIX}/models/", f"{PREFIX}{liveview.VIEWER_PREFIX}/")
 
 
 def routes() -> list[BaseRoute]:
@@ -40,6 +42,7 @@ def routes() -> list[BaseRoute]:
         *tools.routes(),
         *runtime_invocations.routes(),
         *runtime_logs.routes(),
+        *liveview.viewer_routes(),
         *sandbox_routes,
         Mount(VERSION_PREFIX, routes=sandbox_routes),
     ]

@@ -9,6 +9,7 @@
     for recording in sandbox.browser.list_recordings():            # Recording(filename, size)
         sandbox.browser.download_recording_to(recording.filename, recording.filename)
         sandbox.browser.delete_recording(recording.filename)
+    print(sandbox.browser.viewer_url())      # a web page showing the browser live (AgentRun Local), for 10 minutes
 
 The URL is the one the official SDK's `get_cdp_url` builds (openapi/data.yaml, BrowserAutomation): the data
 endpoint with a ws/wss scheme and `?tenantId=<account>` (plus `recording=true` when asked). The headers sign it
@@ -22,15 +23,24 @@ import hashlib
 import os
 import ssl
 import tempfile
-from collections.abc import Iterator
+import time
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import httpx
-from agentrun_data_api.api.browser import browser_automation, delete_recording, download_recording, list_recordings
+from agentrun_data_api.api.browser import (
+    browser_automation,
+    browser_live_view,
+    delete_recording,
+    download_recording,
+    list_recordings,
+    live_view_page,
+)
 
 from agentrun import errors
+from agentrun._core import viewer_token
 from agentrun._core.http import CallOptions
 from agentrun._core.portal import SyncByteStream, save_chunks
 from agentrun._core.request_signing import sign_data_request
@@ -53,17 +63,59 @@ class SandboxBrowser:
         operation = browser_automation.request(
             self._target.sandbox_id, tenant_id=config.account_id, recording="true" if record else None
         )
-        base = urlsplit(config.data_base_url())
-        scheme = {"https": "wss", "http": "ws"}.get(base.scheme, base.scheme)
-        path = base.path.rstrip("/") + operation.url
-        return urlunsplit((scheme, base.netloc, path, urlencode(operation.params or {}), ""))
+        return self._url(operation.url, operation.params, websocket=True)
+
+    def vnc_url(self, *, record: bool = False) -> str:
+        """The live-view WebSocket URL (BrowserLiveView; the official SDK's `get_vnc_url`), signed with the headers
+        `vnc_headers()` gives. In the cloud it speaks RFB for noVNC. AgentRun Local
+        has no display (headless Chromium), so there it streams JPEG frames of a CDP screencast instead and closes
+        noVNC clients with a reason: on Local, watch with `viewer_url()`."""
+        config = self._target.core.config
+        operation = browser_live_view.request(
+            self._target.sandbox_id, tenant_id=config.account_id, recording="true" if record else None
+        )
+        return self._url(operation.url, operation.params, websocket=True)
+
+    def vnc_headers(self, *, record: bool = False) -> dict[str, str]:
+        """Headers that sign the WebSocket upgrade of `vnc_url(record=...)` now ({} without an access key)."""
+        return self._signed_headers(self.vnc_url(record=record))
+
+    def viewer_url(self, *, ttl: float = 600.0) -> str:
+        """A web page that shows this sandbox's browser live (AgentRun Local's LiveViewPage), to open in any web
+        browser: the URL carries a token, signed with this client's access key, that lets its holder watch (and
+        only watch) this sandbox for `ttl` seconds (at most a day). Treat it like a password until it expires."""
+        config = self._target.core.config
+        if not (config.access_key_id and config.access_key_secret):
+            raise errors.ConfigError(
+                "viewer_url() signs the URL with an access key: configure one (AgentRun.local() does)"
+            )
+        if not 0 < ttl <= viewer_token.MAX_TTL_SECONDS:
+            limit = viewer_token.MAX_TTL_SECONDS
+            raise errors.InvalidArgumentError(f"ttl={ttl!r}: give the seconds the URL stays valid, in (0, {limit}]")
+        token = viewer_token.sign(
+            config.access_key_id, config.access_key_secret, self._target.sandbox_id, int(time.time() + ttl)
+        )
+        operation = live_view_page.request(
+            self._target.sandbox_id,
+            access_key_id=token["accessKeyId"],
+            expires=int(token["expires"]),
+            signature=token["signature"],
+        )
+        return self._url(operation.url, operation.params, websocket=False)
+
+    def _url(self, path: str, params: Mapping[str, object] | None, *, websocket: bool) -> str:
+        base = urlsplit(self._target.core.config.data_base_url())
+        scheme = {"https": "wss", "http": "ws"}.get(base.scheme, base.scheme) if websocket else base.scheme
+        return urlunsplit((scheme, base.netloc, base.path.rstrip("/") + path, urlencode(params or {}), ""))
 
     def cdp_headers(self, *, record: bool = False) -> dict[str, str]:
         """Headers that sign the WebSocket upgrade of `cdp_url(record=...)` now ({} without an access key)."""
+        return self._signed_headers(self.cdp_url(record=record))
+
+    def _signed_headers(self, url: str) -> dict[str, str]:
         config = self._target.core.config
         if not config.has_credentials:
             return {}
-        url = self.cdp_url(record=record)
         request = httpx.Request("GET", url.replace("ws", "http", 1))  # the upgrade is an HTTP GET of that URL
         sign_data_request(config, request)
         names = ("x-acs-date", "x-acs-content-sha256", "x-acs-security-token", "agentrun-authorization")
