@@ -64,10 +64,11 @@ $(OFFICIAL_STAMP): Makefile
 official-sdk: $(OFFICIAL_STAMP)
 
 # This repo, editable, with the integration extras and the framework versions the README table names (pins here,
-# ranges in pyproject.toml). Rebuilt when either file changes.
+# ranges in pyproject.toml). Rebuilt when either file changes. server and local: agents served by agentrun.server, and
+# an AgentRun Local run on this interpreter, whose runtime instances then import the frameworks (deploy tests).
 $(INTEGRATIONS_STAMP): Makefile pyproject.toml
 	test -x $(INTEGRATIONS)/bin/python || $(PYTHON) -m venv $(INTEGRATIONS)
-	$(INTEGRATIONS)/bin/python -m pip install --quiet -e ".[langchain,langgraph,pydantic-ai,openai-agents]" \
+	$(INTEGRATIONS)/bin/python -m pip install --quiet -e ".[langchain,langgraph,pydantic-ai,openai-agents,server,local]" \
 		langchain==1.5.2 langchain-core==1.8.3 langchain-openai==1.8.1 langgraph==1.2.24 \
 		pydantic-ai-slim==2.78.0 openai-agents==0.24.0
 	touch $(INTEGRATIONS_STAMP)

@@ -87,12 +87,19 @@ class ModelTarget:
         return self.api_key if self.api_key is not None else "agentrun-signed-request"
 
     def async_http_client(self) -> httpx.AsyncClient:
-        """An `httpx.AsyncClient` that signs each request (or none needed with `api_key`)."""
-        return httpx.AsyncClient(verify=self.config.verify, timeout=self._timeout(), auth=self._auth())
+        """An `httpx.AsyncClient` that signs each request (or none needed with `api_key`), through
+        `Config.unix_socket` when set (an agent deployed to AgentRun Local reaches the API that way)."""
+        socket = self.config.unix_socket
+        transport = httpx.AsyncHTTPTransport(uds=socket, verify=self.config.verify) if socket else None
+        return httpx.AsyncClient(
+            verify=self.config.verify, timeout=self._timeout(), auth=self._auth(), transport=transport
+        )
 
     def http_client(self) -> httpx.Client:
         """The blocking twin of `async_http_client`."""
-        return httpx.Client(verify=self.config.verify, timeout=self._timeout(), auth=self._auth())
+        socket = self.config.unix_socket
+        transport = httpx.HTTPTransport(uds=socket, verify=self.config.verify) if socket else None
+        return httpx.Client(verify=self.config.verify, timeout=self._timeout(), auth=self._auth(), transport=transport)
 
     def sign(self, request: Any) -> Any:
         """Sign one outgoing request in place and return it, for frameworks that let one edit their requests rather
@@ -158,6 +165,8 @@ class CommonTool:
 
     function: ToolFunction
     run: Callable[[Mapping[str, Any]], str]
+    # The set it belongs to: a framework tool that outlives its list keeps the shared client (and sandbox) open.
+    owner: CommonToolSet | None = dataclasses.field(default=None, compare=False, repr=False)
 
     @property
     def name(self) -> str:
@@ -187,7 +196,7 @@ class CommonToolSet:
     an unclosed set is closed when the process exits."""
 
     def __init__(self, tools: Iterable[CommonTool], closers: Iterable[Callable[[], None]] = ()) -> None:
-        self.tools = list(tools)
+        self.tools = [dataclasses.replace(tool, owner=self) for tool in tools]
         self._finalizer = weakref.finalize(self, _close_all, list(closers))
         # Registered after the blocking client's loop registered its own stop, so run before it (atexit is LIFO);
         # weakref.finalize's own exit hook may have been registered earlier and run too late.

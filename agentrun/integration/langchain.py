@@ -2,16 +2,20 @@
 the AgentRun model gateway (streaming and tool calling included); `toolset(...)` / `tool_resource(...)` and
 `sandbox_toolset(...)` are lists of `langchain_core.tools.StructuredTool` (JSON-Schema arguments, sync and async),
 which also close what they share (`close()`, `aclose()`, `with`). The same names as agentrun-sdk's
-`agentrun.integration.langchain`."""
+`agentrun.integration.langchain`. `AgentRunConverter` (imported on first use: it needs the `server` extra) serves
+an agent's `astream_events` through `agentrun.server`."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from agentrun._config import Config
 from agentrun.integration import _common
 from agentrun.integration._common import CommonTool, ToolList
+
+if TYPE_CHECKING:
+    from agentrun.integration.langgraph_converter import AgentRunConverter
 
 _EXTRA = "langchain"
 
@@ -96,4 +100,12 @@ def sandbox_toolset(
     return _common.convert(toolset, to_langchain_tool)
 
 
-__all__ = ["model", "sandbox_toolset", "to_langchain_tool", "tool_resource", "toolset"]
+def __getattr__(name: str) -> Any:
+    if name == "AgentRunConverter":
+        from agentrun.integration.langgraph_converter import AgentRunConverter
+
+        return AgentRunConverter
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["AgentRunConverter", "model", "sandbox_toolset", "to_langchain_tool", "tool_resource", "toolset"]

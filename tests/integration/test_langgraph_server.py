@@ -1,0 +1,67 @@
+"""A LangGraph agent served through agentrun.server with `AgentRunConverter` (examples/integrations/langgraph_server.py,
+real LangGraph in .venv-integrations, the offline test model through `model(...)`, an OpenAPI tool on a real
+upstream): over AG-UI the tool call is TOOL_CALL_START -> ARGS -> END -> RESULT under the model's call id, then the
+answer quoting the tool's output; over OpenAI streaming the same call is `tool_calls` deltas, then the text. And the
+same file deploys unchanged as an AgentRun runtime on AgentRun Local and answers `runtime.invoke_stream`."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import API_ANSWER, EXAMPLES, World
+
+QUESTION = 'call createItem {"name": "demo", "count": 2}'
+
+SERVE = """
+import asyncio, sys
+import httpx
+sys.path.insert(0, VALUES["examples"])
+from langgraph_server import build_server
+
+async def main():
+    server = build_server(VALUES["tool"])
+    transport = httpx.ASGITransport(app=server.app)
+    async with httpx.AsyncClient(transport=transport, base_url="http://agent", timeout=60) as http:
+        question = VALUES["question"]
+        body = {"threadId": "t-1", "runId": "r-1", "messages": [{"id": "m-1", "role": "user", "content": question}],
+                "tools": [], "context": [], "state": {}, "forwardedProps": {}}
+        async with http.stream("POST", "/ag-ui/agent", json=body) as response:
+            agui = [json.loads(line[6:]) async for line in response.aiter_lines() if line.startswith("data: ")]
+        body = {"model": "langgraph", "stream": True, "messages": [{"role": "user", "content": question}]}
+        async with http.stream("POST", "/openai/v1/chat/completions", json=body) as response:
+            lines = [line[6:] async for line in response.aiter_lines() if line.startswith("data: ")]
+    openai = [json.loads(line) for line in lines if line != "[DONE]"]
+    print(json.dumps({"agui": agui, "openai": openai, "done": lines[-1]}))
+
+asyncio.run(main())
+"""
+
+
+async def test_a_langgraph_agent_answers_ag_ui_and_openai_through_agentrun_server(world: World) -> None:
+    got = await world.script(SERVE, examples=str(EXAMPLES), tool=world.tool, question=QUESTION)
+    agui = got["agui"]
+    kinds = [event["type"] for event in agui]
+    assert kinds[:2] == ["RUN_STARTED", "TOOL_CALL_START"] and kinds[-1] == "RUN_FINISHED", kinds
+    start = agui[1]
+    call_id = start["toolCallId"]
+    assert start["toolCallName"] == "createItem" and call_id.startswith("call_")
+    end = kinds.index("TOOL_CALL_END")
+    assert set(kinds[2:end]) == {"TOOL_CALL_ARGS"} and kinds[end + 1] == "TOOL_CALL_RESULT", kinds
+    assert all(event["toolCallId"] == call_id for event in agui[1 : end + 2])
+    arguments = "".join(event["delta"] for event in agui[2:end])
+    assert json.loads(arguments) == {"name": "demo", "count": 2}
+    assert json.loads(agui[end + 1]["content"]) == {"created": {"name": "demo", "count": 2}}
+    assert kinds[end + 2 : -1] == ["TEXT_MESSAGE_START", *["TEXT_MESSAGE_CONTENT"] * (len(kinds) - end - 5),
+                                   "TEXT_MESSAGE_END"]  # fmt: skip
+    text = "".join(event.get("delta", "") for event in agui if event["type"] == "TEXT_MESSAGE_CONTENT")
+    assert text == API_ANSWER
+
+    chunks = got["openai"]
+    calls = [call for chunk in chunks for call in chunk["choices"][0]["delta"].get("tool_calls") or []]
+    assert calls[0]["id"].startswith("call_") and calls[0]["function"]["name"] == "createItem"
+    assert all("id" not in call and "name" not in call["function"] for call in calls[1:])
+    arguments = "".join(call["function"].get("arguments") or "" for call in calls)
+    assert json.loads(arguments) == {"name": "demo", "count": 2}
+    text = "".join(chunk["choices"][0]["delta"].get("content") or "" for chunk in chunks)
+    assert text == API_ANSWER and got["done"] == "[DONE]"
+    assert world.upstream.seen[-1].body == {"name": "demo", "count": 2}
