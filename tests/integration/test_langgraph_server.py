@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import API_ANSWER, EXAMPLES, World
+from conftest import API_ANSWER, EXAMPLES, ITEMS_SPEC, World
 
 QUESTION = 'call createItem {"name": "demo", "count": 2}'
 
@@ -64,4 +64,50 @@ async def test_a_langgraph_agent_answers_ag_ui_and_openai_through_agentrun_serve
     assert json.loads(arguments) == {"name": "demo", "count": 2}
     text = "".join(chunk["choices"][0]["delta"].get("content") or "" for chunk in chunks)
     assert text == API_ANSWER and got["done"] == "[DONE]"
+    assert world.upstream.seen[-1].body == {"name": "demo", "count": 2}
+
+
+# AgentRun Local runs its runtime instances on its own interpreter (a package without requirements.txt), so this Local
+# runs on .venv-integrations' Python, where LangGraph is installed, as an AgentRun runtime image would have it: the
+# file deploys unchanged. (Installing LangGraph from a requirements.txt would need the network at test time.)
+DEPLOY = """
+import shutil, tempfile
+import anyio
+from agentrun.local import run
+
+async def main():
+    data = tempfile.mkdtemp(prefix="lg-deploy-")
+    try:
+        async with run(data_dir=data, port=0) as local:
+            client = local.client
+            await client.tools.create("items", tool_type="FUNCTIONCALL", create_method="OPENAPI_IMPORT",
+                                      protocol_spec=VALUES["spec"])
+            folder = anyio.Path(data) / "agent"
+            await folder.mkdir()
+            await (folder / "main.py").write_text(await anyio.Path(VALUES["example"]).read_text())
+            keys = {"AGENTRUN_ACCESS_KEY_ID": local.identity.access_key_id,
+                    "AGENTRUN_ACCESS_KEY_SECRET": local.identity.access_key_secret}
+            runtime = await client.agent_runtimes.deploy(
+                str(folder), "langgraph-agent", environment_variables={**keys, "AGENTRUN_EXAMPLE_TOOL": "items"})
+            try:
+                chunks = [chunk async for chunk in runtime.invoke_stream([{"role": "user", "content": VALUES["q"]}])]
+            finally:
+                await runtime.delete()
+        calls = [call.name for chunk in chunks for call in (chunk.choices[0].delta.tool_calls if chunk.choices else [])]
+        print(json.dumps({"status": str(runtime.status), "text": "".join(chunk.text for chunk in chunks),
+                          "calls": calls, "finish": chunks[-1].finish_reason}))
+    finally:
+        shutil.rmtree(data, ignore_errors=True)
+
+anyio.run(main)
+"""
+
+
+async def test_a_langgraph_agent_deploys_unchanged_as_a_runtime_and_streams(world: World) -> None:
+    spec = {**ITEMS_SPEC, "servers": [{"url": world.upstream.url}]}
+    example = str(EXAMPLES / "langgraph_server.py")
+    got = await world.script(DEPLOY, spec=spec, example=example, q=QUESTION)
+    assert got["text"] == API_ANSWER and got["status"] == "READY", got
+    # the agent's own tool call is part of the streamed answer, so it ends as agentrun.server ends such answers
+    assert got["calls"][0] == "createItem" and got["finish"] == "tool_calls", got
     assert world.upstream.seen[-1].body == {"name": "demo", "count": 2}
