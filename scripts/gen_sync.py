@@ -51,6 +51,8 @@ MOVED = {
     ("contextlib", "AbstractAsyncContextManager"): ("contextlib", "AbstractContextManager"),
     ("playwright.async_api", "async_playwright"): ("playwright.sync_api", "sync_playwright"),
     ("playwright.async_api", "Browser"): ("playwright.sync_api", "Browser"),
+    ("playwright.async_api", "Page"): ("playwright.sync_api", "Page"),
+    ("playwright.async_api", "Error"): ("playwright.sync_api", "Error"),
 }
 
 # Whole-word renames in the code.
@@ -77,6 +79,8 @@ RENAMES = {
     "AsyncClient": "Client",
     "AsyncBaseTransport": "BaseTransport",
     "async_playwright": "sync_playwright",
+    "AsyncExitStack": "ExitStack",
+    "enter_async_context": "enter_context",
 }
 
 # Docstring phrases about async use, and what the blocking twin says instead (the twins take plain callbacks only).
