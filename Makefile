@@ -48,6 +48,7 @@ system-deps:
 
 demo: system-deps $(STAMP)
 	$(PY) examples/quickstart.py
+	$(PY) examples/browser_demo.py
 
 # server: agentrun-sdk's `server` extra (its AgentRunServer: fastapi, uvicorn, ag-ui-protocol), which
 # tests/compat/test_official_server_parity.py runs beside ours.

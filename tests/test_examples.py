@@ -6,6 +6,8 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
 EXAMPLES = Path(__file__).resolve().parent.parent / "examples"
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 
@@ -37,3 +39,18 @@ def test_quickstart_runs_end_to_end_on_agentrun_local(tmp_path: Path) -> None:
     assert "deleted agent runtime demo-agent-" in result.stdout
     assert "deleted the sandbox" in result.stdout and "deleted template" in result.stdout
     assert result.stdout.rstrip().endswith(f"The chart and the report are in {out.resolve()}/")
+
+
+def test_browser_demo_fills_a_form_served_in_the_sandbox(tmp_path: Path) -> None:
+    pytest.importorskip("playwright", reason="Playwright is missing: pip install -e '.[browser]'")
+    result = subprocess.run(
+        [sys.executable, str(EXAMPLES / "browser_demo.py"), "--out", str(tmp_path)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "the page says: Thanks, Ada Lovelace! We will write to ada@example.com." in result.stdout, result.stdout
+    assert "watch it live (while this runs): https://127.0.0.1:" in result.stdout and "/data/liveview/" in result.stdout
+    assert (tmp_path / "browser.png").read_bytes().startswith(PNG_SIGNATURE)
+    assert "deleted the sandbox" in result.stdout and "deleted template" in result.stdout
