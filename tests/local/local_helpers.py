@@ -3,8 +3,11 @@ them (openapi/control.yaml), so tests can send what the SDK never would."""
 
 from __future__ import annotations
 
+import base64
+import io
 import itertools
 import json
+import zipfile
 from collections.abc import Awaitable, Callable, Mapping
 from typing import Any
 from urllib.parse import urlencode
@@ -14,6 +17,7 @@ import httpx
 
 from agentrun import errors
 from agentrun._core import signing
+from agentrun._core.crc64 import crc64
 from agentrun.local import LocalServer
 
 _names = itertools.count()
@@ -22,6 +26,17 @@ _names = itertools.count()
 def unique(prefix: str) -> str:
     """A resource name no other test in the session uses (they all share one server)."""
     return f"{prefix}-{next(_names)}"
+
+
+def code_package(source: str = "print('agent')\n") -> dict[str, object]:
+    """A minimal Code artifact (codeConfiguration, as AgentRuntimeCode.from_zip_file sends it) for tests of the
+    runtime records: AgentRun Local does not run Container artifacts (openapi/control.yaml, CodeConfiguration)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("main.py", source)
+    data = out.getvalue()
+    return {"language": "python3.12", "command": ["python", "main.py"], "zipFile": base64.b64encode(data).decode(),
+            "checksum": str(crc64(data))}  # fmt: skip
 
 
 def acs3_headers(

@@ -6,12 +6,10 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from local_helpers import eventually_gone, unique
+from local_helpers import code_package, eventually_gone, unique
 
 from agentrun import errors
 from agentrun.client import AsyncAgentRun
-
-CONTAINER = {"image": "registry.example/agent:1", "command": ["python", "app.py"], "port": 9000}
 
 
 def assert_timestamp(value: object) -> None:
@@ -67,7 +65,7 @@ async def test_template_crud_is_ready_on_first_get(client: AsyncAgentRun) -> Non
 
 async def test_agent_runtime_with_endpoints_and_versions(client: AsyncAgentRun) -> None:
     name = unique("ar")
-    runtime = await client.agent_runtimes.create(name, container=CONTAINER)
+    runtime = await client.agent_runtimes.create(name, code=code_package())
     assert str(runtime.status) == "CREATING" and runtime.agent_runtime_id
     assert runtime.session_concurrency_limit_per_instance == 1
     assert_timestamp(runtime.created_at)
@@ -97,7 +95,7 @@ async def test_agent_runtime_with_endpoints_and_versions(client: AsyncAgentRun) 
 
 
 async def test_runtime_delete_cascade_empties_the_endpoint_list(client: AsyncAgentRun) -> None:
-    runtime = await client.agent_runtimes.create(unique("ar"), container=CONTAINER)
+    runtime = await client.agent_runtimes.create(unique("ar"), code=code_package())
     for n in range(2):
         await client.agent_runtimes.create_endpoint(runtime.id, f"ep{n}")
     await client.agent_runtimes.delete(runtime.id, cascade=True, timeout=10)

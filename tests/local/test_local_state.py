@@ -7,7 +7,7 @@ from pathlib import Path
 
 import anyio
 import httpx
-from local_helpers import acs3_headers, unique
+from local_helpers import acs3_headers, code_package, unique
 
 from agentrun.client import AsyncAgentRun
 from agentrun.local import LocalServer, run
@@ -33,14 +33,17 @@ async def test_secrets_are_encrypted_at_rest(client: AsyncAgentRun, local: Local
 async def test_restart_keeps_resources_and_keys(tmp_path: Path) -> None:
     async with run(data_dir=tmp_path, port=0) as first:
         await first.client.credentials.create("kept", auth_type="api_key", source_type="internal", secret="s1")
-        runtime = await first.client.agent_runtimes.create("kept-ar", container={"image": "i:1"})
+        runtime = await first.client.agent_runtimes.create("kept-ar", code=code_package())
+        await runtime.wait_until_ready(timeout=10)
+        await first.client.model_services.create("kept-ms", provider="openai", api_key="k")
         key_id = first.identity.access_key_id
     async with run(data_dir=tmp_path, port=0) as second:
         assert second.identity.access_key_id == key_id
         assert (await second.client.credentials.get("kept")).credential_secret == "s1"
+        assert str((await second.client.agent_runtimes.get(runtime.id)).status) == "READY"
         # A transition started before the restart still completes after it (the restart may come within the 0.2 s
         # settle time, so wait rather than expect READY at once).
-        reloaded = await second.client.agent_runtimes.get(runtime.id)
+        reloaded = await second.client.model_services.get("kept-ms")
         assert str(reloaded.status) in ("CREATING", "READY")
         assert str((await reloaded.wait_until_ready(timeout=10)).status) == "READY"
     with sqlite3.connect(tmp_path / "store.db") as db:

@@ -45,9 +45,18 @@ _WARM_RETRY = 10.0  # seconds before a minInstances instance that failed to star
 ENDED_KEPT = 8  # ended instances of a runtime whose logs are kept
 _FAILED = {"CREATING": "CREATE_FAILED", "UPDATING": "UPDATE_FAILED"}
 CONTAINER_REASON = (
-    "AgentRun Local keeps Container runtimes as records and does not run them (invocations answer 501): deploy "
-    "artifactType Code with codeConfiguration.zipFile to run the agent here"
+    "Container artifacts are not supported by AgentRun Local: deploy a Code package (artifactType Code with "
+    "codeConfiguration.zipFile, e.g. AgentRuntimeCode.from_file or `agentrun runtime deploy ./folder`) to run the "
+    "agent here"
 )
+
+
+def is_container(doc: Doc) -> bool:
+    """A Container artifact: named so, or (no artifactType) a containerConfiguration without code."""
+    artifact = doc.get("artifactType")
+    if artifact is not None:
+        return bool(artifact == "Container")
+    return bool(doc.get("containerConfiguration")) and not doc.get("codeConfiguration")
 
 
 def _positive_int(value: Any) -> int | None:
@@ -145,9 +154,8 @@ class RuntimeManager:
         """Before a create/update body is written: check and unpack its code package (400 when unusable) and name
         the new build in the document; the zip itself is not stored."""
         code = doc.get("codeConfiguration")
-        if doc.get("artifactType") == "Container" or (doc.get("containerConfiguration") and not code):
-            doc["statusReason"] = CONTAINER_REASON
-            return
+        if doc.get("artifactType") == "Container":
+            return  # the whole document's artifact decides, once written: committed() fails it
         if not isinstance(code, dict):
             return
         if code.get("ossBucketName") or code.get("ossObjectName"):
@@ -174,10 +182,15 @@ class RuntimeManager:
         self._building.add(build_id)
 
     def pending(self, doc: Doc) -> bool:
-        """The document's status waits for its build (not for the generic settle)."""
-        return doc.get(BUILD_FIELD) in self._building
+        """The document's status waits for its build, or for failing a Container artifact (not the generic
+        settle)."""
+        return doc.get(BUILD_FIELD) in self._building or (doc.get("status") in _FAILED and is_container(doc))
 
     def committed(self, runtime_id: str, doc: Doc) -> None:
+        if is_container(doc) and doc.get("status") in _FAILED:
+            # Not accepted and then never run: the create/update ends CREATE_FAILED/UPDATE_FAILED with the reason.
+            self._spawn(self._settle(runtime_id, doc.get(BUILD_FIELD), CONTAINER_REASON))
+            return
         build_id = doc.get(BUILD_FIELD)
         if isinstance(build_id, str) and build_id in self._building:
             language = str((doc.get("codeConfiguration") or {}).get("language") or "")
@@ -229,6 +242,10 @@ class RuntimeManager:
             reason = f"the build could not start: {exc}"
         finally:
             self._building.discard(build_id)
+        await self._settle(runtime_id, build_id, reason)
+
+    async def _settle(self, runtime_id: str, build_id: Any, reason: str | None) -> None:
+        """End a CREATING/UPDATING runtime whose build is `build_id`: READY, or failed with `reason`."""
 
         def settle(tx: Tx) -> None:
             doc = tx.get(AGENT_RUNTIME, runtime_id)
@@ -247,11 +264,13 @@ class RuntimeManager:
     def _fail_interrupted(self, tx: Tx) -> None:
         """At start-up: a runtime whose build was under way when the server stopped never finishes it."""
         for row in tx.list(AGENT_RUNTIME):
-            if row.doc.get(BUILD_FIELD) and row.doc.get("status") in _FAILED:
+            if row.doc.get("status") in _FAILED and is_container(row.doc):
+                reason = CONTAINER_REASON
+            elif row.doc.get(BUILD_FIELD) and row.doc.get("status") in _FAILED:
                 reason = "AgentRun Local stopped while this build was installing: update the runtime to deploy again"
-                tx.put(
-                    AGENT_RUNTIME, row.key, {**row.doc, "status": _FAILED[row.doc["status"]], "statusReason": reason}
-                )
+            else:
+                continue
+            tx.put(AGENT_RUNTIME, row.key, {**row.doc, "status": _FAILED[row.doc["status"]], "statusReason": reason})
 
     # -- instances ------------------------------------------------------------------------------------------------
 
@@ -272,9 +291,9 @@ class RuntimeManager:
         a new one (scale out). The caller must `release()` the lease. Unavailable (503) when none can start.
         `min_instances` (the endpoint's scalingConfig) are kept running (the reaper also finds them on its own)."""
         build_id = doc.get(BUILD_FIELD)
+        if is_container(doc):
+            raise Unavailable(501, "ERR_NOT_IMPLEMENTED", CONTAINER_REASON)
         if not isinstance(build_id, str):
-            if doc.get("artifactType") == "Container" or doc.get("containerConfiguration"):
-                raise Unavailable(501, "ERR_NOT_IMPLEMENTED", CONTAINER_REASON)
             raise Unavailable(503, "ERR_SERVICE_UNAVAILABLE", "the runtime has no code package: update it with "
                               "codeConfiguration.zipFile")  # fmt: skip
         key = (runtime_id, _launch_key(doc, build_id))

@@ -50,8 +50,9 @@ class CreateAgentRuntimeInput:
     most 50 MiB zipped, 500 MiB unpacked and 20,000 entries, no absolute paths, `..` or symbolic links (each a 400
     saying what to change). It installs requirements.txt into a per-build environment at deploy time (status
     CREATING/UPDATING until done, then READY or CREATE_FAILED/UPDATE_FAILED with the installer's last lines in
-    statusReason) and does not return zipFile. A Container runtime is kept as a record with a statusReason saying
-    AgentRun Local does not run it; invoking it answers 501. """
+    statusReason) and does not return zipFile. AgentRun Local does not run Container artifacts: a create or update
+    that leaves the runtime a Container artifact ends in CREATE_FAILED/UPDATE_FAILED with statusReason "Container
+    artifacts are not supported by AgentRun Local: deploy a Code package (...)", and invoking it answers 501. """
     container_configuration: ContainerConfiguration | Unset = UNSET
     """ Container image artefact. """
     credential_id: str | Unset = UNSET

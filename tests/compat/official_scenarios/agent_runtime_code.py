@@ -14,7 +14,7 @@ from pathlib import Path
 
 from _scenario import StatusLog, Summary, check, elapsed, equal, run, unique
 
-from agentrun import AgentRuntime, AgentRuntimeCode, AgentRuntimeCreateInput
+from agentrun import AgentRuntime, AgentRuntimeCode, AgentRuntimeContainer, AgentRuntimeCreateInput
 
 AGENT = r"""
 import json, os
@@ -105,8 +105,19 @@ def sync_part(summary: Summary) -> None:
     equal(text, ANSWER, "invoke_openai(stream=True): the chunks' text")
     summary.update(
         polls=polls.seen, text=completion.choices[0].message.content, chunks=len(chunks), streamed=text,
-        finish=chunks[-1].choices[0].finish_reason, cold_seconds=cold_seconds,
+        finish=chunks[-1].choices[0].finish_reason, cold_seconds=cold_seconds, container=container_outcome(),
     )  # fmt: skip
+
+
+def container_outcome() -> dict[str, object]:
+    """A Container artifact, created and waited for as the SDK's docs do: the wait ends at once (a final status)."""
+    container = AgentRuntimeContainer(image="registry.example/agent:1", command=COMMAND)
+    runtime = AgentRuntime.create(
+        AgentRuntimeCreateInput(agent_runtime_name=unique("ar-container"), container_configuration=container)
+    )
+    start = time.monotonic()
+    runtime.wait_until_ready_or_failed(interval_seconds=1)
+    return {"status": runtime.status, "reason": runtime.status_reason, "seconds": elapsed(start)}
 
 
 async def async_part(summary: Summary) -> None:

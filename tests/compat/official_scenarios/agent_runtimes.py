@@ -1,4 +1,5 @@
-"""Agent runtimes through agentrun-sdk's `AgentRuntime` (sync and async): create from a container image,
+"""Agent runtimes through agentrun-sdk's `AgentRuntime` (sync and async): create from a code package (a one-file zip;
+AgentRun Local fails Container artifacts, see agent_runtime_code.py),
 wait_until_ready_or_failed, update (description only: the SDK also sends its cpu/memory/port defaults),
 create_endpoint, list_endpoints, list_versions (of a version published with the Tea client, which the SDK cannot do),
 list_all (3 runtimes sync; 51 async, so list_all_async reads two pages of 50), and `delete()`, which deletes the
@@ -12,7 +13,10 @@ Local drops a deleted endpoint after 0.2 s, so delete() takes one such sleep per
 from __future__ import annotations
 
 import asyncio
+import io
+import tempfile
 import time
+import zipfile
 from collections.abc import Awaitable
 from datetime import datetime
 from typing import TypeVar
@@ -33,7 +37,7 @@ from _scenario import (
 
 from agentrun import (
     AgentRuntime,
-    AgentRuntimeContainer,
+    AgentRuntimeCode,
     AgentRuntimeCreateInput,
     AgentRuntimeEndpointCreateInput,
     AgentRuntimeUpdateInput,
@@ -42,23 +46,36 @@ from agentrun import (
 )
 from alibabacloud_agentrun20250910.models import PublishRuntimeVersionInput, PublishRuntimeVersionRequest
 
-IMAGE = "registry.example/agent:1"
+COMMAND = ["python", "app.py"]
 PAGE_SIZE = 50  # what list_all asks for
 GONE_TIMEOUT = 5.0
 LOOP_TIMEOUT = 20.0
 T = TypeVar("T")
 
 
+def _code() -> AgentRuntimeCode:
+    """A one-file package, as AgentRuntimeCode.from_zip_file sends it (never invoked here)."""
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("app.py", "print('agent')\n")
+    with tempfile.NamedTemporaryFile(suffix=".zip") as file:
+        file.write(out.getvalue())
+        file.flush()
+        return AgentRuntimeCode.from_zip_file("python3.12", COMMAND, file.name)
+
+
+CODE = _code()
+
+
 def create_input(name: str) -> AgentRuntimeCreateInput:
-    container = AgentRuntimeContainer(image=IMAGE, command=["python", "app.py"])
-    return AgentRuntimeCreateInput(agent_runtime_name=name, description="compat", container_configuration=container)
+    return AgentRuntimeCreateInput(agent_runtime_name=name, description="compat", code_configuration=CODE)
 
 
 def check_created(runtime: AgentRuntime, name: str) -> None:
     equal(runtime.agent_runtime_name, name, "create: agent_runtime_name")
     equal(runtime.status, "CREATING", "create: status")
     check(runtime.agent_runtime_id, "create: no agent_runtime_id")
-    equal(runtime.artifact_type, "Container", "create: artifact_type inferred from the container configuration")
+    equal(runtime.artifact_type, "Code", "create: artifact_type inferred from the code configuration")
     equal((runtime.cpu, runtime.memory, runtime.port), (2, 4096, 9000), "create: the SDK defaults")
     equal(runtime.session_concurrency_limit_per_instance, 1, "create: sessionConcurrencyLimitPerInstance")
     for stamp in (runtime.created_at, runtime.last_updated_at):
@@ -67,8 +84,8 @@ def check_created(runtime: AgentRuntime, name: str) -> None:
 
 def check_updated(runtime: AgentRuntime) -> None:
     equal(runtime.description, "changed", "update: description")
-    image = runtime.container_configuration.image if runtime.container_configuration else None
-    equal(image, IMAGE, "update: the container configuration is kept (PUT merges)")
+    command = runtime.code_configuration.command if runtime.code_configuration else None
+    equal(command, COMMAND, "update: the code configuration is kept (PUT merges)")
     equal(runtime.status, "UPDATING", "update: status")
 
 

@@ -5,12 +5,26 @@ with pageNumber/pageSize; and a 404 mapped to ClientException with the server's 
 
 from __future__ import annotations
 
+import base64
+import io
+import zipfile
 from typing import Any
 
 from _scenario import Summary, check, equal, raises, raises_async, run, tea_client, unique
 
 from alibabacloud_agentrun20250910 import models
 from alibabacloud_tea_openapi.exceptions import ClientException
+
+
+def _zip() -> bytes:
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as archive:
+        archive.writestr("main.py", "print('agent')\n")
+    return out.getvalue()
+
+
+# A one-file code package (main.py), base64: AgentRun Local fails Container artifacts; never invoked here.
+ZIP_BASE64 = base64.b64encode(_zip()).decode()
 
 
 def credential_request(name: str) -> models.CreateCredentialRequest:
@@ -24,8 +38,9 @@ def credential_request(name: str) -> models.CreateCredentialRequest:
 
 def runtime_request(name: str) -> models.CreateAgentRuntimeRequest:
     body = models.CreateAgentRuntimeInput(
-        agent_runtime_name=name, artifact_type="Container", cpu=1, memory=2048, port=8080,
-        container_configuration=models.ContainerConfiguration(image="registry.example/tea:1"),
+        agent_runtime_name=name, artifact_type="Code", cpu=1, memory=2048, port=8080,
+        code_configuration=models.CodeConfiguration(language="python3.12", command=["python", "main.py"],
+                                                    zip_file=ZIP_BASE64),
         network_configuration=models.NetworkConfiguration(network_mode="PUBLIC"),
     )  # fmt: skip
     return models.CreateAgentRuntimeRequest(body=body)

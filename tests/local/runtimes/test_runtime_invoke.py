@@ -109,10 +109,27 @@ async def test_absent_failed_and_container_runtimes(
     failed = await call(raw, local, "GET", _path(java, "info"))
     assert failed.status_code == 503 and "CREATE_FAILED" in failed.json()["message"]
 
+
+async def test_container_artifacts_fail_with_a_reason(
+    client: AsyncAgentRun, raw: httpx.AsyncClient, local: LocalServer
+) -> None:
+    """A Container artifact is not accepted and then never run: the create ends CREATE_FAILED saying what to deploy
+    instead, invoking it is a 501, an update that keeps it Container ends UPDATE_FAILED, and an update to a Code
+    package makes it READY and runnable."""
     box = unique("ar-box")
-    await client.agent_runtimes.create(box, container={"image": "i:1"})
+    runtime = await client.agent_runtimes.create(box, container={"image": "i:1"})
+    failed = await settled(client, runtime.id)
+    assert str(failed.status) == "CREATE_FAILED"
+    assert (failed.status_reason or "").startswith("Container artifacts are not supported by AgentRun Local: deploy a "
+                                                   "Code package")  # fmt: skip
     container = await call(raw, local, "GET", _path(box, "info"))
-    assert container.status_code == 501 and "does not run them" in container.json()["message"]
+    assert container.status_code == 501 and "not supported by AgentRun Local" in container.json()["message"]
+    await client.agent_runtimes.update(runtime.id, description="still a container")
+    assert str((await settled(client, runtime.id)).status) == "UPDATE_FAILED"
+    await client.agent_runtimes.update(runtime.id, artifact_type="Code", code=code_configuration(agent_zip()))
+    ready = await settled(client, runtime.id)
+    assert str(ready.status) == "READY" and "statusReason" not in ready.to_dict()
+    assert (await call(raw, local, "GET", _path(box, "info"))).status_code == 200
 
 
 async def test_delete_stops_the_instance(client: AsyncAgentRun, raw: httpx.AsyncClient, local: LocalServer) -> None:
