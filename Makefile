@@ -56,10 +56,12 @@ demo: system-deps $(STAMP)
 # it connects over CDP to the sandbox's Chromium, so no browser is downloaded. Rebuilt when this file changes (pins).
 # openai: litellm lets in any openai < 4, but the SDK's invoke_openai passes api_key="", which openai >= 2.34 refuses
 # ("Missing credentials"); 2.33.0 is the newest that works.
+# mcp: agentrun-sdk's `mcp` extra (its Tool and MCPToolSet MCP clients) declares mcp>=1.21.2, which resolves to 2.3.0,
+# the version ours uses; only its SSE path works with mcp 2.x (the streamable one imports a name 2.x renamed).
 $(OFFICIAL_STAMP): Makefile
 	test -x $(OFFICIAL)/bin/python || $(PYTHON) -m venv $(OFFICIAL)
-	$(OFFICIAL)/bin/python -m pip install --quiet "agentrun-sdk[playwright,server]==0.0.54" alibabacloud-agentrun20250910==5.7.5 \
-		playwright==1.65.3 openai==2.33.0
+	$(OFFICIAL)/bin/python -m pip install --quiet "agentrun-sdk[playwright,server,mcp]==0.0.54" alibabacloud-agentrun20250910==5.7.5 \
+		playwright==1.65.3 openai==2.33.0 mcp==2.3.0
 	touch $(OFFICIAL_STAMP)
 
 official-sdk: $(OFFICIAL_STAMP)

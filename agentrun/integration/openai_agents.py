@@ -8,12 +8,15 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from agentrun import errors
 from agentrun._config import Config
 from agentrun.integration import _common
 from agentrun.integration._common import CommonTool, ToolList
+
+if TYPE_CHECKING:
+    from agentrun.integration.openai_agents_converter import AgentRunConverter
 
 _EXTRA = "openai-agents"
 
@@ -94,4 +97,13 @@ def sandbox_toolset(
     return _common.convert(toolset, to_openai_agents_tool)
 
 
-__all__ = ["model", "sandbox_toolset", "to_openai_agents_tool", "tool_resource", "toolset"]
+def __getattr__(name: str) -> Any:
+    # AgentRunConverter serves a streamed run through agentrun.server (the `server` extra): imported on first use.
+    if name == "AgentRunConverter":
+        from agentrun.integration.openai_agents_converter import AgentRunConverter
+
+        return AgentRunConverter
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["AgentRunConverter", "model", "sandbox_toolset", "to_openai_agents_tool", "tool_resource", "toolset"]

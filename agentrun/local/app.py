@@ -44,6 +44,7 @@ def create_app(state: ServerState) -> Starlette:
                 control_prefix=CONTROL_PREFIX,
                 data_prefix=data.PREFIX,
                 self_authenticated=data.SELF_AUTHENTICATED,
+                relaxed_paths=data.RELAXED_SIGNATURE,
             ),
         ],
         exception_handlers={

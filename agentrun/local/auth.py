@@ -331,6 +331,7 @@ class AuthMiddleware:
         control_prefix: str,
         data_prefix: str,
         self_authenticated: tuple[str, ...] = (),
+        relaxed_paths: re.Pattern[str] | None = None,
     ) -> None:
         self.app = app
         self.verifier = verifier
@@ -338,6 +339,8 @@ class AuthMiddleware:
         self.data_prefix = data_prefix.rstrip("/")
         # Path prefixes whose routes authenticate requests themselves (from a SignatureCheck, or an API key).
         self.self_authenticated = self_authenticated
+        # Data-plane paths where a relaxed signature (Verifier.check_agentrun4) is enough, enforced here.
+        self.relaxed_paths = relaxed_paths
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] not in ("http", "websocket"):
@@ -357,7 +360,12 @@ class AuthMiddleware:
             elif path.startswith(self.self_authenticated):
                 scope.setdefault("state", {})[SIGNATURE_CHECK] = self.verifier.check_agentrun4(_Request.of(scope))
             elif path == self.data_prefix or path.startswith(self.data_prefix + "/"):
-                self.verifier.agentrun4(_Request.of(scope))
+                if self.relaxed_paths is not None and self.relaxed_paths.fullmatch(path):
+                    check = self.verifier.check_agentrun4(_Request.of(scope))
+                    if check.level == "none" and check.failure is not None:
+                        raise check.failure
+                else:
+                    self.verifier.agentrun4(_Request.of(scope))
         except AuthFailure as failure:
             await _reject(scope, receive, send, failure.status, failure.code, str(failure))
             return

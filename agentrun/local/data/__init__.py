@@ -9,6 +9,8 @@ Sandbox routes (`/sandboxes...`) are also served under the optional `/2025-09-10
 
 from __future__ import annotations
 
+import re
+
 from starlette.routing import BaseRoute, Mount
 
 from agentrun.local import models, tools
@@ -32,6 +34,10 @@ _SANDBOX_AREAS = (
 # The model gateway accepts API keys of bound credentials and the official SDK's relaxed signatures (models/access.py).
 # The live-view page and its stream take a token in the URL, which a web browser can send (data/liveview.py).
 SELF_AUTHENTICATED = (f"{PREFIX}/models/", f"{PREFIX}{liveview.VIEWER_PREFIX}/")
+# A tool's MCP endpoints take the relaxed signature too (openapi/data.yaml): agentrun-sdk 0.0.54 signs MCP only for
+# `.agentrun-data.` hosts, so against Local its Tool and MCPToolSet send what Config(headers=...) holds, such as the
+# empty-URL signature its DataAPI.auth() makes.
+RELAXED_SIGNATURE = re.compile(re.escape(PREFIX) + r"/tools/[^/]+/(?:mcp|sse|messages)")
 
 
 def routes() -> list[BaseRoute]:

@@ -4,9 +4,9 @@
 
 What works: a proxy with a credential. `model_info()` reads the credential and hands litellm
 `{proxy.endpoint}/v1` with the secret as API key; litellm sends it as `Authorization: Bearer`, which the gateway
-accepts for credential-bound proxies. Tool calls are asked through the openai client with that same `model_info()`:
-litellm 1.106.2 imports its MCP bridge whenever `tools` are given, and agentrun-sdk does not install `mcp`, so
-`completion(tools=...)` fails in the client (recorded, not required).
+accepts for credential-bound proxies. Tool calls are asked through litellm (`completion(tools=...)`, which imports
+its MCP bridge whenever `tools` are given: it needs agentrun-sdk's `mcp` extra, which `make official-sdk` installs)
+and through the openai client with that same `model_info()`.
 
 What cannot work, pinned down here: a proxy without a credential. The SDK passes api_key "" to litellm, whose
 openai 2.x client refuses it ("Missing credentials") before any request is sent. The headers
@@ -99,7 +99,7 @@ def sync_part(summary: Summary) -> None:
     check(usage is not None and usage.total_tokens == answer.usage.total_tokens, f"streamed usage: {usage}")
     try:
         through_litellm = tool_call_of(proxy.completion(messages=ASK_FOR_CODE, tools=[RUN_CODE]))
-    except ModuleNotFoundError as exc:  # litellm 1.106.2 imports its MCP bridge for any `tools`; mcp is not installed
+    except ModuleNotFoundError as exc:  # litellm 1.106.2 imports its MCP bridge for any `tools` (agentrun-sdk[mcp])
         through_litellm = {"error": str(exc)}
     info = proxy.model_info()  # what a caller of the SDK hands its own OpenAI client: base URL and the secret
     tools = openai.OpenAI(base_url=info.base_url, api_key=info.api_key).chat.completions.create(
