@@ -1,5 +1,7 @@
-"""A build: one unpacked code package (`<builds>/<id>/code`) and, when it has a requirements.txt, a virtual environment
-with its dependencies (`<builds>/<id>/venv`), installed at deploy time, never at request time.
+"""A build: one unpacked code package (`<builds>/<id>/code`) and its dependencies, installed at deploy time, never at
+request time: a Python package's requirements.txt (or, without one, its pyproject.toml's [project].dependencies) go
+into a virtual environment (`<builds>/<id>/venv`); a Node package's package.json dependencies into its node_modules
+(`npm install --omit=dev`).
 
 Languages map to what the machine has (openapi/control.yaml, CodeLanguage): `python3.x` runs on the server's Python,
 `nodejs18`/`nodejs20` on the machine's `node`; the Java languages are not run by AgentRun Local. What cannot run
@@ -8,11 +10,13 @@ raises BuildFailed, whose message becomes the runtime's statusReason.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import site
 import sys
 import sysconfig
+import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -115,9 +119,12 @@ async def _run(argv: list[str], *, cwd: Path, log: Path, what: str) -> None:
         "PIP_NO_INPUT": "1",
         "PIP_DISABLE_PIP_VERSION_CHECK": "1",
         "PIP_PROGRESS_BAR": "off",
+        "NPM_CONFIG_UPDATE_NOTIFIER": "false",
         "LANG": "C.UTF-8",
     }
-    for name in ("PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "PIP_TRUSTED_HOST", "HTTPS_PROXY", "HTTP_PROXY", "NO_PROXY"):
+    forwarded = ("PIP_INDEX_URL", "PIP_EXTRA_INDEX_URL", "PIP_TRUSTED_HOST", "NPM_CONFIG_REGISTRY", "HTTPS_PROXY",
+                 "HTTP_PROXY", "NO_PROXY")  # fmt: skip
+    for name in forwarded:
         if name in os.environ:
             env[name] = os.environ[name]
     with log.open("ab") as out:
@@ -134,12 +141,20 @@ async def _run(argv: list[str], *, cwd: Path, log: Path, what: str) -> None:
 
 
 async def install(build: Build, language: str) -> None:
-    """Install the package's dependencies (requirements.txt) into the build's venv; BuildFailed with the installer's
-    last lines when that fails."""
+    """Install the package's dependencies; BuildFailed with the installer's last lines when that fails."""
     check_language(language)
-    requirements = build.code / "requirements.txt"
-    if not is_python(language) or not requirements.is_file():
+    if language.startswith("nodejs"):
+        await _npm_install(build)
         return
+    if not is_python(language):
+        return
+    requirements, what = build.code / "requirements.txt", "pip install -r requirements.txt"
+    if not requirements.is_file():
+        dependencies = await anyio.to_thread.run_sync(_pyproject_dependencies, build.code / "pyproject.toml")
+        if not dependencies:
+            return
+        requirements, what = build.root / "pyproject-requirements.txt", "pip install of pyproject.toml's dependencies"
+        await anyio.Path(requirements).write_text("\n".join(dependencies) + "\n")
     await _run([sys.executable, "-m", "venv", "--without-pip", str(build.venv)], cwd=build.code, log=build.log,
                what="creating the virtual environment")  # fmt: skip
     purelib = Path(sysconfig.get_paths(vars={"base": str(build.venv), "platbase": str(build.venv)})["purelib"])
@@ -154,4 +169,48 @@ async def install(build: Build, language: str) -> None:
         "-r",
         str(requirements),
     ]
-    await _run(pip, cwd=build.code, log=build.log, what="pip install -r requirements.txt")
+    await _run(pip, cwd=build.code, log=build.log, what=what)
+
+
+def _pyproject_dependencies(path: Path) -> list[str]:
+    """[project].dependencies of a pyproject.toml (PEP 621), the only part installed: the agent runs from its code
+    folder as a requirements.txt package does, so the project itself is not built (that would need its build backend,
+    fetched at deploy time, for nothing the instance uses). Dynamic dependencies cannot be read without building."""
+    if not path.is_file():
+        return []
+    try:
+        project = tomllib.loads(path.read_text(encoding="utf-8")).get("project") or {}
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as exc:
+        raise BuildFailed(f"pyproject.toml is not valid TOML ({exc}): fix it, or ship a requirements.txt") from None
+    if not isinstance(project, dict):
+        raise BuildFailed("pyproject.toml: [project] must be a table")
+    if "dependencies" in (project.get("dynamic") or []):
+        raise BuildFailed(
+            "pyproject.toml declares its dependencies dynamic, which AgentRun Local cannot read without building the "
+            "project: list them in [project].dependencies or ship a requirements.txt"
+        )
+    dependencies = project.get("dependencies") or []
+    if not isinstance(dependencies, list) or not all(isinstance(item, str) for item in dependencies):
+        raise BuildFailed("pyproject.toml: [project].dependencies must be a list of requirement strings")
+    return [item for item in dependencies if item.strip()]
+
+
+async def _npm_install(build: Build) -> None:
+    """`npm install --omit=dev` when package.json lists dependencies (a package without any is run as it is)."""
+    manifest = build.code / "package.json"
+    if not manifest.is_file():
+        return
+    try:
+        package = json.loads(await anyio.Path(manifest).read_text(encoding="utf-8"))
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise BuildFailed(f"package.json is not valid JSON ({exc}): fix it") from None
+    if not isinstance(package, dict) or not package.get("dependencies"):
+        return
+    npm = shutil.which("npm")
+    if npm is None:
+        raise BuildFailed(
+            "package.json lists dependencies but this machine has no npm: install it (apt-get install npm), or ship "
+            "node_modules in the package without them listed"
+        )
+    argv = [npm, "install", "--omit=dev", "--no-audit", "--no-fund", "--no-update-notifier"]
+    await _run(argv, cwd=build.code, log=build.log, what="npm install --omit=dev")

@@ -42,11 +42,13 @@ class CreateToolInputV2:
     """ Code artefact, either inline (zipFile) or on OSS (ossBucketName/ossObjectName). AgentRun Local takes only
     zipFile (OSS references are a 400) and checks it before writing anything: base64, the checksum when given, at
     most 50 MiB zipped, 500 MiB unpacked and 20,000 entries, no absolute paths, `..` or symbolic links (each a 400
-    saying what to change). It installs requirements.txt into a per-build environment at deploy time (status
-    CREATING/UPDATING until done, then READY or CREATE_FAILED/UPDATE_FAILED with the installer's last lines in
-    statusReason) and does not return zipFile. AgentRun Local does not run Container artifacts: a create or update
-    that leaves the runtime a Container artifact ends in CREATE_FAILED/UPDATE_FAILED with statusReason "Container
-    artifacts are not supported by AgentRun Local: deploy a Code package (...)", and invoking it answers 501. """
+    saying what to change). It installs the package's dependencies at deploy time: requirements.txt, or without one
+    pyproject.toml's [project].dependencies (the project itself is not built), into a per-build environment;
+    package.json's dependencies with `npm install --omit=dev` (status CREATING/UPDATING until done, then READY or
+    CREATE_FAILED/UPDATE_FAILED with the installer's last lines in statusReason) and does not return zipFile.
+    AgentRun Local does not run Container artifacts: a create or update that leaves the runtime a Container artifact
+    ends in CREATE_FAILED/UPDATE_FAILED with statusReason "Container artifacts are not supported by AgentRun Local:
+    deploy a Code package (...)", and invoking it answers 501. """
     container_configuration: ContainerConfiguration | Unset = UNSET
     """ Container image artefact. """
     cpu: float | Unset = UNSET
