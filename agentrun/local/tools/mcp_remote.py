@@ -6,7 +6,8 @@ entry, as agentrun-sdk 0.0.54 reads it).
 The relay is at the HTTP level, so every MCP message (requests, notifications, server-sent streams, sessions via
 `Mcp-Session-Id`) passes unchanged, whatever MCP version the two ends speak. The server adds the entry's `headers`
 and the bound credential (inject.py, read in the same store transaction as the tool, so a disabled credential stops
-the next request); the caller's own authentication (the data plane's signature) is not passed on.
+the next request); the caller's own authentication (the data plane's signature) is not passed on. The credential's
+secrets are scrubbed from the answers streamed back (scrub.py), a secret split across chunks included.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from agentrun.local.responses import REQUEST_ID_HEADER, request_id
 from agentrun.local.state import ServerState, state_of
 from agentrun.local.tools.errors import ToolError, credential_unusable, error_response, not_found, unusable_spec
 from agentrun.local.tools.inject import CredentialUnusable, injection
+from agentrun.local.tools.scrub import StreamScrubber
 from agentrun.local.tools.usage import usage_of
 
 # What the caller's request carries to the remote, and the remote's answer back (MCP streamable HTTP transport).
@@ -177,15 +179,15 @@ async def _relay(request: Request, transport: str) -> Response:
         )
     headers = {k: v for k in _ANSWER_HEADERS if (v := answer.headers.get(k)) is not None}
     headers[REQUEST_ID_HEADER] = rid
-    return _Relayed(answer, headers)
+    return _Relayed(answer, headers, target.secrets)
 
 
 class _Relayed(StreamingResponse):
     """The remote's answer streamed back; the remote's response is closed on every path, the caller leaving
     included (Starlette cancels a streaming body then, without closing its iterator)."""
 
-    def __init__(self, answer: httpx.Response, headers: dict[str, str]) -> None:
-        super().__init__(_chunks(answer), status_code=answer.status_code, headers=headers)
+    def __init__(self, answer: httpx.Response, headers: dict[str, str], secrets: tuple[str, ...]) -> None:
+        super().__init__(_chunks(answer, StreamScrubber(secrets)), status_code=answer.status_code, headers=headers)
         self.answer = answer
 
     async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
@@ -196,12 +198,16 @@ class _Relayed(StreamingResponse):
                 await self.answer.aclose()
 
 
-async def _chunks(answer: httpx.Response) -> AsyncIterator[bytes]:
+async def _chunks(answer: httpx.Response, scrubber: StreamScrubber) -> AsyncIterator[bytes]:
+    """The remote's bytes with the credential's secrets scrubbed, even when one is split across chunks."""
     try:
         async for chunk in answer.aiter_bytes():  # decoded: the caller gets no content-encoding
-            yield chunk
+            if out := scrubber.feed(chunk):
+                yield out
     except httpx.HTTPError:
-        return  # the remote dropped the stream: end ours; the MCP client sees the stream end
+        pass  # the remote dropped the stream: end ours; the MCP client sees the stream end
+    if tail := scrubber.flush():
+        yield tail
 
 
 async def streamable(request: Request) -> Response:
