@@ -1,14 +1,45 @@
 """Model services (providers registered with AgentRun), model proxies (gateways in front of them), and calls to the
 model gateway (`client.models`: chat completions, streams, embeddings) with their typed answers."""
 
-from agentrun.model.chat_stream import ChatStream
-from agentrun.model.chunks import ChatCompletionAccumulator, ChatCompletionChunk, ChunkChoice, Delta, ToolCallDelta
-from agentrun.model.completions import AssistantMessage, ChatCompletion, Choice, FunctionCall, ToolCall, Usage
-from agentrun.model.embeddings import Embedding, Embeddings, ModelInfo
-from agentrun.model.gateway import Models
-from agentrun.model.model_proxy import ModelProxies, ModelProxy
-from agentrun.model.model_service import ModelService, ModelServices
-from agentrun.model.usage_report import Concurrency, ModelUsage, UsageTally
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from agentrun.model.chat_stream import ChatStream
+    from agentrun.model.chunks import ChatCompletionAccumulator, ChatCompletionChunk, ChunkChoice, Delta, ToolCallDelta
+    from agentrun.model.completions import AssistantMessage, ChatCompletion, Choice, FunctionCall, ToolCall, Usage
+    from agentrun.model.embeddings import Embedding, Embeddings, ModelInfo
+    from agentrun.model.gateway import Models
+    from agentrun.model.model_proxy import ModelProxies, ModelProxy
+    from agentrun.model.model_service import ModelService, ModelServices
+    from agentrun.model.usage_report import Concurrency, ModelUsage, UsageTally
+
+# Names are imported on first use: the managers (model_service, model_proxy) do not need the gateway's modules.
+_EXPORTS = {
+    "ChatStream": "chat_stream",
+    "ChatCompletionAccumulator": "chunks",
+    "ChatCompletionChunk": "chunks",
+    "ChunkChoice": "chunks",
+    "Delta": "chunks",
+    "ToolCallDelta": "chunks",
+    "AssistantMessage": "completions",
+    "ChatCompletion": "completions",
+    "Choice": "completions",
+    "FunctionCall": "completions",
+    "ToolCall": "completions",
+    "Usage": "completions",
+    "Embedding": "embeddings",
+    "Embeddings": "embeddings",
+    "ModelInfo": "embeddings",
+    "Models": "gateway",
+    "ModelProxies": "model_proxy",
+    "ModelProxy": "model_proxy",
+    "ModelService": "model_service",
+    "ModelServices": "model_service",
+    "Concurrency": "usage_report",
+    "ModelUsage": "usage_report",
+    "UsageTally": "usage_report",
+}
 
 __all__ = [
     "AssistantMessage",
@@ -35,3 +66,12 @@ __all__ = [
     "Usage",
     "UsageTally",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

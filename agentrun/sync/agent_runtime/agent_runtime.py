@@ -6,7 +6,7 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Mapping, Sequence
-from typing import Any, Self, Unpack
+from typing import TYPE_CHECKING, Any, Self, Unpack
 
 from agentrun_control_api.api.agent_runtimes import (
     create_agent_runtime,
@@ -51,8 +51,6 @@ from agentrun import errors
 from agentrun._core.http import CallOptions
 from agentrun._core.portal import SyncHttpCore, call_back, in_thread
 from agentrun.agent_runtime.packaging import CodePackage, default_command, load_package
-from agentrun.model.completions import ChatCompletion
-from agentrun.model.messages import Message
 from agentrun.sync._core.bound import BoundResource, updater
 from agentrun.sync._core.paging import SyncPager
 from agentrun.sync._core.resource import (
@@ -66,10 +64,15 @@ from agentrun.sync._core.resource import (
     wire_body,
 )
 from agentrun.sync._core.waiting import wait_for_status
-from agentrun.sync.agent_runtime import agui, invocation, logs
-from agentrun.sync.agent_runtime.agui import AgUiStream
-from agentrun.sync.agent_runtime.logs import LogStream
-from agentrun.sync.model.chat_stream import ChatStream
+
+if TYPE_CHECKING:
+    # Imported where used: invoking and logs pull in the model gateway's modules, which a client that only manages
+    # runtimes never needs (`import agentrun` stays cheap with every manager touched).
+    from agentrun.model.completions import ChatCompletion
+    from agentrun.model.messages import Message
+    from agentrun.sync.agent_runtime.agui import AgUiStream
+    from agentrun.sync.agent_runtime.logs import LogStream
+    from agentrun.sync.model.chat_stream import ChatStream
 
 DEPLOY_TIMEOUT = 600.0
 """Seconds `deploy` waits for READY by default: installing requirements.txt can take minutes."""
@@ -347,6 +350,8 @@ class AgentRuntimes(ControlAPI):
     ) -> ChatCompletion:
         """The answer of the runtime `name` (served by `endpoint`) to `messages`, over the OpenAI protocol.
         `session_id` keeps a conversation on one instance; `extra_body` adds fields the agent reads."""
+        from agentrun.sync.agent_runtime import invocation
+
         return invocation.invoke(
             self._core, name, messages, endpoint=endpoint, session_id=session_id, tools=tools, options=options,
             extra_body=extra_body,
@@ -365,6 +370,8 @@ class AgentRuntimes(ControlAPI):
     ) -> ChatStream:
         """`invoke`, streamed: a ChatStream of ChatCompletionChunks, as the agent writes them. A stream that breaks
         or ends before `[DONE]` raises ModelStreamError carrying what arrived."""
+        from agentrun.sync.agent_runtime import invocation
+
         return invocation.invoke_stream(
             self._core, name, messages, endpoint=endpoint, session_id=session_id, tools=tools, options=options,
             extra_body=extra_body,
@@ -388,6 +395,8 @@ class AgentRuntimes(ControlAPI):
         """A run of the runtime `name` over AG-UI: an AgUiStream of typed AG-UI events (`ag_ui.core` models, the
         `agui` extra), RUN_STARTED to RUN_FINISHED or RUN_ERROR. `messages` and `tools` are given as for `invoke`;
         `thread_id`/`run_id` are made up when not given. A stream that stops mid-run raises StreamError."""
+        from agentrun.sync.agent_runtime import agui
+
         return agui.invoke_agui(
             self._core, name, messages, endpoint=endpoint, session_id=session_id, thread_id=thread_id, run_id=run_id,
             tools=tools, state=state, context=context, forwarded_props=forwarded_props, options=options,
@@ -406,6 +415,8 @@ class AgentRuntimes(ControlAPI):
         """What the instances of the runtime `name` wrote to stdout and stderr: the running ones and the last few
         that ended, oldest first, each with its most recent output (bounded by size; `droppedBytes` counts the rest),
         or only its last `tail_bytes`. `instance_id` (an invocation's `x-agentrun-instance-id`) picks one."""
+        from agentrun.sync.agent_runtime import logs
+
         return logs.get_logs(self._core, name, instance_id=instance_id, tail_bytes=tail_bytes, options=options)
 
     def follow_logs(
@@ -419,6 +430,8 @@ class AgentRuntimes(ControlAPI):
         """The runtime's logs as they are written: a LogStream of AgentRuntimeLogEvents (`output` with `text`, then
         `exit` when an instance ends), from what is kept (or its last `tail_bytes`) on, instances started later
         included, until the loop is left (or, with `instance_id`, that instance has ended)."""
+        from agentrun.sync.agent_runtime import logs
+
         return logs.follow_logs(self._core, name, instance_id=instance_id, tail_bytes=tail_bytes, options=options)
 
     # -- endpoints -----------------------------------------------------------------------------------------------
