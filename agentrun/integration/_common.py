@@ -15,11 +15,9 @@ loop never blocks), and across the several event loops a framework may start (`a
 from __future__ import annotations
 
 import atexit
-import contextlib
 import dataclasses
 import importlib
 import re
-import threading
 import weakref
 from collections.abc import Callable, Iterable, Mapping
 from types import ModuleType, TracebackType
@@ -38,7 +36,7 @@ if TYPE_CHECKING:
     from openai import AsyncOpenAI
 
     from agentrun.sync import AgentRun
-    from agentrun.sync.sandbox.sandbox import Sandbox
+    from agentrun.sync.tool.sandbox_tools import SandboxTools as BlockingSandboxTools
 
 T = TypeVar("T")
 
@@ -301,149 +299,20 @@ def openapi_toolset(
 CODE_INTERPRETER = "CodeInterpreter"
 
 
-class _LazySandbox:
-    """One sandbox of `template_name`, created on first use and reused; `close()` deletes it."""
-
-    def __init__(self, client: AgentRun, template_name: str, idle_timeout: int) -> None:
-        self._client = client
-        self._template = template_name
-        self._idle_timeout = idle_timeout
-        self._lock = threading.Lock()
-        self._sandbox: Sandbox | None = None
-        self._closed = False
-
-    @property
-    def sandbox_id(self) -> str | None:
-        return self._sandbox.id if self._sandbox is not None else None
-
-    def get(self) -> Sandbox:
-        with self._lock:
-            if self._closed:
-                raise errors.AgentRunError("this sandbox toolset is closed: make a new one with sandbox_toolset()")
-            if self._sandbox is None:
-                self._sandbox = self._client.sandboxes.create(self._template, idle_timeout=self._idle_timeout)
-            return self._sandbox
-
-    def close(self) -> None:
-        with self._lock:
-            self._closed = True
-            sandbox, self._sandbox = self._sandbox, None
-        if sandbox is not None:
-            with contextlib.suppress(errors.NotFoundError):  # already gone (idle timeout, or deleted elsewhere)
-                sandbox.delete()
-
-
-def _execution_text(execution: Any) -> str:
-    parts = []
-    stdout = "".join(execution.logs.stdout).rstrip("\n")
-    if stdout:
-        parts.append(stdout)
-    stderr = "".join(execution.logs.stderr).rstrip("\n")
-    if stderr:
-        parts.append(f"stderr: {stderr}")
-    if execution.text:
-        parts.append(execution.text)
-    if execution.error is not None:
-        parts.append(f"error: {execution.error}")
-    return "\n".join(parts) or "(no output)"
-
-
-def _object(properties: dict[str, Any], required: list[str]) -> dict[str, Any]:
-    return {"type": "object", "properties": properties, "required": required}
-
-
-_CODE_INTERPRETER_FUNCTIONS = (
-    ToolFunction(
-        "run_code",
-        "Run code in the sandbox (state persists between calls) and return what it printed and its result.",
-        _object(
-            {
-                "code": {"type": "string", "description": "the code to run"},
-                "language": {"type": "string", "enum": ["python", "javascript"], "description": "default python"},
-            },
-            ["code"],
-        ),
-    ),
-    ToolFunction(
-        "execute_command",
-        "Run a shell command in the sandbox and return its exit code, stdout and stderr.",
-        _object(
-            {
-                "command": {"type": "string", "description": "the shell command line"},
-                "cwd": {"type": "string", "description": "working directory (default /home/user)"},
-                "timeout": {"type": "number", "description": "seconds it may run (default 30)"},
-            },
-            ["command"],
-        ),
-    ),
-    ToolFunction(
-        "read_file",
-        "Read a text file in the sandbox.",
-        _object({"path": {"type": "string", "description": "the file's path"}}, ["path"]),
-    ),
-    ToolFunction(
-        "write_file",
-        "Create or replace a text file in the sandbox (parent directories are created).",
-        _object({"path": {"type": "string"}, "content": {"type": "string"}}, ["path", "content"]),
-    ),
-    ToolFunction(
-        "list_directory",
-        "List the entries of a directory in the sandbox.",
-        _object({"path": {"type": "string", "description": "default /home/user"}}, []),
-    ),
-)
-
-
-def _code_interpreter_runners(lazy: _LazySandbox) -> dict[str, Callable[[Mapping[str, Any]], str]]:
-    contexts: dict[str, Any] = {}
-
-    def run_code(arguments: Mapping[str, Any]) -> str:
-        sandbox = lazy.get()
-        language = str(arguments.get("language") or "python")
-        if language not in contexts:  # one context per language, so state persists between calls
-            contexts[language] = sandbox.create_context(language=language)
-        return _execution_text(sandbox.run_code(str(arguments["code"]), context=contexts[language]))
-
-    def execute_command(arguments: Mapping[str, Any]) -> str:
-        timeout = arguments.get("timeout")
-        result = lazy.get().commands.run(
-            str(arguments["command"]),
-            cwd=arguments.get("cwd"),
-            timeout=float(timeout) if timeout is not None else None,
-        )
-        return f"exit code {result.exit_code}\nstdout: {result.stdout}\nstderr: {result.stderr}"
-
-    def read_file(arguments: Mapping[str, Any]) -> str:
-        return lazy.get().files.read(str(arguments["path"]))
-
-    def write_file(arguments: Mapping[str, Any]) -> str:
-        written = lazy.get().files.write(str(arguments["path"]), str(arguments["content"]))
-        return f"wrote {written} bytes to {arguments['path']}"
-
-    def list_directory(arguments: Mapping[str, Any]) -> str:
-        entries = lazy.get().files.list(arguments.get("path") or "/home/user")
-        return "\n".join(f"{entry.type}\t{entry.path}" for entry in entries) or "(empty)"
-
-    return {
-        "run_code": run_code,
-        "execute_command": execute_command,
-        "read_file": read_file,
-        "write_file": write_file,
-        "list_directory": list_directory,
-    }
-
-
 class SandboxToolSet(CommonToolSet):
-    """Code-interpreter tools on one sandbox, created on the first call and deleted by `close()` (or at exit)."""
+    """The SDK's code-interpreter tool set (`client.tools.sandbox_tools`: run_code, read_file, write_file,
+    list_files, run_command, their argument checks and results) on one sandbox, created on the first call and
+    deleted by `close()` (or at exit)."""
 
-    def __init__(self, tools: Iterable[CommonTool], lazy: _LazySandbox, client: AgentRun) -> None:
-        super().__init__(tools, [lazy.close, client.close])
-        self._lazy = lazy
+    def __init__(self, tools: Iterable[CommonTool], sandbox_tools: BlockingSandboxTools, client: AgentRun) -> None:
+        super().__init__(tools, [sandbox_tools.close, client.close])
+        self._sandbox_tools = sandbox_tools
 
     @property
     def sandbox_id(self) -> str | None:
         """The sandbox's id once a call created it, else None."""
-        return self._lazy.sandbox_id
+        sandbox = self._sandbox_tools.sandbox
+        return sandbox.id if sandbox is not None else None
 
 
 def sandbox_toolset(
@@ -456,8 +325,8 @@ def sandbox_toolset(
     modify_tool_name: Callable[[str], str] | None = None,
     filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None,
 ) -> SandboxToolSet:
-    """Tools on a sandbox of `template_name` (a READY template): run_code, execute_command, read_file,
-    write_file, list_directory. No sandbox exists until a tool is called."""
+    """Tools on a sandbox of `template_name` (a READY template): those of `client.tools.sandbox_tools`, run_code,
+    read_file, write_file, list_files and run_command. No sandbox exists until a tool is called."""
     kind = str(getattr(template_type, "value", template_type))
     if kind.upper().replace("_", "") != CODE_INTERPRETER.upper():
         raise errors.InvalidArgumentError(
@@ -466,16 +335,28 @@ def sandbox_toolset(
         )
     if not isinstance(template_name, str) or not template_name:
         raise errors.InvalidArgumentError(f"template_name must be a template's name, got {template_name!r}")
-    chosen = _selected(
-        _CODE_INTERPRETER_FUNCTIONS,
-        prefix=prefix,
-        modify_tool_name=modify_tool_name,
-        filter_tools_by_name=filter_tools_by_name,
-    )
     client = _blocking_client(config)
-    lazy = _LazySandbox(client, template_name, sandbox_idle_timeout_seconds)
-    runners = _code_interpreter_runners(lazy)
-    return SandboxToolSet([CommonTool(renamed, runners[original.name]) for original, renamed in chosen], lazy, client)
+    try:
+        sandbox_tools = client.tools.sandbox_tools(template_name, idle_timeout=sandbox_idle_timeout_seconds)
+        chosen = _selected(
+            [tool.function for tool in sandbox_tools],
+            prefix=prefix,
+            modify_tool_name=modify_tool_name,
+            filter_tools_by_name=filter_tools_by_name,
+        )
+    except BaseException:
+        client.close()
+        raise
+
+    def runner(original: ToolFunction) -> Callable[[Mapping[str, Any]], str]:
+        def run(arguments: Mapping[str, Any]) -> str:
+            # a failed run (code that raised, a command's non-zero exit) is a result the model reads, not an error
+            return sandbox_tools.call(original.name, arguments).text()
+
+        return run
+
+    tools = [CommonTool(renamed, runner(original)) for original, renamed in chosen]
+    return SandboxToolSet(tools, sandbox_tools, client)
 
 
 # -- what the framework modules hand out -------------------------------------------------------------------------

@@ -86,7 +86,8 @@ def sandbox_toolset(
     modify_tool_name: Callable[[str], str] | None = None,
     filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None,
 ) -> ToolList[Any]:
-    """Code-interpreter tools (run_code, execute_command, read_file, write_file, list_directory) on one sandbox
+    """Code-interpreter tools (run_code, read_file, write_file, list_files, run_command: the SDK's
+    `client.tools.sandbox_tools`) on one sandbox
     of `template_name`, created on the first call and deleted when the list is closed or the process exits."""
     toolset = _common.sandbox_toolset(
         template_name,

@@ -149,7 +149,7 @@ async def world(local: LocalServer) -> AsyncIterator[World]:
         yield World(local, template.name, "items", upstream)
 
 
-CODE_ANSWER = "The tool run_code returned: 42"
+CODE_ANSWER = 'The tool run_code returned: {"stdout": "42\\n"'  # the SDK's run_code result, as JSON
 API_ANSWER = 'The tool createItem returned: {"created": {"name": "demo", "count": 2}}'
 
 

@@ -1,8 +1,11 @@
 """The neutral toolsets through one framework's tools (LangChain's `StructuredTool`, the sync path): prefix and
-name filters, typed errors for names models refuse, a sandbox created on the first call and reused (state kept
-between calls), and deleted at process exit when nobody closed the toolset."""
+name filters, typed errors for names models refuse, the SDK's sandbox tools (names, argument checks, results), a
+sandbox created on the first call and reused (state kept between calls), and deleted at process exit when nobody
+closed the toolset."""
 
 from __future__ import annotations
+
+import json
 
 import pytest
 from conftest import World
@@ -32,6 +35,11 @@ summary["sandbox_names"] = [t.name for t in sandbox_tools]
 summary["before_first_call"] = sandbox_tools.toolset.sandbox_id
 run_code = sandbox_tools[0]
 summary["outputs"] = [run_code.invoke({"code": "x = 20\\nprint(x)"}), run_code.invoke({"code": "print(x + 1)"})]
+try:
+    run_code.invoke({"code": "print(1)", "language": "ruby"})
+except errors.InvalidArgumentError as exc:
+    summary["bad_language"] = str(exc)
+summary["failed_command"] = json.loads(sandbox_tools[3].invoke({"command": "echo no >&2; exit 3"}))
 summary["sandbox"] = sandbox_tools.toolset.sandbox_id
 print(json.dumps(summary))  # and exit without closing: the process's exit deletes the sandbox
 """
@@ -43,8 +51,12 @@ async def test_toolsets_filter_rename_reuse_and_clean_up_at_exit(world: World, c
     assert summary["sync_result"] == '{"created": {"name": "sync", "count": 1}}'
     assert "'no spaces createItem'" in summary["bad_name"] and "prefix=" in summary["bad_name"]
     assert "'Browser'" in summary["browser"]
-    assert summary["sandbox_names"] == ["run_code", "execute_command", "read_file", "list_directory"]
+    # the SDK's own sandbox tool set (client.tools.sandbox_tools): its names, argument checks and results
+    assert summary["sandbox_names"] == ["run_code", "read_file", "list_files", "run_command"]
     assert summary["before_first_call"] is None  # created lazily
-    assert summary["outputs"] == ["20", "21"]  # one sandbox, one context, reused
+    stdouts = [json.loads(output)["stdout"] for output in summary["outputs"]]
+    assert stdouts == ["20\n", "21\n"]  # one sandbox, one context, reused
+    assert "run_code: language must be one of ['python', 'javascript']" in summary["bad_language"]
+    assert summary["failed_command"] == {"stdout": "", "stderr": "no\n", "exit_code": 3}  # a result, not an error
     with pytest.raises(errors.NotFoundError):
         await client.sandboxes.get(summary["sandbox"])
