@@ -42,7 +42,8 @@ from agentrun.local.sandbox.network import Egress
 from agentrun.local.sandbox.sockets import open_socket
 from agentrun.local.state import timestamp
 
-START_TIMEOUT = 60.0
+START_TIMEOUT = 60.0  # readiness timeout when healthCheckConfiguration sets no periodSeconds/failureThreshold
+MAX_START_TIMEOUT = 600.0
 STOP_GRACE = 2.0
 DEFAULT_PORT = 9000
 CODE_DIR = "/code"
@@ -74,6 +75,7 @@ class Launch:
     env: tuple[tuple[str, str], ...]
     health_path: str
     idle_seconds: float
+    ready_timeout: float = START_TIMEOUT
     port: int = DEFAULT_PORT
     limits: Limits = field(default_factory=Limits)
     network: Egress | None = None
@@ -95,6 +97,13 @@ class Launch:
         network = doc.get("networkConfiguration") or {}
         mode = str(network.get("networkMode") or "").upper() if isinstance(network, dict) else ""
         port = _number(doc.get("port"))
+        # A startup probe's budget (openapi/control.yaml, HealthCheckConfiguration): the initial delay, then
+        # failureThreshold checks periodSeconds apart; Local checks more often, and serves at the first success.
+        period, failures = _number(health.get("periodSeconds")), _number(health.get("failureThreshold"))
+        ready_timeout = START_TIMEOUT
+        if period and failures:
+            delay = _number(health.get("initialDelaySeconds")) or 0
+            ready_timeout = min(MAX_START_TIMEOUT, delay + period * failures)
         return cls(
             build=build,
             language=language,
@@ -102,6 +111,7 @@ class Launch:
             env=tuple((str(k), str(v)) for k, v in variables.items()) if isinstance(variables, dict) else (),
             health_path=path if path.startswith("/") else "/" + path,
             idle_seconds=float(doc.get("sessionIdleTimeoutSeconds") or idle_default),
+            ready_timeout=ready_timeout,
             port=int(port) if port and port < 65536 else DEFAULT_PORT,
             limits=limits,
             network=Egress(mode) if mode in _NETWORKED else None,
@@ -252,8 +262,8 @@ async def start(
     access: InstanceAccess | None = None,
 ) -> Instance:
     """Start an instance in a new sandbox and wait until its health check answers; InstanceFailed (and nothing left
-    running) when it exits first or stays unhealthy for START_TIMEOUT. Raises SandboxError subclasses when the
-    sandbox itself cannot start. `created` learns of the instance as soon as its process runs (its log is kept
+    running) when it exits first or stays unhealthy for the launch's ready_timeout. Raises SandboxError subclasses
+    when the sandbox itself cannot start. `created` learns of the instance as soon as its process runs (its log is kept
     even when it then fails to start)."""
     argv = command_for(launch.build, launch.language, launch.command)
     instance_id = new_id("ari-")
@@ -308,7 +318,7 @@ def _exited(instance: Instance, what: str) -> InstanceFailed:
 
 async def _connect(instance: Instance) -> None:
     """Open the relay's socket once it exists, and a client that reaches the agent through it."""
-    deadline = time.monotonic() + START_TIMEOUT
+    deadline = instance.started_at + instance.launch.ready_timeout
     while True:
         if not instance.alive():
             raise _exited(instance, "it listened")
@@ -322,7 +332,7 @@ async def _connect(instance: Instance) -> None:
         except OSError as exc:
             raise InstanceFailed(f"the instance's socket cannot be used: {exc}") from None
         if time.monotonic() > deadline:
-            raise InstanceFailed(f"the instance did not start within {START_TIMEOUT:.0f} s")
+            raise InstanceFailed(f"the instance did not start within {instance.launch.ready_timeout:g} s")
         await anyio.sleep(_HEALTH_POLL)
     transport = httpx.AsyncHTTPTransport(uds=f"/proc/self/fd/{instance._socket_fd}")
     timeout = httpx.Timeout(connect=5.0, read=None, write=60.0, pool=10.0)
@@ -332,7 +342,7 @@ async def _connect(instance: Instance) -> None:
 
 async def _until_healthy(instance: Instance) -> None:
     url = instance.base_url + instance.launch.health_path
-    deadline = time.monotonic() + START_TIMEOUT
+    deadline = instance.started_at + instance.launch.ready_timeout
     while True:
         if not instance.alive():
             raise _exited(instance, f"its health check (GET {instance.launch.health_path}) answered")
@@ -344,7 +354,9 @@ async def _until_healthy(instance: Instance) -> None:
             pass
         if time.monotonic() > deadline:
             raise InstanceFailed(
-                f"the instance did not answer GET {instance.launch.health_path} on PORT within {START_TIMEOUT:.0f} s: "
-                f"listen on the port in $PORT and serve the health check; its last output:\n{instance.output_tail()}"
+                f"the instance did not answer GET {instance.launch.health_path} with a success on PORT within "
+                f"{instance.launch.ready_timeout:g} s (healthCheckConfiguration: initialDelaySeconds + periodSeconds "
+                "x failureThreshold, else 60 s): listen on the port in $PORT and serve the health check; its last "
+                f"output:\n{instance.output_tail()}"
             )
         await anyio.sleep(_HEALTH_POLL)

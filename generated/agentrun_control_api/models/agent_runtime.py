@@ -82,7 +82,10 @@ class AgentRuntime:
     header_field_name: str | Unset = UNSET
     """ Header used for affinity when sessionAffinityType is HEADER_FIELD. """
     health_check_configuration: HealthCheckConfiguration | Unset = UNSET
-    """ HTTP health check. """
+    """ HTTP health check. AgentRun Local sends an instance traffic once GET httpGetUrl (default /health) answers
+    below 400; requests that arrive meanwhile wait. It gives up after initialDelaySeconds + periodSeconds x
+    failureThreshold (60 s when either of the last two is unset, at most 600 s), stops the instance, and the waiting
+    requests get a 503. """
     last_updated_at: str | Unset = UNSET
     """ ISO-8601 last update time. """
     log_configuration: LogConfiguration | Unset = UNSET

@@ -13,7 +13,11 @@ T = TypeVar("T", bound="HealthCheckConfiguration")
 
 @_attrs_define
 class HealthCheckConfiguration:
-    """HTTP health check."""
+    """HTTP health check. AgentRun Local sends an instance traffic once GET httpGetUrl (default /health) answers below 400;
+    requests that arrive meanwhile wait. It gives up after initialDelaySeconds + periodSeconds x failureThreshold (60 s
+    when either of the last two is unset, at most 600 s), stops the instance, and the waiting requests get a 503.
+
+    """
 
     failure_threshold: int | Unset = UNSET
     """ Consecutive failures before unhealthy. """

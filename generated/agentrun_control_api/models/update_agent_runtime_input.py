@@ -79,7 +79,10 @@ class UpdateAgentRuntimeInput:
     header_field_name: str | Unset = UNSET
     """ Header used for affinity when sessionAffinityType is HEADER_FIELD. """
     health_check_configuration: HealthCheckConfiguration | Unset = UNSET
-    """ HTTP health check. """
+    """ HTTP health check. AgentRun Local sends an instance traffic once GET httpGetUrl (default /health) answers
+    below 400; requests that arrive meanwhile wait. It gives up after initialDelaySeconds + periodSeconds x
+    failureThreshold (60 s when either of the last two is unset, at most 600 s), stops the instance, and the waiting
+    requests get a 503. """
     log_configuration: LogConfiguration | Unset = UNSET
     """ SLS log target. """
     memory: int | Unset = UNSET
