@@ -48,6 +48,7 @@ from agentrun.local.sandbox.pool import DEFAULT_SIZE as DEFAULT_WARM
 from agentrun.local.sandbox_manager import SandboxManager
 from agentrun.local.state import ServerState
 from agentrun.local.store import Store
+from agentrun.local.tools import close_local_servers
 
 DEFAULT_HOST = "127.0.0.1"
 DEFAULT_PORT = 8490
@@ -188,6 +189,7 @@ async def run(
     )  # fmt: skip
     reaper: asyncio.Task[None] | None = None
     refill: asyncio.Task[None] | None = None
+    refill_browsers: asyncio.Task[None] | None = None
     relaying: asyncio.Task[None] | None = None
     try:
         await sandboxes.settle_orphans("AgentRun Local restarted; the sandbox's processes ended with it")
@@ -237,6 +239,7 @@ async def run(
         serving = asyncio.get_running_loop().create_task(server.serve(sockets=[sock]))
         reaper = asyncio.get_running_loop().create_task(sandboxes.reap_forever())
         refill = asyncio.get_running_loop().create_task(sandboxes.pool.keep_filled())
+        refill_browsers = asyncio.get_running_loop().create_task(sandboxes.browsers.keep_filled())
         relaying = asyncio.get_running_loop().create_task(access.serve())
         serving.add_done_callback(lambda _: local._stopped.set())
         try:
@@ -261,12 +264,13 @@ async def run(
     finally:
         sock.close()
         with anyio.CancelScope(shield=True):
-            for task in (reaper, refill, relaying):
+            for task in (reaper, refill, refill_browsers, relaying):
                 if task is not None:
                     task.cancel()
                     with contextlib.suppress(asyncio.CancelledError):
                         await task
             await runtimes.aclose()  # every instance stopped
+            await close_local_servers(store)  # local MCP servers of tools (their sandboxes)
             await access.aclose()
             await sandboxes.aclose()
             try:

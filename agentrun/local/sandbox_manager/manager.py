@@ -21,6 +21,8 @@ from starlette.requests import Request
 
 from agentrun.local.asgi import ClientDisconnected, until_disconnect
 from agentrun.local.browser import chromium
+from agentrun.local.browser.warm import DEFAULT_SIZE as WARM_BROWSERS
+from agentrun.local.browser.warm import WarmBrowsers
 from agentrun.local.resources import SANDBOX, TEMPLATE
 from agentrun.local.responses import LocalAPIError, already_exists, bad_request, conflict, not_found
 from agentrun.local.sandbox import SandboxEngine, SandboxHandle, SandboxNotFound
@@ -55,6 +57,9 @@ class SandboxManager:
     def __init__(self, engine: SandboxEngine, store: Store, *, warm: int = DEFAULT_SIZE) -> None:
         self.engine = engine
         self.pool = WarmPool(engine, size=warm)  # `run()` keeps it filled (pool.keep_filled)
+        # Browser sandboxes with Chromium started (`run()` keeps it filled: browsers.keep_filled); at most 2 a kind,
+        # an idle Chromium costing ~115 MiB
+        self.browsers = WarmBrowsers(engine, size=min(warm, WARM_BROWSERS))
         self._store = store
         self._running: dict[str, _Running] = {}
 
@@ -138,11 +143,15 @@ class SandboxManager:
                 raise LocalAPIError(503, "ERR_BROWSER_UNAVAILABLE", f"no Chromium here: {chromium.INSTALL_HINT}")
         doc, template = await self._store.transact(insert)
         browser: chromium.Browser | None = None
+        limits, network = records.limits_of(template), records.network_of(template)
         try:
-            handle = await self.pool.create(
-                sandbox_id, limits=records.limits_of(template), network=records.network_of(template)
-            )
             if executable is not None:
+                browser = await self.browsers.take(sandbox_id, limits=limits, network=network, executable=executable)
+            if browser is not None:
+                handle = browser.sandbox
+            else:
+                handle = await self.pool.create(sandbox_id, limits=limits, network=network)
+            if executable is not None and browser is None:
                 try:
                     browser = await chromium.start(handle, executable)
                 except BaseException:
@@ -292,6 +301,7 @@ class SandboxManager:
             for sandbox_id in ids:
                 await self._end_process(sandbox_id)
             await self.pool.aclose()
+            await self.browsers.aclose()
             await self.engine.aclose()
             with contextlib.suppress(Exception):  # the store may already be unusable on a failed start
                 for sandbox_id in ids:

@@ -127,12 +127,13 @@ async def test_without_chromium_create_answers_503_saying_what_to_install(
 
 
 async def test_delete_leaves_no_chromium_process(client: AsyncAgentRun, browser_template: str) -> None:
-    before = set(_chromium_pids())
     sandbox = await client.sandboxes.create(browser_template, idle_timeout=300)
     async with sandbox.browser.playwright() as browser:
         page = await _page(browser)
         await page.goto(PAGE)
-    ours = set(_chromium_pids()) - before
+    # the sandbox's own: those in its PID namespace (warm browsers waiting for the next create run beside it)
+    namespace = (await sandbox.commands.run("readlink /proc/self/ns/pid")).stdout.strip()
+    ours = {pid for pid in _chromium_pids() if _pid_namespace(pid) == namespace}
     assert ours, "no Chromium process of the sandbox was found while it ran"
     await sandbox.delete()
     with anyio.fail_after(10):
@@ -142,6 +143,13 @@ async def test_delete_leaves_no_chromium_process(client: AsyncAgentRun, browser_
 
 def _tls(local: LocalServer) -> ssl.SSLContext:
     return ssl.create_default_context(cafile=str(local.ca_file))
+
+
+def _pid_namespace(pid: int) -> str | None:
+    try:
+        return os.readlink(f"/proc/{pid}/ns/pid")
+    except OSError:
+        return None
 
 
 def _chromium_pids() -> list[int]:
