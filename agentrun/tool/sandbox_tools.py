@@ -1,5 +1,5 @@
 """A code-interpreter sandbox as a tool set: `run_code`, `read_file`, `write_file`, `list_files` and `run_command`,
-each a `ToolFunction` (name, description, JSON-Schema input) with an async `call`, built on the sandbox API.
+each a `ToolFunction` (name, description, JSON-Schema input) with a `call` method, built on the sandbox API.
 
 The sandbox is created from the template on the first call and reused by the next ones (code contexts keep their
 variables between `run_code` calls); `aclose()` or leaving `async with` deletes it, cancellation included. The same
