@@ -4,8 +4,9 @@ framework, whatever the resource):
 - `resolve_model(name, ...)` -> `ModelTarget`: the OpenAI-compatible model gateway of `name` (a model proxy, a model
   service, or AgentRun Local's `agentrun-local-test-model`), as a base URL, the `model` field to send, and HTTP
   clients that sign each request (AGENTRUN4, openapi/data.yaml) or carry a proxy credential's key;
-- `openapi_toolset(name, ...)` / `sandbox_toolset(template, ...)` -> `CommonToolSet`: `CommonTool`s, each a
-  `ToolFunction` (name, description, JSON-Schema input) plus a way to run it, blocking or awaited.
+- `tool_toolset(name, ...)` (an MCP or OpenAPI tool) / `sandbox_toolset(template, ...)` -> `CommonToolSet`:
+  `CommonTool`s, each a `ToolFunction` (name, description, JSON-Schema input) plus a way to run it, blocking or
+  awaited.
 
 Tool calls go through the blocking client (`agentrun.sync.AgentRun`), whose event loop lives in its own thread: the
 same tool then works from a framework's sync path, from its async path (awaited in a worker thread, so the caller's
@@ -265,7 +266,7 @@ def _blocking_client(config: Config | None) -> AgentRun:
     return AgentRun(_config(config))
 
 
-def openapi_toolset(
+def tool_toolset(
     name: str,
     *,
     config: Config | None = None,
@@ -273,25 +274,43 @@ def openapi_toolset(
     modify_tool_name: Callable[[str], str] | None = None,
     filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None,
 ) -> CommonToolSet:
-    """The functions of AgentRun tool `name` (`client.tools.list_functions`), each called through
-    `client.tools.call` (the server adds the tool's credential)."""
+    """The functions of AgentRun tool `name`: an MCP tool's tools (listed and called over its MCP endpoint), or an
+    OpenAPI tool's operations (`client.tools.list_functions`, called through `client.tools.call`). Either way the
+    server adds the tool's credential."""
     client = _blocking_client(config)
+    closers: list[Callable[[], None]] = [client.close]
     try:
-        functions = client.tools.list_functions(name)
+        tool = client.tools.get(name)
+        if str(getattr(tool.tool_type, "value", tool.tool_type)).upper() == "MCP":
+            from agentrun.integration._mcp import McpSession
+
+            session = McpSession(client.config, name)
+            closers.insert(0, session.close)
+            functions = session.functions()
+            call: Callable[[str, Mapping[str, Any]], str] = session.call
+        else:
+            functions = client.tools.list_functions(name)
+
+            def call(function: str, arguments: Mapping[str, Any]) -> str:
+                return client.tools.call(name, function, arguments).text()
+
         chosen = _selected(
             functions, prefix=prefix, modify_tool_name=modify_tool_name, filter_tools_by_name=filter_tools_by_name
         )
     except BaseException:
-        client.close()
+        _close_all(closers)
         raise
 
     def runner(original: ToolFunction) -> Callable[[Mapping[str, Any]], str]:
         def run(arguments: Mapping[str, Any]) -> str:
-            return client.tools.call(name, original.name, arguments).text()
+            return call(original.name, arguments)
 
         return run
 
-    return CommonToolSet([CommonTool(renamed, runner(original)) for original, renamed in chosen], [client.close])
+    return CommonToolSet([CommonTool(renamed, runner(original)) for original, renamed in chosen], closers)
+
+
+openapi_toolset = tool_toolset  # its first name, when it knew only OpenAPI tools
 
 
 # -- sandboxes -------------------------------------------------------------------------------------------------

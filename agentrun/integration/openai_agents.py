@@ -63,8 +63,9 @@ def tool_resource(
     modify_tool_name: Callable[[str], str] | None = None,
     filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None,
 ) -> ToolList[Any]:
-    """The functions of AgentRun tool `name` (an OpenAPI tool) as `agents.FunctionTool`s."""
-    toolset = _common.openapi_toolset(
+    """The functions of AgentRun tool `name` (an MCP tool's tools, or an OpenAPI tool's operations) as
+    `agents.FunctionTool`s."""
+    toolset = _common.tool_toolset(
         name, config=config, prefix=prefix, modify_tool_name=modify_tool_name, filter_tools_by_name=filter_tools_by_name
     )
     return _common.convert(toolset, to_openai_agents_tool)
