@@ -1,21 +1,50 @@
 """Sandboxes, the templates they are created from, and the work done inside them: code (code.py, typed results in
 execution.py), files (files.py) and commands (commands.py)."""
 
-from agentrun.sandbox.code import CodeContext
-from agentrun.sandbox.commands import CommandHandle, CommandResult, Commands, Exit, ProcessEvent, ProcessInfo
-from agentrun.sandbox.execution import (
-    End,
-    Execution,
-    ExecutionError,
-    ExecutionEvent,
-    Logs,
-    Result,
-    Stderr,
-    Stdout,
-)
-from agentrun.sandbox.files import EntryInfo, Files
-from agentrun.sandbox.sandbox import Sandbox, Sandboxes
-from agentrun.sandbox.template import Template, Templates
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from agentrun.sandbox.code import CodeContext
+    from agentrun.sandbox.commands import CommandHandle, CommandResult, Commands, Exit, ProcessEvent, ProcessInfo
+    from agentrun.sandbox.execution import (
+        End,
+        Execution,
+        ExecutionError,
+        ExecutionEvent,
+        Logs,
+        Result,
+        Stderr,
+        Stdout,
+    )
+    from agentrun.sandbox.files import EntryInfo, Files
+    from agentrun.sandbox.sandbox import Sandbox, Sandboxes
+    from agentrun.sandbox.template import Template, Templates
+
+# Names are imported on first use: the templates manager needs none of the sandbox's file, command or browser APIs.
+_EXPORTS = {
+    "CodeContext": "code",
+    "CommandHandle": "commands",
+    "CommandResult": "commands",
+    "Commands": "commands",
+    "Exit": "commands",
+    "ProcessEvent": "commands",
+    "ProcessInfo": "commands",
+    "End": "execution",
+    "Execution": "execution",
+    "ExecutionError": "execution",
+    "ExecutionEvent": "execution",
+    "Logs": "execution",
+    "Result": "execution",
+    "Stderr": "execution",
+    "Stdout": "execution",
+    "EntryInfo": "files",
+    "Files": "files",
+    "Sandbox": "sandbox",
+    "Sandboxes": "sandbox",
+    "Template": "template",
+    "Templates": "template",
+}
 
 __all__ = [
     "CodeContext",
@@ -40,3 +69,12 @@ __all__ = [
     "Template",
     "Templates",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

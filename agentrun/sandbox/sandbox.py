@@ -14,7 +14,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Mapping
 from types import TracebackType
-from typing import Any, Self, Unpack
+from typing import TYPE_CHECKING, Any, Self, Unpack
 
 from agentrun_control_api.api.sandboxes import list_sandboxes, pause_sandbox, resume_sandbox
 from agentrun_control_api.models import Sandbox as SandboxModel
@@ -38,10 +38,13 @@ from agentrun._core.paging import AsyncPager
 from agentrun._core.resource import ControlAPI, bound, build_input, copy_fields, resource_repr, text_of, wire_body
 from agentrun._core.waiting import FAILED_STATUSES, wait_for_status
 from agentrun.sandbox._data import SandboxTarget, whole_number
-from agentrun.sandbox.browser import SandboxBrowser
 from agentrun.sandbox.code import CodeInterpreter
-from agentrun.sandbox.commands import Commands
-from agentrun.sandbox.files import Files
+
+if TYPE_CHECKING:
+    # Imported on first use of the property: a client that only manages sandboxes never needs them.
+    from agentrun.sandbox.browser import SandboxBrowser
+    from agentrun.sandbox.commands import Commands
+    from agentrun.sandbox.files import Files
 
 RUNNING_STATUSES = frozenset({"READY", "RUNNING"})
 """Statuses of a sandbox that can do work. The service's casing varies: compare with `.upper()`."""
@@ -83,16 +86,22 @@ class Sandbox(SandboxModel, CodeInterpreter, BoundResource["Sandboxes"]):
     @property
     def files(self) -> Files:
         """The sandbox's file system."""
+        from agentrun.sandbox.files import Files
+
         return Files(self._target())
 
     @property
     def commands(self) -> Commands:
         """Shell commands and processes in the sandbox."""
+        from agentrun.sandbox.commands import Commands
+
         return Commands(self._target())
 
     @property
     def browser(self) -> SandboxBrowser:
         """The Chromium of a Browser or AllInOne sandbox: its CDP URL, and Playwright connected to it."""
+        from agentrun.sandbox.browser import SandboxBrowser
+
         return SandboxBrowser(self._target())
 
     def _target(self) -> SandboxTarget:
