@@ -259,7 +259,8 @@ async def test_destroying_a_sandbox_kills_its_processes_and_leaves_nothing_open(
         await engine.destroy(sandbox.id)
     assert ends == [[ProcessExit(-signal.SIGKILL, "killed")]] * 3
     assert await eventually(lambda: not namespace_members(namespace))
-    assert not [t for t in asyncio.all_tasks() if t.get_name().startswith("agentrun process")]
+    # a command's output pump ends just after its exit is reported: on a loaded machine it may still be finishing
+    assert await eventually(lambda: not [t for t in asyncio.all_tasks() if t.get_name().startswith("agentrun process")])
     assert await eventually(lambda: set(os.listdir("/proc/self/fd")) <= fds_before)
     assert sandbox.processes == {}
 
