@@ -17,7 +17,7 @@ AGENTSCOPE_ENV := .venv-integrations-agentscope
 GOOGLE_ADK_ENV := .venv-integrations-google-adk
 FRAMEWORK_STAMPS := $(INTEGRATIONS_STAMP) $(CREWAI_ENV)/.installed $(AGENTSCOPE_ENV)/.installed $(GOOGLE_ADK_ENV)/.installed
 
-.PHONY: demo system-deps install official-sdk integrations generate check-generated lint format typecheck pytest test bench clean
+.PHONY: demo system-deps install official-sdk integrations environments generate check-generated lint format typecheck pytest test bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
@@ -94,6 +94,10 @@ $(GOOGLE_ADK_ENV)/.installed: Makefile pyproject.toml
 	touch $@
 
 integrations: $(FRAMEWORK_STAMPS)
+
+# Every virtual environment the tests use; independent of each other, so `make -j4 environments` builds them at once
+# (CI does: most of a cold build is download and unpack, which overlaps well).
+environments: $(STAMP) $(OFFICIAL_STAMP) $(FRAMEWORK_STAMPS)
 
 generate: $(STAMP)
 	$(PY) scripts/generate.py
