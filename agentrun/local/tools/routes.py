@@ -234,11 +234,32 @@ async def _sse_message(request: Request) -> Response:
     return await mcp_sse.post_message(request)
 
 
+class _ToolMcp:
+    """`/tools/{toolName}/mcp`: a local stdio server run in a sandbox (mcp_stdio.py) when the tool's spec names a
+    command, else the remote's relay (mcp_remote.py). The mcp package loads on first use, not with the app."""
+
+    async def __call__(self, scope: Any, receive: Any, send: Any) -> None:
+        from agentrun.local.tools import mcp_stdio
+
+        request = Request(scope, receive)
+        state = state_of(request)
+        name = str(request.path_params["toolName"])
+        try:
+            command = await mcp_stdio.command_for(state, name)
+        except ToolError as error:
+            await error_response(request, error)(scope, receive, send)
+            return
+        if command is None:
+            await (await mcp_remote.streamable(request))(scope, receive, send)
+        else:
+            await mcp_stdio.serve(state, name, command, scope, receive, send)
+
+
 def routes() -> list[BaseRoute]:
     return [
         Route("/tools/{toolName}/functions", list_functions, methods=["GET"]),
         Route("/tools/{toolName}/functions/{functionName}/invoke", invoke, methods=["POST"]),
-        Route("/tools/{toolName}/mcp", mcp_remote.streamable, methods=["GET", "POST", "DELETE"]),
+        Route("/tools/{toolName}/mcp", _ToolMcp(), methods=["GET", "POST", "DELETE"]),
         Route("/tools/{toolName}/sse", _SseStream(), methods=["GET"]),
         Route("/tools/{toolName}/messages", _sse_message, methods=["POST"]),
         Route("/tools/{toolName}/usage", usage, methods=["GET"]),
