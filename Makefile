@@ -68,12 +68,14 @@ official-sdk: $(OFFICIAL_STAMP)
 
 # This repo, editable, with the integration extras and the framework versions the README table names (pins here,
 # ranges in pyproject.toml). Rebuilt when either file changes. server and local: agents served by agentrun.server, and
-# an AgentRun Local run on this interpreter, whose runtime instances then import the frameworks (deploy tests).
+# an AgentRun Local run on this interpreter, whose runtime instances then import the frameworks (deploy tests); browser:
+# sandbox_toolset(template_type="Browser") drives the sandbox's Chromium with Playwright (no browser downloaded).
 $(INTEGRATIONS_STAMP): Makefile pyproject.toml
 	test -x $(INTEGRATIONS)/bin/python || $(PYTHON) -m venv $(INTEGRATIONS)
-	$(INTEGRATIONS)/bin/python -m pip install --quiet -e ".[langchain,langgraph,pydantic-ai,openai-agents,server,local]" \
+	$(INTEGRATIONS)/bin/python -m pip install --quiet \
+		-e ".[langchain,langgraph,pydantic-ai,openai-agents,server,local,browser]" \
 		langchain==1.5.2 langchain-core==1.8.3 langchain-openai==1.8.1 langgraph==1.2.24 \
-		pydantic-ai-slim==2.78.0 openai-agents==0.24.0
+		pydantic-ai-slim==2.78.0 openai-agents==0.24.0 playwright==1.65.3
 	touch $(INTEGRATIONS_STAMP)
 
 # Cold pip cache, here: crewai ~56 s (chromadb and lancedb are its dependencies, not extras), agentscope ~41 s,

@@ -37,7 +37,6 @@ if TYPE_CHECKING:
     from openai import AsyncOpenAI
 
     from agentrun.sync import AgentRun
-    from agentrun.sync.tool.sandbox_tools import SandboxTools as BlockingSandboxTools
 
 T = TypeVar("T")
 
@@ -316,14 +315,15 @@ openapi_toolset = tool_toolset  # its first name, when it knew only OpenAPI tool
 # -- sandboxes -------------------------------------------------------------------------------------------------
 
 CODE_INTERPRETER = "CodeInterpreter"
+BROWSER = "Browser"
 
 
 class SandboxToolSet(CommonToolSet):
-    """The SDK's code-interpreter tool set (`client.tools.sandbox_tools`: run_code, read_file, write_file,
-    list_files, run_command, their argument checks and results) on one sandbox, created on the first call and
-    deleted by `close()` (or at exit)."""
+    """The SDK's tool set of one sandbox (`client.tools.sandbox_tools`: run_code, read_file, write_file, list_files,
+    run_command; or `browser_toolset`: browser_navigate, browser_click, ...), with their argument checks and
+    results, on one sandbox created on the first call and deleted by `close()` (or at exit)."""
 
-    def __init__(self, tools: Iterable[CommonTool], sandbox_tools: BlockingSandboxTools, client: AgentRun) -> None:
+    def __init__(self, tools: Iterable[CommonTool], sandbox_tools: Any, client: AgentRun) -> None:
         super().__init__(tools, [sandbox_tools.close, client.close])
         self._sandbox_tools = sandbox_tools
 
@@ -331,7 +331,18 @@ class SandboxToolSet(CommonToolSet):
     def sandbox_id(self) -> str | None:
         """The sandbox's id once a call created it, else None."""
         sandbox = self._sandbox_tools.sandbox
-        return sandbox.id if sandbox is not None else None
+        return str(sandbox.id) if sandbox is not None else None
+
+
+def _kind(template_type: str) -> str:
+    kind = str(getattr(template_type, "value", template_type)).upper().replace("_", "")
+    for known in (CODE_INTERPRETER, BROWSER):
+        if kind == known.upper():
+            return known
+    raise errors.InvalidArgumentError(
+        f"template_type {template_type!r} is not supported: use {CODE_INTERPRETER!r} (code, files, commands) or "
+        f"{BROWSER!r} (browser_* tools, Playwright over the sandbox's CDP socket: pip install 'agentrun[browser]')"
+    )
 
 
 def sandbox_toolset(
@@ -344,19 +355,23 @@ def sandbox_toolset(
     modify_tool_name: Callable[[str], str] | None = None,
     filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None,
 ) -> SandboxToolSet:
-    """Tools on a sandbox of `template_name` (a READY template): those of `client.tools.sandbox_tools`, run_code,
-    read_file, write_file, list_files and run_command. No sandbox exists until a tool is called."""
-    kind = str(getattr(template_type, "value", template_type))
-    if kind.upper().replace("_", "") != CODE_INTERPRETER.upper():
-        raise errors.InvalidArgumentError(
-            f"template_type {template_type!r} is not supported here yet: only {CODE_INTERPRETER!r} "
-            "(browser tools are not provided by agentrun.integration yet)"
-        )
+    """Tools on a sandbox of `template_name` (a READY template). CodeInterpreter: those of
+    `client.tools.sandbox_tools` (run_code, read_file, write_file, list_files, run_command); Browser: those of
+    `browser_toolset` (browser_navigate, browser_click, browser_fill, browser_snapshot, ...). No sandbox exists until
+    a tool is called."""
+    kind = _kind(template_type)
     if not isinstance(template_name, str) or not template_name:
         raise errors.InvalidArgumentError(f"template_name must be a template's name, got {template_name!r}")
+    if kind == BROWSER:
+        require_framework("playwright", "browser")  # says which extra, before anything is created
     client = _blocking_client(config)
     try:
-        sandbox_tools = client.tools.sandbox_tools(template_name, idle_timeout=sandbox_idle_timeout_seconds)
+        if kind == BROWSER:
+            from agentrun.sync.tool.browser_tools import browser_toolset
+
+            sandbox_tools: Any = browser_toolset(client, template_name, idle_timeout=sandbox_idle_timeout_seconds)
+        else:
+            sandbox_tools = client.tools.sandbox_tools(template_name, idle_timeout=sandbox_idle_timeout_seconds)
         chosen = _selected(
             [tool.function for tool in sandbox_tools],
             prefix=prefix,
@@ -369,8 +384,9 @@ def sandbox_toolset(
 
     def runner(original: ToolFunction) -> Callable[[Mapping[str, Any]], str]:
         def run(arguments: Mapping[str, Any]) -> str:
-            # a failed run (code that raised, a command's non-zero exit) is a result the model reads, not an error
-            return sandbox_tools.call(original.name, arguments).text()
+            # a failed run (code that raised, a non-zero exit, a selector that matched nothing) is a result the
+            # model reads, not an error
+            return str(sandbox_tools.call(original.name, arguments).text())
 
         return run
 
