@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import shutil
 import ssl
 import time
 from pathlib import Path
@@ -166,3 +167,22 @@ async def _page(browser: Browser) -> Page:
 
 def _tls(local: LocalServer) -> ssl.SSLContext:
     return ssl.create_default_context(cafile=str(local.ca_file))
+
+
+async def test_recording_true_on_the_liveview_socket_records_the_session(
+    browser_sandbox: Sandbox, local: LocalServer
+) -> None:
+    if shutil.which("ffmpeg") is None:
+        pytest.skip("no ffmpeg: install Debian's ffmpeg package (make system-deps)")
+    async with browser_sandbox.browser.playwright() as agent:
+        await (await _page(agent)).goto(AGENT_PAGE)
+        url, headers = browser_sandbox.browser.vnc_url(record=True), browser_sandbox.browser.vnc_headers(record=True)
+        assert url.endswith("recording=true")
+        async with connect(url, ssl=_tls(local), additional_headers=headers) as socket:
+            for _ in range(10):
+                with anyio.fail_after(10):
+                    await socket.recv()
+    with anyio.fail_after(20):  # listed once ffmpeg has finished the file
+        while not (recordings := await browser_sandbox.browser.list_recordings()):  # noqa: ASYNC110
+            await anyio.sleep(0.2)
+    assert recordings[0].filename.endswith(".mkv") and (recordings[0].size or 0) > 0
