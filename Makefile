@@ -129,7 +129,10 @@ pytest: $(STAMP) $(OFFICIAL_STAMP) $(FRAMEWORK_STAMPS)
 
 test: lint typecheck check-generated pytest
 
+# Each bench records its headline figures (bench/_summary.py); the last step prints them as one met/missed table.
+bench: export AGENTRUN_BENCH_RESULTS = $(CURDIR)/.bench-results.jsonl
 bench: $(STAMP) $(OFFICIAL_STAMP)
+	rm -f $(CURDIR)/.bench-results.jsonl
 	$(PY) bench/import_time.py
 	$(PY) bench/local_roundtrip.py
 	$(PY) bench/control_plane.py
@@ -138,6 +141,7 @@ bench: $(STAMP) $(OFFICIAL_STAMP)
 	$(PY) bench/tools.py
 	$(PY) bench/runtimes.py
 	$(PY) bench/browser.py
+	$(PY) bench/summary.py $(CURDIR)/.bench-results.jsonl
 
 clean:
 	rm -rf $(VENV) $(OFFICIAL) $(INTEGRATIONS) $(CREWAI_ENV) $(AGENTSCOPE_ENV) $(GOOGLE_ADK_ENV) .mypy_cache .pytest_cache .ruff_cache

@@ -39,10 +39,12 @@ from urllib.parse import urlencode, urlsplit
 import anyio
 import httpx
 from _harness import official_environment
+from _summary import record
 
 from agentrun import AsyncAgentRun
 from agentrun._core import signing
 from agentrun.local.connect import local_config
+from agentrun.sync import AgentRun
 
 ROOT = Path(__file__).resolve().parent.parent
 OFFICIAL_PYTHON = ROOT / ".venv-official" / "bin" / "python"
@@ -232,8 +234,12 @@ def bench_sync_reference(data_dir: Path, args: argparse.Namespace) -> dict[str, 
     SDK's sync calls (a reference row; this SDK's async client is compared with the async floor)."""
     config = local_config(data_dir)
     raw = RawClient(config.control_base_url(), *config.require_credentials())
-    with httpx.Client(base_url=raw.base_url, verify=config.verify) as http:
+    with httpx.Client(base_url=raw.base_url, verify=config.verify) as http, AgentRun.local(data_dir) as blocking:
         return {
+            "our SDK (blocking) get": timed_sync(lambda: blocking.credentials.get(NAME), args),
+            "our SDK (blocking) list": timed_sync(
+                lambda: blocking.credentials.list(page_size=PAGE_SIZE).first_page(), args
+            ),
             "raw httpx sync (ref) get": timed_sync(
                 lambda: raw.get_sync(http, f"{CREDENTIALS_PATH}/{NAME}", {}, "GetCredential"), args
             ),
@@ -305,6 +311,17 @@ def print_ratios(results: dict[str, dict[str, Any]]) -> None:
         for op in ("get", "list"):
             ratio = p50(f"official SDK ({mode}) {op}") / p50(f"our SDK (async) {op}")
             print(f"  {mode + ' ' + op:<11} {ratio:6.2f}x  {'met' if ratio >= OFFICIAL_TARGET else 'NOT met'}")
+    official_get = results["official SDK (sync) get"]
+    for mode in ("async", "blocking"):
+        ours = results[f"our SDK ({mode}) get"]
+        record(
+            f"control-plane get, our {mode} API",
+            f"{ours['p50']:.2f} / {ours['p90']:.2f}",
+            f"official sync SDK {official_get['p50']:.2f} / {official_get['p90']:.2f}; raw httpx sync "
+            f"{p50('raw httpx sync (ref) get'):.2f}",
+            "< official sync SDK (p50)",
+            ours["p50"] < official_get["p50"],
+        )
     print("\nfor context, the blocking floor (raw httpx sync):")
     for op in ("get", "list"):
         official = p50(f"official SDK (sync) {op}") / p50(f"raw httpx sync (ref) {op}")
