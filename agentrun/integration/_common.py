@@ -125,7 +125,9 @@ class ModelTarget:
 
         t = self.config.timeout
         timeout = httpx2.Timeout(connect=t.connect, read=t.read, write=t.write, pool=t.pool)
-        return httpx2.AsyncClient(verify=self.config.verify, timeout=timeout, auth=Signer())
+        socket = self.config.unix_socket
+        transport = httpx2.AsyncHTTPTransport(uds=socket, verify=self.config.verify) if socket else None
+        return httpx2.AsyncClient(verify=self.config.verify, timeout=timeout, auth=Signer(), transport=transport)
 
     def async_openai(self, **options: Any) -> AsyncOpenAI:
         """`openai.AsyncOpenAI` for this gateway (as `client.models.openai(name)` makes it)."""
