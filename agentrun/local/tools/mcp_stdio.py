@@ -25,6 +25,7 @@ import mcp_types as types
 from mcp import ClientSession
 from mcp.server.lowlevel import Server
 from mcp.server.streamable_http_manager import StreamableHTTPSessionManager
+from mcp.shared.exceptions import MCPError
 from mcp.shared.message import SessionMessage
 
 from agentrun.local.resources import TOOL
@@ -43,6 +44,12 @@ MAX_LINE = 16 * 1024 * 1024
 
 def _unreachable(name: str, why: str) -> ToolError:
     return ToolError(502, "ERR_TOOL_UPSTREAM_UNREACHABLE", f"tool {name}: the local MCP server cannot be used: {why}")
+
+
+def _reason(exc: BaseException) -> str:
+    while isinstance(exc, BaseExceptionGroup) and exc.exceptions:
+        exc = exc.exceptions[0]
+    return f"{type(exc).__name__}: {exc}"
 
 
 @dataclass(frozen=True)
@@ -171,7 +178,7 @@ class _Servers:
                 tasks.cancel_scope.cancel()
         except BaseException as exc:
             if not running.ready.done():
-                running.ready.set_exception(_unreachable(name, f"it did not start ({type(exc).__name__}: {exc})"))
+                running.ready.set_exception(_unreachable(name, f"it did not start ({_reason(exc)})"))
             if not isinstance(exc, Exception):
                 raise
         finally:
@@ -204,16 +211,21 @@ def servers_of(state: ServerState) -> _Servers:
 def _bridge(state: ServerState, name: str, command: Command) -> Server[Any]:
     servers = servers_of(state)
 
+    async def session() -> ClientSession:
+        try:
+            return await servers.session(name, command)
+        except ToolError as exc:  # a JSON-RPC error whose message the caller sees
+            raise MCPError(types.INTERNAL_ERROR, str(exc)) from None
+
     async def list_tools(ctx: Any, params: types.PaginatedRequestParams | None) -> types.ListToolsResult:
         # Only the cursor passes: the caller's envelope (_meta) is its session's, not ours with the stdio server.
         cursor = types.PaginatedRequestParams(cursor=params.cursor) if params and params.cursor else None
-        return await (await servers.session(name, command)).list_tools(params=cursor)
+        return await (await session()).list_tools(params=cursor)
 
     async def call_tool(ctx: Any, params: types.CallToolRequestParams) -> types.CallToolResult:
         failed = True
         try:
-            session = await servers.session(name, command)
-            result = await session.call_tool(params.name, params.arguments or {})
+            result = await (await session()).call_tool(params.name, params.arguments or {})
             failed = bool(result.is_error)
             return result
         finally:

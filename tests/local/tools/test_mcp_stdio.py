@@ -9,8 +9,10 @@ import json
 from pathlib import Path
 
 import anyio
+import httpx
 import pytest
-from local_helpers import unique
+from local_helpers import agentrun4_headers, unique
+from mcp.shared.exceptions import MCPError
 from test_mcp_tools import mcp_client
 
 from agentrun.client import AsyncAgentRun
@@ -82,3 +84,28 @@ async def test_a_stdio_server_runs_in_a_sandbox_and_is_called_through_local(
             await anyio.sleep(0.2)
     usage = await client.tools.usage(name)
     assert usage.total.calls == 3
+
+
+async def test_a_server_that_cannot_start_is_an_error_naming_the_tool(
+    local: LocalServer, client: AsyncAgentRun, raw: httpx.AsyncClient
+) -> None:
+    name = unique("stdio")
+    entry = {"command": "python", "args": ["-c", "import sys; sys.exit(3)"]}  # exits before it speaks MCP
+    await client.tools.create(
+        name, tool_type="MCP", create_method="MCP_LOCAL", protocol_spec=json.dumps({"mcpServers": {"local": entry}})
+    )
+    with anyio.fail_after(20):
+        async with mcp_client(local, name) as session:
+            with pytest.raises(MCPError, match=f"tool {name}: the local MCP server cannot be used"):
+                await session.list_tools()
+    bad = unique("stdio")
+    await client.tools.create(
+        bad,
+        tool_type="MCP",
+        create_method="MCP_LOCAL",
+        protocol_spec=json.dumps({"mcpServers": {"local": {"command": "python", "cwd": "relative"}}}),
+    )
+    path = f"/data/tools/{bad}/mcp"
+    answer = await raw.post(path, json={}, headers=agentrun4_headers(local, "POST", path))
+    assert answer.status_code == 422 and answer.json()["code"] == "ERR_TOOL_SPEC_INVALID"
+    assert '"cwd": "/absolute/dir"' in answer.json()["message"]  # says what to change
