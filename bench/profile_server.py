@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import collections
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -125,6 +126,7 @@ async def profile(data_dir: Path, pid: int, upstream: str, args: argparse.Namesp
                 if isinstance(answer, httpx.Response):
                     assert answer.status_code == 200, answer.text
             out = Path(args.raw or tempfile.gettempdir()) / f"profile-{name}.txt"
+            out.parent.mkdir(parents=True, exist_ok=True)
             spy = subprocess.Popen(  # noqa: ASYNC220 (starts at once; waited for in a thread)
                 ["py-spy", "record", "--pid", str(pid), "--duration", str(int(args.seconds)), "--rate",
                  str(args.rate), "--format", "raw", "--output", str(out), "--nonblocking"],
@@ -146,6 +148,8 @@ def main() -> int:
     parser.add_argument("--only", default="health,get,run_code,gateway,runtime")
     parser.add_argument("--raw", help="directory for py-spy's raw stacks (default: the temp dir)")
     args = parser.parse_args()
+    if shutil.which("py-spy") is None:
+        parser.error("py-spy is not on PATH: pip install py-spy (it samples the server process; needs ptrace rights)")
     upstream = subprocess.Popen([sys.executable, str(HERE / "_fast_upstream.py")], stdout=subprocess.PIPE, text=True)
     try:
         assert upstream.stdout is not None
