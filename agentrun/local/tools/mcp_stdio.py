@@ -40,6 +40,7 @@ from agentrun.local.tools.usage import usage_of
 IDLE_SECONDS = 300.0
 START_TIMEOUT = 30.0
 MAX_LINE = 16 * 1024 * 1024
+STDERR_TAIL = 1000
 
 
 def _unreachable(name: str, why: str) -> ToolError:
@@ -91,6 +92,7 @@ class _Running:
     command: Command
     ready: asyncio.Future[ClientSession] = field(default_factory=lambda: asyncio.get_running_loop().create_future())
     last_used: float = 0.0
+    stderr: bytes = b""  # its tail, for the error when it fails to start
     task: asyncio.Task[None] | None = None
 
     def touch(self) -> None:
@@ -145,7 +147,10 @@ class _Servers:
                     async for event in process.output(backpressure=True):
                         if isinstance(event, ProcessExit):
                             return
-                        if not isinstance(event, OutputChunk) or event.stream != "stdout":
+                        if not isinstance(event, OutputChunk):
+                            continue
+                        if event.stream == "stderr":
+                            running.stderr = (running.stderr + event.data)[-STDERR_TAIL:]
                             continue
                         buffer += event.data
                         *lines, buffer = buffer.split(b"\n")
@@ -178,7 +183,9 @@ class _Servers:
                 tasks.cancel_scope.cancel()
         except BaseException as exc:
             if not running.ready.done():
-                running.ready.set_exception(_unreachable(name, f"it did not start ({_reason(exc)})"))
+                said = running.stderr.decode(errors="replace").strip()
+                why = f"it did not start ({_reason(exc)})" + (f"; its stderr ends: {said}" if said else "")
+                running.ready.set_exception(_unreachable(name, why))
             if not isinstance(exc, Exception):
                 raise
         finally:

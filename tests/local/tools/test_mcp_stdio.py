@@ -90,14 +90,15 @@ async def test_a_server_that_cannot_start_is_an_error_naming_the_tool(
     local: LocalServer, client: AsyncAgentRun, raw: httpx.AsyncClient
 ) -> None:
     name = unique("stdio")
-    entry = {"command": "python", "args": ["-c", "import sys; sys.exit(3)"]}  # exits before it speaks MCP
+    entry = {"command": "python", "args": ["-c", "import sys; sys.exit('no config here')"]}  # before it speaks MCP
     await client.tools.create(
         name, tool_type="MCP", create_method="MCP_LOCAL", protocol_spec=json.dumps({"mcpServers": {"local": entry}})
     )
     with anyio.fail_after(20):
         async with mcp_client(local, name) as session:
-            with pytest.raises(MCPError, match=f"tool {name}: the local MCP server cannot be used"):
+            with pytest.raises(MCPError, match=f"tool {name}: the local MCP server cannot be used") as failed:
                 await session.list_tools()
+    assert "its stderr ends: no config here" in str(failed.value)
     bad = unique("stdio")
     await client.tools.create(
         bad,
