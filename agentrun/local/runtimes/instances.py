@@ -284,7 +284,7 @@ async def start(
     sandbox = await engine.create(instance_id, limits=launch.limits, network=launch.network, binds=binds)
     try:
         state = isolation.inside(sandbox.paths, f"/home/user/{STATE_DIR}")
-        relay = [isolation.python, "-I", "-c", _RELAY_SOURCE, state, str(port), *argv]
+        relay = [isolation.python, "-I", "-S", "-c", _RELAY_SOURCE, state, str(port), *argv]  # relay.py
         process = await sandbox.start_process(
             shlex.join(relay),
             cwd=code_dir,
