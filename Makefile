@@ -11,7 +11,7 @@ OFFICIAL_STAMP := $(OFFICIAL)/.installed
 INTEGRATIONS := .venv-integrations
 INTEGRATIONS_STAMP := $(INTEGRATIONS)/.installed
 # Frameworks whose pins clash with those (crewai: mcp<2; agentscope: mcp>=2, openai 3; google-adk: its fastapi and
-# starlette pins, openai 3) get one virtualenv each, with this repo and just that extra.
+# starlette pins, openai 3) get one virtualenv each, with this repo, that extra and `server` (their AgentRunConverter).
 CREWAI_ENV := .venv-integrations-crewai
 AGENTSCOPE_ENV := .venv-integrations-agentscope
 GOOGLE_ADK_ENV := .venv-integrations-google-adk
@@ -82,17 +82,17 @@ $(INTEGRATIONS_STAMP): Makefile pyproject.toml
 # google-adk ~54 s.
 $(CREWAI_ENV)/.installed: Makefile pyproject.toml
 	test -x $(CREWAI_ENV)/bin/python || $(PYTHON) -m venv $(CREWAI_ENV)
-	$(CREWAI_ENV)/bin/python -m pip install --quiet -e ".[crewai]" crewai==1.15.30
+	$(CREWAI_ENV)/bin/python -m pip install --quiet -e ".[crewai,server]" crewai==1.15.30
 	touch $@
 
 $(AGENTSCOPE_ENV)/.installed: Makefile pyproject.toml
 	test -x $(AGENTSCOPE_ENV)/bin/python || $(PYTHON) -m venv $(AGENTSCOPE_ENV)
-	$(AGENTSCOPE_ENV)/bin/python -m pip install --quiet -e ".[agentscope]" agentscope==2.0.11
+	$(AGENTSCOPE_ENV)/bin/python -m pip install --quiet -e ".[agentscope,server]" agentscope==2.0.11
 	touch $@
 
 $(GOOGLE_ADK_ENV)/.installed: Makefile pyproject.toml
 	test -x $(GOOGLE_ADK_ENV)/bin/python || $(PYTHON) -m venv $(GOOGLE_ADK_ENV)
-	$(GOOGLE_ADK_ENV)/bin/python -m pip install --quiet -e ".[google-adk]" google-adk==2.13.0 litellm==1.110.2
+	$(GOOGLE_ADK_ENV)/bin/python -m pip install --quiet -e ".[google-adk,server]" google-adk==2.13.0 litellm==1.110.2
 	touch $@
 
 integrations: $(FRAMEWORK_STAMPS)

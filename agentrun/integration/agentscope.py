@@ -9,11 +9,14 @@ close what they share (`close()`, `aclose()`, `with`). The same names as agentru
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from agentrun._config import Config
 from agentrun.integration import _common
 from agentrun.integration._common import CommonTool, ToolList
+
+if TYPE_CHECKING:
+    from agentrun.integration.agentscope_converter import AgentRunConverter
 
 _EXTRA = "agentscope"
 
@@ -95,4 +98,13 @@ def sandbox_toolset(
     return _common.convert(toolset, to_agentscope_tool)
 
 
-__all__ = ["model", "sandbox_toolset", "to_agentscope_tool", "tool_resource", "toolset"]
+def __getattr__(name: str) -> Any:
+    # AgentRunConverter serves a streamed reply through agentrun.server (the `server` extra): imported on first use.
+    if name == "AgentRunConverter":
+        from agentrun.integration.agentscope_converter import AgentRunConverter
+
+        return AgentRunConverter
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["AgentRunConverter", "model", "sandbox_toolset", "to_agentscope_tool", "tool_resource", "toolset"]

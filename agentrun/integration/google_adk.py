@@ -8,11 +8,14 @@ with the tool's JSON Schema as `parameters_json_schema`), which also close what 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from agentrun._config import Config
 from agentrun.integration import _common
 from agentrun.integration._common import CommonTool, ToolList
+
+if TYPE_CHECKING:
+    from agentrun.integration.google_adk_converter import AgentRunConverter
 
 _EXTRA = "google-adk"
 
@@ -102,4 +105,13 @@ def sandbox_toolset(
     return _common.convert(toolset, to_google_adk_tool)
 
 
-__all__ = ["model", "sandbox_toolset", "to_google_adk_tool", "tool_resource", "toolset"]
+def __getattr__(name: str) -> Any:
+    # AgentRunConverter serves a streamed run through agentrun.server (the `server` extra): imported on first use.
+    if name == "AgentRunConverter":
+        from agentrun.integration.google_adk_converter import AgentRunConverter
+
+        return AgentRunConverter
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["AgentRunConverter", "model", "sandbox_toolset", "to_google_adk_tool", "tool_resource", "toolset"]
