@@ -3,7 +3,8 @@
 stream both ways, chunk by chunk (SSE included); a caller that disconnects closes the upstream request.
 
 The endpoint `Default` serves LATEST when the runtime has no endpoint of that name (the SDK invokes `Default` when
-none is named). Unknown runtimes and endpoints answer 404; a runtime still building, failed or whose instance cannot
+none is named). Unknown runtimes and endpoints answer 404; a runtime whose credentialName is disabled or missing
+403 ERR_CREDENTIAL_UNUSABLE naming it; a runtime still building, failed or whose instance cannot
 start 503; a Container runtime 501.
 """
 
@@ -23,6 +24,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 from starlette.types import Receive, Scope, Send
 
+from agentrun.local.credential_use import credential_problem
 from agentrun.local.resources import AGENT_RUNTIME, AGENT_RUNTIME_ENDPOINT, AGENT_RUNTIME_VERSION
 from agentrun.local.responses import LocalAPIError
 from agentrun.local.runtimes.manager import BUILD_FIELD, CONTAINER_REASON, Lease, RuntimeManager
@@ -80,6 +82,10 @@ def _endpoint(tx: Tx, name: str, endpoint: str) -> tuple[str, Doc, Doc | None]:
     )
     if runtime is None or runtime.doc.get("status") == "DELETING":
         raise LocalAPIError(404, "ERR_NOT_FOUND", f"agent runtime {name} does not exist")
+    credential = runtime.doc.get("credentialName")
+    problem = credential_problem(tx, str(credential)) if credential else None
+    if problem is not None:  # any write (disabling it) renews the store's generation: the next call sees it
+        raise LocalAPIError(403, "ERR_CREDENTIAL_UNUSABLE", f"agent runtime {name} cannot be invoked: {problem}")
     found = next(
         (
             row.doc
