@@ -172,6 +172,12 @@ socket.onclose = (event) => { status.textContent = "closed" + (event.reason ? ":
 """
 
 
+async def viewer_not_upgraded(request: Request) -> Response:
+    """A plain GET of the viewer's stream: its token is checked first, as for the page (401/403), then 426."""
+    _check_token(request, str(request.path_params["sandboxId"]))
+    return await not_upgraded(request)
+
+
 def routes() -> list[BaseRoute]:
     path = "/sandboxes/{sandboxId}/ws/liveview"
     return [WebSocketRoute(path, signed_stream), Route(path, not_upgraded, methods=["GET"])]
@@ -182,5 +188,5 @@ def viewer_routes() -> list[BaseRoute]:
     return [
         Route(page, viewer_page, methods=["GET"]),
         WebSocketRoute(page + "/ws", viewer_stream),
-        Route(page + "/ws", not_upgraded, methods=["GET"]),
+        Route(page + "/ws", viewer_not_upgraded, methods=["GET"]),
     ]

@@ -102,6 +102,10 @@ async def test_the_page_refuses_a_bad_token(browser_sandbox: Sandbox, raw: httpx
     assert answer.status_code == 401 and "expired" in answer.json()["message"]
     answer = await raw.get(url.split("?")[0])
     assert answer.status_code == 401 and "signature" in answer.json()["message"]
+    # the stream, fetched without an upgrade: its token first, then told to upgrade
+    stream = _stream_url(url).replace("wss://", "https://", 1)
+    assert (await raw.get(stream)).status_code == 426
+    assert (await raw.get(_with_query(stream, tampered))).status_code == 403
 
 
 async def test_the_stream_refuses_a_bad_token(browser_sandbox: Sandbox, local: LocalServer) -> None:
