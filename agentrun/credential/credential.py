@@ -3,15 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from agentrun_control_api.api.credentials import (
-    create_credential,
-    delete_credential,
-    get_credential,
-    list_credentials,
-    update_credential,
-)
 from agentrun_control_api.models import (
     CreateCredentialInput,
     CredentialAuthType,
@@ -25,8 +18,27 @@ from attrs import define, field
 
 from agentrun._core.bound import BoundResource, updater
 from agentrun._core.http import CallOptions
+from agentrun._core.lazy import lazy_modules
 from agentrun._core.paging import AsyncPager
 from agentrun._core.resource import ControlAPI, build_input, resource_repr, text_of
+
+if TYPE_CHECKING:
+    from agentrun_control_api.api.credentials import (
+        create_credential,
+        delete_credential,
+        get_credential,
+        list_credentials,
+        update_credential,
+    )
+else:  # imported on first use (agentrun._core.lazy)
+    create_credential, delete_credential, get_credential, list_credentials, update_credential = lazy_modules(
+        "agentrun_control_api.api.credentials",
+        "create_credential",
+        "delete_credential",
+        "get_credential",
+        "list_credentials",
+        "update_credential",
+    )
 
 
 def _public_config(value: CredentialPublicConfig | Mapping[str, Any] | None) -> CredentialPublicConfig | None:

@@ -4,15 +4,8 @@ fallbacks, retries, caching, rate limits and guardrails."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
-from agentrun_control_api.api.model_proxies import (
-    create_model_proxy,
-    delete_model_proxy,
-    get_model_proxy,
-    list_model_proxies,
-    update_model_proxy,
-)
 from agentrun_control_api.fields import CreateModelProxyMore, UpdateModelProxyMore
 from agentrun_control_api.models import (
     CreateModelProxyInput,
@@ -29,6 +22,7 @@ from attrs import define, field
 from agentrun import errors
 from agentrun._core.bound import BoundResource, updater
 from agentrun._core.http import CallOptions
+from agentrun._core.lazy import lazy_modules
 from agentrun._core.paging import AsyncPager
 from agentrun._core.resource import (
     ControlAPI,
@@ -38,6 +32,24 @@ from agentrun._core.resource import (
     text_of,
     wire_body,
 )
+
+if TYPE_CHECKING:
+    from agentrun_control_api.api.model_proxies import (
+        create_model_proxy,
+        delete_model_proxy,
+        get_model_proxy,
+        list_model_proxies,
+        update_model_proxy,
+    )
+else:  # imported on first use (agentrun._core.lazy)
+    create_model_proxy, delete_model_proxy, get_model_proxy, list_model_proxies, update_model_proxy = lazy_modules(
+        "agentrun_control_api.api.model_proxies",
+        "create_model_proxy",
+        "delete_model_proxy",
+        "get_model_proxy",
+        "list_model_proxies",
+        "update_model_proxy",
+    )
 
 Endpoints = Sequence[ProxyEndpoint | WireObject]
 Policies = ProxyPolicies | WireObject

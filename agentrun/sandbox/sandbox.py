@@ -16,16 +16,8 @@ from collections.abc import Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, Unpack
 
-from agentrun_control_api.api.sandboxes import list_sandboxes, pause_sandbox, resume_sandbox
 from agentrun_control_api.models import Sandbox as SandboxModel
 from agentrun_control_api.models import TemplateType
-from agentrun_data_api.api.sandboxes import (
-    create_sandbox,
-    delete_sandbox,
-    get_sandbox,
-    get_sandbox_health,
-    stop_sandbox,
-)
 from agentrun_data_api.fields import CreateSandboxMore
 from agentrun_data_api.models.create_sandbox_input import CreateSandboxInput
 from attrs import define, field
@@ -34,6 +26,7 @@ from agentrun import errors
 from agentrun._core.aio import shielded
 from agentrun._core.bound import BoundResource
 from agentrun._core.http import CallOptions, HttpCore, OperationRequest, json_of
+from agentrun._core.lazy import lazy_modules
 from agentrun._core.paging import AsyncPager
 from agentrun._core.resource import ControlAPI, bound, build_input, copy_fields, resource_repr, text_of, wire_body
 from agentrun._core.waiting import FAILED_STATUSES, wait_for_status
@@ -45,6 +38,28 @@ if TYPE_CHECKING:
     from agentrun.sandbox.browser import SandboxBrowser
     from agentrun.sandbox.commands import Commands
     from agentrun.sandbox.files import Files
+
+if TYPE_CHECKING:
+    from agentrun_control_api.api.sandboxes import list_sandboxes, pause_sandbox, resume_sandbox
+    from agentrun_data_api.api.sandboxes import (
+        create_sandbox,
+        delete_sandbox,
+        get_sandbox,
+        get_sandbox_health,
+        stop_sandbox,
+    )
+else:  # imported on first use (agentrun._core.lazy)
+    list_sandboxes, pause_sandbox, resume_sandbox = lazy_modules(
+        "agentrun_control_api.api.sandboxes", "list_sandboxes", "pause_sandbox", "resume_sandbox"
+    )
+    create_sandbox, delete_sandbox, get_sandbox, get_sandbox_health, stop_sandbox = lazy_modules(
+        "agentrun_data_api.api.sandboxes",
+        "create_sandbox",
+        "delete_sandbox",
+        "get_sandbox",
+        "get_sandbox_health",
+        "stop_sandbox",
+    )
 
 RUNNING_STATUSES = frozenset({"READY", "RUNNING"})
 """Statuses of a sandbox that can do work. The service's casing varies: compare with `.upper()`."""

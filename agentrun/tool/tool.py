@@ -7,9 +7,8 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
-from typing import Any, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
-from agentrun_control_api.api.tools import create_tool, delete_tool, get_tool, list_tools, update_tool
 from agentrun_control_api.fields import CreateToolMore, UpdateToolMore
 from agentrun_control_api.models import (
     CreateToolInputV2,
@@ -19,18 +18,13 @@ from agentrun_control_api.models import (
     UpdateToolInputV2,
 )
 from agentrun_control_api.models import Tool as ToolModel
-from agentrun_data_api.api.tools import (
-    get_all_tool_usage,
-    get_tool_usage,
-    invoke_tool_function,
-    list_tool_functions,
-)
 from attrs import define, field
 
 from agentrun import errors
 from agentrun._core.bound import BoundResource, updater
 from agentrun._core.envelope import json_of
 from agentrun._core.http import CallOptions, HttpCore
+from agentrun._core.lazy import lazy_modules
 from agentrun._core.paging import AsyncPager
 from agentrun._core.resource import (
     ControlAPI,
@@ -44,6 +38,26 @@ from agentrun.sandbox.sandbox import Sandboxes
 from agentrun.tool.functions import ToolFunction, ToolResult, parse_functions, parse_result
 from agentrun.tool.sandbox_tools import SandboxTools
 from agentrun.tool.usage import ToolUsage, parse_tool_usage
+
+if TYPE_CHECKING:
+    from agentrun_control_api.api.tools import create_tool, delete_tool, get_tool, list_tools, update_tool
+    from agentrun_data_api.api.tools import (
+        get_all_tool_usage,
+        get_tool_usage,
+        invoke_tool_function,
+        list_tool_functions,
+    )
+else:  # imported on first use (agentrun._core.lazy)
+    create_tool, delete_tool, get_tool, list_tools, update_tool = lazy_modules(
+        "agentrun_control_api.api.tools", "create_tool", "delete_tool", "get_tool", "list_tools", "update_tool"
+    )
+    get_all_tool_usage, get_tool_usage, invoke_tool_function, list_tool_functions = lazy_modules(
+        "agentrun_data_api.api.tools",
+        "get_all_tool_usage",
+        "get_tool_usage",
+        "invoke_tool_function",
+        "list_tool_functions",
+    )
 
 
 def _spec_text(spec: str | Mapping[str, Any] | None) -> str | None:

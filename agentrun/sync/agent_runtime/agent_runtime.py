@@ -8,20 +8,6 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Self, Unpack
 
-from agentrun_control_api.api.agent_runtimes import (
-    create_agent_runtime,
-    create_agent_runtime_endpoint,
-    delete_agent_runtime,
-    delete_agent_runtime_endpoint,
-    get_agent_runtime,
-    get_agent_runtime_endpoint,
-    list_agent_runtime_endpoints,
-    list_agent_runtime_versions,
-    list_agent_runtimes,
-    publish_runtime_version,
-    update_agent_runtime,
-    update_agent_runtime_endpoint,
-)
 from agentrun_control_api.fields import (
     CreateAgentRuntimeEndpointMore,
     CreateAgentRuntimeMore,
@@ -49,6 +35,7 @@ from attrs import define, field
 
 from agentrun import errors
 from agentrun._core.http import CallOptions
+from agentrun._core.lazy import lazy_modules
 from agentrun._core.portal import SyncHttpCore, call_back, in_thread
 from agentrun.agent_runtime.packaging import CodePackage, default_command, load_package
 from agentrun.sync._core.bound import BoundResource, updater
@@ -73,6 +60,51 @@ if TYPE_CHECKING:
     from agentrun.sync.agent_runtime.agui import AgUiStream
     from agentrun.sync.agent_runtime.logs import LogStream
     from agentrun.sync.model.chat_stream import ChatStream
+
+if TYPE_CHECKING:
+    from agentrun_control_api.api.agent_runtimes import (
+        create_agent_runtime,
+        create_agent_runtime_endpoint,
+        delete_agent_runtime,
+        delete_agent_runtime_endpoint,
+        get_agent_runtime,
+        get_agent_runtime_endpoint,
+        list_agent_runtime_endpoints,
+        list_agent_runtime_versions,
+        list_agent_runtimes,
+        publish_runtime_version,
+        update_agent_runtime,
+        update_agent_runtime_endpoint,
+    )
+else:  # imported on first use (agentrun._core.lazy)
+    (
+        create_agent_runtime,
+        create_agent_runtime_endpoint,
+        delete_agent_runtime,
+        delete_agent_runtime_endpoint,
+        get_agent_runtime,
+        get_agent_runtime_endpoint,
+        list_agent_runtime_endpoints,
+        list_agent_runtime_versions,
+        list_agent_runtimes,
+        publish_runtime_version,
+        update_agent_runtime,
+        update_agent_runtime_endpoint,
+    ) = lazy_modules(
+        "agentrun_control_api.api.agent_runtimes",
+        "create_agent_runtime",
+        "create_agent_runtime_endpoint",
+        "delete_agent_runtime",
+        "delete_agent_runtime_endpoint",
+        "get_agent_runtime",
+        "get_agent_runtime_endpoint",
+        "list_agent_runtime_endpoints",
+        "list_agent_runtime_versions",
+        "list_agent_runtimes",
+        "publish_runtime_version",
+        "update_agent_runtime",
+        "update_agent_runtime_endpoint",
+    )
 
 DEPLOY_TIMEOUT = 600.0
 """Seconds `deploy` waits for READY by default: installing requirements.txt can take minutes."""

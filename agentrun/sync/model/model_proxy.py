@@ -5,15 +5,8 @@ fallbacks, retries, caching, rate limits and guardrails."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
-from agentrun_control_api.api.model_proxies import (
-    create_model_proxy,
-    delete_model_proxy,
-    get_model_proxy,
-    list_model_proxies,
-    update_model_proxy,
-)
 from agentrun_control_api.fields import CreateModelProxyMore, UpdateModelProxyMore
 from agentrun_control_api.models import (
     CreateModelProxyInput,
@@ -29,9 +22,28 @@ from attrs import define, field
 
 from agentrun import errors
 from agentrun._core.http import CallOptions
+from agentrun._core.lazy import lazy_modules
 from agentrun.sync._core.bound import BoundResource, updater
 from agentrun.sync._core.paging import SyncPager
 from agentrun.sync._core.resource import ControlAPI, WireObject, build_input, resource_repr, text_of, wire_body
+
+if TYPE_CHECKING:
+    from agentrun_control_api.api.model_proxies import (
+        create_model_proxy,
+        delete_model_proxy,
+        get_model_proxy,
+        list_model_proxies,
+        update_model_proxy,
+    )
+else:  # imported on first use (agentrun._core.lazy)
+    create_model_proxy, delete_model_proxy, get_model_proxy, list_model_proxies, update_model_proxy = lazy_modules(
+        "agentrun_control_api.api.model_proxies",
+        "create_model_proxy",
+        "delete_model_proxy",
+        "get_model_proxy",
+        "list_model_proxies",
+        "update_model_proxy",
+    )
 
 Endpoints = Sequence[ProxyEndpoint | WireObject]
 Policies = ProxyPolicies | WireObject

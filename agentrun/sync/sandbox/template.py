@@ -4,17 +4,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import Any, Unpack
+from typing import TYPE_CHECKING, Any, Unpack
 
-from agentrun_control_api.api.templates import (
-    activate_template_mcp,
-    create_template,
-    delete_template,
-    get_template,
-    list_templates,
-    stop_template_mcp,
-    update_template,
-)
 from agentrun_control_api.fields import CreateTemplateMore, UpdateTemplateMore
 from agentrun_control_api.models import (
     ActivateTemplateMCPInput,
@@ -29,6 +20,7 @@ from agentrun_control_api.models import Template as TemplateModel
 from attrs import define, field
 
 from agentrun._core.http import CallOptions
+from agentrun._core.lazy import lazy_modules
 from agentrun.sync._core.bound import BoundResource, updater
 from agentrun.sync._core.paging import SyncPager
 from agentrun.sync._core.resource import (
@@ -41,6 +33,36 @@ from agentrun.sync._core.resource import (
     text_of,
     wire_body,
 )
+
+if TYPE_CHECKING:
+    from agentrun_control_api.api.templates import (
+        activate_template_mcp,
+        create_template,
+        delete_template,
+        get_template,
+        list_templates,
+        stop_template_mcp,
+        update_template,
+    )
+else:  # imported on first use (agentrun._core.lazy)
+    (
+        activate_template_mcp,
+        create_template,
+        delete_template,
+        get_template,
+        list_templates,
+        stop_template_mcp,
+        update_template,
+    ) = lazy_modules(
+        "agentrun_control_api.api.templates",
+        "activate_template_mcp",
+        "create_template",
+        "delete_template",
+        "get_template",
+        "list_templates",
+        "stop_template_mcp",
+        "update_template",
+    )
 
 
 def _sizes(template_type: TemplateType) -> tuple[float, int, int]:

@@ -1,0 +1,36 @@
+"""Modules imported on first use.
+
+The generated operation modules (one per API operation, each importing its body and response models) make up much
+of what a manager would import up front; resource modules bind them through `lazy_modules`, so touching
+`client.credentials` loads none until a call is made. Annotations stay exact: the same names are imported under
+`TYPE_CHECKING`.
+"""
+
+from __future__ import annotations
+
+from importlib import import_module
+from typing import Any
+
+
+class LazyModule:
+    """Stands for the module `name`, imported when one of its attributes is first read."""
+
+    __slots__ = ("_module", "_name")
+
+    def __init__(self, name: str) -> None:
+        self._name = name
+        self._module: Any = None
+
+    def __getattr__(self, attribute: str) -> Any:  # only reached for the module's names (the slots are found first)
+        module = self._module
+        if module is None:
+            module = self._module = import_module(self._name)  # the import lock makes concurrent first uses safe
+        return getattr(module, attribute)
+
+    def __repr__(self) -> str:
+        return f"<lazy module {self._name!r}>"
+
+
+def lazy_modules(package: str, *names: str) -> tuple[Any, ...]:
+    """`from package import name, ...` for submodules, each imported when first used."""
+    return tuple(LazyModule(f"{package}.{name}") for name in names)
