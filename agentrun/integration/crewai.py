@@ -9,11 +9,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from agentrun._config import Config
 from agentrun.integration import _common
 from agentrun.integration._common import CommonTool, ModelTarget, ToolList
+
+if TYPE_CHECKING:
+    from agentrun.integration.crewai_converter import AgentRunConverter
 
 _EXTRA = "crewai"
 
@@ -129,4 +132,13 @@ def sandbox_toolset(
     return _common.convert(toolset, to_crewai_tool)
 
 
-__all__ = ["model", "sandbox_toolset", "to_crewai_tool", "tool_resource", "toolset"]
+def __getattr__(name: str) -> Any:
+    # AgentRunConverter serves a streamed crew through agentrun.server (the `server` extra): imported on first use.
+    if name == "AgentRunConverter":
+        from agentrun.integration.crewai_converter import AgentRunConverter
+
+        return AgentRunConverter
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
+
+__all__ = ["AgentRunConverter", "model", "sandbox_toolset", "to_crewai_tool", "tool_resource", "toolset"]
