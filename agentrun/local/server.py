@@ -194,7 +194,7 @@ async def run(
     try:
         await sandboxes.settle_orphans("AgentRun Local restarted; the sandbox's processes ended with it")
         await models.start(store)
-        await runtimes.start(paths.runtimes, store, sandboxes.engine)
+        await runtimes.start(paths.runtimes, store, sandboxes.engine, spare=min(1, sandboxes.pool.size))
         await access.start()  # deployed agents reach this server through it (instance_access.py)
         runtimes.access = access
         state = ServerState(

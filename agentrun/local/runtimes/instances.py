@@ -39,6 +39,7 @@ from agentrun.local.runtimes.builds import Build, command_for
 from agentrun.local.runtimes.logs import Changes, InstanceLog
 from agentrun.local.sandbox import Limits, OutputChunk, ProcessExit, ProcessHandle, SandboxEngine, SandboxHandle
 from agentrun.local.sandbox.network import Egress
+from agentrun.local.sandbox.pool import WarmPool
 from agentrun.local.sandbox.sockets import open_socket
 from agentrun.local.state import timestamp
 
@@ -256,6 +257,7 @@ def _api_environment(access: InstanceAccess | None, isolated: bool) -> dict[str,
 async def start(
     launch: Launch,
     engine: SandboxEngine,
+    pool: WarmPool | None,
     logs: Path,
     changes: Changes | None = None,
     created: Callable[[Instance], None] | None = None,
@@ -281,7 +283,9 @@ async def start(
     if access is not None:  # the server's API, reachable from inside (instance_access.py)
         binds += access.binds(isolated=isolation.isolated)
     port = launch.port if isolation.isolated else _free_port()
-    sandbox = await engine.create(instance_id, limits=launch.limits, network=launch.network, binds=binds)
+    # A started, empty sandbox of this launch's kind when one waits (pool.py), else one started now.
+    create = pool.create if pool is not None else engine.create
+    sandbox = await create(instance_id, limits=launch.limits, network=launch.network, binds=tuple(binds))
     try:
         state = isolation.inside(sandbox.paths, f"/home/user/{STATE_DIR}")
         relay = [isolation.python, "-I", "-S", "-c", _RELAY_SOURCE, state, str(port), *argv]  # relay.py

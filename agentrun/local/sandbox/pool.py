@@ -2,7 +2,7 @@
 and interpreter start (~50 ms idle, 100-250 ms under load).
 
 Sandboxes are interchangeable until first used: same limits and network, an empty workspace, a zygote with nothing
-forked. The pool keeps `size` of them for each of the `max_kinds` (limits, network) combinations most recently
+forked. The pool keeps `size` of them for each of the `max_kinds` (limits, network, binds) combinations most recently
 asked for (a kind is wanted once a create asked for it, so the first sandbox of a template starts cold). They start
 under ids of their own and are renamed, host directory included, on hand-over; only isolated sandboxes are pooled
 (unisolated ones know their host paths). `keep_filled()` runs beside the server and refills after each hand-over;
@@ -24,7 +24,8 @@ from agentrun.local.sandbox.network import Egress
 
 logger = logging.getLogger("agentrun.local.sandbox")
 
-Kind = tuple[Limits, Egress | None]  # (limits, network)
+Bind = tuple[str, str]
+Kind = tuple[Limits, Egress | None, tuple[Bind, ...]]  # (limits, network, read-only binds)
 DEFAULT_SIZE = 2
 DEFAULT_KINDS = 2
 _RETRY_AFTER_FAILURE = 5.0  # seconds before trying to start a pooled sandbox again after a failure
@@ -43,16 +44,18 @@ class WarmPool:
         """How many ready sandboxes wait in the pool."""
         return sum(len(handles) for handles in self._ready.values())
 
-    async def create(self, sandbox_id: str, *, limits: Limits, network: Egress | None) -> SandboxHandle:
+    async def create(
+        self, sandbox_id: str, *, limits: Limits, network: Egress | None, binds: tuple[Bind, ...] = ()
+    ) -> SandboxHandle:
         """A sandbox named `sandbox_id`: a pooled one when one of this kind is ready, else started now."""
-        kind = (limits, network)
+        kind = (limits, network, binds)
         handle = self._take(kind)
         if handle is not None:
             try:
                 return await self.engine.rename(handle.id, sandbox_id)
             except (SandboxError, OSError):  # the id is taken or invalid: the engine says which
                 self._ready.setdefault(kind, []).append(handle)  # still unused
-        return await self.engine.create(sandbox_id, limits=limits, network=network)
+        return await self.engine.create(sandbox_id, limits=limits, network=network, binds=binds)
 
     def _take(self, kind: Kind) -> SandboxHandle | None:
         if self.size == 0:
@@ -84,7 +87,9 @@ class WarmPool:
                     await self._wanted.wait()
                     continue
                 try:
-                    handle = await self.engine.create(f"warm-{secrets.token_hex(8)}", limits=kind[0], network=kind[1])
+                    handle = await self.engine.create(
+                        f"warm-{secrets.token_hex(8)}", limits=kind[0], network=kind[1], binds=kind[2]
+                    )
                 except SandboxError as exc:
                     logger.warning("could not start a sandbox for the warm pool: %s", exc)
                     await anyio.sleep(_RETRY_AFTER_FAILURE)

@@ -70,7 +70,7 @@ async def test_another_kind_is_started_cold_and_the_stale_kind_is_destroyed(
             lambda: not any(handle.alive or (handle.init_pid and alive(handle.init_pid)) for handle in stale), 60
         )
         await filled(pool, 2)
-        assert all(kind == (OTHER, None) for kind in pool._ready)
+        assert all(kind == (OTHER, None, ()) for kind in pool._ready)
     finally:
         await first.aclose()
         await other.aclose()
