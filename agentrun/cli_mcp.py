@@ -1,5 +1,6 @@
-"""`agentrun mcp sandbox --template T`: a code-interpreter sandbox as an MCP server over stdio, for Claude Desktop,
-Cursor or any MCP client that starts servers as commands. Configured from the AGENTRUN_* variables, or `--local`
+"""`agentrun mcp sandbox --template T`: a sandbox as an MCP server over stdio, for Claude Desktop, Cursor or any MCP
+client that starts servers as commands: the browser tools for a Browser template, the code-interpreter tools
+otherwise. Configured from the AGENTRUN_* variables, or `--local`
 (the AgentRun Local server recorded in its data dir). The sandbox is created on the first tool call, reused, and
 deleted when the client goes (stdin closed, SIGTERM or Ctrl-C), a call in flight included.
 """
@@ -7,6 +8,7 @@ deleted when the client goes (stdin closed, SIGTERM or Ctrl-C), a call in flight
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import signal
 import sys
 from typing import Any
@@ -16,11 +18,12 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
     commands = parser.add_subparsers(dest="command", required=True, metavar="{sandbox}")
     sandbox = commands.add_parser(
         "sandbox",
-        help="serve a code-interpreter sandbox as MCP tools over stdio",
-        description="Serve run_code, read_file, write_file, list_files and run_command over MCP (stdio) in a "
-        "sandbox of TEMPLATE, created on first use and deleted on exit.",
+        help="serve a sandbox as MCP tools over stdio",
+        description="Serve run_code, read_file, write_file, list_files and run_command (a CodeInterpreter or "
+        "AllInOne template), or browser_navigate, browser_snapshot, browser_click... (a Browser template) over MCP "
+        "(stdio) in a sandbox of TEMPLATE, created on first use and deleted on exit.",
     )
-    sandbox.add_argument("--template", required=True, help="a CodeInterpreter template's name")
+    sandbox.add_argument("--template", required=True, help="a CodeInterpreter, AllInOne or Browser template's name")
     sandbox.add_argument("--idle-timeout", type=int, help="seconds without use after which the service ends it")
     sandbox.add_argument(
         "--local",
@@ -40,8 +43,11 @@ def _sigterm_as_sigint(signum: int, frame: Any) -> None:
 def _sandbox(args: argparse.Namespace) -> int:
     import anyio
 
+    from agentrun._core.resource import text_of
     from agentrun.client import AsyncAgentRun
-    from agentrun.errors import AgentRunError
+    from agentrun.errors import AgentRunError, InvalidArgumentError
+    from agentrun.tool.browser_tools import BrowserTools, browser_toolset
+    from agentrun.tool.sandbox_tools import SandboxTools
 
     try:
         from mcp.server.stdio import stdio_server
@@ -53,10 +59,21 @@ def _sandbox(args: argparse.Namespace) -> int:
 
     async def serve() -> None:
         client = AsyncAgentRun.local(args.local or None) if args.local is not None else AsyncAgentRun()
-        async with client, client.tools.sandbox_tools(args.template, idle_timeout=args.idle_timeout) as tools:
-            mcp = server(tools)
-            async with stdio_server() as (read, write):
-                await mcp.run(read, write, mcp.create_initialization_options())
+        async with client:
+            kind = text_of((await client.templates.get(args.template)).template_type)
+            if kind == "Browser" and importlib.util.find_spec("playwright") is None:
+                raise InvalidArgumentError(
+                    f"template {args.template} is a Browser one: pip install 'agentrun[browser]'"
+                )
+            tools: SandboxTools | BrowserTools = (
+                browser_toolset(client, args.template, idle_timeout=args.idle_timeout)
+                if kind == "Browser"
+                else client.tools.sandbox_tools(args.template, idle_timeout=args.idle_timeout)
+            )
+            async with tools:
+                mcp = server(tools)
+                async with stdio_server() as (read, write):
+                    await mcp.run(read, write, mcp.create_initialization_options())
 
     # SIGTERM (how clients stop their servers) unwinds like Ctrl-C: the sandbox is deleted on the way out.
     signal.signal(signal.SIGTERM, _sigterm_as_sigint)

@@ -153,20 +153,26 @@ class BrowserTool:
 
 class BrowserTools:
     """The browser tool set of one sandbox from `template` (a Browser or AllInOne template), created on first use
-    (see the module doc). Iterating gives the `BrowserTool`s; `call(name, arguments)` runs one."""
+    (see the module doc), or of the running sandbox `sandbox_id` (connected on first use, never deleted by the set).
+    Iterating gives the `BrowserTool`s; `call(name, arguments)` runs one."""
 
     def __init__(
         self,
         sandboxes: Sandboxes,
-        template: str,
+        template: str | None = None,
         *,
+        sandbox_id: str | None = None,
         idle_timeout: int | None = None,
         ready_timeout: float = 60.0,
     ) -> None:
-        if not isinstance(template, str) or not template:
-            raise errors.InvalidArgumentError(f"template must be a template's name, got {template!r}")
+        if (template is None) == (sandbox_id is None):
+            raise errors.InvalidArgumentError("pass either template (a sandbox is created) or sandbox_id (one in use)")
+        for value, what in ((template, "template"), (sandbox_id, "sandbox_id")):
+            if value is not None and (not isinstance(value, str) or not value):
+                raise errors.InvalidArgumentError(f"{what} must be a non-empty string, got {value!r}")
         self._sandboxes = sandboxes
         self.template = template
+        self._sandbox_id = sandbox_id  # an existing sandbox: used, never deleted by this set
         self._idle_timeout = idle_timeout
         self._ready_timeout = ready_timeout
         self._lock = new_lock()
@@ -198,7 +204,10 @@ class BrowserTools:
         """(Under the lock.) The connected browser, with the sandbox created and connected now if need be."""
         if self._closed:
             raise errors.InvalidArgumentError("these browser tools are closed: make a new set")
+        if self._sandbox is None and self._sandbox_id is not None:
+            self._sandbox = self._sandboxes.connect(self._sandbox_id)
         if self._sandbox is None:
+            assert self.template is not None
             sandbox = self._sandboxes.create(
                 self.template, idle_timeout=self._idle_timeout, ready_timeout=self._ready_timeout
             )
@@ -310,13 +319,14 @@ class BrowserTools:
             shielded(stack.close)
 
     def close(self) -> None:
-        """Disconnect and delete the sandbox (if a call created one); the set cannot be used afterwards."""
+        """Disconnect and delete the sandbox (if a call created one; one given by `sandbox_id` is left alone); the
+        set cannot be used afterwards."""
         self._closed = True
         try:
             self._disconnect()
         finally:
             sandbox, self._sandbox = self._sandbox, None
-            if sandbox is not None:
+            if sandbox is not None and self._sandbox_id is None:
                 shielded(sandbox._discard)
 
     def __enter__(self) -> BrowserTools:
@@ -328,7 +338,7 @@ class BrowserTools:
         self.close()
 
     def __repr__(self) -> str:
-        sandbox = self._sandbox.id if self._sandbox is not None else None
+        sandbox = self._sandbox.id if self._sandbox is not None else self._sandbox_id
         return f"BrowserTools(template={self.template!r}, sandbox={sandbox!r})"
 
 

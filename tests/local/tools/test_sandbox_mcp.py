@@ -5,26 +5,18 @@ failures are MCP results with isError, and the stdio server deletes its sandbox 
 
 from __future__ import annotations
 
-import shutil
-import ssl
-import sys
-from collections.abc import AsyncIterator, Generator
-from pathlib import Path
+from collections.abc import AsyncIterator
 
 import anyio
 import httpx
-import httpx2
-import mcp
 import pytest
 from local_helpers import agentrun4_headers, unique
-from mcp.client.stdio import StdioServerParameters
-from mcp.client.streamable_http import streamable_http_client
+from mcp_clients import http_server, stdio_server
 
 from agentrun.client import AsyncAgentRun
 from agentrun.local import LocalServer
 from agentrun.local.sandbox import IsolationUnavailable, SandboxEngine
 
-AGENTRUN = shutil.which("agentrun", path=str(Path(sys.executable).parent))
 TOOLS = ["run_code", "read_file", "write_file", "list_files", "run_command"]
 
 
@@ -41,13 +33,6 @@ async def template(local: LocalServer, tmp_path_factory: pytest.TempPathFactory)
 
 async def _sandbox_ids(client: AsyncAgentRun, template: str) -> set[str]:
     return {s.id async for s in client.sandboxes.list(template_name=template)}
-
-
-def stdio_server(local: LocalServer, template: str) -> mcp.Client:
-    assert AGENTRUN is not None, "the agentrun entry point is not installed"
-    return mcp.Client(
-        StdioServerParameters(command=AGENTRUN, args=["mcp", "sandbox", "--template", template], env=dict(local.env))
-    )
 
 
 async def test_stdio_lists_typed_tools_and_runs_them_in_one_sandbox_deleted_on_exit(
@@ -94,25 +79,6 @@ async def test_stdio_client_leaving_mid_call_deletes_the_sandbox(
         async with stdio_server(local, template) as session:
             await session.call_tool("run_code", {"code": "import time; time.sleep(60)", "timeout": 120})
     assert await _sandbox_ids(client, template) == before
-
-
-class Signed(httpx2.Auth):
-    """Signs every request of the `mcp` client (its own httpx2 client) with AGENTRUN4-HMAC-SHA256."""
-
-    def __init__(self, local: LocalServer) -> None:
-        self.local = local
-
-    def auth_flow(self, request: httpx2.Request) -> Generator[httpx2.Request, httpx2.Response, None]:
-        raw_path = request.url.raw_path.decode().split("?", 1)[0]
-        request.headers.update(agentrun4_headers(self.local, request.method, raw_path))
-        yield request
-
-
-def http_server(local: LocalServer, sandbox_id: str) -> mcp.Client:
-    http = httpx2.AsyncClient(
-        auth=Signed(local), verify=ssl.create_default_context(cafile=str(local.ca_file)), trust_env=False
-    )
-    return mcp.Client(streamable_http_client(f"{local.data_endpoint}/sandboxes/{sandbox_id}/mcp", http_client=http))
 
 
 async def test_http_serves_the_sandbox_tools_with_state_across_sessions(
