@@ -18,12 +18,15 @@ from __future__ import annotations
 import atexit
 import dataclasses
 import importlib
+import math
 import re
 import weakref
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Awaitable, Callable, Iterable, Mapping
 from types import ModuleType, TracebackType
 from typing import TYPE_CHECKING, Any, Self, TypeVar
 
+import anyio.from_thread
+import anyio.lowlevel
 import anyio.to_thread
 import httpx
 
@@ -31,6 +34,7 @@ from agentrun import errors
 from agentrun._config import Config
 from agentrun._core.openai_compat import DataPlaneSignature, async_openai_client
 from agentrun._core.request_signing import sign_data_request
+from agentrun.integration import _sandbox_stream
 from agentrun.tool.functions import ToolFunction
 
 if TYPE_CHECKING:
@@ -167,6 +171,10 @@ class CommonTool:
     run: Callable[[Mapping[str, Any]], str]
     # The set it belongs to: a framework tool that outlives its list keeps the shared client (and sandbox) open.
     owner: CommonToolSet | None = dataclasses.field(default=None, compare=False, repr=False)
+    # run, handing the output to a callback (stream name, text) as it is produced; None: the tool has no such output
+    stream: Callable[[Mapping[str, Any], Callable[[str, str], object]], str] | None = dataclasses.field(
+        default=None, compare=False, repr=False
+    )
 
     @property
     def name(self) -> str:
@@ -189,6 +197,31 @@ class CommonTool:
 
     async def acall(self, arguments: Mapping[str, Any] | None = None) -> str:
         return await anyio.to_thread.run_sync(self.call, arguments)
+
+    async def astream(
+        self, arguments: Mapping[str, Any] | None, on_output: Callable[[str, str], Awaitable[object]]
+    ) -> str:
+        """`acall`, awaiting `on_output(stream, text)` in this task (so a framework's context is there) for each
+        piece of output as the tool produces it; a tool without streamed output just runs."""
+        streamer = self.stream
+        if streamer is None:
+            return await self.acall(arguments)
+        send, receive = anyio.create_memory_object_stream[tuple[str, str]](math.inf)
+        token = anyio.lowlevel.current_token()
+        result: list[str] = []
+
+        def piece(stream: str, text: str) -> None:  # on the worker thread: hand it to this task's loop
+            anyio.from_thread.run_sync(send.send_nowait, (stream, text), token=token)
+
+        async def work() -> None:
+            with send:
+                result.append(await anyio.to_thread.run_sync(streamer, dict(arguments or {}), piece))
+
+        async with anyio.create_task_group() as group, receive:
+            group.start_soon(work)
+            async for stream, text in receive:
+                await on_output(stream, text)
+        return result[0]
 
 
 class CommonToolSet:
@@ -392,7 +425,14 @@ def sandbox_toolset(
 
         return run
 
-    tools = [CommonTool(renamed, runner(original)) for original, renamed in chosen]
+    def streamer(original: ToolFunction) -> Callable[[Mapping[str, Any], Callable[[str, str], object]], str] | None:
+        if kind == BROWSER or original.name not in _sandbox_stream.STREAMED:
+            return None
+        return lambda arguments, on_output: _sandbox_stream.run_streamed(
+            sandbox_tools, original.name, arguments, on_output
+        )
+
+    tools = [CommonTool(renamed, runner(original), stream=streamer(original)) for original, renamed in chosen]
     return SandboxToolSet(tools, sandbox_tools, client)
 
 

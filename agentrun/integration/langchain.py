@@ -43,6 +43,11 @@ def model(
     )
 
 
+# The custom event (`adispatch_custom_event`) carrying a sandbox tool's output as it is produced (run_code and
+# run_command, awaited: agents run tools with `ainvoke`): {"tool", "stream": "stdout"/"stderr", "text"}.
+TOOL_OUTPUT_EVENT = "agentrun_tool_output"
+
+
 def to_langchain_tool(tool: CommonTool) -> Any:
     """One neutral tool as a `StructuredTool`; its arguments schema is the tool's JSON Schema."""
     structured_tool = _common.require_framework("langchain_core.tools", _EXTRA).StructuredTool
@@ -51,7 +56,16 @@ def to_langchain_tool(tool: CommonTool) -> Any:
         return tool.call(arguments)
 
     async def arun(**arguments: Any) -> str:
-        return await tool.acall(arguments)
+        if tool.stream is None:
+            return await tool.acall(arguments)
+        callbacks = _common.require_framework("langchain_core.callbacks", _EXTRA)
+
+        async def forward(stream: str, text: str) -> None:
+            # a custom event of this tool's run: astream_events gives it as on_custom_event before on_tool_end
+            data = {"tool": tool.name, "stream": stream, "text": text}
+            await callbacks.adispatch_custom_event(TOOL_OUTPUT_EVENT, data)
+
+        return await tool.astream(arguments, forward)
 
     return structured_tool.from_function(
         func=run, coroutine=arun, name=tool.name, description=tool.description, args_schema=tool.input_schema
@@ -110,4 +124,12 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["AgentRunConverter", "model", "sandbox_toolset", "to_langchain_tool", "tool_resource", "toolset"]
+__all__ = [
+    "TOOL_OUTPUT_EVENT",
+    "AgentRunConverter",
+    "model",
+    "sandbox_toolset",
+    "to_langchain_tool",
+    "tool_resource",
+    "toolset",
+]

@@ -6,7 +6,14 @@ extra, so it is imported on first use)."""
 
 from typing import TYPE_CHECKING, Any
 
-from agentrun.integration.langchain import model, sandbox_toolset, to_langchain_tool, tool_resource, toolset
+from agentrun.integration.langchain import (
+    TOOL_OUTPUT_EVENT,
+    model,
+    sandbox_toolset,
+    to_langchain_tool,
+    tool_resource,
+    toolset,
+)
 
 if TYPE_CHECKING:
     from agentrun.integration.langgraph_converter import AgentRunConverter
@@ -20,4 +27,12 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["AgentRunConverter", "model", "sandbox_toolset", "to_langchain_tool", "tool_resource", "toolset"]
+__all__ = [
+    "TOOL_OUTPUT_EVENT",
+    "AgentRunConverter",
+    "model",
+    "sandbox_toolset",
+    "to_langchain_tool",
+    "tool_resource",
+    "toolset",
+]

@@ -1,0 +1,57 @@
+"""Sandbox tools stream their output through LangChain/LangGraph (real LangGraph in .venv-integrations, a real
+sandbox on AgentRun Local): run_code and run_command dispatch each piece of stdout as an `agentrun_tool_output` custom
+event, which `astream_events` gives while the tool still runs (before its on_tool_end), and the tool's result is
+unchanged."""
+
+from __future__ import annotations
+
+import json
+
+from conftest import World
+
+SCRIPT = """
+import asyncio, time
+from langchain.agents import create_agent
+from agentrun.integration.langgraph import TOOL_OUTPUT_EVENT, model, sandbox_toolset
+
+CODE = "import time\\nfor i in range(3):\\n    print(f'tick {i}', flush=True)\\n    time.sleep(0.5)"
+COMMAND = "for i in 1 2 3; do echo line $i; sleep 0.5; done"
+
+async def observe(events):
+    seen, start = [], time.monotonic()
+    async for event in events:
+        if event["event"] == "on_custom_event" and event["name"] == TOOL_OUTPUT_EVENT:
+            seen.append(["output", event["data"], time.monotonic() - start])
+        elif event["event"] == "on_tool_end":
+            seen.append(["tool_end", str(getattr(event["data"]["output"], "content", event["data"]["output"])),
+                         time.monotonic() - start])
+    return seen
+
+async def main():
+    async with sandbox_toolset(VALUES["template"]) as tools:
+        agent = create_agent(model("agentrun-local-test-model"), tools=list(tools))
+        question = {"messages": [("user", "Run this:\\n```python\\n" + CODE + "\\n```")]}
+        code = await observe(agent.astream_events(question, version="v2"))
+        command = await observe(tools[-1].astream_events({"command": COMMAND}, version="v2"))
+    print(json.dumps({"code": code, "command": command}))
+
+asyncio.run(main())
+"""
+
+
+def _check(seen: list[list[object]], tool: str, pieces: list[str], stdout: str) -> None:
+    kinds = [kind for kind, _, _ in seen]
+    assert kinds.count("tool_end") == 1 and kinds[-1] == "tool_end", kinds
+    outputs = [data for kind, data, _ in seen if kind == "output"]
+    assert all(data == {"tool": tool, "stream": "stdout", "text": data["text"]} for data in outputs), outputs  # type: ignore[index]
+    assert "".join(data["text"] for data in outputs) == stdout  # type: ignore[index]
+    assert len(outputs) >= len(pieces), outputs  # piece by piece, not one block at the end
+    first, end = seen[0][2], seen[-1][2]
+    assert isinstance(first, float) and isinstance(end, float) and end - first > 0.8, seen  # while it ran
+    assert json.loads(str(seen[-1][1]))["stdout"] == stdout
+
+
+async def test_sandbox_tools_stream_stdout_as_langgraph_custom_events(world: World) -> None:
+    seen = await world.script(SCRIPT, template=world.template)
+    _check(seen["code"], "run_code", ["tick 0", "tick 1", "tick 2"], "tick 0\ntick 1\ntick 2\n")
+    _check(seen["command"], "run_command", ["line 1", "line 2", "line 3"], "line 1\nline 2\nline 3\n")
