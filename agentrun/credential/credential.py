@@ -5,14 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from agentrun_control_api.models import (
-    CreateCredentialInput,
-    CredentialAuthType,
-    CredentialListItem,
-    CredentialPublicConfig,
-    CredentialSourceType,
-    UpdateCredentialInput,
-)
+import agentrun_control_api.models as control_models
 from agentrun_control_api.models import Credential as CredentialModel
 from attrs import define, field
 
@@ -30,6 +23,12 @@ if TYPE_CHECKING:
         list_credentials,
         update_credential,
     )
+    from agentrun_control_api.models import (
+        CredentialAuthType,
+        CredentialListItem,
+        CredentialPublicConfig,
+        CredentialSourceType,
+    )
 else:  # imported on first use (agentrun._core.lazy)
     create_credential, delete_credential, get_credential, list_credentials, update_credential = lazy_modules(
         "agentrun_control_api.api.credentials",
@@ -42,9 +41,9 @@ else:  # imported on first use (agentrun._core.lazy)
 
 
 def _public_config(value: CredentialPublicConfig | Mapping[str, Any] | None) -> CredentialPublicConfig | None:
-    if value is None or isinstance(value, CredentialPublicConfig):
+    if value is None or isinstance(value, control_models.CredentialPublicConfig):
         return value
-    return CredentialPublicConfig.from_dict(dict(value))
+    return control_models.CredentialPublicConfig.from_dict(dict(value))
 
 
 class Credentials(ControlAPI):
@@ -66,11 +65,11 @@ class Credentials(ControlAPI):
         """Create a credential. `auth_type` is api_key, jwt, basic, ak_sk or custom_header; `source_type` is
         external_llm (model keys), external_tool (tool keys) or internal (inbound auth for AgentRun resources)."""
         body = build_input(
-            CreateCredentialInput,
+            control_models.CreateCredentialInput,
             "create credential",
             credential_name=name,
-            credential_auth_type=CredentialAuthType(auth_type),
-            credential_source_type=CredentialSourceType(source_type),
+            credential_auth_type=control_models.CredentialAuthType(auth_type),
+            credential_source_type=control_models.CredentialSourceType(source_type),
             credential_secret=secret,
             credential_public_config=_public_config(public_config),
             description=description,
@@ -97,7 +96,7 @@ class Credentials(ControlAPI):
     ) -> Credential:
         """Change the given fields; fields left as None keep their values."""
         body = build_input(
-            UpdateCredentialInput,
+            control_models.UpdateCredentialInput,
             "update credential",
             description=description,
             enabled=enabled,
@@ -138,7 +137,7 @@ class Credentials(ControlAPI):
                 enabled=enabled,
                 workspace_id=workspace_id,
             ),
-            CredentialListItem,
+            control_models.CredentialListItem,
             what="credential list item",
             options=options,
             page_size=page_size,

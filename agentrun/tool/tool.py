@@ -9,14 +9,7 @@ import json
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Unpack
 
-from agentrun_control_api.fields import CreateToolMore, UpdateToolMore
-from agentrun_control_api.models import (
-    CreateToolInputV2,
-    McpConfig,
-    ToolCreateMethod,
-    ToolType,
-    UpdateToolInputV2,
-)
+import agentrun_control_api.models as control_models
 from agentrun_control_api.models import Tool as ToolModel
 from attrs import define, field
 
@@ -41,6 +34,8 @@ from agentrun.tool.usage import ToolUsage, parse_tool_usage
 
 if TYPE_CHECKING:
     from agentrun_control_api.api.tools import create_tool, delete_tool, get_tool, list_tools, update_tool
+    from agentrun_control_api.fields import CreateToolMore, UpdateToolMore
+    from agentrun_control_api.models import McpConfig, ToolCreateMethod, ToolType
     from agentrun_data_api.api.tools import (
         get_all_tool_usage,
         get_tool_usage,
@@ -95,11 +90,11 @@ class Tools(ControlAPI):
         MCP_REMOTE. Other CreateToolInputV2 fields (code_configuration, container_configuration, cpu, memory, port,
         timeout, environment_variables, ...) go in `more`."""
         body = build_input(
-            CreateToolInputV2,
+            control_models.CreateToolInputV2,
             "create tool",
             tool_name=name,
-            tool_type=ToolType(tool_type),
-            create_method=ToolCreateMethod(create_method),
+            tool_type=control_models.ToolType(tool_type),
+            create_method=control_models.ToolCreateMethod(create_method),
             protocol_spec=_spec_text(protocol_spec),
             mcp_config=mcp_config,
             credential_name=credential_name,
@@ -131,7 +126,7 @@ class Tools(ControlAPI):
         """Change the given fields; only they are sent and the others keep their values. Other UpdateToolInputV2
         fields go in `more`."""
         body = build_input(
-            UpdateToolInputV2,
+            control_models.UpdateToolInputV2,
             "update tool",
             protocol_spec=_spec_text(protocol_spec),
             mcp_config=mcp_config,

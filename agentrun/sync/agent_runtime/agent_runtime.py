@@ -8,29 +8,9 @@ import os
 from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Self, Unpack
 
-from agentrun_control_api.fields import (
-    CreateAgentRuntimeEndpointMore,
-    CreateAgentRuntimeMore,
-    UpdateAgentRuntimeEndpointMore,
-    UpdateAgentRuntimeMore,
-)
+import agentrun_control_api.models as control_models
 from agentrun_control_api.models import AgentRuntime as AgentRuntimeModel
 from agentrun_control_api.models import AgentRuntimeEndpoint as AgentRuntimeEndpointModel
-from agentrun_control_api.models import (
-    AgentRuntimeVersion,
-    ArtifactType,
-    CodeConfiguration,
-    ContainerConfiguration,
-    CreateAgentRuntimeEndpointInput,
-    CreateAgentRuntimeInput,
-    NetworkConfiguration,
-    NetworkMode,
-    PublishRuntimeVersionInput,
-    ResourceStatus,
-    UpdateAgentRuntimeEndpointInput,
-    UpdateAgentRuntimeInput,
-)
-from agentrun_data_api.models import AgentRuntimeLogs
 from attrs import define, field
 
 from agentrun import errors
@@ -53,10 +33,27 @@ from agentrun.sync._core.resource import (
 from agentrun.sync._core.waiting import wait_for_status
 
 if TYPE_CHECKING:
-    # Imported where used: invoking and logs pull in the model gateway's modules, which a client that only manages
-    # runtimes never needs (`import agentrun` stays cheap with every manager touched).
+    from agentrun_control_api.fields import (
+        CreateAgentRuntimeEndpointMore,
+        CreateAgentRuntimeMore,
+        UpdateAgentRuntimeEndpointMore,
+        UpdateAgentRuntimeMore,
+    )
+    from agentrun_control_api.models import (
+        AgentRuntimeVersion,
+        ArtifactType,
+        CodeConfiguration,
+        ContainerConfiguration,
+        NetworkConfiguration,
+        ResourceStatus,
+    )
+    from agentrun_data_api.models import AgentRuntimeLogs
+
     from agentrun.model.completions import ChatCompletion
     from agentrun.model.messages import Message
+
+    # Imported where used: invoking and logs pull in the model gateway's modules, which a client that only manages
+    # runtimes never needs (`import agentrun` stays cheap with every manager touched).
     from agentrun.sync.agent_runtime.agui import AgUiStream
     from agentrun.sync.agent_runtime.logs import LogStream
     from agentrun.sync.model.chat_stream import ChatStream
@@ -115,18 +112,18 @@ def _artifact_type(
 ) -> ArtifactType | None:
     """The given type, else Code or Container by which configuration is set (as the official SDK infers it)."""
     if artifact_type is not None:
-        return ArtifactType(artifact_type)
+        return control_models.ArtifactType(artifact_type)
     if code is not None:
-        return ArtifactType.CODE
-    return ArtifactType.CONTAINER if container is not None else None
+        return control_models.ArtifactType.CODE
+    return control_models.ArtifactType.CONTAINER if container is not None else None
 
 
 def _endpoints_state(endpoints: list[AgentRuntimeEndpoint]) -> str:
     """DELETED once the list is empty; DELETE_FAILED if any endpoint failed to go."""
     if not endpoints:
         return "DELETED"
-    failed = any(text_of(e.status).upper() == ResourceStatus.DELETE_FAILED for e in endpoints)
-    return ResourceStatus.DELETE_FAILED if failed else ResourceStatus.DELETING
+    failed = any(text_of(e.status).upper() == control_models.ResourceStatus.DELETE_FAILED for e in endpoints)
+    return control_models.ResourceStatus.DELETE_FAILED if failed else control_models.ResourceStatus.DELETING
 
 
 class AgentRuntimes(ControlAPI):
@@ -175,7 +172,7 @@ class AgentRuntimes(ControlAPI):
                 "create agent runtime: pass code= (a code package) or container= (an image), or artifact_type="
             )
         body = build_input(
-            CreateAgentRuntimeInput,
+            control_models.CreateAgentRuntimeInput,
             "create agent runtime",
             agent_runtime_name=name,
             artifact_type=kind,
@@ -184,7 +181,8 @@ class AgentRuntimes(ControlAPI):
             cpu=cpu,
             memory=memory,
             port=port,
-            network_configuration=network or NetworkConfiguration(network_mode=NetworkMode.PUBLIC),
+            network_configuration=network
+            or control_models.NetworkConfiguration(network_mode=control_models.NetworkMode.PUBLIC),
             environment_variables=environment_variables,
             description=description,
             credential_name=credential_name,
@@ -231,7 +229,7 @@ class AgentRuntimes(ControlAPI):
         """Change the given fields; only they are sent and the others keep their values. Other
         UpdateAgentRuntimeInput fields (agent_runtime_name, disk_size, ...) go in `more`."""
         body = build_input(
-            UpdateAgentRuntimeInput,
+            control_models.UpdateAgentRuntimeInput,
             "update agent runtime",
             description=description,
             code_configuration=code,
@@ -482,7 +480,7 @@ class AgentRuntimes(ControlAPI):
         """Create an endpoint serving `target_version` of the runtime. Other CreateAgentRuntimeEndpointInput fields
         (routing_configuration, scaling_config, disable_public_network_access) go in `more`."""
         body = build_input(
-            CreateAgentRuntimeEndpointInput,
+            control_models.CreateAgentRuntimeEndpointInput,
             "create agent runtime endpoint",
             agent_runtime_endpoint_name=name,
             target_version=target_version,
@@ -522,7 +520,7 @@ class AgentRuntimes(ControlAPI):
         """Change the given fields; the others keep their values. Other UpdateAgentRuntimeEndpointInput fields
         (agent_runtime_endpoint_name, routing_configuration, scaling_config, delete_scaling_config) go in `more`."""
         body = build_input(
-            UpdateAgentRuntimeEndpointInput,
+            control_models.UpdateAgentRuntimeEndpointInput,
             "update agent runtime endpoint",
             target_version=target_version,
             description=description,
@@ -583,7 +581,7 @@ class AgentRuntimes(ControlAPI):
             lambda number, size: list_agent_runtime_versions.request(
                 page_number=number, page_size=size, agent_runtime_id=runtime_id
             ),
-            AgentRuntimeVersion,
+            control_models.AgentRuntimeVersion,
             what="agent runtime version",
             options=options,
             page_size=page_size,
@@ -600,11 +598,14 @@ class AgentRuntimes(ControlAPI):
     ) -> AgentRuntimeVersion:
         """Publish the runtime's current configuration as a new immutable version (for endpoints to target)."""
         body = build_input(
-            PublishRuntimeVersionInput, "publish runtime version", description=description, publisher=publisher
+            control_models.PublishRuntimeVersionInput,
+            "publish runtime version",
+            description=description,
+            publisher=publisher,
         )
         return self._send(
             publish_runtime_version.request(agent_runtime_id=runtime_id, body=body),
-            AgentRuntimeVersion,
+            control_models.AgentRuntimeVersion,
             what="agent runtime version",
             options=options,
         )

@@ -5,18 +5,9 @@ fallbacks, retries, caching, rate limits and guardrails."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Unpack
+from typing import TYPE_CHECKING, Any, TypeAlias, Unpack
 
-from agentrun_control_api.fields import CreateModelProxyMore, UpdateModelProxyMore
-from agentrun_control_api.models import (
-    CreateModelProxyInput,
-    ProxyConfig,
-    ProxyEndpoint,
-    ProxyMode,
-    ProxyPolicies,
-    ResourceStatus,
-    UpdateModelProxyInput,
-)
+import agentrun_control_api.models as control_models
 from agentrun_control_api.models import ModelProxy as ModelProxyModel
 from attrs import define, field
 
@@ -35,6 +26,8 @@ if TYPE_CHECKING:
         list_model_proxies,
         update_model_proxy,
     )
+    from agentrun_control_api.fields import CreateModelProxyMore, UpdateModelProxyMore
+    from agentrun_control_api.models import ProxyConfig, ProxyEndpoint, ProxyMode, ProxyPolicies, ResourceStatus
 else:  # imported on first use (agentrun._core.lazy)
     create_model_proxy, delete_model_proxy, get_model_proxy, list_model_proxies, update_model_proxy = lazy_modules(
         "agentrun_control_api.api.model_proxies",
@@ -45,8 +38,9 @@ else:  # imported on first use (agentrun._core.lazy)
         "update_model_proxy",
     )
 
-Endpoints = Sequence[ProxyEndpoint | WireObject]
-Policies = ProxyPolicies | WireObject
+# Strings, so the models load when a proxy is built rather than with the module.
+Endpoints: TypeAlias = "Sequence[ProxyEndpoint | WireObject]"
+Policies: TypeAlias = "ProxyPolicies | WireObject"
 
 
 def _proxy_config(endpoints: Endpoints | None, policies: Policies | None) -> ProxyConfig | None:
@@ -54,7 +48,7 @@ def _proxy_config(endpoints: Endpoints | None, policies: Policies | None) -> Pro
     if endpoints is None and policies is None:
         return None
     items = [*endpoints] if endpoints is not None else None
-    return build_input(ProxyConfig, "model proxy config", endpoints=items, policies=policies)
+    return build_input(control_models.ProxyConfig, "model proxy config", endpoints=items, policies=policies)
 
 
 class ModelProxies(ControlAPI):
@@ -81,9 +75,10 @@ class ModelProxies(ControlAPI):
         every request. Other CreateModelProxyInput fields (model_type, network_configuration, ...) go in `more`."""
         if not endpoints:
             raise errors.InvalidArgumentError("create model proxy: endpoints must name at least one model service")
-        mode = ProxyMode(proxy_mode) if proxy_mode else ProxyMode.SINGLE if len(endpoints) == 1 else ProxyMode.MULTI
+        modes = control_models.ProxyMode
+        mode = modes(proxy_mode) if proxy_mode else modes.SINGLE if len(endpoints) == 1 else modes.MULTI
         body = build_input(
-            CreateModelProxyInput,
+            control_models.CreateModelProxyInput,
             "create model proxy",
             model_proxy_name=name,
             proxy_mode=mode,
@@ -122,7 +117,7 @@ class ModelProxies(ControlAPI):
         """Change the given fields; only they are sent and the others keep their values (the proxy mode cannot
         change). Other UpdateModelProxyInput fields go in `more`."""
         body = build_input(
-            UpdateModelProxyInput,
+            control_models.UpdateModelProxyInput,
             "update model proxy",
             proxy_config=_proxy_config(endpoints, policies),
             credential_name=credential_name,

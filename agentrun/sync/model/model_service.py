@@ -7,8 +7,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Unpack
 
-from agentrun_control_api.fields import CreateModelServiceMore, UpdateModelServiceMore
-from agentrun_control_api.models import CreateModelServiceInput, ProviderSettings, UpdateModelServiceInput
+import agentrun_control_api.models as control_models
 from agentrun_control_api.models import ModelService as ModelServiceModel
 from attrs import define, field
 
@@ -26,6 +25,8 @@ if TYPE_CHECKING:
         list_model_services,
         update_model_service,
     )
+    from agentrun_control_api.fields import CreateModelServiceMore, UpdateModelServiceMore
+    from agentrun_control_api.models import ProviderSettings
 else:  # imported on first use (agentrun._core.lazy)
     create_model_service, delete_model_service, get_model_service, list_model_services, update_model_service = (
         lazy_modules(
@@ -46,7 +47,9 @@ def _provider_settings(
     if base_url is None and api_key is None and model_names is None:
         return None
     names = [*model_names] if model_names is not None else None
-    return build_input(ProviderSettings, "provider settings", base_url=base_url, api_key=api_key, model_names=names)
+    return build_input(
+        control_models.ProviderSettings, "provider settings", base_url=base_url, api_key=api_key, model_names=names
+    )
 
 
 class ModelServices(ControlAPI):
@@ -72,12 +75,12 @@ class ModelServices(ControlAPI):
         credential named by `credential_name`. Other CreateModelServiceInput fields (model_info_configs,
         network_configuration, workspace_id) go in `more`."""
         body = build_input(
-            CreateModelServiceInput,
+            control_models.CreateModelServiceInput,
             "create model service",
             model_service_name=name,
             provider=provider,
             model_type=model_type,
-            provider_settings=_provider_settings(base_url, api_key, model_names) or ProviderSettings(),
+            provider_settings=_provider_settings(base_url, api_key, model_names) or control_models.ProviderSettings(),
             credential_name=credential_name,
             description=description,
             **more,
@@ -111,7 +114,7 @@ class ModelServices(ControlAPI):
         """Change the given fields; only they are sent and the others keep their values. Other
         UpdateModelServiceInput fields (model_info_configs, network_configuration, ...) go in `more`."""
         body = build_input(
-            UpdateModelServiceInput,
+            control_models.UpdateModelServiceInput,
             "update model service",
             provider_settings=_provider_settings(base_url, api_key, model_names),
             credential_name=credential_name,

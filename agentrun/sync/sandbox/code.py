@@ -15,9 +15,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-from agentrun_data_api.models.code_language import CodeLanguage
-from agentrun_data_api.models.create_context_input import CreateContextInput
-from agentrun_data_api.models.execute_code_input import ExecuteCodeInput
+import agentrun_data_api.models as data_models
 
 from agentrun import errors
 from agentrun._core.http import CallOptions
@@ -82,7 +80,7 @@ class CodeInterpreter:
         self, *, language: str = "python", cwd: str | None = None, options: CallOptions | None = None
     ) -> CodeContext:
         """Start a new context (an interpreter of `language`, in `cwd`; the server's default is /home/user)."""
-        body = CreateContextInput(language=CodeLanguage(_language(language)))
+        body = data_models.CreateContextInput(language=data_models.CodeLanguage(_language(language)))
         if cwd is not None:
             body.cwd = require_text(cwd, "cwd", "pass an absolute directory inside the sandbox, or leave it out")
         target = self._target()
@@ -189,14 +187,14 @@ class CodeInterpreter:
         options: CallOptions | None,
     ) -> SyncEventStream[ExecutionEvent]:
         require_text(code, "code", "pass the source code to run")
-        body = ExecuteCodeInput(code=code)
+        body = data_models.ExecuteCodeInput(code=code)
         seconds = run_seconds(timeout)
         if seconds is not None:
             body.timeout = seconds
         if context is not None:
             body.context_id = _context_id(context)
         if language is not None:
-            body.language = CodeLanguage(_language(language))
+            body.language = data_models.CodeLanguage(_language(language))
             if isinstance(context, CodeContext) and context.language != language:
                 raise errors.InvalidArgumentError(
                     f"context {context.id} runs {context.language}, not {language}; leave language= out when "

@@ -17,10 +17,8 @@ from collections.abc import Mapping
 from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, Unpack
 
+import agentrun_data_api.models as data_models
 from agentrun_control_api.models import Sandbox as SandboxModel
-from agentrun_control_api.models import TemplateType
-from agentrun_data_api.fields import CreateSandboxMore
-from agentrun_data_api.models.create_sandbox_input import CreateSandboxInput
 from attrs import define, field
 
 from agentrun import errors
@@ -35,6 +33,9 @@ from agentrun.sync.sandbox._data import SandboxTarget, whole_number
 from agentrun.sync.sandbox.code import CodeInterpreter
 
 if TYPE_CHECKING:
+    from agentrun_control_api.models import TemplateType
+    from agentrun_data_api.fields import CreateSandboxMore
+
     # Imported on first use of the property: a client that only manages sandboxes never needs them.
     from agentrun.sync.sandbox.browser import SandboxBrowser
     from agentrun.sync.sandbox.commands import Commands
@@ -233,7 +234,7 @@ class Sandboxes(ControlAPI):
         if idle_timeout is not None:
             whole_number(idle_timeout, "idle_timeout (seconds)")
         body = build_input(
-            CreateSandboxInput,
+            data_models.CreateSandboxInput,
             "create sandbox",
             template_name=template_name,
             sandbox_id=sandbox_id,

@@ -6,16 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Unpack
 
-from agentrun_control_api.fields import CreateTemplateMore, UpdateTemplateMore
-from agentrun_control_api.models import (
-    ActivateTemplateMCPInput,
-    CreateTemplateInput,
-    NetworkConfiguration,
-    NetworkMode,
-    ResourceStatus,
-    TemplateType,
-    UpdateTemplateInput,
-)
+import agentrun_control_api.models as control_models
 from agentrun_control_api.models import Template as TemplateModel
 from attrs import define, field
 
@@ -44,6 +35,8 @@ if TYPE_CHECKING:
         stop_template_mcp,
         update_template,
     )
+    from agentrun_control_api.fields import CreateTemplateMore, UpdateTemplateMore
+    from agentrun_control_api.models import NetworkConfiguration, ResourceStatus, TemplateType
 else:  # imported on first use (agentrun._core.lazy)
     (
         activate_template_mcp,
@@ -67,9 +60,9 @@ else:  # imported on first use (agentrun._core.lazy)
 
 def _sizes(template_type: TemplateType) -> tuple[float, int, int]:
     """The official SDK's (cpu, memory MB, disk size) for a template type."""
-    if template_type == TemplateType.ALLINONE:
+    if template_type == control_models.TemplateType.ALLINONE:
         return 4.0, 8192, 10240
-    if template_type == TemplateType.BROWSER:
+    if template_type == control_models.TemplateType.BROWSER:
         return 2.0, 4096, 10240
     return 2.0, 4096, 512
 
@@ -81,7 +74,7 @@ class Templates(ControlAPI):
         self,
         name: str,
         *,
-        template_type: TemplateType | str = TemplateType.CODEINTERPRETER,
+        template_type: TemplateType | str = control_models.TemplateType.CODEINTERPRETER,
         cpu: float | None = None,
         memory: int | None = None,
         disk_size: int | None = None,
@@ -98,18 +91,19 @@ class Templates(ControlAPI):
         take the official SDK's defaults: 2 vCPU, 4096 MB and disk 512 (Browser: disk 10240; AllInOne: 4 vCPU,
         8192 MB, disk 10240); idle timeout 1800 s, TTL 21600 s, public network. Other CreateTemplateInput fields
         (container_configuration, oss_configuration, credential_configuration, ...) go in `more`."""
-        kind = TemplateType(template_type)
+        kind = control_models.TemplateType(template_type)
         default_cpu, default_memory, default_disk = _sizes(kind)
         idle = 1800 if sandbox_idle_timeout_seconds is None else sandbox_idle_timeout_seconds
         body = build_input(
-            CreateTemplateInput,
+            control_models.CreateTemplateInput,
             "create template",
             template_name=name,
             template_type=kind,
             cpu=default_cpu if cpu is None else cpu,
             memory=default_memory if memory is None else memory,
             disk_size=default_disk if disk_size is None else disk_size,
-            network_configuration=network or NetworkConfiguration(network_mode=NetworkMode.PUBLIC),
+            network_configuration=network
+            or control_models.NetworkConfiguration(network_mode=control_models.NetworkMode.PUBLIC),
             sandbox_idle_timeout_in_seconds=idle,
             sandbox_ttl_in_seconds=21600 if sandbox_ttl_seconds is None else sandbox_ttl_seconds,
             environment_variables=environment_variables,
@@ -143,7 +137,7 @@ class Templates(ControlAPI):
         """Change the given fields; only they are sent and the others keep their values (the disk size and type
         cannot change). Other UpdateTemplateInput fields go in `more`; `client_token` makes a retry idempotent."""
         body = build_input(
-            UpdateTemplateInput,
+            control_models.UpdateTemplateInput,
             "update template",
             cpu=cpu,
             memory=memory,
@@ -203,7 +197,7 @@ class Templates(ControlAPI):
         """Serve the template's sandboxes as an MCP server, exposing `enabled_tools` over
         `transport`; the template's `mcp_state` then carries the access endpoint."""
         body = build_input(
-            ActivateTemplateMCPInput,
+            control_models.ActivateTemplateMCPInput,
             "activate template MCP",
             enabled_tools=list(enabled_tools) if enabled_tools is not None else None,
             transport=transport,
