@@ -146,14 +146,14 @@ async def bench_http(data_dir: Path, server_pid: int, args: argparse.Namespace) 
 
 
 class BareChromium:
-    """chromium-headless-shell with the flags the sandbox gives it, its own profile, a DevTools port."""
+    """chromium-headless-shell with the flags the sandbox gives it (plus --no-sandbox: as root on the host it needs
+    it), its own profile, a DevTools port."""
 
     def __init__(self, executable: str, root: Path) -> None:
         self.profile = Path(tempfile.mkdtemp(dir=root))
         flags = [f"--user-data-dir={self.profile}", "--remote-debugging-port=0", "--remote-debugging-address=127.0.0.1"]
-        self.process = subprocess.Popen(
-            [executable, *chromium.FLAGS, *flags], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
-        )
+        argv = [executable, *chromium.FLAGS, chromium.NO_SANDBOX, *flags]
+        self.process = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     async def ready(self) -> tuple[int, str]:
         port_file = self.profile / "DevToolsActivePort"

@@ -31,11 +31,8 @@ INSTALL_HINT = "install Debian's chromium-headless-shell package (`make system-d
 START_TIMEOUT = 30.0
 STATE_DIR = ".browser"  # in the workspace: the relay's socket and the profile
 _RELAY_SOURCE = (Path(__file__).parent / "relay.py").read_text()
-# --no-sandbox: the sandbox's seccomp filter refuses the namespaces Chromium's own sandbox would create; the
-# bubblewrap sandbox around it (namespaces, seccomp, cgroup) is the boundary.
 FLAGS = (
     "--headless",
-    "--no-sandbox",
     "--disable-gpu",
     "--no-first-run",
     "--no-default-browser-check",
@@ -47,6 +44,12 @@ FLAGS = (
     "--mute-audio",
     "--hide-scrollbars",
 )
+# Chromium's own sandbox (renderers in user, PID and network namespaces of their own, under its seccomp-bpf policy)
+# runs nested in ours, which allows exactly that for browser sandboxes (Limits.nested_sandbox). It needs a user
+# namespace to nest in: where sandboxes run as root without one (the fallback isolation.detect() takes when user
+# namespaces are unavailable), or without isolation, Chromium runs with --no-sandbox (as root it refuses to start
+# otherwise) and our sandbox alone is the boundary.
+NO_SANDBOX = "--no-sandbox"
 
 
 class BrowserUnavailable(Exception):
@@ -114,10 +117,17 @@ def _connect(workspace: Path) -> socket.socket:
         os.close(target)
 
 
+def nests_sandbox(sandbox: SandboxHandle) -> bool:
+    """Whether Chromium runs with its own sandbox on in `sandbox`."""
+    isolation = sandbox.isolation
+    return isolation.isolated and isolation.user_namespace and sandbox.limits.nested_sandbox
+
+
 async def start(sandbox: SandboxHandle, executable: str) -> Browser:
     """Start Chromium in `sandbox` and wait until its DevTools port answers through the relay."""
     state = sandbox.isolation.inside(sandbox.paths, f"/home/user/{STATE_DIR}")
-    argv = [sandbox.isolation.python, "-I", "-c", _RELAY_SOURCE, state, f"{state}/profile", executable, *FLAGS]
+    flags = [*FLAGS] if nests_sandbox(sandbox) else [*FLAGS, NO_SANDBOX]
+    argv = [sandbox.isolation.python, "-I", "-c", _RELAY_SOURCE, state, f"{state}/profile", executable, *flags]
     process = await sandbox.start_process(shlex.join(argv))
     try:
         with anyio.fail_after(START_TIMEOUT):

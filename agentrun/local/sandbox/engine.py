@@ -520,7 +520,8 @@ class SandboxHandle:
                     dns = await anyio.to_thread.run_sync(net.sandbox_dns, self.paths.runtime, refused)
                 info_r, info_w = os.pipe()
                 block_r, block_w = os.pipe()
-                filter_fd = seccomp.program_fd() if isolation.seccomp else -1
+                nested = self.limits.nested_sandbox
+                filter_fd = seccomp.program_fd(nested_sandbox=nested) if isolation.seccomp else -1
                 argv = isolation.bwrap_command(
                     self.paths,
                     inner,
@@ -530,6 +531,7 @@ class SandboxHandle:
                     seccomp_fd=filter_fd if filter_fd >= 0 else None,
                     resolv_conf=dns.resolv_conf,
                     ro_binds=self.binds,
+                    nested_sandbox=nested,
                 )
                 passed = (theirs.fileno(), info_w, block_r, *([filter_fd] if filter_fd >= 0 else []))
                 self._process = spawn(argv, stderr=stderr_w, env=env, pass_fds=passed)

@@ -228,17 +228,20 @@ class Isolation:
         seccomp_fd: int | None = None,
         resolv_conf: Path | None = None,
         ro_binds: Sequence[tuple[str, str]] = (),
+        nested_sandbox: bool = False,
     ) -> list[str]:
         """The bwrap argv that runs `inner` in a new sandbox. bwrap writes its namespace info (with the host pid of
         the sandbox's init) to `info_fd`, then waits for a byte on `block_fd` before starting `inner`, so the caller
         can put the sandbox in its cgroups first. `resolv_conf` is bound instead of the host's (network.py). `ro_binds`
-        (host path, path inside) are bound read-only."""
+        (host path, path inside) are bound read-only. `nested_sandbox` lets user namespaces be created inside (for
+        Chromium's own sandbox; the seccomp filter then has to allow them too)."""
         assert self.bwrap is not None
         argv = [self.bwrap, "--unshare-all"]  # the network namespace too: network.py connects it, if allowed
         argv += ["--die-with-parent", "--new-session", "--hostname", "sandbox"]
         if self.user_namespace:
             argv += ["--unshare-user", "--uid", str(UID), "--gid", str(GID)]
-            if self.disable_userns:  # sandbox code cannot gain capabilities in a user namespace of its own
+            # Sandbox code cannot gain capabilities in a user namespace of its own (browsers: Chromium's sandbox can)
+            if self.disable_userns and not nested_sandbox:
                 argv.append("--disable-userns")
         else:
             argv += ["--cap-drop", "ALL"]

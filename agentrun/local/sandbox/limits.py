@@ -31,6 +31,10 @@ class Limits:
     # RLIMIT_AS = memory_mb per process. False for browser sandboxes: Chromium reserves tens of GiB of address space
     # and cannot start under any useful RLIMIT_AS, so only the cgroup bounds their memory.
     address_space: bool = True
+    # Let the sandbox's processes build a sandbox of their own: user, PID and network namespaces and chroot (no bwrap
+    # --disable-userns, seccomp.py's nested variant). True for browser sandboxes only, so that Chromium's own sandbox
+    # runs inside ours; code sandboxes never get it.
+    nested_sandbox: bool = False
 
     @classmethod
     def from_template(cls, template: Mapping[str, Any]) -> Limits:

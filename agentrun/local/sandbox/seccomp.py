@@ -5,7 +5,11 @@ It refuses, with EPERM, what Docker's default profile refuses and ordinary code 
 namespaces (mount, pivot_root, setns, the new mount API, unshare and clone with namespace flags), kernel modules,
 kexec, bpf, perf events, ptrace and reading other processes' memory, the kernel keyring, userfaultfd, file
 handles, swap, reboot, accounting, quotas, setting the clock, I/O ports, io_uring, and personalities other than
-the harmless ones. clone3 answers ENOSYS (its flags sit behind a pointer the filter cannot read; libcs then fall
+the harmless ones. Browser sandboxes (`nested_sandbox`) get a variant that lets Chromium build its own sandbox
+inside ours, and nothing more: clone and unshare may create user, PID and network namespaces, and chroot is allowed
+(Chromium's namespace sandbox chroots its renderers into an empty directory). Mount, cgroup, UTS, IPC and time
+namespaces stay refused, and so does every mount call, so a namespace gained this way cannot change what the sandbox
+sees of the file system. clone3 answers ENOSYS (its flags sit behind a pointer the filter cannot read; libcs then fall
 back to clone, whose flags it can). Other architectures' system calls (a 32-bit binary through int 0x80) kill the
 process; the x32 ABI's numbers are refused.
 """
@@ -34,6 +38,10 @@ _NR, _ARCH, _ARG0 = 0, 4, 16  # offsets in struct seccomp_data (args[0]'s low 32
 # CLONE_NEWNS, CLONE_NEWCGROUP, CLONE_NEWUTS, CLONE_NEWIPC, CLONE_NEWUSER, CLONE_NEWPID, CLONE_NEWNET
 _CLONE_NAMESPACES = 0x00020000 | 0x02000000 | 0x04000000 | 0x08000000 | 0x10000000 | 0x20000000 | 0x40000000
 _CLONE_NEWTIME = 0x00000080  # unshare only: in clone's flags these bits are the exit signal
+# What Chromium's namespace sandbox creates (sandbox/linux/services/namespace_sandbox.cc in the Chromium source:
+# CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNET for the zygote, CLONE_NEWPID for each renderer, unshare(CLONE_NEWUSER)
+# to probe for support, chroot in credentials.cc to drop file system access).
+_CHROMIUM_NAMESPACES = 0x10000000 | 0x20000000 | 0x40000000
 # personality(2) values Docker allows: PER_LINUX, PER_LINUX32, UNAME26, their mix, and the query
 _PERSONALITIES = (0x0, 0x8, 0x20000, 0x20008, 0xFFFFFFFF)
 
@@ -67,8 +75,14 @@ def supported() -> bool:
     return platform.machine() == "x86_64"
 
 
-def filter_program() -> bytes:
-    """The compiled filter: struct sock_filter[], as bwrap's --seccomp reads it."""
+def filter_program(*, nested_sandbox: bool = False) -> bytes:
+    """The compiled filter: struct sock_filter[], as bwrap's --seccomp reads it. `nested_sandbox`: the browser
+    sandboxes' variant (see the module's docstring)."""
+    denied = dict(DENIED_X86_64)
+    namespaces = _CLONE_NAMESPACES
+    if nested_sandbox:
+        del denied["chroot"]
+        namespaces &= ~_CHROMIUM_NAMESPACES
     program: list[tuple[int, int] | _Jump | str] = [
         (_LD_W_ABS, _ARCH),
         _Jump(_JEQ_K, _AUDIT_ARCH_X86_64, "native"),
@@ -76,7 +90,7 @@ def filter_program() -> bytes:
         "native",
         (_LD_W_ABS, _NR),
         _Jump(_JGE_K, _X32_SYSCALL_BIT, "deny"),
-        *(_Jump(_JEQ_K, nr, "deny") for nr in sorted(DENIED_X86_64.values())),
+        *(_Jump(_JEQ_K, nr, "deny") for nr in sorted(denied.values())),
         _Jump(_JEQ_K, _X86_64_CLONE, "clone"),
         _Jump(_JEQ_K, _X86_64_UNSHARE, "unshare"),
         _Jump(_JEQ_K, _X86_64_CLONE3, "enosys"),
@@ -84,11 +98,11 @@ def filter_program() -> bytes:
         (_RET_K, _RET_ALLOW),
         "clone",
         (_LD_W_ABS, _ARG0),
-        _Jump(_JSET_K, _CLONE_NAMESPACES, "deny"),
+        _Jump(_JSET_K, namespaces, "deny"),
         (_RET_K, _RET_ALLOW),
         "unshare",
         (_LD_W_ABS, _ARG0),
-        _Jump(_JSET_K, _CLONE_NAMESPACES | _CLONE_NEWTIME, "deny"),
+        _Jump(_JSET_K, namespaces | _CLONE_NEWTIME, "deny"),
         (_RET_K, _RET_ALLOW),
         "personality",
         (_LD_W_ABS, _ARG0),
@@ -123,9 +137,9 @@ def _assemble(program: list[tuple[int, int] | _Jump | str]) -> bytes:
     return bytes(out)
 
 
-def program_fd() -> int:
+def program_fd(*, nested_sandbox: bool = False) -> int:
     """A pipe's read end holding the filter, for bwrap's --seccomp (the caller closes it once bwrap started)."""
-    data = filter_program()
+    data = filter_program(nested_sandbox=nested_sandbox)
     read_end, write_end = os.pipe()
     try:
         os.write(write_end, data)  # a few hundred bytes: the pipe's buffer holds them

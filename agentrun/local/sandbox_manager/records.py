@@ -90,7 +90,7 @@ def limits_of(template: Mapping[str, Any]) -> Limits:
             )
     limits = Limits.from_template(template)
     if template.get("templateType") in BROWSER_TEMPLATE_TYPES:
-        limits = replace(limits, address_space=False, max_processes=BROWSER_MAX_PROCESSES)
+        limits = replace(limits, address_space=False, max_processes=BROWSER_MAX_PROCESSES, nested_sandbox=True)
     return limits
 
 
