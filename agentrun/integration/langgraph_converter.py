@@ -10,8 +10,10 @@ unchanged:
 Text deltas come out as `str`; a streamed tool call as TOOL_CALL_CHUNK events under one id (the model's call id, kept
 for the pieces that carry only their index), its result as TOOL_RESULT with the same id, so the server sends AG-UI's
 TOOL_CALL_START -> ARGS -> END -> RESULT in order. Failures of the model or of the graph become ERROR events; a tool's
-failure is its result (the model sees it), as in agentrun-sdk's converter of the same name. Works on the events'
-plain data: LangChain itself is not imported here.
+failure is its result (the model sees it), as in agentrun-sdk's converter of the same name. A sandbox tool's streamed
+output (the `agentrun_tool_output` custom event) becomes a CUSTOM event of that name whose value adds the call's
+`tool_call_id`, sent while the tool runs (AG-UI's CUSTOM). Works on the events' plain data: LangChain itself is not
+imported here.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from collections.abc import Iterator, Mapping
 from typing import Any
 
 from agentrun.server.model import AgentEvent, EventType
+
+_TOOL_OUTPUT_EVENT = "agentrun_tool_output"  # agentrun.integration.langchain.TOOL_OUTPUT_EVENT
 
 
 def _json(value: Any) -> str:
@@ -100,6 +104,9 @@ class AgentRunConverter:
             call_id = self._call_of(run_id, None)
             result = f"Tool '{name}' error: {_error_text(data.get('error'))}"
             yield AgentEvent(EventType.TOOL_RESULT, {"id": call_id, "result": result})
+        elif kind == "on_custom_event" and name == _TOOL_OUTPUT_EVENT and isinstance(data, Mapping):
+            call_id = self._by_run.get(run_id, run_id)  # dispatched from inside the tool's run
+            yield AgentEvent(EventType.CUSTOM, {"name": name, "value": {**data, "tool_call_id": call_id}})
         elif kind in ("on_chat_model_error", "on_llm_error"):
             message = f"LLM error: {_error_text(data.get('error'))}"
             yield AgentEvent(EventType.ERROR, {"message": message, "code": "LLM_ERROR"})

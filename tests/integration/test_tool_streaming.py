@@ -6,20 +6,24 @@ unchanged."""
 from __future__ import annotations
 
 import json
+from typing import Any
 
 from conftest import World
 
 SCRIPT = """
 import asyncio, time
 from langchain.agents import create_agent
-from agentrun.integration.langgraph import TOOL_OUTPUT_EVENT, model, sandbox_toolset
+from agentrun.integration.langgraph import TOOL_OUTPUT_EVENT, AgentRunConverter, model, sandbox_toolset
 
 CODE = "import time\\nfor i in range(3):\\n    print(f'tick {i}', flush=True)\\n    time.sleep(0.5)"
 COMMAND = "for i in 1 2 3; do echo line $i; sleep 0.5; done"
 
 async def observe(events):
-    seen, start = [], time.monotonic()
+    seen, start, converter = [], time.monotonic(), AgentRunConverter()
     async for event in events:
+        for item in converter.convert(event):  # as served: the pieces as CUSTOM events under the call's id
+            if not isinstance(item, str) and item.event.value in ("CUSTOM", "TOOL_RESULT"):
+                seen.append(["served", [item.event.value, item.data], time.monotonic() - start])
         if event["event"] == "on_custom_event" and event["name"] == TOOL_OUTPUT_EVENT:
             seen.append(["output", event["data"], time.monotonic() - start])
         elif event["event"] == "on_tool_end":
@@ -39,7 +43,14 @@ asyncio.run(main())
 """
 
 
-def _check(seen: list[list[object]], tool: str, pieces: list[str], stdout: str) -> None:
+def _check(everything: list[list[object]], tool: str, pieces: list[str], stdout: str) -> None:
+    served: list[Any] = [data for kind, data, _ in everything if kind == "served"]
+    assert [kind for kind, _ in served[:-1]] == ["CUSTOM"] * (len(served) - 1) and served[-1][0] == "TOOL_RESULT"
+    call_id = served[-1][1]["id"]
+    assert all(data["name"] == "agentrun_tool_output" and data["value"]["tool_call_id"] == call_id
+               for _, data in served[:-1]), served  # fmt: skip
+    assert "".join(data["value"]["text"] for _, data in served[:-1]) == stdout
+    seen = [entry for entry in everything if entry[0] != "served"]
     kinds = [kind for kind, _, _ in seen]
     assert kinds.count("tool_end") == 1 and kinds[-1] == "tool_end", kinds
     outputs = [data for kind, data, _ in seen if kind == "output"]
