@@ -27,12 +27,9 @@ from agentrun._core.resource import (
     text_of,
     wire_body,
 )
-from agentrun.sandbox.sandbox import Sandboxes
-from agentrun.tool.functions import ToolFunction, ToolResult, parse_functions, parse_result
-from agentrun.tool.sandbox_tools import SandboxTools
-from agentrun.tool.usage import ToolUsage, parse_tool_usage
 
 if TYPE_CHECKING:
+    # Imported where used: a client that only manages tools needs none of them.
     from agentrun_control_api.api.tools import create_tool, delete_tool, get_tool, list_tools, update_tool
     from agentrun_control_api.fields import CreateToolMore, UpdateToolMore
     from agentrun_control_api.models import McpConfig, ToolCreateMethod, ToolType
@@ -42,6 +39,10 @@ if TYPE_CHECKING:
         invoke_tool_function,
         list_tool_functions,
     )
+
+    from agentrun.tool.functions import ToolFunction, ToolResult
+    from agentrun.tool.sandbox_tools import SandboxTools
+    from agentrun.tool.usage import ToolUsage
 else:  # imported on first use (agentrun._core.lazy)
     create_tool, delete_tool, get_tool, list_tools, update_tool = lazy_modules(
         "agentrun_control_api.api.tools", "create_tool", "delete_tool", "get_tool", "list_tools", "update_tool"
@@ -168,6 +169,8 @@ class Tools(ControlAPI):
     async def list_functions(self, name: str, *, options: CallOptions | None = None) -> builtins.list[ToolFunction]:
         """The functions of OpenAPI (FUNCTIONCALL) tool `name`, one per operation of its protocolSpec, each with
         the JSON Schema of its arguments (`to_openai_function()`, `to_anthropic_tool()` for model APIs)."""
+        from agentrun.tool.functions import parse_functions
+
         response = await self._core.call(list_tool_functions.request(_name(name)), options=options)
         return parse_functions(json_of(response), name)
 
@@ -184,6 +187,8 @@ class Tools(ControlAPI):
         server adds the tool's credential; the upstream's trouble raises ToolUpstreamError (`upstream_status`),
         an unusable credential PermissionDeniedError naming it, bad arguments BadRequestError. `timeout` is the
         seconds the server waits for the upstream (default: the tool's `timeout`, else 30)."""
+        from agentrun.tool.functions import ToolFunction, parse_result
+
         function_name = function.name if isinstance(function, ToolFunction) else function
         if arguments is not None and not isinstance(arguments, Mapping):
             raise errors.InvalidArgumentError(f"arguments must be a mapping of argument names, got {arguments!r}")
@@ -199,6 +204,8 @@ class Tools(ControlAPI):
     async def usage(self, name: str | None = None, *, options: CallOptions | None = None) -> ToolUsage:
         """Calls and failures of tool `name` (by the credential bound when they ran), or of every tool by tool and
         by credential when `name` is left out. An AgentRun Local extension."""
+        from agentrun.tool.usage import parse_tool_usage
+
         prepared = get_all_tool_usage.request() if name is None else get_tool_usage.request(_name(name))
         response = await self._core.call(prepared, options=options)
         return parse_tool_usage(json_of(response))
@@ -209,6 +216,9 @@ class Tools(ControlAPI):
         """The code-interpreter tools (run_code, read_file, write_file, list_files, run_command) of a sandbox
         from `template`, as `ToolFunction`s with a `call`. The sandbox is created on the first call (waiting up to
         `ready_timeout` seconds) and deleted by `aclose()` or on leaving `async with tools:`."""
+        from agentrun.sandbox.sandbox import Sandboxes
+        from agentrun.tool.sandbox_tools import SandboxTools
+
         return SandboxTools(Sandboxes(self._core), template, idle_timeout=idle_timeout, ready_timeout=ready_timeout)
 
 
