@@ -9,7 +9,8 @@ standard-library agent (GET /health, POST /ping, POST /stream) as a runtime, and
 process on a loopback port (the baseline: the agent's port, called directly). It reports p50 / p90 of:
 
 (a) cold start: the first invocation of a runtime scaled to zero (sessionIdleTimeoutSeconds=1, then idle until its
-    instance stopped): sandbox, interpreter, health check and the call; the stdlib agent, and an agent built on
+    instance stopped): sandbox (after the first instance, a spare one started while the runtime idled: runtimes/
+    manager.py), interpreter, health check and the call; the stdlib agent, and an agent built on
     agentrun.server (Starlette, uvicorn, ag-ui-protocol to import) for comparison;
 (b) a warm call (POST /ping): direct to the agent's port, to the instance's relay socket (the unix socket the server
     reaches the sandboxed agent through), and through the invocation route (signed raw httpx, as the SDK signs);
