@@ -23,6 +23,9 @@ class McpUpstream:
     headers: list[dict[str, str]] = field(default_factory=list)  # lower-case names, one dict per HTTP request
     methods: list[str] = field(default_factory=list)  # the method of each HTTP request
     deleted: anyio.Event = field(default_factory=anyio.Event)  # a client ended its streamable-HTTP session
+    open_requests: int = 0  # HTTP requests being answered now (a held event stream included)
+    with_wait: bool = False  # serve a `wait` tool that never answers (fault injection)
+    waiting: int = 0  # calls of the `wait` tool still running
 
     @property
     def url(self) -> str:
@@ -46,6 +49,18 @@ class McpUpstream:
             """Upper-case a text."""
             return text.upper()
 
+        if self.with_wait:
+
+            @server.tool()
+            async def wait() -> str:
+                """Never answer (a hung remote), until the call is cancelled."""
+                self.waiting += 1
+                try:
+                    await anyio.sleep_forever()
+                finally:
+                    self.waiting -= 1
+                return "never"
+
         @server.tool()
         def leak() -> str:
             """Tell the Authorization header this server got last (a remote that echoes a secret back)."""
@@ -61,14 +76,20 @@ class McpUpstream:
                 self.methods.append(scope["method"])
                 if scope["method"] == "DELETE":
                     self.deleted.set()
+                self.open_requests += 1
+                try:
+                    await inner(scope, receive, send)
+                finally:
+                    self.open_requests -= 1
+                return
             await inner(scope, receive, send)
 
         return recording
 
 
 @contextlib.asynccontextmanager
-async def mcp_upstream() -> AsyncIterator[McpUpstream]:
-    upstream = McpUpstream()
+async def mcp_upstream(*, with_wait: bool = False) -> AsyncIterator[McpUpstream]:
+    upstream = McpUpstream(with_wait=with_wait)
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     upstream.port = sock.getsockname()[1]

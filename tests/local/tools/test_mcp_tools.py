@@ -9,6 +9,7 @@ import ssl
 from collections.abc import AsyncIterator, Generator
 from typing import Any
 
+import anyio
 import httpx
 import httpx2
 import mcp
@@ -150,3 +151,28 @@ async def test_errors_are_typed(
     assert "re-enable" in body["message"]
     refused = await post(await _tool(client, "http://127.0.0.1:9/mcp"))
     assert refused.status_code == 502 and refused.json()["code"] == "ERR_TOOL_UPSTREAM_UNREACHABLE"
+
+
+async def test_a_caller_cancelling_a_call_closes_the_remote_request(local: LocalServer, client: AsyncAgentRun) -> None:
+    """The plain mcp client gives up on a tool call the remote never answers: AgentRun Local ends its request to
+    the remote at once (no HTTP request of it is left open there)."""
+    async with mcp_upstream(with_wait=True) as remote:
+        name = await _tool(client, remote.url)
+
+        async def call() -> None:
+            async with mcp_client(local, name) as session:
+                await session.call_tool("wait", {})
+
+        async with anyio.create_task_group() as group:
+            group.start_soon(call)
+            with anyio.fail_after(5):
+                while remote.waiting == 0:  # noqa: ASYNC110 - the remote offers nothing to wait on
+                    await anyio.sleep(0.01)
+            group.cancel_scope.cancel()
+        cancelled = anyio.current_time()
+        with anyio.fail_after(2):
+            while remote.open_requests:  # noqa: ASYNC110
+                await anyio.sleep(0.01)
+        closed = anyio.current_time() - cancelled
+        # The remote's own session (and its `wait` handler) is the remote's to end: no DELETE reached it.
+        print(f"remote requests closed {1000 * closed:.0f} ms after the caller cancelled")

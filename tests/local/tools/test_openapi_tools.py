@@ -301,3 +301,28 @@ async def test_the_blocking_tools_api(local: LocalServer, upstream: ToolUpstream
                 client.tools.call(name, "fail")
 
     await anyio.to_thread.run_sync(scenario)
+
+
+async def test_a_caller_cancelling_a_call_closes_the_upstream_request(
+    client: AsyncAgentRun, upstream: ToolUpstream
+) -> None:
+    """The caller's cancellation reaches the upstream at once: AgentRun Local ends its request (the upstream reads
+    the connection's end) instead of waiting for the tool's timeout, and keeps no connection of it."""
+    name = await _tool(client, upstream.url, timeout=60)
+    before = upstream.connections
+    async with anyio.create_task_group() as group:
+        group.start_soon(client.tools.call, name, "hang")
+        with anyio.fail_after(5):
+            while upstream.hanging == 0:  # noqa: ASYNC110 - the upstream offers nothing to wait on
+                await anyio.sleep(0.01)
+        group.cancel_scope.cancel()  # the caller gives up (an anyio timeout or cancel scope)
+    cancelled = anyio.current_time()
+    with anyio.fail_after(2):  # well before the tool's 60 s timeout
+        while upstream.hanging:  # noqa: ASYNC110
+            await anyio.sleep(0.01)
+    print(f"upstream request closed {1000 * (anyio.current_time() - cancelled):.0f} ms after the caller cancelled")
+    with anyio.fail_after(2):
+        while upstream.connections > before:  # noqa: ASYNC110 - its connection is closed, not pooled
+            await anyio.sleep(0.01)
+    answer = await client.tools.call(name, "getItem", {"itemId": "after"})  # nothing left half-open in the way
+    assert answer.body["id"] == "after"

@@ -8,7 +8,7 @@ injection):
 - `GET /text`: 200 text/plain;
 - `GET /fail`: 500 whose body quotes the headers it got (the credential included);
 - `GET /malformed`: 200 `application/json` that is not JSON;
-- `GET /hang`: reads the request and never answers.
+- `GET /hang`: reads the request and never answers (`hanging` counts those whose client has not closed yet).
 """
 
 from __future__ import annotations
@@ -45,7 +45,13 @@ class ToolUpstream:
     seen: list[Seen] = field(default_factory=list)
     port: int = 0
     _server: asyncio.Server | None = None
+    hanging: int = 0  # /hang requests whose connection the client still holds open
     _writers: set[asyncio.StreamWriter] = field(default_factory=set)
+
+    @property
+    def connections(self) -> int:
+        """Connections a client holds open to it now (kept-alive ones included)."""
+        return len(self._writers)
 
     @property
     def url(self) -> str:
@@ -92,7 +98,11 @@ class ToolUpstream:
         self.seen.append(seen)
         status, content_type, payload = self._answer(seen)
         if status == 0:  # hang: hold the connection until the client leaves or the server stops
-            await reader.read()
+            self.hanging += 1
+            try:
+                await reader.read()
+            finally:
+                self.hanging -= 1
             return False
         writer.write(
             f"HTTP/1.1 {status} X\r\ncontent-type: {content_type}\r\ncontent-length: {len(payload)}\r\n\r\n".encode()
