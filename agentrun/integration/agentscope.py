@@ -8,7 +8,8 @@ close what they share (`close()`, `aclose()`, `with`). The same names as agentru
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+import asyncio
+from collections.abc import AsyncIterator, Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from agentrun._config import Config
@@ -44,15 +45,40 @@ def model(
     )
 
 
+# The transient progress key of AgentScope's ToolChunk metadata (not kept in the result the model reads): a sandbox
+# tool's output as it is produced, {"tool", "stream": "stdout"/"stderr", "text"}; the agent yields it as
+# CustomEvent(name="mcp_progress") with the tool_call_id added.
+TOOL_OUTPUT_PROGRESS = "mcp_progress"
+
+
 def to_agentscope_tool(tool: CommonTool) -> Any:
     """One neutral tool as an `agentscope.tool.FunctionTool` (AgentScope checks the arguments against its
-    `input_schema`; the text returned becomes the tool result)."""
-    function_tool = _common.require_framework("agentscope.tool", _EXTRA).FunctionTool
+    `input_schema`; the text returned becomes the tool result). run_code and run_command of a sandbox are async
+    generators: their output streams as progress chunks while they run, then the result."""
+    tools = _common.require_framework("agentscope.tool", _EXTRA)
 
     async def run(**arguments: Any) -> str:
         return await tool.acall(arguments)
 
-    return function_tool(run, name=tool.name, description=tool.description, input_schema=tool.input_schema)
+    async def run_streamed(**arguments: Any) -> AsyncIterator[Any]:
+        message = _common.require_framework("agentscope.message", _EXTRA)
+        pieces: asyncio.Queue[tuple[str, str] | None] = asyncio.Queue()  # AgentScope runs on asyncio
+
+        async def forward(stream: str, text: str) -> None:
+            pieces.put_nowait((stream, text))
+
+        task = asyncio.ensure_future(tool.astream(arguments, forward))
+        task.add_done_callback(lambda _: pieces.put_nowait(None))
+        try:
+            while (piece := await pieces.get()) is not None:
+                progress = {"tool": tool.name, "stream": piece[0], "text": piece[1]}
+                yield tools.ToolChunk(content=[], is_last=False, metadata={TOOL_OUTPUT_PROGRESS: progress})
+            yield tools.ToolChunk(content=[message.TextBlock(text=await task)], is_last=True)
+        finally:
+            task.cancel()  # the consumer left early: stop waiting (the blocking call finishes on its thread)
+
+    function = run if tool.stream is None else run_streamed
+    return tools.FunctionTool(function, name=tool.name, description=tool.description, input_schema=tool.input_schema)
 
 
 def tool_resource(
@@ -107,4 +133,12 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["AgentRunConverter", "model", "sandbox_toolset", "to_agentscope_tool", "tool_resource", "toolset"]
+__all__ = [
+    "TOOL_OUTPUT_PROGRESS",
+    "AgentRunConverter",
+    "model",
+    "sandbox_toolset",
+    "to_agentscope_tool",
+    "tool_resource",
+    "toolset",
+]

@@ -8,9 +8,9 @@ yields:
 
 Text deltas come out as `str`, thinking as REASONING, a tool call's start and argument deltas as TOOL_CALL_CHUNK
 under AgentScope's `tool_call_id`, the tool's streamed text as TOOL_RESULT_CHUNK and its end as TOOL_RESULT under the
-same id, a reply that ends in error as ERROR. Reads the events' documented `type` and fields
-(https://doc.agentscope.io/, `agentscope.event`); AgentScope itself is not imported here, and the final `Msg` a
-`yield_final_msg=True` stream ends with is ignored (its text was already streamed).
+same id, custom events (a sandbox tool's output while it runs) as CUSTOM, a reply that ends in error as ERROR. Reads
+the events' documented `type` and fields (https://doc.agentscope.io/, `agentscope.event`); AgentScope itself is not
+imported here, and the final `Msg` a `yield_final_msg=True` stream ends with is ignored (its text was streamed).
 """
 
 from __future__ import annotations
@@ -51,6 +51,8 @@ class AgentRunConverter:
             # the text came as TOOL_RESULT_CHUNKs, which the server sends joined, ahead of this (empty) result
             self._names.pop(str(event.tool_call_id), None)
             yield AgentEvent(EventType.TOOL_RESULT, {"id": str(event.tool_call_id), "result": ""})
+        elif kind == "CUSTOM":  # e.g. a sandbox tool's output while it runs (mcp_progress, with its tool_call_id)
+            yield AgentEvent(EventType.CUSTOM, {"name": str(event.name), "value": getattr(event, "value", None)})
         elif kind == "REPLY_END" and str(getattr(event, "finished_reason", "")) == "error":
             error = getattr(event, "error", None)
             message = str(getattr(error, "message", None) or "the AgentScope reply failed")

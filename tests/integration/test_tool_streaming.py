@@ -66,3 +66,52 @@ async def test_sandbox_tools_stream_stdout_as_langgraph_custom_events(world: Wor
     seen = await world.script(SCRIPT, template=world.template)
     _check(seen["code"], "run_code", ["tick 0", "tick 1", "tick 2"], "tick 0\ntick 1\ntick 2\n")
     _check(seen["command"], "run_command", ["line 1", "line 2", "line 3"], "line 1\nline 2\nline 3\n")
+
+
+AGENTSCOPE = """
+import asyncio, time
+from agentscope.agent import Agent, InjectionConfig
+from agentscope.message import Msg, TextBlock
+from agentscope.permission import PermissionContext, PermissionMode
+from agentscope.state import AgentState
+from agentscope.tool import Toolkit
+from agentrun.integration.agentscope import AgentRunConverter, model, sandbox_toolset
+
+CODE = "import time\\nfor i in range(3):\\n    print(f'tick {i}', flush=True)\\n    time.sleep(0.5)"
+
+async def main():
+    seen, start, converter = [], time.monotonic(), AgentRunConverter()
+    async with sandbox_toolset(VALUES["template"]) as tools:
+        agent = Agent(name="assistant", system_prompt="You run code.", model=model("agentrun-local-test-model"),
+                      toolkit=Toolkit(tools=list(tools)), injection_config=InjectionConfig(inject_runtime_state=False),
+                      state=AgentState(permission_context=PermissionContext(mode=PermissionMode.BYPASS)))
+        question = Msg(name="user", role="user", content=[TextBlock(text="Run this:\\n```python\\n" + CODE + "\\n```")])
+        async for event in agent.reply_stream(question):
+            kind = str(getattr(event, "type", ""))
+            if kind in ("CUSTOM", "TOOL_RESULT_TEXT_DELTA", "TOOL_RESULT_END"):
+                seen.append([kind, event.model_dump(mode="json", include={"name", "value", "delta", "tool_call_id"}),
+                             time.monotonic() - start])
+            for item in converter.convert(event):
+                if not isinstance(item, str) and item.event.value == "CUSTOM":
+                    seen.append(["served", item.data, time.monotonic() - start])
+    print(json.dumps(seen))
+
+asyncio.run(main())
+"""
+
+
+async def test_sandbox_tools_stream_stdout_as_agentscope_progress(world: World) -> None:
+    seen = await world.script(AGENTSCOPE, "agentscope", template=world.template)
+    kinds = [kind for kind, _, _ in seen]
+    end = kinds.index("TOOL_RESULT_END")
+    call_id = seen[end][1]["tool_call_id"]
+    progress = [data for kind, data, _ in seen[:end] if kind == "CUSTOM"]
+    assert len(progress) >= 3 and all(data["name"] == "mcp_progress" for data in progress), seen
+    assert all(data["value"]["tool_call_id"] == call_id and data["value"]["tool"] == "run_code" for data in progress)
+    assert "".join(data["value"]["text"] for data in progress) == "tick 0\ntick 1\ntick 2\n"
+    assert seen[end][2] - seen[0][2] > 0.8, seen  # the first piece came while the code still ran
+    # the result the model reads is the tool's JSON alone, not the progress pieces
+    result = "".join(data["delta"] for kind, data, _ in seen[:end] if kind == "TOOL_RESULT_TEXT_DELTA")
+    assert json.loads(result)["stdout"] == "tick 0\ntick 1\ntick 2\n", result
+    served = [data for kind, data, _ in seen if kind == "served"]
+    assert [data["value"] for data in served] == [data["value"] for data in progress]
