@@ -6,6 +6,8 @@ The same names as agentrun-sdk's `agentrun.integration.pydantic_ai`."""
 
 from __future__ import annotations
 
+import dataclasses
+import functools
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -36,6 +38,24 @@ def model(
     return models.OpenAIChatModel(target.model, provider=provider, **options)
 
 
+TOOL_OUTPUT_EVENT = "agentrun_tool_output"
+
+
+@functools.cache
+def tool_output_event() -> type[Any]:
+    """The `pydantic_ai.CustomEvent` (name "agentrun_tool_output", fields `stream` and `text`; PydanticAI stamps
+    `tool_call_id` and `tool_name`) a sandbox's run_code and run_command emit for each piece of output as it is
+    produced; `run_stream_events` gives them while the tool runs. Defined once, on first use."""
+    custom_event = _common.require_framework("pydantic_ai", _EXTRA).CustomEvent
+
+    @dataclasses.dataclass(kw_only=True)
+    class AgentRunToolOutput(custom_event, name=TOOL_OUTPUT_EVENT):  # type: ignore[misc,valid-type,call-arg]
+        stream: str
+        text: str
+
+    return AgentRunToolOutput
+
+
 def to_pydantic_ai_tool(tool: CommonTool) -> Any:
     """One neutral tool as a `pydantic_ai.Tool` whose arguments are validated against the tool's JSON Schema."""
     tool_class = _common.require_framework("pydantic_ai", _EXTRA).Tool
@@ -43,6 +63,18 @@ def to_pydantic_ai_tool(tool: CommonTool) -> Any:
     async def run(**arguments: Any) -> str:
         return await tool.acall(arguments)
 
+    async def run_streamed(ctx: Any, **arguments: Any) -> str:
+        event = tool_output_event()
+
+        async def forward(stream: str, text: str) -> None:
+            await ctx.emit(event(stream=stream, text=text))
+
+        return await tool.astream(arguments, forward)
+
+    if tool.stream is not None:
+        return tool_class.from_schema(
+            run_streamed, name=tool.name, description=tool.description, json_schema=tool.input_schema, takes_ctx=True
+        )
     return tool_class.from_schema(run, name=tool.name, description=tool.description, json_schema=tool.input_schema)
 
 
@@ -99,4 +131,13 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-__all__ = ["AgentRunConverter", "model", "sandbox_toolset", "to_pydantic_ai_tool", "tool_resource", "toolset"]
+__all__ = [
+    "TOOL_OUTPUT_EVENT",
+    "AgentRunConverter",
+    "tool_output_event",
+    "model",
+    "sandbox_toolset",
+    "to_pydantic_ai_tool",
+    "tool_resource",
+    "toolset",
+]

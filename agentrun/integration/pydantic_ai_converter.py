@@ -9,7 +9,8 @@ streams) as what an `agentrun.server` handler yields:
 
 Text deltas come out as `str`, thinking as REASONING, a tool call as TOOL_CALL_CHUNK events under its
 `tool_call_id` (pieces name their part by index only), its return (or the retry prompt a failed call gives the
-model) as TOOL_RESULT under the same id. Reads the events' documented fields (`event_kind`, `part_kind`,
+model) as TOOL_RESULT under the same id, custom events (`RunContext.emit`: a sandbox tool's output while it
+runs) as CUSTOM. Reads the events' documented fields (`event_kind`, `part_kind`,
 `part_delta_kind`: https://ai.pydantic.dev/api/messages/); PydanticAI itself is not imported here.
 """
 
@@ -53,6 +54,9 @@ class AgentRunConverter:
             part = event.part
             if part.tool_call_id not in self._started:  # not streamed by the model: send it whole
                 yield from self._part(None, part)
+        elif kind == "custom":  # a tool's emitted event (a sandbox tool's output while it runs): AG-UI CUSTOM
+            value = {key: item for key, item in vars(event).items() if key not in ("event_kind", "name")}
+            yield AgentEvent(EventType.CUSTOM, {"name": str(event.name), "value": value})
         elif kind == "function_tool_result":
             part = getattr(event, "part", None) or getattr(event, "result", None)
             call_id = str(getattr(part, "tool_call_id", "") or "")

@@ -115,3 +115,49 @@ async def test_sandbox_tools_stream_stdout_as_agentscope_progress(world: World) 
     assert json.loads(result)["stdout"] == "tick 0\ntick 1\ntick 2\n", result
     served = [data for kind, data, _ in seen if kind == "served"]
     assert [data["value"] for data in served] == [data["value"] for data in progress]
+
+
+PYDANTIC_AI = """
+import asyncio, time
+from pydantic_ai import Agent
+from agentrun.integration.pydantic_ai import AgentRunConverter, model, sandbox_toolset
+
+CODE = "import time\\nfor i in range(3):\\n    print(f'tick {i}', flush=True)\\n    time.sleep(0.5)"
+
+async def main():
+    seen, start, converter = [], time.monotonic(), AgentRunConverter()
+    async with sandbox_toolset(VALUES["template"]) as tools:
+        agent = Agent(model("agentrun-local-test-model"), tools=list(tools))
+        async with agent.run_stream_events("Run this:\\n```python\\n" + CODE + "\\n```") as events:
+            async for event in events:
+                if event.event_kind == "custom":
+                    seen.append(["custom", {"name": event.name, "tool_call_id": event.tool_call_id,
+                                            "tool_name": event.tool_name, "text": event.text},
+                                 time.monotonic() - start])
+                elif event.event_kind == "function_tool_result":
+                    seen.append(["result", {"tool_call_id": event.part.tool_call_id, "content": event.part.content},
+                                 time.monotonic() - start])
+                for item in converter.convert(event):
+                    if not isinstance(item, str) and item.event.value == "CUSTOM":
+                        seen.append(["served", item.data, time.monotonic() - start])
+    print(json.dumps(seen, default=str))
+
+asyncio.run(main())
+"""
+
+
+async def test_sandbox_tools_stream_stdout_as_pydantic_ai_custom_events(world: World) -> None:
+    seen = await world.script(PYDANTIC_AI, template=world.template)
+    kinds = [kind for kind, _, _ in seen]
+    end = kinds.index("result")
+    call_id = seen[end][1]["tool_call_id"]
+    custom = [data for kind, data, _ in seen[:end] if kind == "custom"]
+    assert len(custom) >= 3, seen
+    assert all(d["name"] == "agentrun_tool_output" and d["tool_call_id"] == call_id for d in custom), custom
+    assert all(d["tool_name"] == "run_code" for d in custom), custom
+    assert "".join(d["text"] for d in custom) == "tick 0\ntick 1\ntick 2\n"
+    assert seen[end][2] - seen[0][2] > 0.8, seen  # the first piece came while the code still ran
+    assert json.loads(seen[end][1]["content"])["stdout"] == "tick 0\ntick 1\ntick 2\n"
+    served = [data for kind, data, _ in seen if kind == "served"]
+    assert [d["value"]["text"] for d in served] == [d["text"] for d in custom]
+    assert all(d["name"] == "agentrun_tool_output" and d["value"]["tool_call_id"] == call_id for d in served)
