@@ -16,6 +16,7 @@ loop never blocks), and across the several event loops a framework may start (`a
 from __future__ import annotations
 
 import atexit
+import contextlib
 import dataclasses
 import importlib
 import math
@@ -209,18 +210,29 @@ class CommonTool:
         send, receive = anyio.create_memory_object_stream[tuple[str, str]](math.inf)
         token = anyio.lowlevel.current_token()
         result: list[str] = []
+        failure: list[Exception] = []  # raised as itself after the group, not inside an ExceptionGroup
 
         def piece(stream: str, text: str) -> None:  # on the worker thread: hand it to this task's loop
-            anyio.from_thread.run_sync(send.send_nowait, (stream, text), token=token)
+            with contextlib.suppress(anyio.BrokenResourceError, anyio.ClosedResourceError):  # nobody listens now
+                anyio.from_thread.run_sync(send.send_nowait, (stream, text), token=token)
 
         async def work() -> None:
             with send:
-                result.append(await anyio.to_thread.run_sync(streamer, dict(arguments or {}), piece))
+                try:
+                    result.append(await anyio.to_thread.run_sync(streamer, dict(arguments or {}), piece))
+                except Exception as exc:
+                    failure.append(exc)
 
-        async with anyio.create_task_group() as group, receive:
+        async with anyio.create_task_group() as group:
             group.start_soon(work)
-            async for stream, text in receive:
-                await on_output(stream, text)
+            async with receive:
+                try:
+                    async for stream, text in receive:
+                        await on_output(stream, text)
+                except Exception as exc:  # the listener failed: the call finishes alone, its output dropped
+                    failure.insert(0, exc)
+        if failure:
+            raise failure[0]
         return result[0]
 
 

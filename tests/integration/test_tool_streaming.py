@@ -37,7 +37,8 @@ async def main():
         question = {"messages": [("user", "Run this:\\n```python\\n" + CODE + "\\n```")]}
         code = await observe(agent.astream_events(question, version="v2"))
         command = await observe(tools[-1].astream_events({"command": COMMAND}, version="v2"))
-    print(json.dumps({"code": code, "command": command}))
+        plain = await tools[0].ainvoke({"code": "print(5)"})  # awaited with no callbacks: nobody to stream to
+    print(json.dumps({"code": code, "command": command, "plain": plain}))
 
 asyncio.run(main())
 """
@@ -66,6 +67,7 @@ async def test_sandbox_tools_stream_stdout_as_langgraph_custom_events(world: Wor
     seen = await world.script(SCRIPT, template=world.template)
     _check(seen["code"], "run_code", ["tick 0", "tick 1", "tick 2"], "tick 0\ntick 1\ntick 2\n")
     _check(seen["command"], "run_command", ["line 1", "line 2", "line 3"], "line 1\nline 2\nline 3\n")
+    assert json.loads(seen["plain"])["stdout"] == "5\n"
 
 
 AGENTSCOPE = """
