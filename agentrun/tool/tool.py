@@ -1,6 +1,7 @@
-"""Tools: MCP servers, OpenAPI-described HTTP tools and skill packages registered with AgentRun, and calls of the
-functions of OpenAPI tools on the data plane (`list_functions`, `call`: AgentRun Local extensions, the tool's
-credential injected by the server)."""
+"""Tools: MCP servers, OpenAPI-described HTTP tools and skill packages registered with AgentRun, and calls of their
+functions on the data plane (`list_functions`, `call`; the tool's credential injected by the server): an OpenAPI
+tool's through `/tools/{name}/functions` (an AgentRun Local extension), an MCP tool's through its MCP endpoint
+`/tools/{name}/mcp` (mcp_client.py)."""
 
 from __future__ import annotations
 
@@ -41,6 +42,7 @@ if TYPE_CHECKING:
     )
 
     from agentrun.tool.functions import ToolFunction, ToolResult
+    from agentrun.tool.mcp_client import McpSession
     from agentrun.tool.sandbox_tools import SandboxTools
     from agentrun.tool.usage import ToolUsage
 else:  # imported on first use (agentrun._core.lazy)
@@ -66,6 +68,7 @@ class Tools(ControlAPI):
 
     def __init__(self, core: HttpCore) -> None:
         super().__init__(core)
+        self._mcp: dict[str, bool] = {}  # tool name -> whether it is an MCP tool (a tool's type never changes)
 
     def _bind(self, tool: Tool) -> Tool:
         tool._api = self
@@ -166,13 +169,34 @@ class Tools(ControlAPI):
             limit=limit,
         )
 
+    async def _is_mcp(self, name: str, options: CallOptions | None) -> bool:
+        known = self._mcp.get(name)
+        if known is None:
+            tool = await self.get(name, options=options)
+            known = self._mcp[name] = str(tool.tool_type) == "MCP"
+        return known
+
+    def _mcp_session(self, name: str, options: CallOptions | None) -> McpSession:
+        from agentrun.tool.mcp_client import McpSession
+
+        return McpSession(self._core, name, options)
+
     async def list_functions(self, name: str, *, options: CallOptions | None = None) -> builtins.list[ToolFunction]:
-        """The functions of OpenAPI (FUNCTIONCALL) tool `name`, one per operation of its protocolSpec, each with
-        the JSON Schema of its arguments (`to_openai_function()`, `to_anthropic_tool()` for model APIs)."""
+        """The functions of tool `name`, each with the JSON Schema of its arguments (`to_openai_function()`,
+        `to_anthropic_tool()` for model APIs): one per operation of an OpenAPI (FUNCTIONCALL) tool's protocolSpec,
+        or the tools its MCP server lists for an MCP tool (remote or local stdio)."""
         from agentrun.tool.functions import parse_functions
 
-        response = await self._core.call(list_tool_functions.request(_name(name)), options=options)
-        return parse_functions(json_of(response), name)
+        name = _name(name)
+        try:
+            if await self._is_mcp(name, options):
+                async with self._mcp_session(name, options) as session:
+                    return await session.functions()
+            response = await self._core.call(list_tool_functions.request(name), options=options)
+            return parse_functions(json_of(response), name)
+        except errors.APIStatusError:
+            self._mcp.pop(name, None)  # perhaps deleted and made again as another kind: read it again next time
+            raise
 
     async def call(
         self,
@@ -185,21 +209,34 @@ class Tools(ControlAPI):
     ) -> ToolResult:
         """Call `function` of tool `name` with `arguments` (checked against its input schema by the server). The
         server adds the tool's credential; the upstream's trouble raises ToolUpstreamError (`upstream_status`),
-        an unusable credential PermissionDeniedError naming it, bad arguments BadRequestError. `timeout` is the
-        seconds the server waits for the upstream (default: the tool's `timeout`, else 30)."""
+        an unusable credential PermissionDeniedError naming it, bad arguments BadRequestError, a function the tool
+        does not have NotFoundError. `timeout` is the seconds the server waits for an OpenAPI tool's upstream
+        (default: the tool's `timeout`, else 30), the seconds the call may take for an MCP tool. An MCP tool's
+        result is its text content (else its structured content), `is_error` its `isError`."""
         from agentrun.tool.functions import ToolFunction, parse_result
 
-        function_name = function.name if isinstance(function, ToolFunction) else function
+        name = _name(name)
+        function_name = _name(function.name if isinstance(function, ToolFunction) else function, "function")
         if arguments is not None and not isinstance(arguments, Mapping):
             raise errors.InvalidArgumentError(f"arguments must be a mapping of argument names, got {arguments!r}")
-        body: dict[str, Any] = {"arguments": dict(arguments or {})}
-        if timeout is not None:
-            body["timeout"] = timeout
-        prepared = invoke_tool_function.request(_name(name), _name(function_name, "function"), body=body)
-        if timeout is not None and options is None:
-            options = CallOptions(timeout=timeout + 5)  # the server gives up first, with a typed answer
-        response = await self._core.call(prepared, options=options)
-        return parse_result(json_of(response))
+        try:
+            if await self._is_mcp(name, options):
+                if timeout is not None and options is None:
+                    options = CallOptions(timeout=timeout)
+                async with self._mcp_session(name, options) as session:
+                    return await session.call(function_name, arguments or {})
+            body: dict[str, Any] = {"arguments": dict(arguments or {})}
+            if timeout is not None:
+                body["timeout"] = timeout
+            prepared = invoke_tool_function.request(name, function_name, body=body)
+            if timeout is not None and options is None:
+                options = CallOptions(timeout=timeout + 5)  # the server gives up first, with a typed answer
+            response = await self._core.call(prepared, options=options)
+            return parse_result(json_of(response))
+        except errors.APIStatusError as exc:
+            if exc.response is not None:  # an HTTP error (not the MCP server's own): read the tool again next time
+                self._mcp.pop(name, None)
+            raise
 
     async def usage(self, name: str | None = None, *, options: CallOptions | None = None) -> ToolUsage:
         """Calls and failures of tool `name` (by the credential bound when they ran), or of every tool by tool and

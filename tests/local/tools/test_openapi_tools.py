@@ -264,8 +264,8 @@ async def test_unknown_tools_and_functions_are_not_found(client: AsyncAgentRun, 
         await client.tools.list_functions(unique("missing"))
     mcp = unique("mcp")
     await client.tools.create(mcp, tool_type="MCP", create_method="MCP_REMOTE", protocol_spec={"mcpServers": {}})
-    with pytest.raises(errors.BadRequestError, match="FUNCTIONCALL"):
-        await client.tools.list_functions(mcp)
+    with pytest.raises(errors.UnprocessableEntityError, match="has no remote MCP server"):
+        await client.tools.list_functions(mcp)  # an MCP tool's functions come from its server: it has none
 
 
 async def test_a_disabled_credential_stops_the_tool_at_once_and_says_which_to_re_enable(
