@@ -7,7 +7,9 @@ agentrun-sdk 0.0.54's Tool module and MCPToolSet use by default:
 
 Each caller session is bridged to the tool's remote (`MCP_REMOTE`, mcp_remote.py) through one `mcp` client
 transport of its own (streamable HTTP or SSE, whichever the remote speaks), opened with the stream and closed when
-the caller goes (for a streamable remote, its session is ended with DELETE). The bridge relays JSON-RPC messages
+the caller goes (for a streamable remote, its session is ended with DELETE). For a local stdio server (a command in
+the tool's spec, mcp_stdio.py) the far side is an in-process MCP server of the session's own that relays tools/list
+and tools/call to the tool's one running stdio server, as `/mcp` does. The bridge relays JSON-RPC messages
 unchanged both ways, so every method (tools, resources, prompts, notifications) passes whatever the two ends
 speak. The server adds the tool's headers and the bound credential; the caller's own signature is not passed on;
 every secret of the credential is scrubbed from what goes back. A message POST re-reads the tool and its
@@ -41,6 +43,7 @@ from agentrun.local.models.sse import scrub
 from agentrun.local.requests import BodyTooLarge, body_up_to
 from agentrun.local.responses import REQUEST_ID_HEADER, client_left, request_id
 from agentrun.local.state import ServerState, state_of
+from agentrun.local.tools import mcp_stdio
 from agentrun.local.tools.errors import ToolError, bad_arguments, error_response, not_found
 from agentrun.local.tools.mcp_remote import CONNECT_TIMEOUT, MAX_BODY, Remote, remote
 
@@ -96,6 +99,33 @@ async def _transport(target: Remote) -> AsyncIterator[tuple[Any, Any]]:
         return
     async with factory(headers=target.headers) as http, streamable_http_client(target.url, http_client=http) as streams:
         yield streams
+
+
+LOCAL = "local"  # the transport of a local stdio server's bridge (no HTTP between us and it)
+
+
+@contextlib.asynccontextmanager
+async def _local(state: ServerState, name: str, command: mcp_stdio.Command) -> AsyncIterator[tuple[Any, Any]]:
+    """The message streams of an in-process MCP server relaying to tool `name`'s stdio server, run while the
+    caller's stream is open."""
+    server = mcp_stdio.bridge(state, name, command)
+    to_server, server_read = anyio.create_memory_object_stream[SessionMessage | Exception](INBOX)
+    server_write, from_server = anyio.create_memory_object_stream[SessionMessage](INBOX)
+    async with anyio.create_task_group() as group:
+        group.start_soon(server.run, server_read, server_write, server.create_initialization_options())
+        try:
+            async with to_server, from_server:
+                yield from_server, to_server
+        finally:
+            group.cancel_scope.cancel()
+
+
+async def _far_side(state: ServerState, name: str) -> tuple[Remote, mcp_stdio.Command | None]:
+    """What tool `name`'s callers are bridged to: its local stdio server's command, else its remote."""
+    command = await mcp_stdio.command_for(state, name)
+    if command is not None:
+        return Remote(url="", headers={}, query={}, transport=LOCAL), command
+    return await remote(state, name, None), None
 
 
 def _event(kind: str, data: str) -> bytes:
@@ -166,7 +196,7 @@ async def _up(session: _Session, inbox: MemoryObjectReceiveStream[SessionMessage
                     session.initialize_id = message.id
             metadata = (
                 ClientMessageMetadata(headers={_PROTOCOL_VERSION: session.protocol_version})
-                if session.protocol_version and session.target.transport != "sse"
+                if session.protocol_version and session.target.transport == "streamable-http"
                 else None
             )
             await write.send(SessionMessage(message, metadata=metadata))
@@ -200,20 +230,21 @@ class OpenStream:
         state = state_of(request)
         name = str(request.path_params["toolName"])
         try:
-            target = await remote(state, name, None)
+            target, command = await _far_side(state, name)
         except ToolError as error:
             await error_response(request, error)(scope, receive, send)
             return
         session_id = uuid.uuid4().hex
         inbox_in, inbox = anyio.create_memory_object_stream[SessionMessage](INBOX)
         session = _Session(name, inbox_in, state.store.generation, target)
-        if self.on_call is not None:
+        if self.on_call is not None and command is None:  # a local server's bridge counts its calls itself
             session.on_call = self.on_call(state, target)
         endpoint = request.url.path.removesuffix("/sse") + f"/messages?session_id={session_id}"
         caller = _Caller(send)
         started = False
         try:
-            async with _transport(target) as (read, write), anyio.create_task_group() as group:
+            far = _transport(target) if command is None else _local(state, name, command)
+            async with far as (read, write), anyio.create_task_group() as group:
                 _sessions[session_id] = session
                 await send(
                     {
@@ -265,7 +296,10 @@ async def post_message(request: Request) -> Response:
             )
         generation = state.store.generation
         if generation != session.generation:  # something changed: is the tool still callable with its credential?
-            await remote(state, name, session.target.transport)
+            if session.target.transport == LOCAL:
+                await mcp_stdio.command_for(state, name)  # still there (a changed command restarts the server)
+            else:
+                await remote(state, name, session.target.transport)
             session.generation = generation
         try:
             body = await body_up_to(request, MAX_BODY)

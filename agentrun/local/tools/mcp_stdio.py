@@ -215,7 +215,9 @@ def servers_of(state: ServerState) -> _Servers:
     return servers
 
 
-def _bridge(state: ServerState, name: str, command: Command) -> Server[Any]:
+def bridge(state: ServerState, name: str, command: Command) -> Server[Any]:
+    """An MCP server whose tools are those of tool `name`'s local server (started on first use, shared by every
+    caller); what /mcp serves and what /sse bridges its callers to (mcp_sse.py)."""
     servers = servers_of(state)
 
     async def session() -> ClientSession:
@@ -244,7 +246,7 @@ def _bridge(state: ServerState, name: str, command: Command) -> Server[Any]:
 async def serve(state: ServerState, name: str, command: Command, scope: Any, receive: Any, send: Any) -> None:
     """One stateless MCP exchange with tool `name`'s local server."""
     manager = StreamableHTTPSessionManager(
-        _bridge(state, name, command), json_response=True, stateless=True, security_settings=None
+        bridge(state, name, command), json_response=True, stateless=True, security_settings=None
     )
     async with manager.run():
         await manager.handle_request(scope, receive, send)
