@@ -7,6 +7,7 @@ an agent's `astream_events` through `agentrun.server`."""
 
 from __future__ import annotations
 
+import importlib
 from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -48,6 +49,19 @@ def model(
 TOOL_OUTPUT_EVENT = "agentrun_tool_output"
 
 
+def _graph_stream_writer() -> Callable[[Any], None] | None:
+    """LangGraph's stream writer when the tool runs inside a graph (a ToolNode), else None."""
+    try:
+        config = importlib.import_module("langgraph.config")
+    except ImportError:  # LangChain without LangGraph
+        return None
+    try:
+        writer: Callable[[Any], None] = config.get_stream_writer()
+    except (RuntimeError, KeyError):  # outside any run, or in a run that is not a graph's
+        return None
+    return writer
+
+
 def to_langchain_tool(tool: CommonTool) -> Any:
     """One neutral tool as a `StructuredTool`; its arguments schema is the tool's JSON Schema."""
     structured_tool = _common.require_framework("langchain_core.tools", _EXTRA).StructuredTool
@@ -59,11 +73,14 @@ def to_langchain_tool(tool: CommonTool) -> Any:
         if tool.stream is None:
             return await tool.acall(arguments)
         callbacks = _common.require_framework("langchain_core.callbacks", _EXTRA)
+        writer = _graph_stream_writer()
 
         async def forward(stream: str, text: str) -> None:
             # a custom event of this tool's run: astream_events gives it as on_custom_event before on_tool_end
             data = {"tool": tool.name, "stream": stream, "text": text}
             await callbacks.adispatch_custom_event(TOOL_OUTPUT_EVENT, data)
+            if writer is not None:  # and LangGraph's stream_mode="custom" gets {TOOL_OUTPUT_EVENT: data}
+                writer({TOOL_OUTPUT_EVENT: data})
 
         return await tool.astream(arguments, forward)
 

@@ -38,7 +38,9 @@ async def main():
         code = await observe(agent.astream_events(question, version="v2"))
         command = await observe(tools[-1].astream_events({"command": COMMAND}, version="v2"))
         plain = await tools[0].ainvoke({"code": "print(5)"})  # awaited with no callbacks: nobody to stream to
-    print(json.dumps({"code": code, "command": command, "plain": plain}))
+        # LangGraph's own custom stream gets the same pieces (the tool runs in the agent's ToolNode)
+        custom = [chunk async for chunk in agent.astream(question, stream_mode="custom")]
+    print(json.dumps({"code": code, "command": command, "plain": plain, "custom": custom}))
 
 asyncio.run(main())
 """
@@ -68,6 +70,9 @@ async def test_sandbox_tools_stream_stdout_as_langgraph_custom_events(world: Wor
     _check(seen["code"], "run_code", ["tick 0", "tick 1", "tick 2"], "tick 0\ntick 1\ntick 2\n")
     _check(seen["command"], "run_command", ["line 1", "line 2", "line 3"], "line 1\nline 2\nline 3\n")
     assert json.loads(seen["plain"])["stdout"] == "5\n"
+    custom = [chunk["agentrun_tool_output"] for chunk in seen["custom"]]
+    assert all(piece["tool"] == "run_code" for piece in custom) and len(custom) >= 3, seen["custom"]
+    assert "".join(piece["text"] for piece in custom) == "tick 0\ntick 1\ntick 2\n"
 
 
 AGENTSCOPE = """
