@@ -320,25 +320,18 @@ def tool_toolset(
     modify_tool_name: Callable[[str], str] | None = None,
     filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None,
 ) -> CommonToolSet:
-    """The functions of AgentRun tool `name`: an MCP tool's tools (listed and called over its MCP endpoint), or an
-    OpenAPI tool's operations (`client.tools.list_functions`, called through `client.tools.call`). Either way the
-    server adds the tool's credential."""
+    """The functions of AgentRun tool `name` (`client.tools.list_functions`, called through `client.tools.call`):
+    an MCP tool's tools (over its MCP endpoint), or an OpenAPI tool's operations. Either way the server adds the
+    tool's credential."""
     client = _blocking_client(config)
     closers: list[Callable[[], None]] = [client.close]
     try:
-        tool = client.tools.get(name)
-        if str(getattr(tool.tool_type, "value", tool.tool_type)).upper() == "MCP":
-            from agentrun.integration._mcp import McpSession
+        functions = client.tools.list_functions(name)
 
-            session = McpSession(client.config, name)
-            closers.insert(0, session.close)
-            functions = session.functions()
-            call: Callable[[str, Mapping[str, Any]], str] = session.call
-        else:
-            functions = client.tools.list_functions(name)
-
-            def call(function: str, arguments: Mapping[str, Any]) -> str:
-                return client.tools.call(name, function, arguments).text()
+        def call(function: str, arguments: Mapping[str, Any]) -> str:
+            # An MCP result flagged isError goes to the model as text too: it reads what went wrong.
+            result = client.tools.call(name, function, arguments)
+            return f"error: {result.text()}" if result.is_error else result.text()
 
         chosen = _selected(
             functions, prefix=prefix, modify_tool_name=modify_tool_name, filter_tools_by_name=filter_tools_by_name
