@@ -7,6 +7,10 @@ the relay's unix socket in the workspace.
     browser.devtools_path                     # "/devtools/browser/<id>": the browser-level CDP target
 
 The profile (`/home/user/.browser/profile`) is in the workspace, so it is removed with the sandbox.
+
+Where Debian's headful `chromium`, `xvfb` and `x11vnc` are installed (make system-deps), Chromium runs headful on an X
+display of the sandbox's own, and `browser.connect_vnc()` reaches x11vnc's RFB server on it (the live view noVNC
+clients expect). Otherwise it is the headless shell, and the live view is a CDP screencast only.
 """
 
 from __future__ import annotations
@@ -27,12 +31,13 @@ from agentrun.local.sandbox.processes import OutputChunk, ProcessExit, ProcessHa
 
 # Debian's chromium-headless-shell (make system-deps); /usr is what isolated sandboxes see of the host.
 CANDIDATES = ("/usr/lib/chromium/chromium-headless-shell", "/usr/bin/chromium-headless-shell")
+HEADFUL = "/usr/lib/chromium/chromium"  # Debian's chromium; /usr/bin/chromium is a shell wrapper
+DISPLAY_TOOLS = ("/usr/bin/Xvfb", "/usr/bin/x11vnc")
 INSTALL_HINT = "install Debian's chromium-headless-shell package (`make system-deps`, or apt-get install it)"
 START_TIMEOUT = 30.0
 STATE_DIR = ".browser"  # in the workspace: the relay's socket and the profile
 _RELAY_SOURCE = (Path(__file__).parent / "relay.py").read_text()
-FLAGS = (
-    "--headless",
+_COMMON = (
     "--disable-gpu",
     "--no-first-run",
     "--no-default-browser-check",
@@ -44,6 +49,9 @@ FLAGS = (
     "--mute-audio",
     "--hide-scrollbars",
 )
+FLAGS = ("--headless", *_COMMON)
+# Headful on the sandbox's display: one window filling the screen; --test-type hides the "unsupported flag" bar.
+DISPLAY_FLAGS = ("--ozone-platform=x11", "--window-position=0,0", "--window-size=1280,800", "--test-type", *_COMMON)
 # Chromium's own sandbox (renderers in user, PID and network namespaces of their own, under its seccomp-bpf policy)
 # runs nested in ours, which allows exactly that for browser sandboxes (Limits.nested_sandbox). It needs a user
 # namespace to nest in: where sandboxes run as root without one (the fallback isolation.detect() takes when user
@@ -57,12 +65,20 @@ class BrowserUnavailable(Exception):
 
 
 def find() -> str | None:
-    """(Blocking.) The Chromium executable browser sandboxes run, or None."""
+    """(Blocking.) The Chromium executable browser sandboxes run, or None: the headful one where it can have a
+    display, else the headless shell."""
+    if has_display(HEADFUL):
+        return HEADFUL
     for candidate in CANDIDATES:
         if os.access(candidate, os.X_OK):
             return os.path.realpath(candidate)
     found = shutil.which("chromium-headless-shell")
     return os.path.realpath(found) if found else None
+
+
+def has_display(executable: str) -> bool:
+    """(Blocking.) Whether `executable` runs headful on a display of the sandbox's own (Xvfb and x11vnc installed)."""
+    return executable == HEADFUL and all(os.access(path, os.X_OK) for path in (HEADFUL, *DISPLAY_TOOLS))
 
 
 @dataclass
@@ -73,6 +89,7 @@ class Browser:
     process: ProcessHandle
     port: int  # inside the sandbox's network namespace
     devtools_path: str
+    display: bool = False  # headful on an X display served as RFB (connect_vnc)
 
     @property
     def alive(self) -> bool:
@@ -80,17 +97,27 @@ class Browser:
 
     async def connect(self) -> socket.socket:
         """A connected, non-blocking socket to Chromium's DevTools port (through the relay). Raises SandboxFailed."""
+        return await self._connect("cdp.sock")
+
+    async def connect_vnc(self) -> socket.socket:
+        """A connected, non-blocking socket to x11vnc's RFB server on the browser's display. Raises SandboxFailed
+        (also when the browser has no display)."""
+        if not self.display:
+            raise SandboxFailed(f"the browser of sandbox {self.sandbox.id} has no display")
+        return await self._connect("vnc.sock")
+
+    async def _connect(self, name: str) -> socket.socket:
         if not self.alive:
             raise SandboxFailed(f"the browser of sandbox {self.sandbox.id} is not running")
         try:
-            sock = await anyio.to_thread.run_sync(_connect, self.sandbox.workspace)
+            sock = await anyio.to_thread.run_sync(_connect, self.sandbox.workspace, name)
         except OSError as exc:
             raise SandboxFailed(f"cannot reach the browser of sandbox {self.sandbox.id}: {exc}") from None
         sock.setblocking(False)
         return sock
 
 
-def _connect(workspace: Path) -> socket.socket:
+def _connect(workspace: Path, name: str) -> socket.socket:
     """(Blocking.) Connect to the relay's socket without following any link sandbox code may have put in its place:
     each component is opened relative to the last with O_NOFOLLOW, and the socket must be a socket."""
     flags = os.O_PATH | os.O_NOFOLLOW | os.O_CLOEXEC
@@ -100,7 +127,7 @@ def _connect(workspace: Path) -> socket.socket:
     finally:
         os.close(top)
     try:
-        target = os.open("cdp.sock", flags, dir_fd=directory)
+        target = os.open(name, flags, dir_fd=directory)
     finally:
         os.close(directory)
     try:
@@ -126,8 +153,10 @@ def nests_sandbox(sandbox: SandboxHandle) -> bool:
 async def start(sandbox: SandboxHandle, executable: str) -> Browser:
     """Start Chromium in `sandbox` and wait until its DevTools port answers through the relay."""
     state = sandbox.isolation.inside(sandbox.paths, f"/home/user/{STATE_DIR}")
-    flags = [*FLAGS] if nests_sandbox(sandbox) else [*FLAGS, NO_SANDBOX]
-    argv = [sandbox.isolation.python, "-I", "-c", _RELAY_SOURCE, state, f"{state}/profile", executable, *flags]
+    display = await anyio.to_thread.run_sync(has_display, executable)
+    flags = [*(DISPLAY_FLAGS if display else FLAGS)] + ([] if nests_sandbox(sandbox) else [NO_SANDBOX])
+    tools = [f"--display={','.join(DISPLAY_TOOLS)}"] if display else []
+    argv = [sandbox.isolation.python, "-I", "-c", _RELAY_SOURCE, state, f"{state}/profile", *tools, executable, *flags]
     process = await sandbox.start_process(shlex.join(argv))
     try:
         with anyio.fail_after(START_TIMEOUT):
@@ -136,7 +165,7 @@ async def start(sandbox: SandboxHandle, executable: str) -> Browser:
         with anyio.CancelScope(shield=True):
             await process.kill()
         raise
-    return Browser(sandbox, process, port, path)
+    return Browser(sandbox, process, port, path, display)
 
 
 async def _ready(process: ProcessHandle) -> tuple[int, str]:

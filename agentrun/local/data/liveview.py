@@ -1,12 +1,12 @@
 """The live view of a browser sandbox (openapi/data.yaml BrowserLiveView, LiveViewPage, LiveViewStream).
 
-AgentRun Local runs Chromium's headless shell, which has no display, so there is no VNC (RFB) server to relay: the
-live view is a CDP screencast (browser/screencast.py) of the current page (the one opened last, else the one
-that changed last), sent as one binary WebSocket message
-per JPEG frame, a frame whenever the page changes. Watching never drives the browser.
-
-- `/sandboxes/{id}/ws/liveview` (the URL the official SDK's `get_vnc_url` builds) is that stream, signed like any
-  data-plane call; a noVNC client (subprotocol `binary`) is told in the close reason that there is no VNC here.
+Where the sandbox's Chromium has a display (browser/chromium.py: Debian's chromium, xvfb and x11vnc installed), a
+noVNC client (subprotocol `binary`, as noVNC asks) of `/sandboxes/{id}/ws/liveview` (the URL the official SDK's
+`get_vnc_url` builds) gets RFB: its binary messages are relayed to and from x11vnc's socket in the sandbox, as
+websockify would. Any other client, and every client where Chromium is the headless shell, gets a CDP screencast
+(browser/screencast.py) of the current page (the one opened last, else the one that changed last), one binary
+WebSocket message per JPEG frame, a frame whenever the page changes; watching it never drives the browser. Where
+there is no display, a noVNC client is told so in the close reason.
 - `/liveview/{id}` is a small page that shows the stream, and `/liveview/{id}/ws` the stream it reads. A web
   browser cannot sign headers, so both take the short-lived token `sandbox.browser.viewer_url()` puts in the query
   (agentrun/_core/viewer_token.py) and are left to decide for themselves by the signature check (data/__init__.py).
@@ -20,6 +20,7 @@ import secrets
 import time
 
 import anyio
+from anyio.abc import UNIXSocketStream
 from starlette.requests import HTTPConnection, Request
 from starlette.responses import HTMLResponse, Response
 from starlette.routing import BaseRoute, Route, WebSocketRoute
@@ -35,9 +36,10 @@ from agentrun.local.state import ServerState
 
 VIEWER_PREFIX = "/liveview"  # under the data plane's mount; self-authenticated (data/__init__.py)
 NO_VNC = (
-    "AgentRun Local has no VNC display: its live view is a CDP screencast (one JPEG per binary message); "
-    "open sandbox.browser.viewer_url() in a web browser"
+    "this sandbox's browser has no VNC display (install Debian's chromium, xvfb and x11vnc: make system-deps): its "
+    "live view is a CDP screencast (one JPEG per binary message); open sandbox.browser.viewer_url() in a web browser"
 )
+RFB_CHUNK = 256 * 1024
 
 
 def _state(connection: HTTPConnection) -> ServerState:
@@ -61,9 +63,9 @@ def _check_token(connection: HTTPConnection, sandbox_id: str) -> None:
 
 async def signed_stream(websocket: WebSocket) -> None:
     """`/sandboxes/{id}/ws/liveview`: the data plane verified the signature already (auth.py)."""
-    if "binary" in websocket.scope.get("subprotocols", []):  # noVNC asks for it; accept to say why it cannot work
+    if "binary" in websocket.scope.get("subprotocols", []):  # noVNC asks for it
         await websocket.accept("binary")
-        await _close(websocket, 1003, NO_VNC)
+        await _stream(websocket, rfb=True)
         return
     await websocket.accept()
     await _stream(websocket)
@@ -80,20 +82,47 @@ async def viewer_stream(websocket: WebSocket) -> None:
     await _stream(websocket)
 
 
-async def _stream(websocket: WebSocket) -> None:
+async def _stream(websocket: WebSocket, *, rfb: bool = False) -> None:
     sandbox_id = str(websocket.path_params["sandboxId"])
     manager = _state(websocket).sandboxes
     try:
         async with manager.busy(sandbox_id):  # never idle while someone watches
             browser = manager.browser(sandbox_id)
+            if rfb and not browser.display:
+                await _close(websocket, 1003, NO_VNC)
+                return
             async with recorder.recording(browser) if _recording(websocket) else contextlib.nullcontext():
-                await _send_frames(websocket, browser)
+                if rfb:
+                    await _relay_rfb(websocket, browser)
+                else:
+                    await _send_frames(websocket, browser)
     except LocalAPIError as exc:
         await _close(websocket, 1008, exc.message)
     except recorder.RecordingUnavailable as exc:
         await _close(websocket, 1011, str(exc))
     except (SandboxError, OSError) as exc:
         await _close(websocket, 1011, f"the sandbox's browser is not reachable: {exc}")
+
+
+async def _relay_rfb(websocket: WebSocket, browser: Browser) -> None:
+    """RFB bytes between the client's binary messages and x11vnc, until either side leaves."""
+    sock = await browser.connect_vnc()
+    async with await UNIXSocketStream.from_socket(sock) as vnc, anyio.create_task_group() as group:
+
+        async def to_client() -> None:
+            with contextlib.suppress(anyio.EndOfStream, anyio.BrokenResourceError, OSError):
+                while True:
+                    await websocket.send_bytes(await vnc.receive(RFB_CHUNK))
+            await _close(websocket, 1000, "the display closed")
+            group.cancel_scope.cancel()
+
+        group.start_soon(to_client)
+        with contextlib.suppress(WebSocketDisconnect, anyio.BrokenResourceError, OSError):
+            while (message := await websocket.receive())["type"] != "websocket.disconnect":
+                data = message.get("bytes") or (message.get("text") or "").encode()
+                if data:
+                    await vnc.send(data)
+        group.cancel_scope.cancel()
 
 
 async def _send_frames(websocket: WebSocket, browser: Browser) -> None:

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import ssl
 import time
@@ -13,11 +14,12 @@ import anyio
 import httpx
 import pytest
 from playwright.async_api import Browser, Page, async_playwright
-from websockets.asyncio.client import connect
+from websockets.asyncio.client import ClientConnection, connect
 from websockets.exceptions import ConnectionClosed
 
 from agentrun import errors
 from agentrun._core import viewer_token
+from agentrun.client import AsyncAgentRun
 from agentrun.local import LocalServer
 from agentrun.local.browser import chromium
 from agentrun.sandbox.sandbox import Sandbox
@@ -133,13 +135,62 @@ async def test_the_signed_liveview_socket_streams_frames(browser_sandbox: Sandbo
                 pass
 
 
-async def test_a_novnc_client_is_told_there_is_no_vnc(browser_sandbox: Sandbox, local: LocalServer) -> None:
+async def test_a_novnc_client_gets_rfb_from_the_sandboxs_display(browser_sandbox: Sandbox, local: LocalServer) -> None:
+    if not chromium.has_display(chromium.HEADFUL):
+        pytest.skip("no display for browsers: install Debian's chromium, xvfb and x11vnc (make system-deps)")
     url, headers = browser_sandbox.browser.vnc_url(), browser_sandbox.browser.vnc_headers()
     async with connect(url, ssl=_tls(local), additional_headers=headers, subprotocols=["binary"]) as socket:  # type: ignore[list-item]
-        with pytest.raises(ConnectionClosed) as closed:
-            await socket.recv()
+        assert socket.subprotocol == "binary"
+        rfb = _RfbReader(socket)
+        version = await rfb.read(12)
+        assert version in (b"RFB 003.008\n", b"RFB 003.007\n"), version
+        await socket.send(version)  # the client speaks the server's version
+        count = (await rfb.read(1))[0]
+        assert 1 in await rfb.read(count)  # security type None: the signed URL is the credential
+        await socket.send(b"\x01")
+        assert await rfb.read(4) == b"\0\0\0\0"  # SecurityResult OK
+        await socket.send(b"\x01")  # ClientInit: shared, other viewers stay
+        width, height = int.from_bytes(await rfb.read(2)), int.from_bytes(await rfb.read(2))
+        assert (width, height) == (1280, 800)
+    async with browser_sandbox.browser.playwright() as browser:  # watching left the browser as it was
+        page = await browser.contexts[0].new_page()
+        await page.goto("data:text/html,<title>after</title>")
+        assert await page.title() == "after"
+
+
+class _RfbReader:
+    """Bytes of an RFB stream that arrive in WebSocket messages of any size."""
+
+    def __init__(self, socket: ClientConnection) -> None:
+        self.socket, self.buffer = socket, b""
+
+    async def read(self, size: int) -> bytes:
+        with anyio.fail_after(10):
+            while len(self.buffer) < size:
+                message = await self.socket.recv()
+                assert isinstance(message, bytes), message
+                self.buffer += message
+        data, self.buffer = self.buffer[:size], self.buffer[size:]
+        return data
+
+
+def _headless_shell() -> str | None:
+    return next((path for path in chromium.CANDIDATES if os.path.exists(path)), None)
+
+
+async def test_a_novnc_client_is_told_when_there_is_no_display(
+    client: AsyncAgentRun, browser_template: str, local: LocalServer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    headless = _headless_shell()
+    assert headless is not None, chromium.INSTALL_HINT
+    monkeypatch.setattr(chromium, "find", lambda: headless)  # fault injection: no chromium, xvfb or x11vnc here
+    async with await client.sandboxes.create(browser_template, idle_timeout=300) as sandbox:
+        url, headers = sandbox.browser.vnc_url(), sandbox.browser.vnc_headers()
+        async with connect(url, ssl=_tls(local), additional_headers=headers, subprotocols=["binary"]) as socket:  # type: ignore[list-item]
+            with pytest.raises(ConnectionClosed) as closed:
+                await socket.recv()
     assert closed.value.rcvd is not None and closed.value.rcvd.code == 1003
-    assert "no VNC" in closed.value.rcvd.reason
+    assert "no VNC display" in closed.value.rcvd.reason and "xvfb" in closed.value.rcvd.reason
 
 
 async def test_viewer_url_checks_its_ttl(browser_sandbox: Sandbox) -> None:

@@ -72,7 +72,7 @@ async def test_renderers_run_in_chromiums_own_sandbox(browser_sandbox: Sandbox) 
         assert await page.title() == "sandboxed"
         processes = await _python(browser_sandbox, INSPECT)
     assert isinstance(processes, list)
-    chromium = [p for p in processes if "chrom" in p["argv"][0]]
+    chromium = [p for p in processes if p["argv"][0].rsplit("/", 1)[-1].startswith("chromium")]  # not crashpad
     browsers = [p for p in chromium if len(p["argv"]) == 1]  # the browser process has no --type
     renderers = [p for p in chromium if "--type=renderer" in p["argv"]]
     assert len(browsers) == 1 and renderers, chromium
