@@ -16,6 +16,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from agentrun import errors
+from agentrun._core.aio import shielded
 from agentrun._core.http import CallOptions, HttpCore
 from agentrun._core.lazy import lazy_modules
 from agentrun._version import __version__
@@ -31,7 +32,9 @@ else:  # imported on first use (agentrun._core.lazy)
 PROTOCOL_VERSION = "2025-06-18"
 _ACCEPT = {"accept": "application/json, text/event-stream"}
 _EMPTY = {"type": "object", "properties": {}}
-INVALID_PARAMS = -32602  # JSON-RPC 2.0: the arguments do not fit the method
+INVALID_PARAMS = -32602
+CLOSE_TIMEOUT = 5.0  # seconds the DELETE ending a session may take
+_CLOSE_OPTIONS = CallOptions(timeout=CLOSE_TIMEOUT, max_retries=0)  # JSON-RPC 2.0: the arguments do not fit the method
 
 
 class McpSession:
@@ -63,13 +66,15 @@ class McpSession:
         await self.aclose()
 
     async def aclose(self) -> None:
-        """End the session (DELETE, as the transport asks of a client that is done). A server that does not let
-        clients end sessions (405) or forgot it already (404) needs nothing more."""
+        """End the session (DELETE, as the transport asks of a client that is done), also while the caller is
+        being cancelled (bounded by CLOSE_TIMEOUT). A server that does not let clients end sessions (405) or forgot
+        it already (404) needs nothing more."""
         session, self._session = self._session, None
         if session is None:
             return
+        prepared = close_tool_mcp_session.request(self.tool, mcp_session_id=session)
         try:
-            await self._core.call(close_tool_mcp_session.request(self.tool, mcp_session_id=session))
+            await shielded(lambda: self._core.call(prepared, options=_CLOSE_OPTIONS))
         except errors.APIStatusError as exc:
             if exc.status_code not in (404, 405):
                 raise

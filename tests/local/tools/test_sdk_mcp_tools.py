@@ -74,3 +74,18 @@ async def test_the_blocking_api_calls_mcp_tools(local: LocalServer, remote: McpU
                 client.tools.call(name, "nope")
 
     await anyio.to_thread.run_sync(scenario)
+
+
+async def test_a_cancelled_call_still_ends_its_mcp_session(client: AsyncAgentRun) -> None:
+    async with mcp_upstream(with_wait=True) as hung:
+        name = await _tool(client, hung.url)
+        async with anyio.create_task_group() as group:
+            group.start_soon(client.tools.call, name, "wait")
+            with anyio.fail_after(10):
+                while hung.waiting == 0:  # noqa: ASYNC110 - the remote offers nothing to wait on
+                    await anyio.sleep(0.01)
+            group.cancel_scope.cancel()  # the caller gives up
+        with anyio.fail_after(5):
+            await hung.deleted.wait()  # the session was ended on the way out, cancellation notwithstanding
+            while hung.waiting:  # noqa: ASYNC110 - the remote's call ends with its session
+                await anyio.sleep(0.01)
