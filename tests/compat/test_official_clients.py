@@ -425,7 +425,6 @@ def test_the_deployed_agent_answers_invoke_openai(compat: Compat) -> None:
     assert summary["sync"]["cold_seconds"] < 5.0
 
 
-def test_the_deployed_agent_streams_through_invoke_openai(compat: Compat) -> None:
 def test_a_container_artifact_ends_create_failed_with_the_reason(compat: Compat) -> None:
     """AgentRun Local does not run Container artifacts: the SDK's create-then-wait ends at CREATE_FAILED (no 300 s
     wait) with a statusReason saying to deploy a Code package (openapi/control.yaml, CodeConfiguration)."""
@@ -434,6 +433,7 @@ def test_a_container_artifact_ends_create_failed_with_the_reason(compat: Compat)
     assert outcome["reason"].startswith("Container artifacts are not supported by AgentRun Local: deploy a Code")
 
 
+def test_the_deployed_agent_streams_through_invoke_openai(compat: Compat) -> None:
     summary = compat.summary("agent_runtime_code")
     assert both(summary, "streamed") == ["echo: hello from the official sdk"] * 2
     assert both(summary, "chunks") == [7, 7] and both(summary, "finish") == ["stop", "stop"]
