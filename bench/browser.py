@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
-"""Browser sandboxes through this SDK over HTTP, against bare Chromium (the same chromium-headless-shell started
-directly by this process, no sandbox, no relay) in the same run.
+"""Browser sandboxes through this SDK over HTTP, against bare Chromium (the executable browser sandboxes run, started
+headless by this process: no sandbox, relay or display) in the same run.
 
     python bench/browser.py [--creates 10] [--screenshots 30] [--idle 20]
 
