@@ -143,8 +143,9 @@ class SandboxManager:
                 raise LocalAPIError(503, "ERR_BROWSER_UNAVAILABLE", f"no Chromium here: {chromium.INSTALL_HINT}")
         doc, template = await self._store.transact(insert)
         browser: chromium.Browser | None = None
-        limits, network = records.limits_of(template), records.network_of(template)
         try:
+            # inside the try: a template stored with unusable limits is a 400 here, and the record goes with it
+            limits, network = records.limits_of(template), records.network_of(template)
             if executable is not None:
                 browser = await self.browsers.take(sandbox_id, limits=limits, network=network, executable=executable)
             if browser is not None:
