@@ -244,6 +244,7 @@ async def test_the_list_keeps_running_processes_and_the_last_exited_ones(sandbox
 
 async def test_destroying_a_sandbox_kills_its_processes_and_leaves_nothing_open(engine: SandboxEngine) -> None:
     fds_before = set(os.listdir("/proc/self/fd"))
+    pumps_before = set(_output_pumps())  # other sandboxes of the session (a Local's runtimes) share this loop
     sandbox = await engine.create("process-cleanup")
     namespace = pid_namespace(sandbox.init_pid or 0)
     running = [await sandbox.start_process("sleep 60 & sleep 60") for _ in range(3)]
@@ -260,7 +261,7 @@ async def test_destroying_a_sandbox_kills_its_processes_and_leaves_nothing_open(
     assert ends == [[ProcessExit(-signal.SIGKILL, "killed")]] * 3
     assert await eventually(lambda: not namespace_members(namespace))
     # a command's output pump ends just after its exit is reported: on a loaded machine it may still be finishing
-    assert await eventually(lambda: not [t for t in asyncio.all_tasks() if t.get_name().startswith("agentrun process")])
+    assert await eventually(lambda: not set(_output_pumps()) - pumps_before)
     assert await eventually(lambda: set(os.listdir("/proc/self/fd")) <= fds_before)
     assert sandbox.processes == {}
 
@@ -302,3 +303,8 @@ async def test_a_dropped_reader_no_longer_holds_the_process_back(sandbox: Sandbo
 async def test_run_command_keeps_every_byte_of_fast_output(sandbox: SandboxHandle) -> None:
     result = await sandbox.run_command(f"head -c {8 * OUTPUT_LIMIT} /dev/zero", timeout=20)
     assert (len(result.stdout), result.stdout_dropped) == (8 * OUTPUT_LIMIT, 0)
+
+
+def _output_pumps() -> list[asyncio.Task[object]]:
+    """The running output pumps of sandbox processes (ProcessHandle names them "agentrun process <pid> output")."""
+    return [task for task in asyncio.all_tasks() if task.get_name().startswith("agentrun process")]
