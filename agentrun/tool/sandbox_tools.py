@@ -18,6 +18,7 @@ from agentrun._core.aio import new_lock, shielded
 from agentrun.sandbox.code import CodeContext
 from agentrun.sandbox.sandbox import Sandbox, Sandboxes
 from agentrun.tool.functions import ToolFunction, ToolResult
+from agentrun.tool.tool_set import SetTool
 
 SET_NAME = "sandbox"
 _TIMEOUT = {"type": "number", "exclusiveMinimum": 0, "maximum": 3600, "description": "Seconds it may run (30)."}
@@ -133,36 +134,8 @@ def _json(body: Any, *, is_error: bool = False) -> ToolResult:
     return ToolResult(200, "application/json", body, is_error=is_error)
 
 
-class SandboxTool:
+class SandboxTool(SetTool):
     """One function of a `SandboxTools` set: its `ToolFunction` description and `call`."""
-
-    def __init__(self, tools: SandboxTools, function: ToolFunction) -> None:
-        self._tools = tools
-        self.function = function
-
-    @property
-    def name(self) -> str:
-        return self.function.name
-
-    @property
-    def description(self) -> str:
-        return self.function.description
-
-    @property
-    def input_schema(self) -> Mapping[str, Any]:
-        return self.function.input_schema
-
-    def to_openai_function(self) -> dict[str, Any]:
-        return self.function.to_openai_function()
-
-    def to_anthropic_tool(self) -> dict[str, Any]:
-        return self.function.to_anthropic_tool()
-
-    async def call(self, arguments: Mapping[str, Any] | None = None) -> ToolResult:
-        return await self._tools.call(self.function.name, arguments)
-
-    def __repr__(self) -> str:
-        return f"SandboxTool({self.name!r})"
 
 
 class SandboxTools:

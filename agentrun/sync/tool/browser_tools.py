@@ -28,6 +28,7 @@ from agentrun import errors
 from agentrun._core.portal import new_lock, shielded
 from agentrun.sync.sandbox.sandbox import Sandbox, Sandboxes
 from agentrun.sync.tool.sandbox_tools import check_arguments
+from agentrun.sync.tool.tool_set import SetTool
 from agentrun.tool.functions import ToolFunction, ToolResult
 
 if TYPE_CHECKING:
@@ -119,36 +120,8 @@ def _ms(given: Mapping[str, Any]) -> float:
     return float(given.get("timeout") or 30.0) * 1000
 
 
-class BrowserTool:
+class BrowserTool(SetTool):
     """One function of a `BrowserTools` set: its `ToolFunction` description and `call`."""
-
-    def __init__(self, tools: BrowserTools, function: ToolFunction) -> None:
-        self._tools = tools
-        self.function = function
-
-    @property
-    def name(self) -> str:
-        return self.function.name
-
-    @property
-    def description(self) -> str:
-        return self.function.description
-
-    @property
-    def input_schema(self) -> Mapping[str, Any]:
-        return self.function.input_schema
-
-    def to_openai_function(self) -> dict[str, Any]:
-        return self.function.to_openai_function()
-
-    def to_anthropic_tool(self) -> dict[str, Any]:
-        return self.function.to_anthropic_tool()
-
-    def call(self, arguments: Mapping[str, Any] | None = None) -> ToolResult:
-        return self._tools.call(self.function.name, arguments)
-
-    def __repr__(self) -> str:
-        return f"BrowserTool({self.name!r})"
 
 
 class BrowserTools:

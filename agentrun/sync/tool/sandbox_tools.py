@@ -18,6 +18,7 @@ from agentrun import errors
 from agentrun._core.portal import new_lock, shielded
 from agentrun.sync.sandbox.code import CodeContext
 from agentrun.sync.sandbox.sandbox import Sandbox, Sandboxes
+from agentrun.sync.tool.tool_set import SetTool
 from agentrun.tool.functions import ToolFunction, ToolResult
 
 SET_NAME = "sandbox"
@@ -134,36 +135,8 @@ def _json(body: Any, *, is_error: bool = False) -> ToolResult:
     return ToolResult(200, "application/json", body, is_error=is_error)
 
 
-class SandboxTool:
+class SandboxTool(SetTool):
     """One function of a `SandboxTools` set: its `ToolFunction` description and `call`."""
-
-    def __init__(self, tools: SandboxTools, function: ToolFunction) -> None:
-        self._tools = tools
-        self.function = function
-
-    @property
-    def name(self) -> str:
-        return self.function.name
-
-    @property
-    def description(self) -> str:
-        return self.function.description
-
-    @property
-    def input_schema(self) -> Mapping[str, Any]:
-        return self.function.input_schema
-
-    def to_openai_function(self) -> dict[str, Any]:
-        return self.function.to_openai_function()
-
-    def to_anthropic_tool(self) -> dict[str, Any]:
-        return self.function.to_anthropic_tool()
-
-    def call(self, arguments: Mapping[str, Any] | None = None) -> ToolResult:
-        return self._tools.call(self.function.name, arguments)
-
-    def __repr__(self) -> str:
-        return f"SandboxTool({self.name!r})"
 
 
 class SandboxTools:
