@@ -22,12 +22,11 @@ import httpx
 from starlette.requests import Request
 from starlette.responses import Response, StreamingResponse
 
-from agentrun.local.credential_use import CredentialUse, read_credential
-from agentrun.local.resources import TOOL
 from agentrun.local.responses import REQUEST_ID_HEADER, request_id
 from agentrun.local.state import ServerState, state_of
-from agentrun.local.tools.errors import ToolError, credential_unusable, error_response, not_found, unusable_spec
+from agentrun.local.tools.errors import ToolError, credential_unusable, error_response, unusable_spec
 from agentrun.local.tools.inject import CredentialUnusable, injection
+from agentrun.local.tools.lookup import tool_and_credential
 from agentrun.local.tools.scrub import StreamScrubber
 from agentrun.local.tools.usage import usage_of
 
@@ -71,16 +70,7 @@ async def remote(state: ServerState, name: str, transport: str | None) -> Remote
     """The remote to relay tool `name`'s `transport` to (None: whichever it speaks), with the tool's headers and
     its credential added."""
 
-    def read(tx: Any) -> tuple[dict[str, Any] | None, CredentialUse | None]:
-        doc = tx.get(TOOL, name)
-        if doc is None or doc.get("status") == "DELETING":
-            return None, None
-        credential = doc.get("credentialName")
-        return doc, read_credential(tx, state.box, str(credential)) if credential else None
-
-    doc, credential = await state.store.transact(read)
-    if doc is None:
-        raise not_found(f"tool {name} does not exist")
+    doc, credential = await tool_and_credential(state, name)
     if doc.get("createMethod") != "MCP_REMOTE":
         raise ToolError(
             400,

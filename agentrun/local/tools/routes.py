@@ -21,7 +21,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
 from agentrun.local.asgi import ClientDisconnected, until_disconnect
-from agentrun.local.credential_use import CredentialUse, read_credential
+from agentrun.local.credential_use import CredentialUse
 from agentrun.local.requests import BodyTooLarge, read_json
 from agentrun.local.resources import TOOL
 from agentrun.local.responses import REQUEST_ID_HEADER, client_left, request_id
@@ -39,6 +39,7 @@ from agentrun.local.tools.errors import (
 )
 from agentrun.local.tools.functions import Spec, SpecError, parse
 from agentrun.local.tools.inject import CredentialUnusable, Injection, injection
+from agentrun.local.tools.lookup import tool_and_credential
 from agentrun.local.tools.sandbox_mcp import SandboxMcp
 from agentrun.local.tools.usage import usage_of
 
@@ -100,16 +101,7 @@ async def _tool(state: ServerState, name: str) -> _Tool:
 
 
 async def _read_tool(state: ServerState, name: str) -> _Tool:
-    def read(tx: Any) -> tuple[dict[str, Any] | None, CredentialUse | None]:
-        doc = tx.get(TOOL, name)
-        if doc is None or doc.get("status") == "DELETING":
-            return None, None
-        credential = doc.get("credentialName")
-        return doc, read_credential(tx, state.box, str(credential)) if credential else None
-
-    doc, credential = await state.store.transact(read)
-    if doc is None:
-        raise not_found(f"tool {name} does not exist")
+    doc, credential = await tool_and_credential(state, name)
     if doc.get("toolType") != "FUNCTIONCALL":
         raise ToolError(
             400,
