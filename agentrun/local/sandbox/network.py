@@ -57,6 +57,7 @@ import ipaddress
 import itertools
 import os
 import shutil
+import time
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -262,6 +263,8 @@ async def attach(
     it refuses `refused`; returns pasta, running, once the namespace is configured. Raises IsolationUnavailable (nft)
     or SandboxFailed (pasta), with their own words, if it does not get there. Their files go in `runtime`."""
     log = runtime / "pasta.log"
+    if not await anyio.to_thread.run_sync(user_mapped, pid, READY_TIMEOUT):
+        raise SandboxFailed(f"the sandbox's user namespace got no uid and gid maps within {READY_TIMEOUT:g} s")
     netns_fd, userns_fd = await anyio.to_thread.run_sync(_namespaces, pid)
     ready_r, ready_w = os.pipe()
     child: Child | None = None
@@ -309,6 +312,27 @@ async def _load_filter(network: UserNetwork, userns_fd: int, netns_fd: int, runt
             f"here ({detail or 'no reason given'}): the kernel needs nf_tables, or use a template whose networkMode "
             "is PRIVATE"
         )
+
+
+def user_mapped(pid: int, timeout: float) -> bool:
+    """(Blocking.) Wait until the user namespace of `pid` has its uid and gid maps; False after `timeout` or if `pid`
+    ends.
+
+    bwrap reports the sandbox's pid before that process writes its own uid map (unprivileged bwrap maps the user
+    namespace from inside, once told to go on). Until then the server's uid is not root in that namespace, so nft and
+    pasta, entering it with their credentials kept, would lose every capability at exec (nft: "cache initialization
+    failed: Operation not permitted"). bwrap's nested user namespace, made later, only appears after this map.
+    """
+    deadline = time.monotonic() + timeout
+    while True:
+        try:
+            if all(Path(f"/proc/{pid}/{name}").read_bytes().strip() for name in ("uid_map", "gid_map")):
+                return True  # bwrap writes the uid map, then the gid map
+        except OSError:  # the process is gone: nothing to wait for
+            return False
+        if time.monotonic() > deadline:
+            return False
+        time.sleep(0.001)
 
 
 def _namespaces(pid: int) -> tuple[int, int]:
