@@ -49,7 +49,7 @@ def map_root(pid: int) -> None:
 def test_user_mapped_waits_for_both_maps(unmapped: subprocess.Popen[bytes]) -> None:
     assert not network.user_mapped(unmapped.pid, 0.05)
     Path(f"/proc/{unmapped.pid}/uid_map").write_text("0 0 1\n")
-    assert not network.user_mapped(unmapped.pid, 0.05), "a uid map without a gid map is not enough for pasta's --runas 0"
+    assert not network.user_mapped(unmapped.pid, 0.05), "pasta's --runas 0 needs the gid map too"
     Path(f"/proc/{unmapped.pid}/gid_map").write_text("0 0 1\n")
     assert network.user_mapped(unmapped.pid, 0.05)
 
@@ -77,11 +77,10 @@ async def test_the_filter_is_loaded_once_the_namespace_is_mapped(
         tg.start_soon(map_later)
         pasta = await network.attach(tools, unmapped.pid, tmp_path, network.refused_networks(network.Egress.PUBLIC))
     try:
-        ruleset = subprocess.run(
+        listed = await anyio.run_process(
             ["nsenter", f"--user=/proc/{unmapped.pid}/ns/user", "--preserve-credentials",
              f"--net=/proc/{unmapped.pid}/ns/net", tools.nft, "list", "ruleset"],
-            capture_output=True, text=True, check=True,
-        ).stdout  # fmt: skip
-        assert "table inet agentrun" in ruleset
+        )  # fmt: skip
+        assert "table inet agentrun" in listed.stdout.decode()
     finally:
         await pasta.aclose()
