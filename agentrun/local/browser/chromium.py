@@ -25,7 +25,9 @@ from pathlib import Path
 
 import anyio
 import anyio.to_thread
+from websockets.exceptions import WebSocketException
 
+from agentrun.local.browser import cdp
 from agentrun.local.sandbox import SandboxFailed, SandboxHandle
 from agentrun.local.sandbox.processes import OutputChunk, ProcessExit, ProcessHandle
 
@@ -58,6 +60,9 @@ DISPLAY_FLAGS = ("--ozone-platform=x11", "--window-position=0,0", "--window-size
 # namespaces are unavailable), or without isolation, Chromium runs with --no-sandbox (as root it refuses to start
 # otherwise) and our sandbox alone is the boundary.
 NO_SANDBOX = "--no-sandbox"
+# The first tab opens here (not at the new-tab page, which loads ~80 resources while clients attach); start() waits
+# until it has committed (cdp.first_tab_settled).
+START_PAGE = "about:blank"
 
 
 class BrowserUnavailable(Exception):
@@ -151,21 +156,27 @@ def nests_sandbox(sandbox: SandboxHandle) -> bool:
 
 
 async def start(sandbox: SandboxHandle, executable: str) -> Browser:
-    """Start Chromium in `sandbox` and wait until its DevTools port answers through the relay."""
+    """Start Chromium in `sandbox` and wait until its DevTools port answers through the relay and its first tab has
+    committed its start page. Raises SandboxFailed, TimeoutError after START_TIMEOUT."""
     state = sandbox.isolation.inside(sandbox.paths, f"/home/user/{STATE_DIR}")
     display = await anyio.to_thread.run_sync(has_display, executable)
-    flags = [*(DISPLAY_FLAGS if display else FLAGS)] + ([] if nests_sandbox(sandbox) else [NO_SANDBOX])
+    flags = [*(DISPLAY_FLAGS if display else FLAGS)] + ([] if nests_sandbox(sandbox) else [NO_SANDBOX]) + [START_PAGE]
     tools = [f"--display={','.join(DISPLAY_TOOLS)}"] if display else []
     argv = [sandbox.isolation.python, "-I", "-c", _RELAY_SOURCE, state, f"{state}/profile", *tools, executable, *flags]
     process = await sandbox.start_process(shlex.join(argv))
     try:
         with anyio.fail_after(START_TIMEOUT):
             port, path = await _ready(process)
+            browser = Browser(sandbox, process, port, path, display)
+            try:
+                await cdp.first_tab_settled(browser)
+            except (OSError, WebSocketException, cdp.CDPError) as exc:
+                raise SandboxFailed(f"chromium started in the sandbox but does not answer CDP: {exc}") from None
     except BaseException:
         with anyio.CancelScope(shield=True):
             await process.kill()
         raise
-    return Browser(sandbox, process, port, path, display)
+    return browser
 
 
 async def _ready(process: ProcessHandle) -> tuple[int, str]:

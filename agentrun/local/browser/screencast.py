@@ -5,7 +5,7 @@ the tab an agent most likely works in, else the page that changed last (the live
     async def deliver(frame: Frame) -> bool: ...      # False stops the screencast
     await run(browser, deliver)                       # until deliver says stop, or the browser goes
 
-It opens a CDP connection of its own (through the sandbox's relay, chromium.py), so it neither sees nor disturbs
+It opens a CDP connection of its own (cdp.py), so it neither sees nor disturbs
 the clients driving the browser. Chromium sends a frame when a page changes (and one when the screencast starts).
 """
 
@@ -20,9 +20,10 @@ from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 
-from websockets.asyncio.client import ClientConnection, connect
+from websockets.asyncio.client import ClientConnection
 from websockets.exceptions import ConnectionClosed, WebSocketException
 
+from agentrun.local.browser import cdp
 from agentrun.local.browser.chromium import Browser
 from agentrun.local.sandbox import SandboxError
 
@@ -42,28 +43,15 @@ class Frame:
 async def run(browser: Browser, deliver: Callable[[Frame], Awaitable[bool]]) -> None:
     """Screencast every page of `browser` to `deliver` until it answers False or the browser goes away."""
     try:
-        sock = await browser.connect()
+        async with cdp.connection(browser, max_size=MAX_MESSAGE) as ws:
+            await _drive(ws, deliver)
     except SandboxError as exc:
         logger.warning("cannot screencast the browser: %s", exc)
-        return
-    try:
-        async with connect(
-            f"ws://127.0.0.1{browser.devtools_path}", sock=sock, max_size=MAX_MESSAGE, compression=None,
-            ping_interval=None, open_timeout=10,
-        ) as cdp:  # fmt: skip
-            try:
-                await _drive(cdp, deliver)
-            finally:
-                # Drop the connection now, even when cancelled: the transport stops watching the socket before
-                # sock.close() below frees its descriptor, which the next socket opened may get.
-                cdp.transport.abort()
     except (ConnectionClosed, WebSocketException, OSError, TimeoutError) as exc:
         logger.debug("screencast connection ended: %s", exc)
-    finally:
-        sock.close()
 
 
-async def _drive(cdp: ClientConnection, deliver: Callable[[Frame], Awaitable[bool]]) -> None:
+async def _drive(ws: ClientConnection, deliver: Callable[[Frame], Awaitable[bool]]) -> None:
     ids = itertools.count(1)
     attaching: dict[int, str] = {}  # request id -> target id
     sessions: dict[str, str] = {}  # session id -> target id
@@ -76,12 +64,12 @@ async def _drive(cdp: ClientConnection, deliver: Callable[[Frame], Awaitable[boo
         message: dict[str, Any] = {"id": number, "method": method, "params": params}
         if session is not None:
             message["sessionId"] = session
-        await cdp.send(json.dumps(message))
+        await ws.send(json.dumps(message))
         return number
 
     # Chromium announces the pages there are (in no particular order), answers, then announces new ones.
     discovering = await send("Target.setDiscoverTargets", {"discover": True})
-    async for raw in cdp:
+    async for raw in ws:
         message = json.loads(raw)
         method, params = message.get("method"), message.get("params") or {}
         if message.get("id") == discovering:

@@ -17,17 +17,15 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route, WebSocketRoute
 from starlette.websockets import WebSocket, WebSocketDisconnect
-from websockets.asyncio.client import ClientConnection, connect
+from websockets.asyncio.client import ClientConnection
 from websockets.exceptions import ConnectionClosed, WebSocketException
 
-from agentrun.local.browser import recorder
+from agentrun.local.browser import cdp, recorder
 from agentrun.local.responses import LocalAPIError
 from agentrun.local.sandbox import SandboxError
 from agentrun.local.state import ServerState
 
 logger = logging.getLogger("agentrun.local.browser")
-
-MAX_MESSAGE = 256 * 1024 * 1024  # CDP answers carry whole screenshots and page captures
 
 
 async def automation(websocket: WebSocket) -> None:
@@ -39,22 +37,11 @@ async def automation(websocket: WebSocket) -> None:
     try:
         async with manager.busy(sandbox_id):  # never idle while a client is connected
             browser = manager.browser(sandbox_id)
-            sock = await browser.connect()
-            try:
-                async with (
-                    recorder.recording(browser) if _recording(websocket) else contextlib.nullcontext(),
-                    connect(
-                        f"ws://127.0.0.1{browser.devtools_path}",  # Chromium accepts only an IP or localhost as Host
-                        sock=sock,
-                        max_size=MAX_MESSAGE,
-                        compression=None,
-                        ping_interval=None,  # Chromium does not ping; the sandbox ending closes the socket
-                        open_timeout=10,
-                    ) as chromium,
-                ):
-                    await _relay(websocket, chromium)
-            finally:
-                sock.close()
+            async with (
+                recorder.recording(browser) if _recording(websocket) else contextlib.nullcontext(),
+                cdp.connection(browser) as chromium,
+            ):
+                await _relay(websocket, chromium)
     except LocalAPIError as exc:
         await _close(websocket, 1008, exc.message)
     except recorder.RecordingUnavailable as exc:

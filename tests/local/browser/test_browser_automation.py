@@ -19,7 +19,7 @@ from agentrun._core.http import CallOptions
 from agentrun._core.request_signing import sign_data_request
 from agentrun.client import AsyncAgentRun
 from agentrun.local import LocalServer
-from agentrun.local.browser import chromium
+from agentrun.local.browser import cdp, chromium
 from agentrun.sandbox.sandbox import Sandbox
 from agentrun.sync import AgentRun
 
@@ -39,6 +39,27 @@ async def test_playwright_loads_a_page_and_takes_a_screenshot(browser_sandbox: S
         assert await page.title() == "hello from the sandbox"
         assert await page.inner_text("#h") == "it works"
         assert (await page.screenshot()).startswith(PNG)
+
+
+async def test_a_new_browser_is_handed_over_with_its_first_tab_settled(
+    client: AsyncAgentRun, browser_ready: None, local: LocalServer
+) -> None:
+    """Its first tab has committed about:blank before the sandbox is READY, cold or warm: a client attaching while
+    that tab still navigated (to the new-tab page, before) found a main frame without a URL, and Playwright's
+    connect_over_cdp then hung until its timeout (seen in full CI runs)."""
+    name = f"browser-cold-{uuid.uuid4().hex[:8]}"  # limits of their own: no warm browser of this kind yet
+    await client.templates.create(name, template_type="Browser", memory=1536, network={"networkMode": "PRIVATE"})
+    for _ in range(2):  # the first cold, the second perhaps warm
+        async with await client.sandboxes.create(name, idle_timeout=60) as sandbox:
+            url, headers = sandbox.browser.cdp_url_with_headers()
+            async with connect(url, additional_headers=headers, ssl=_tls(local), max_size=None) as ws:
+                commands = cdp.Commands(ws)
+                page = await commands.first_page()
+                assert page is not None, "the browser has a tab"
+                attached = await commands.call("Target.attachToTarget", {"targetId": page, "flatten": True})
+                assert await commands.main_frame_url(attached["sessionId"]) == "about:blank"
+            async with sandbox.browser.playwright(timeout=10) as browser:
+                assert [page.url for context in browser.contexts for page in context.pages] == ["about:blank"]
 
 
 async def test_two_clients_share_one_browser_and_one_leaving_keeps_it(browser_sandbox: Sandbox) -> None:
