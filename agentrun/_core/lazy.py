@@ -8,6 +8,8 @@ of what a manager would import up front; resource modules bind them through `laz
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Callable, Mapping
 from importlib import import_module
 from typing import Any
 
@@ -34,3 +36,18 @@ class LazyModule:
 def lazy_modules(package: str, *names: str) -> tuple[Any, ...]:
     """`from package import name, ...` for submodules, each imported when first used."""
     return tuple(LazyModule(f"{package}.{name}") for name in names)
+
+
+def lazy_exports(package: str, exports: Mapping[str, str]) -> Callable[[str], Any]:
+    """The `__getattr__` of package `package` whose public names live in its submodules (`exports`: name -> submodule),
+    each imported on first use and then kept in the package's namespace."""
+    namespace = vars(sys.modules[package])
+
+    def __getattr__(name: str) -> Any:
+        module = exports.get(name)
+        if module is None:
+            raise AttributeError(f"module {package!r} has no attribute {name!r}")
+        value = namespace[name] = getattr(import_module(f"{package}.{module}"), name)
+        return value
+
+    return __getattr__

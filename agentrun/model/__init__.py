@@ -1,8 +1,9 @@
 """Model services (providers registered with AgentRun), model proxies (gateways in front of them), and calls to the
 model gateway (`client.models`: chat completions, streams, embeddings) with their typed answers."""
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from agentrun._core.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from agentrun.model.chat_stream import ChatStream
@@ -68,10 +69,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _EXPORTS)

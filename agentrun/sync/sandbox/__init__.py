@@ -2,8 +2,9 @@
 """Sandboxes, the templates they are created from, and the work done inside them: code (code.py, typed results in
 execution.py), files (files.py) and commands (commands.py)."""
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from agentrun._core.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from agentrun.sandbox.execution import End, Execution, ExecutionError, ExecutionEvent, Logs, Result, Stderr, Stdout
@@ -63,10 +64,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _EXPORTS)

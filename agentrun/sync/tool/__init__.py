@@ -2,8 +2,9 @@
 """Tools: MCP servers, OpenAPI-described HTTP tools and skill packages registered with AgentRun, and the functions
 of OpenAPI tools as one framework-neutral `ToolFunction` interface."""
 
-from importlib import import_module
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
+
+from agentrun._core.lazy import lazy_exports
 
 if TYPE_CHECKING:
     from agentrun.sync.tool.sandbox_tools import SandboxTool, SandboxTools
@@ -35,10 +36,4 @@ __all__ = [
 ]
 
 
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_exports(__name__, _EXPORTS)
