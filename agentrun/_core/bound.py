@@ -7,10 +7,10 @@ from __future__ import annotations
 import functools
 import inspect
 from collections.abc import Awaitable, Callable, Collection
-from typing import Any, ClassVar, Concatenate, Generic, ParamSpec, Protocol, Self, TypeVar
+from typing import Any, ClassVar, Concatenate, Generic, ParamSpec, Protocol, Self, TypeVar, overload
 
 from agentrun._core.request_options import CallOptions
-from agentrun._core.resource import bound, copy_fields, text_of
+from agentrun._core.resource import bound, copy_fields, resource_repr, text_of
 from agentrun._core.waiting import FAILED_STATUSES, READY_STATUSES, wait_for_status
 
 
@@ -27,17 +27,41 @@ P = ParamSpec("P")
 R = TypeVar("R", bound="BoundResource[Any]")
 
 
-class BoundResource(Generic[A]):
-    """A resource model bound to the manager `A` it was loaded through. A subclass says what it is (`_what`), which
-    key its manager takes (`_key`), and which statuses mean ready or failed; `update` comes from `updater`."""
+class WireText:
+    """A read-only attribute giving the model's field `field` as text ("" when the service left it out)."""
 
-    _api: A | None
+    def __init__(self, field: str) -> None:
+        self._field = field
+
+    @overload
+    def __get__(self, instance: None, owner: type) -> Self: ...
+
+    @overload
+    def __get__(self, instance: object, owner: type) -> str: ...
+
+    def __get__(self, instance: object, owner: type) -> Self | str:
+        return self if instance is None else text_of(getattr(instance, self._field))
+
+
+class BoundResource(Generic[A]):
+    """A resource model bound to the manager `A` it was loaded through; listed before the model among the bases, so
+    its `repr` (secrets masked) is the one used. A subclass says what it is (`_what`), names its `id` or `name`
+    (`WireText`), and which statuses mean ready or failed; `update` comes from `updater`."""
+
+    _api: A | None = None  # set by the manager that loaded it
     _what: ClassVar[str]
     _ready_statuses: ClassVar[Collection[str]] = READY_STATUSES
     _failed_statuses: ClassVar[Collection[str]] = FAILED_STATUSES
 
+    def __repr__(self) -> str:
+        return resource_repr(self)
+
     def _key(self) -> str:
-        raise NotImplementedError
+        """What its manager takes: its id where it has one, else its name."""
+        key = getattr(self, "id", None) or getattr(self, "name", None)
+        if not isinstance(key, str):
+            raise NotImplementedError(f"{type(self).__name__} has neither an id nor a name")
+        return key
 
     def _manager(self) -> A:
         return bound(self._api, self)

@@ -10,11 +10,10 @@ from typing import TYPE_CHECKING, Any, Self, Unpack
 import agentrun_control_api.models as control_models
 from agentrun_control_api.models import AgentRuntime as AgentRuntimeModel
 from agentrun_control_api.models import AgentRuntimeEndpoint as AgentRuntimeEndpointModel
-from attrs import define, field
 
 from agentrun import errors
 from agentrun._core.aio import call_back, in_thread
-from agentrun._core.bound import BoundResource, updater
+from agentrun._core.bound import BoundResource, WireText, updater
 from agentrun._core.http import CallOptions, HttpCore
 from agentrun._core.lazy import lazy_modules
 from agentrun._core.paging import AsyncPager
@@ -24,7 +23,6 @@ from agentrun._core.resource import (
     bound,
     build_input,
     copy_fields,
-    resource_repr,
     text_of,
     wire_body,
 )
@@ -609,24 +607,14 @@ class AgentRuntimes(ControlAPI):
         )
 
 
-@define(repr=False)
-class AgentRuntime(AgentRuntimeModel, BoundResource[AgentRuntimes]):
+class AgentRuntime(BoundResource[AgentRuntimes], AgentRuntimeModel):
     """An agent runtime as the service returns it, with methods that act on it."""
 
-    _api: AgentRuntimes | None = field(default=None, repr=False, eq=False, alias="_api")
-    __repr__ = resource_repr
     _what = "agent runtime"
 
-    @property
-    def id(self) -> str:
-        return text_of(self.agent_runtime_id)
+    id = WireText("agent_runtime_id")
 
-    @property
-    def name(self) -> str:
-        return text_of(self.agent_runtime_name)
-
-    def _key(self) -> str:
-        return self.id
+    name = WireText("agent_runtime_name")
 
     update = updater(AgentRuntimes.update)
 
@@ -752,28 +740,16 @@ class AgentRuntime(AgentRuntimeModel, BoundResource[AgentRuntimes]):
         )
 
 
-@define(repr=False)
-class AgentRuntimeEndpoint(AgentRuntimeEndpointModel, BoundResource[AgentRuntimes]):
+class AgentRuntimeEndpoint(BoundResource[AgentRuntimes], AgentRuntimeEndpointModel):
     """An endpoint of an agent runtime (a public URL serving one version, or several by weight)."""
 
-    _api: AgentRuntimes | None = field(default=None, repr=False, eq=False, alias="_api")
-    __repr__ = resource_repr
     _what = "agent runtime endpoint"
 
-    @property
-    def id(self) -> str:
-        return text_of(self.agent_runtime_endpoint_id)
+    id = WireText("agent_runtime_endpoint_id")
 
-    @property
-    def name(self) -> str:
-        return text_of(self.agent_runtime_endpoint_name)
+    name = WireText("agent_runtime_endpoint_name")
 
-    @property
-    def runtime_id(self) -> str:
-        return text_of(self.agent_runtime_id)
-
-    def _key(self) -> str:
-        return self.id
+    runtime_id = WireText("agent_runtime_id")
 
     async def _fetch(self, options: CallOptions | None) -> AgentRuntimeEndpoint:
         return await self._manager().get_endpoint(self.runtime_id, self.id, options=options)

@@ -8,13 +8,12 @@ from typing import TYPE_CHECKING, Any, Unpack
 
 import agentrun_control_api.models as control_models
 from agentrun_control_api.models import ModelService as ModelServiceModel
-from attrs import define, field
 
-from agentrun._core.bound import BoundResource, updater
+from agentrun._core.bound import BoundResource, WireText, updater
 from agentrun._core.http import CallOptions
 from agentrun._core.lazy import lazy_modules
 from agentrun._core.paging import AsyncPager
-from agentrun._core.resource import ControlAPI, build_input, resource_repr, text_of, wire_body
+from agentrun._core.resource import ControlAPI, build_input, wire_body
 
 if TYPE_CHECKING:
     from agentrun_control_api.api.model_services import (
@@ -164,19 +163,11 @@ class ModelServices(ControlAPI):
         )
 
 
-@define(repr=False)
-class ModelService(ModelServiceModel, BoundResource[ModelServices]):
+class ModelService(BoundResource[ModelServices], ModelServiceModel):
     """A model service as the service returns it, with methods that act on it."""
 
-    _api: ModelServices | None = field(default=None, repr=False, eq=False, alias="_api")
-    __repr__ = resource_repr
     _what = "model service"
 
-    @property
-    def name(self) -> str:
-        return text_of(self.model_service_name)
-
-    def _key(self) -> str:
-        return self.name
+    name = WireText("model_service_name")
 
     update = updater(ModelServices.update)

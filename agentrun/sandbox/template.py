@@ -7,9 +7,8 @@ from typing import TYPE_CHECKING, Any, Unpack
 
 import agentrun_control_api.models as control_models
 from agentrun_control_api.models import Template as TemplateModel
-from attrs import define, field
 
-from agentrun._core.bound import BoundResource, updater
+from agentrun._core.bound import BoundResource, WireText, updater
 from agentrun._core.http import CallOptions
 from agentrun._core.lazy import lazy_modules
 from agentrun._core.paging import AsyncPager
@@ -19,8 +18,6 @@ from agentrun._core.resource import (
     bound,
     build_input,
     copy_fields,
-    resource_repr,
-    text_of,
     wire_body,
 )
 
@@ -216,20 +213,12 @@ class Templates(ControlAPI):
         )
 
 
-@define(repr=False)
-class Template(TemplateModel, BoundResource[Templates]):
+class Template(BoundResource[Templates], TemplateModel):
     """A sandbox template as the service returns it, with methods that act on it."""
 
-    _api: Templates | None = field(default=None, repr=False, eq=False, alias="_api")
-    __repr__ = resource_repr
     _what = "template"
 
-    @property
-    def name(self) -> str:
-        return text_of(self.template_name)
-
-    def _key(self) -> str:
-        return self.name
+    name = WireText("template_name")
 
     update = updater(Templates.update)
 

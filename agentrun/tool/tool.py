@@ -12,10 +12,9 @@ from typing import TYPE_CHECKING, Any, Unpack
 
 import agentrun_control_api.models as control_models
 from agentrun_control_api.models import Tool as ToolModel
-from attrs import define, field
 
 from agentrun import errors
-from agentrun._core.bound import BoundResource, updater
+from agentrun._core.bound import BoundResource, WireText, updater
 from agentrun._core.envelope import json_of
 from agentrun._core.http import CallOptions, HttpCore
 from agentrun._core.lazy import lazy_modules
@@ -24,8 +23,6 @@ from agentrun._core.resource import (
     ControlAPI,
     WireObject,
     build_input,
-    resource_repr,
-    text_of,
     wire_body,
 )
 
@@ -265,21 +262,13 @@ def _name(value: str, what: str = "tool name") -> str:
     return value
 
 
-@define(repr=False)
-class Tool(ToolModel, BoundResource[Tools]):
+class Tool(BoundResource[Tools], ToolModel):
     """A tool as the service returns it, with methods that act on it. Its status is a free string (Running,
     Stopped, Failed, ...)."""
 
-    _api: Tools | None = field(default=None, repr=False, eq=False, alias="_api")
-    __repr__ = resource_repr
     _what = "tool"
     _ready_statuses = frozenset({"READY", "RUNNING"})
 
-    @property
-    def name(self) -> str:
-        return text_of(self.tool_name)
-
-    def _key(self) -> str:
-        return self.name
+    name = WireText("tool_name")
 
     update = updater(Tools.update)

@@ -8,13 +8,12 @@ from typing import TYPE_CHECKING, Any
 
 import agentrun_control_api.models as control_models
 from agentrun_control_api.models import Credential as CredentialModel
-from attrs import define, field
 
 from agentrun._core.http import CallOptions
 from agentrun._core.lazy import lazy_modules
-from agentrun.sync._core.bound import BoundResource, updater
+from agentrun.sync._core.bound import BoundResource, WireText, updater
 from agentrun.sync._core.paging import SyncPager
-from agentrun.sync._core.resource import ControlAPI, build_input, resource_repr, text_of
+from agentrun.sync._core.resource import ControlAPI, build_input
 
 if TYPE_CHECKING:
     from agentrun_control_api.api.credentials import (
@@ -142,20 +141,12 @@ class Credentials(ControlAPI):
         )
 
 
-@define(repr=False)
-class Credential(CredentialModel, BoundResource[Credentials]):
+class Credential(BoundResource[Credentials], CredentialModel):
     """A credential as the service returns it, with methods that act on it. Credentials have no status."""
 
-    _api: Credentials | None = field(default=None, repr=False, eq=False, alias="_api")
-    __repr__ = resource_repr
     _what = "credential"
 
-    @property
-    def name(self) -> str:
-        return text_of(self.credential_name)
-
-    def _key(self) -> str:
-        return self.name
+    name = WireText("credential_name")
 
     update = updater(Credentials.update)
 

@@ -9,14 +9,13 @@ from typing import TYPE_CHECKING, Any, TypeAlias, Unpack
 
 import agentrun_control_api.models as control_models
 from agentrun_control_api.models import ModelProxy as ModelProxyModel
-from attrs import define, field
 
 from agentrun import errors
 from agentrun._core.http import CallOptions
 from agentrun._core.lazy import lazy_modules
-from agentrun.sync._core.bound import BoundResource, updater
+from agentrun.sync._core.bound import BoundResource, WireText, updater
 from agentrun.sync._core.paging import SyncPager
-from agentrun.sync._core.resource import ControlAPI, WireObject, build_input, resource_repr, text_of, wire_body
+from agentrun.sync._core.resource import ControlAPI, WireObject, build_input, wire_body
 
 if TYPE_CHECKING:
     from agentrun_control_api.api.model_proxies import (
@@ -159,19 +158,11 @@ class ModelProxies(ControlAPI):
         )
 
 
-@define(repr=False)
-class ModelProxy(ModelProxyModel, BoundResource[ModelProxies]):
+class ModelProxy(BoundResource[ModelProxies], ModelProxyModel):
     """A model proxy as the service returns it, with methods that act on it. `endpoint` is its base URL."""
 
-    _api: ModelProxies | None = field(default=None, repr=False, eq=False, alias="_api")
-    __repr__ = resource_repr
     _what = "model proxy"
 
-    @property
-    def name(self) -> str:
-        return text_of(self.model_proxy_name)
-
-    def _key(self) -> str:
-        return self.name
+    name = WireText("model_proxy_name")
 
     update = updater(ModelProxies.update)

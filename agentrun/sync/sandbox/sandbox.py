@@ -19,15 +19,14 @@ from typing import TYPE_CHECKING, Any, Self, Unpack
 
 import agentrun_data_api.models as data_models
 from agentrun_control_api.models import Sandbox as SandboxModel
-from attrs import define, field
 
 from agentrun import errors
 from agentrun._core.http import CallOptions, OperationRequest, json_of
 from agentrun._core.lazy import lazy_modules
 from agentrun._core.portal import SyncHttpCore, shielded
-from agentrun.sync._core.bound import BoundResource
+from agentrun.sync._core.bound import BoundResource, WireText
 from agentrun.sync._core.paging import SyncPager
-from agentrun.sync._core.resource import ControlAPI, bound, build_input, copy_fields, resource_repr, text_of, wire_body
+from agentrun.sync._core.resource import ControlAPI, bound, build_input, copy_fields, text_of, wire_body
 from agentrun.sync._core.waiting import FAILED_STATUSES, wait_for_status
 from agentrun.sync.sandbox._data import SandboxTarget, whole_number
 from agentrun.sync.sandbox.code import CodeInterpreter
@@ -72,8 +71,7 @@ _UNAVAILABLE = "UNAVAILABLE"
 """What `wait_until_ready` records while the health check answers with a server error (a sandbox still starting)."""
 
 
-@define(repr=False)
-class Sandbox(SandboxModel, CodeInterpreter, BoundResource["Sandboxes"]):
+class Sandbox(BoundResource["Sandboxes"], SandboxModel, CodeInterpreter):
     """A sandbox as the service returns it, with methods that act on it and inside it: `run_code`,
     `run_code_stream` and code contexts (code.py), `files` (files.py) and `commands` (commands.py).
 
@@ -84,16 +82,9 @@ class Sandbox(SandboxModel, CodeInterpreter, BoundResource["Sandboxes"]):
     `status` is a free string whose casing varies between services (READY, Running, STOPPED, ...); `is_running`
     compares it case-insensitively."""
 
-    _api: Sandboxes | None = field(default=None, repr=False, eq=False, alias="_api")
-    __repr__ = resource_repr
     _what = "sandbox"
 
-    @property
-    def id(self) -> str:
-        return text_of(self.sandbox_id)
-
-    def _key(self) -> str:
-        return self.id
+    id = WireText("sandbox_id")
 
     @property
     def is_running(self) -> bool:

@@ -8,22 +8,12 @@ from typing import TYPE_CHECKING, Any, Unpack
 
 import agentrun_control_api.models as control_models
 from agentrun_control_api.models import Template as TemplateModel
-from attrs import define, field
 
 from agentrun._core.http import CallOptions
 from agentrun._core.lazy import lazy_modules
-from agentrun.sync._core.bound import BoundResource, updater
+from agentrun.sync._core.bound import BoundResource, WireText, updater
 from agentrun.sync._core.paging import SyncPager
-from agentrun.sync._core.resource import (
-    ControlAPI,
-    WireObject,
-    bound,
-    build_input,
-    copy_fields,
-    resource_repr,
-    text_of,
-    wire_body,
-)
+from agentrun.sync._core.resource import ControlAPI, WireObject, bound, build_input, copy_fields, wire_body
 
 if TYPE_CHECKING:
     from agentrun_control_api.api.templates import (
@@ -211,20 +201,12 @@ class Templates(ControlAPI):
         return self._load(stop_template_mcp.request(template_name=name), Template, what="template", options=options)
 
 
-@define(repr=False)
-class Template(TemplateModel, BoundResource[Templates]):
+class Template(BoundResource[Templates], TemplateModel):
     """A sandbox template as the service returns it, with methods that act on it."""
 
-    _api: Templates | None = field(default=None, repr=False, eq=False, alias="_api")
-    __repr__ = resource_repr
     _what = "template"
 
-    @property
-    def name(self) -> str:
-        return text_of(self.template_name)
-
-    def _key(self) -> str:
-        return self.name
+    name = WireText("template_name")
 
     update = updater(Templates.update)
 
