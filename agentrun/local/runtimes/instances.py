@@ -38,6 +38,7 @@ from agentrun.local.resources import new_id
 from agentrun.local.runtimes.builds import Build, command_for
 from agentrun.local.runtimes.logs import Changes, InstanceLog
 from agentrun.local.sandbox import Limits, OutputChunk, ProcessExit, ProcessHandle, SandboxEngine, SandboxHandle
+from agentrun.local.sandbox.limits import positive
 from agentrun.local.sandbox.network import Egress
 from agentrun.local.sandbox.pool import WarmPool
 from agentrun.local.sandbox.sockets import open_socket
@@ -56,14 +57,6 @@ _NETWORKED = frozenset({"PUBLIC", "PUBLIC_AND_PRIVATE"})
 
 class InstanceFailed(Exception):
     """The instance did not start or become healthy; the message says why (with its last output)."""
-
-
-def _number(value: Any) -> float | None:
-    try:
-        number = float(value)
-    except (TypeError, ValueError):
-        return None
-    return number if number > 0 else None
 
 
 @dataclass(frozen=True)
@@ -88,7 +81,7 @@ class Launch:
         path = str(health.get("httpGetUrl") or "/health")
         variables = doc.get("environmentVariables") or {}
         language = str(code.get("language") or "")
-        memory, cpu = _number(doc.get("memory")), _number(doc.get("cpu"))
+        memory, cpu = positive(doc.get("memory"), float), positive(doc.get("cpu"), float)
         limits = Limits(
             memory_mb=int(memory) if memory else Limits.memory_mb,
             cpu=cpu,
@@ -97,13 +90,13 @@ class Launch:
         )
         network = doc.get("networkConfiguration") or {}
         mode = str(network.get("networkMode") or "").upper() if isinstance(network, dict) else ""
-        port = _number(doc.get("port"))
+        port = positive(doc.get("port"), float)
         # A startup probe's budget (openapi/control.yaml, HealthCheckConfiguration): the initial delay, then
         # failureThreshold checks periodSeconds apart; Local checks more often, and serves at the first success.
-        period, failures = _number(health.get("periodSeconds")), _number(health.get("failureThreshold"))
+        period, failures = positive(health.get("periodSeconds"), float), positive(health.get("failureThreshold"), float)
         ready_timeout = START_TIMEOUT
         if period and failures:
-            delay = _number(health.get("initialDelaySeconds")) or 0
+            delay = positive(health.get("initialDelaySeconds"), float) or 0
             ready_timeout = min(MAX_START_TIMEOUT, delay + period * failures)
         return cls(
             build=build,

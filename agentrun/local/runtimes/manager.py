@@ -31,6 +31,7 @@ from agentrun.local.runtimes import builds, packages
 from agentrun.local.runtimes.instances import Instance, InstanceFailed, Launch, start
 from agentrun.local.runtimes.logs import Changes
 from agentrun.local.sandbox import SandboxEngine, SandboxError
+from agentrun.local.sandbox.limits import positive
 from agentrun.local.sandbox.pool import WarmPool
 from agentrun.local.store import Store, Tx
 
@@ -59,14 +60,6 @@ def is_container(doc: Doc) -> bool:
     if artifact is not None:
         return bool(artifact == "Container")
     return bool(doc.get("containerConfiguration")) and not doc.get("codeConfiguration")
-
-
-def _positive_int(value: Any) -> int | None:
-    try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if number > 0 else None
 
 
 # What an instance is started with: documents that agree on these share instances (a version's snapshot and LATEST
@@ -307,7 +300,7 @@ class RuntimeManager:
         key = (runtime_id, _launch_key(doc, build_id))
         if min_instances > self._warm.get(key, (doc, 0))[1]:  # before the reaper's next look at the endpoints
             self._warm[key] = (doc, min_instances)
-        limit = _positive_int(doc.get("sessionConcurrencyLimitPerInstance")) or SESSIONS_PER_INSTANCE
+        limit = positive(doc.get("sessionConcurrencyLimitPerInstance"), int) or SESSIONS_PER_INSTANCE
         lock = self._starting.setdefault(key, anyio.Lock())
         async with lock:
             pool = self._pools.setdefault(key, [])
@@ -370,7 +363,7 @@ class RuntimeManager:
                 continue
             for endpoint in tx.list(AGENT_RUNTIME_ENDPOINT, parent=runtime.key):
                 scaling = endpoint.doc.get("scalingConfig") or {}
-                count = _positive_int(scaling.get("minInstances")) if isinstance(scaling, dict) else None
+                count = positive(scaling.get("minInstances"), int) if isinstance(scaling, dict) else None
                 if count is None or endpoint.doc.get("status") == "DELETING":
                     continue
                 version = str(endpoint.doc.get("targetVersion") or "LATEST")

@@ -16,7 +16,6 @@ import secrets
 import signal
 from collections import deque
 from collections.abc import AsyncIterator
-from types import TracebackType
 from typing import TYPE_CHECKING, Any, Literal
 
 import anyio
@@ -24,6 +23,7 @@ import anyio.to_thread
 
 from agentrun.local.sandbox import events as ev
 from agentrun.local.sandbox.cgroups import Cgroup
+from agentrun.local.sandbox.closing import AsyncClosing
 from agentrun.local.sandbox.errors import ContextDied
 from agentrun.local.sandbox.ipc import HeldProcess, Lines
 
@@ -133,7 +133,7 @@ class ContextHandle:
         await self._lines.aclose()
 
 
-class Execution:
+class Execution(AsyncClosing):
     """The events of one execution, as they are produced: any number of Stdout / Stderr / Result / Error, then one
     End. Leaving `async with` (or cancelling the task reading it) before the End interrupts the cell; if it does
     not stop within the grace period, the context is killed with all its code started (its cgroup). Either way
@@ -151,14 +151,6 @@ class Execution:
         self._timed_out = False
         self._kill_at = math.inf
         self._started = 0.0
-
-    async def __aenter__(self) -> Execution:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.aclose()
 
     def __aiter__(self) -> AsyncIterator[ev.ExecutionEvent]:
         return self

@@ -40,7 +40,6 @@ import socket
 import sys
 from collections.abc import Mapping, Sequence
 from pathlib import Path
-from types import TracebackType
 from typing import Any, Literal
 
 import anyio
@@ -52,6 +51,7 @@ from agentrun.local.sandbox import network as net
 from agentrun.local.sandbox import processes as procs
 from agentrun.local.sandbox import seccomp
 from agentrun.local.sandbox.cgroups import Cgroup, CgroupManager
+from agentrun.local.sandbox.closing import AsyncClosing
 from agentrun.local.sandbox.contexts import DEFAULT_TIMEOUT, ContextHandle
 from agentrun.local.sandbox.errors import (
     ContextDied,
@@ -62,6 +62,7 @@ from agentrun.local.sandbox.errors import (
     SandboxFailed,
     SandboxNotFound,
     UnsupportedLanguage,
+    found,
 )
 from agentrun.local.sandbox.ipc import HeldProcess, HelloFailed, Lines, hold_after_hello, hold_child
 from agentrun.local.sandbox.limits import Limits
@@ -81,7 +82,7 @@ _SANDBOX_ID = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$")
 ProcessLimit = Literal["cgroup", "rlimit", "none"]
 
 
-class SandboxEngine:
+class SandboxEngine(AsyncClosing):
     """Owns every running sandbox. `await engine.aclose()` (or leaving `async with`) kills them all.
 
     `root` holds one directory per sandbox (`<id>/workspace`, `<id>/runtime`). Isolation is detected on the first
@@ -108,14 +109,6 @@ class SandboxEngine:
         self._quotas: DiskQuotas | None = None  # None: diskSize bounds each file only (quota.py)
         self._setup_lock = anyio.Lock()
         self._closed = False
-
-    async def __aenter__(self) -> SandboxEngine:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.aclose()
 
     async def isolation(self) -> iso.Isolation:
         """How sandboxes are isolated here (detected once; raises IsolationUnavailable)."""
@@ -148,10 +141,7 @@ class SandboxEngine:
         return dict(self._sandboxes)
 
     def get(self, sandbox_id: str) -> SandboxHandle:
-        try:
-            return self._sandboxes[sandbox_id]
-        except KeyError:
-            raise SandboxNotFound(sandbox_id) from None
+        return found(self._sandboxes, sandbox_id, SandboxNotFound)
 
     async def create(
         self,
@@ -289,10 +279,7 @@ class SandboxHandle:
         return not self._closed and self._process is not None and self._process.returncode is None
 
     def get_context(self, context_id: str) -> ContextHandle:
-        try:
-            return self._contexts[context_id]
-        except KeyError:
-            raise ContextNotFound(context_id) from None
+        return found(self._contexts, context_id, ContextNotFound)
 
     # -- contexts --------------------------------------------------------------------------------------------
     async def create_context(self, language: str = "python", cwd: str = iso.HOME) -> ContextHandle:
@@ -314,18 +301,13 @@ class SandboxHandle:
                 reply = await self._request("fork", fds=[theirs.fileno()], **fields)
             finally:
                 theirs.close()
-            if not reply.get("ok"):
-                if reply.get("invalid"):
-                    raise InvalidArgument(f"cannot create a context: {reply.get('error')}")
-                raise SandboxFailed(f"cannot create a context in sandbox {self.id}: {reply.get('error')}")
+            procs.check_forked(reply, "create a context", self.id, SandboxFailed)
             try:
                 process, _, leftover = await hold_after_hello(ours, START_TIMEOUT)
             except HelloFailed as exc:
                 raise ContextDied(f"the {language} context's process exited while starting: {exc}") from None
-            try:  # before it is sent any code: all the context will start is then in its cgroup
-                cgroup = await procs.own_cgroup(self._cgroup, "context", process.pid)
-            except OSError as exc:
-                raise SandboxFailed(f"cannot put the context in a cgroup of its own: {exc}") from None
+            # before it is sent any code: all the context will start is then in its cgroup
+            cgroup = await procs.own_cgroup(self._cgroup, "context", process.pid, SandboxFailed)
             ours.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 0)
             lines = Lines(await UNIXSocketStream.from_socket(ours), leftover)
         except BaseException:
@@ -369,10 +351,7 @@ class SandboxHandle:
         return dict(self._processes)
 
     def get_process(self, pid: int) -> ProcessHandle:
-        try:
-            return self._processes[pid]
-        except KeyError:
-            raise ProcessNotFound(pid) from None
+        return found(self._processes, pid, ProcessNotFound)
 
     async def start_process(
         self, command: str, *, cwd: str = iso.HOME, env: Mapping[str, str] | None = None

@@ -3,6 +3,12 @@ sandbox_manager/errors.py maps them onto API errors (400, 404, 409, 500...)."""
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
+from typing import TypeVar
+
+K = TypeVar("K")
+V = TypeVar("V")
+
 
 class SandboxError(Exception):
     """Base class of every sandbox engine error."""
@@ -25,13 +31,25 @@ class IsolationUnavailable(SandboxError):
         self.reason = reason
 
 
-class SandboxNotFound(SandboxError, KeyError):
+class NotFound(SandboxError, KeyError):
+    """No sandbox, context or process by that key."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])  # the message, not KeyError's quoted repr of it
+
+
+def found(table: Mapping[K, V], key: K, missing: Callable[[K], NotFound]) -> V:
+    """`table[key]`, or the engine's not-found error for `key`."""
+    try:
+        return table[key]
+    except KeyError:
+        raise missing(key) from None
+
+
+class SandboxNotFound(NotFound):
     def __init__(self, sandbox_id: str) -> None:
         super().__init__(f"no running sandbox {sandbox_id}")
         self.sandbox_id = sandbox_id
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 class SandboxExists(SandboxError):
@@ -44,13 +62,10 @@ class SandboxFailed(SandboxError):
     """The sandbox could not start, or its zygote stopped answering (it is then unusable: destroy it)."""
 
 
-class ContextNotFound(SandboxError, KeyError):
+class ContextNotFound(NotFound):
     def __init__(self, context_id: str) -> None:
         super().__init__(f"no code context {context_id}")
         self.context_id = context_id
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 class ContextDied(SandboxError):
@@ -65,13 +80,10 @@ class UnsupportedLanguage(SandboxError, ValueError):
         self.supported = supported
 
 
-class ProcessNotFound(SandboxError, KeyError):
+class ProcessNotFound(NotFound):
     def __init__(self, pid: int) -> None:
         super().__init__(f"no process {pid} in this sandbox (only processes started through the API are known)")
         self.pid = pid
-
-    def __str__(self) -> str:
-        return str(self.args[0])
 
 
 class ProcessFailed(SandboxError):

@@ -12,21 +12,24 @@ STATUSES: tuple[Status, ...] = ("ok", "error", "timeout", "interrupted")
 
 
 @dataclass(frozen=True)
-class Stdout:
+class _Output:
+    """Text the code wrote to one of its streams."""
+
     text: str
-    type: ClassVar[Literal["stdout"]] = "stdout"
+    type: ClassVar[Literal["stdout", "stderr"]]
 
     def to_wire(self) -> dict[str, Any]:
         return {"type": self.type, "text": self.text}
 
 
 @dataclass(frozen=True)
-class Stderr:
-    text: str
-    type: ClassVar[Literal["stderr"]] = "stderr"
+class Stdout(_Output):
+    type: ClassVar[Literal["stdout"]] = "stdout"
 
-    def to_wire(self) -> dict[str, Any]:
-        return {"type": self.type, "text": self.text}
+
+@dataclass(frozen=True)
+class Stderr(_Output):
+    type: ClassVar[Literal["stderr"]] = "stderr"
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import os
 import signal
 import socket
 import struct
+from collections.abc import Iterator
 from typing import Any
 
 import anyio
@@ -147,38 +148,45 @@ class HeldProcess:
             self.pidfd = -1
 
 
-def group_members(pgid: int, namespace: str | None) -> list[int]:
-    """Live processes of process group `pgid` in pid namespace `namespace` (any namespace when None)."""
-    members = []
+def _processes() -> Iterator[tuple[int, str, int, int]]:
+    """(Blocking.) Every process in /proc as (pid, state, parent pid, process group); those gone meanwhile are
+    skipped."""
     for name in os.listdir("/proc"):
         if not name.isdigit():
             continue
         try:
             with open(f"/proc/{name}/stat") as stat:
                 text = stat.read()
-            fields = text[text.rindex(")") + 2 :].split()
-            if int(fields[2]) != pgid or fields[0] in ("Z", "X"):
-                continue
-            if namespace is not None and os.readlink(f"/proc/{name}/ns/pid") != namespace:
-                continue
+            fields = text[text.rindex(")") + 2 :].split()  # after the command name, which may hold anything
+            entry = (int(name), fields[0], int(fields[1]), int(fields[2]))
         except (OSError, ValueError, IndexError):
             continue
-        members.append(int(name))
+        yield entry
+
+
+def group_members(pgid: int, namespace: str | None) -> list[int]:
+    """Live processes of process group `pgid` in pid namespace `namespace` (any namespace when None)."""
+    members = []
+    for pid, state, _, group in _processes():
+        if group != pgid or state in ("Z", "X"):
+            continue
+        try:
+            if namespace is not None and os.readlink(f"/proc/{pid}/ns/pid") != namespace:
+                continue
+        except OSError:
+            continue
+        members.append(pid)
     return members
 
 
 def hold_child(pid: int) -> HeldProcess | None:
     """(Blocking.) A child of process `pid` (the first found), held by a pidfd; None if it has none."""
-    for name in os.listdir("/proc"):
-        if not name.isdigit():
+    for child, _, parent, _ in _processes():
+        if parent != pid:
             continue
         try:
-            with open(f"/proc/{name}/stat") as stat:
-                text = stat.read()
-            if int(text[text.rindex(")") + 2 :].split()[1]) != pid:
-                continue
-            return HeldProcess.open(int(name))
-        except (OSError, ValueError, IndexError):  # ProcessLookupError included: gone meanwhile
+            return HeldProcess.open(child)
+        except OSError:  # ProcessLookupError included: gone meanwhile
             continue
     return None
 

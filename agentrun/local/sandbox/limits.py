@@ -12,9 +12,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypeVar
 
 MIB = 1024 * 1024
+N = TypeVar("N", int, float)
 
 
 @dataclass(frozen=True)
@@ -42,9 +43,9 @@ class Limits:
         them); absent fields keep the defaults."""
         defaults = cls()
         return cls(
-            memory_mb=_positive_int(template.get("memory")) or defaults.memory_mb,
-            disk_mb=_positive_int(template.get("diskSize")) or defaults.disk_mb,
-            cpu=_positive_float(template.get("cpu")) or defaults.cpu,
+            memory_mb=positive(template.get("memory"), int) or defaults.memory_mb,
+            disk_mb=positive(template.get("diskSize"), int) or defaults.disk_mb,
+            cpu=positive(template.get("cpu"), float) or defaults.cpu,
         )
 
     def rlimits(self) -> dict[str, int]:
@@ -63,17 +64,10 @@ class Limits:
         return limits
 
 
-def _positive_int(value: Any) -> int | None:
+def positive(value: Any, kind: type[N]) -> N | None:
+    """A template's number (a JSON number or a numeric string) as a positive `kind`; None when it is not one."""
     try:
-        number = int(value)
-    except (TypeError, ValueError):
-        return None
-    return number if number > 0 else None
-
-
-def _positive_float(value: Any) -> float | None:
-    try:
-        number = float(value)
+        number = kind(value)
     except (TypeError, ValueError):
         return None
     return number if number > 0 else None

@@ -45,7 +45,7 @@ from collections import deque
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 import anyio
 import anyio.to_thread
@@ -53,7 +53,7 @@ from anyio.abc import UNIXSocketStream
 
 from agentrun.local.sandbox import isolation as iso
 from agentrun.local.sandbox.cgroups import Cgroup
-from agentrun.local.sandbox.errors import InvalidArgument, ProcessFailed, StdinClosed
+from agentrun.local.sandbox.errors import InvalidArgument, ProcessFailed, SandboxError, StdinClosed
 from agentrun.local.sandbox.ipc import HeldProcess, HelloFailed, Lines, hold_after_hello
 
 if TYPE_CHECKING:
@@ -544,19 +544,12 @@ async def spawn(sandbox: SandboxHandle, command: str, cwd: str, env: Mapping[str
             for fd in (stdin_r, stdout_w, stderr_w):
                 os.close(fd)
                 pipes.remove(fd)
-        if not reply.get("ok"):
-            error = str(reply.get("error"))
-            if reply.get("invalid"):
-                raise InvalidArgument(f"cannot start {command!r}: {error}")
-            raise ProcessFailed(f"cannot start {command!r} in sandbox {sandbox.id}: {error}")
+        check_forked(reply, f"start {command!r}", sandbox.id, ProcessFailed)
         try:
             held, hello, leftover = await hold_after_hello(ours, START_TIMEOUT)
         except HelloFailed as exc:
             raise ProcessFailed(f"cannot start {command!r} in sandbox {sandbox.id}: {exc}") from None
-        try:
-            cgroup = await own_cgroup(sandbox._cgroup, "process", held.pid)
-        except OSError as exc:
-            raise ProcessFailed(f"cannot put the process in a cgroup of its own: {exc}") from None
+        cgroup = await own_cgroup(sandbox._cgroup, "process", held.pid, ProcessFailed)
         ours.send(_GO)
         ours.setsockopt(socket.SOL_SOCKET, socket.SO_PASSCRED, 0)
         lines = Lines(await UNIXSocketStream.from_socket(ours), leftover)
@@ -580,14 +573,27 @@ async def spawn(sandbox: SandboxHandle, command: str, cwd: str, env: Mapping[str
     return process
 
 
-async def own_cgroup(sandbox_cgroup: Cgroup | None, kind: str, pid: int) -> Cgroup | None:
+def check_forked(reply: dict[str, Any], action: str, sandbox_id: str, failed: type[SandboxError]) -> None:
+    """The zygote's answer to a fork (a command or a code context): InvalidArgument when it refused the input,
+    `failed` when it could not fork."""
+    if not reply.get("ok"):
+        error = reply.get("error")
+        if reply.get("invalid"):
+            raise InvalidArgument(f"cannot {action}: {error}")
+        raise failed(f"cannot {action} in sandbox {sandbox_id}: {error}")
+
+
+async def own_cgroup(sandbox_cgroup: Cgroup | None, kind: str, pid: int, failed: type[SandboxError]) -> Cgroup | None:
     """A cgroup for the sandbox process `pid` alone, nested in its sandbox's (Cgroup.adopt); None when the sandbox
     has none. For commands (before their go, so before they exec) and code contexts (after their hello, before
-    their first code). Raises OSError."""
+    their first code). Raises `failed` when the cgroup cannot be made."""
     if sandbox_cgroup is None:
         return None
-    with anyio.CancelScope(shield=True):  # a cgroup made for a cancelled caller would be lost
-        cgroup = await anyio.to_thread.run_sync(sandbox_cgroup.adopt, kind, pid)
+    try:
+        with anyio.CancelScope(shield=True):  # a cgroup made for a cancelled caller would be lost
+            cgroup = await anyio.to_thread.run_sync(sandbox_cgroup.adopt, kind, pid)
+    except OSError as exc:
+        raise failed(f"cannot put the {kind} in a cgroup of its own: {exc}") from None
     return cgroup
 
 
