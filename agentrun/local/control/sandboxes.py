@@ -10,7 +10,6 @@ from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 
-from agentrun.local.asgi import ClientDisconnected
 from agentrun.local.control.crud import (
     Doc,
     Spec,
@@ -18,10 +17,11 @@ from agentrun.local.control.crud import (
     equals,
     selector,
 )
-from agentrun.local.requests import positive_int, read_body
+from agentrun.local.requests import positive_int
 from agentrun.local.resources import SANDBOX, SANDBOX_ID_PREFIX
-from agentrun.local.responses import bad_request, client_left, envelope
-from agentrun.local.sandbox_manager import records
+from agentrun.local.responses import bad_request, envelope
+from agentrun.local.sandbox_manager import handlers
+from agentrun.local.sandbox_manager.manager import SandboxManager
 from agentrun.local.state import state_of
 
 SANDBOXES = Spec(
@@ -42,31 +42,8 @@ SANDBOXES = Spec(
 )
 
 
-async def create_sandbox(request: Request) -> Response:
-    """CreateSandbox starts a real sandbox, as the data-plane CreateSandbox does."""
-    state = state_of(request)
-    record = records.record_from_body(state, await read_body(request, CreateSandboxInput))
-    try:
-        created = await state.sandboxes.create_for(request, record)
-    except ClientDisconnected:
-        return client_left(request.scope)  # nobody is left to read an answer; the sandbox is not kept
-    return envelope(request, emit(state, SANDBOXES, created))
-
-
-async def get_sandbox(request: Request) -> Response:
-    state = state_of(request)
-    doc = await state.sandboxes.get(request.path_params["sandboxId"], activity=False)  # not a use of the sandbox
-    return envelope(request, emit(state, SANDBOXES, doc))
-
-
-async def stop_sandbox(request: Request) -> Response:
-    state = state_of(request)
-    return envelope(request, emit(state, SANDBOXES, await state.sandboxes.stop(request.path_params["sandboxId"])))
-
-
-async def delete_sandbox(request: Request) -> Response:
-    state = state_of(request)
-    return envelope(request, emit(state, SANDBOXES, await state.sandboxes.delete(request.path_params["sandboxId"])))
+async def _look(manager: SandboxManager, sandbox_id: str) -> Doc:
+    return await manager.get(sandbox_id, activity=False)  # reading the record is not a use of the sandbox
 
 
 async def list_sandboxes(request: Request) -> Response:
@@ -87,25 +64,15 @@ async def list_sandboxes(request: Request) -> Response:
     return envelope(request, data)
 
 
-async def pause_sandbox(request: Request) -> Response:
-    """PauseSandbox freezes the sandbox's processes (SIGSTOP); ResumeSandbox lets them run on (SIGCONT)."""
-    state = state_of(request)
-    return envelope(request, emit(state, SANDBOXES, await state.sandboxes.pause(request.path_params["sandboxId"])))
-
-
-async def resume_sandbox(request: Request) -> Response:
-    state = state_of(request)
-    return envelope(request, emit(state, SANDBOXES, await state.sandboxes.resume(request.path_params["sandboxId"])))
-
-
 def routes() -> list[BaseRoute]:
     item = "/sandboxes/{sandboxId}"
     return [
         Route("/sandboxes", list_sandboxes, methods=["GET"]),
-        Route("/sandboxes", create_sandbox, methods=["POST"]),
-        Route(item, get_sandbox, methods=["GET"]),
-        Route(item, delete_sandbox, methods=["DELETE"]),
-        Route(f"{item}/stop", stop_sandbox, methods=["POST"]),
-        Route(f"{item}/pause", pause_sandbox, methods=["PUT"]),
-        Route(f"{item}/resume", resume_sandbox, methods=["PUT"]),
+        Route("/sandboxes", handlers.create(CreateSandboxInput, Sandbox), methods=["POST"]),
+        Route(item, handlers.on_sandbox(_look, Sandbox), methods=["GET"]),
+        Route(item, handlers.on_sandbox(SandboxManager.delete, Sandbox), methods=["DELETE"]),
+        Route(f"{item}/stop", handlers.on_sandbox(SandboxManager.stop, Sandbox), methods=["POST"]),
+        # PauseSandbox freezes the sandbox's processes (SIGSTOP); ResumeSandbox lets them run on (SIGCONT).
+        Route(f"{item}/pause", handlers.on_sandbox(SandboxManager.pause, Sandbox), methods=["PUT"]),
+        Route(f"{item}/resume", handlers.on_sandbox(SandboxManager.resume, Sandbox), methods=["PUT"]),
     ]

@@ -3,49 +3,21 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 from agentrun_data_api.models import CreateSandboxInput, Sandbox
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from agentrun.local import schema
-from agentrun.local.asgi import ClientDisconnected
 from agentrun.local.data.sandbox_access import sandbox_id_of
-from agentrun.local.requests import read_body
-from agentrun.local.responses import REQUEST_ID_HEADER, client_left, envelope, error_body, request_id
-from agentrun.local.sandbox_manager import records
+from agentrun.local.responses import REQUEST_ID_HEADER, error_body, request_id
+from agentrun.local.sandbox_manager import handlers
+from agentrun.local.sandbox_manager.manager import SandboxManager
+from agentrun.local.sandbox_manager.records import Doc
 from agentrun.local.state import state_of
 
 
-def present(doc: dict[str, Any]) -> dict[str, Any]:
-    """A record as the data plane's Sandbox model carries it."""
-    return schema.project(Sandbox, doc)
-
-
-async def create_sandbox(request: Request) -> Response:
-    """CreateSandbox: a real sandbox, READY when answered (and not kept when its client leaves first). Mount
-    configurations are accepted and ignored (there is nothing to mount on this machine)."""
-    state = state_of(request)
-    record = records.record_from_body(state, await read_body(request, CreateSandboxInput))
-    try:
-        created = await state.sandboxes.create_for(request, record)
-    except ClientDisconnected:
-        return client_left(request.scope)  # nobody is left to read an answer; the sandbox is not kept
-    return envelope(request, present(created))
-
-
-async def get_sandbox(request: Request) -> Response:
-    return envelope(request, present(await state_of(request).sandboxes.get(sandbox_id_of(request), activity=True)))
-
-
-async def stop_sandbox(request: Request) -> Response:
-    return envelope(request, present(await state_of(request).sandboxes.stop(sandbox_id_of(request))))
-
-
-async def delete_sandbox(request: Request) -> Response:
-    return envelope(request, present(await state_of(request).sandboxes.delete(sandbox_id_of(request))))
+async def _use(manager: SandboxManager, sandbox_id: str) -> Doc:
+    return await manager.get(sandbox_id, activity=True)
 
 
 async def sandbox_health(request: Request) -> Response:
@@ -61,9 +33,10 @@ async def sandbox_health(request: Request) -> Response:
 def routes() -> list[BaseRoute]:
     item = "/sandboxes/{sandboxId}"
     return [
-        Route("/sandboxes", create_sandbox, methods=["POST"]),
-        Route(item, get_sandbox, methods=["GET"]),
-        Route(item, delete_sandbox, methods=["DELETE"]),
-        Route(f"{item}/stop", stop_sandbox, methods=["POST"]),
+        # Mount configurations are accepted and ignored (there is nothing to mount on this machine).
+        Route("/sandboxes", handlers.create(CreateSandboxInput, Sandbox), methods=["POST"]),
+        Route(item, handlers.on_sandbox(_use, Sandbox), methods=["GET"]),
+        Route(item, handlers.on_sandbox(SandboxManager.delete, Sandbox), methods=["DELETE"]),
+        Route(f"{item}/stop", handlers.on_sandbox(SandboxManager.stop, Sandbox), methods=["POST"]),
         Route(f"{item}/health", sandbox_health, methods=["GET"]),
     ]
