@@ -19,16 +19,13 @@ from __future__ import annotations
 import base64
 import builtins
 import contextlib
-from collections.abc import Iterator, Mapping
-from types import TracebackType
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from agentrun import errors
-from agentrun._core.aio import new_lock, shielded
-from agentrun.sandbox.sandbox import Sandbox, Sandboxes
+from agentrun._core.aio import shielded
 from agentrun.tool.functions import ToolFunction, ToolResult
-from agentrun.tool.sandbox_tools import check_arguments
-from agentrun.tool.tool_set import SetTool
+from agentrun.tool.tool_set import SandboxToolSet, SetTool, json_result, object_schema
 
 if TYPE_CHECKING:
     from playwright.async_api import Browser, Page
@@ -46,12 +43,8 @@ _TIMEOUT = {"type": "number", "exclusiveMinimum": 0, "maximum": 300, "descriptio
 _INDEX = {"type": "integer", "minimum": 0, "maximum": 1000, "description": "The tab's index in browser_tabs_list."}
 
 
-def _schema(properties: dict[str, Any], required: builtins.list[str]) -> dict[str, Any]:
-    return {"type": "object", "properties": properties, "required": required, "additionalProperties": False}
-
-
 def _function(name: str, description: str, properties: dict[str, Any], required: builtins.list[str]) -> ToolFunction:
-    return ToolFunction(name, description, _schema(properties, required), tool=SET_NAME)
+    return ToolFunction(name, description, object_schema(properties, required), tool=SET_NAME)
 
 
 FUNCTIONS: tuple[ToolFunction, ...] = (
@@ -108,11 +101,6 @@ FUNCTIONS: tuple[ToolFunction, ...] = (
         [],
     ),
 )
-_BY_NAME = {f.name: f for f in FUNCTIONS}
-
-
-def _json(body: Any, *, is_error: bool = False) -> ToolResult:
-    return ToolResult(200, "application/json", body, is_error=is_error)
 
 
 def _ms(given: Mapping[str, Any]) -> float:
@@ -123,75 +111,28 @@ class BrowserTool(SetTool):
     """One function of a `BrowserTools` set: its `ToolFunction` description and `call`."""
 
 
-class BrowserTools:
+class BrowserTools(SandboxToolSet[BrowserTool]):
     """The browser tool set of one sandbox from `template` (a Browser or AllInOne template), created on first use
     (see the module doc), or of the running sandbox `sandbox_id` (connected on first use, never deleted by the set).
     Iterating gives the `BrowserTool`s; `call(name, arguments)` runs one."""
 
-    def __init__(
-        self,
-        sandboxes: Sandboxes,
-        template: str | None = None,
-        *,
-        sandbox_id: str | None = None,
-        idle_timeout: int | None = None,
-        ready_timeout: float = 60.0,
-    ) -> None:
-        if (template is None) == (sandbox_id is None):
-            raise errors.InvalidArgumentError("pass either template (a sandbox is created) or sandbox_id (one in use)")
-        for value, what in ((template, "template"), (sandbox_id, "sandbox_id")):
-            if value is not None and (not isinstance(value, str) or not value):
-                raise errors.InvalidArgumentError(f"{what} must be a non-empty string, got {value!r}")
-        self._sandboxes = sandboxes
-        self.template = template
-        self._sandbox_id = sandbox_id  # an existing sandbox: used, never deleted by this set
-        self._idle_timeout = idle_timeout
-        self._ready_timeout = ready_timeout
-        self._lock = new_lock()
-        self._sandbox: Sandbox | None = None
-        self._stack: contextlib.AsyncExitStack | None = None
-        self._browser: Browser | None = None
-        self._page: Page | None = None
-        self._closed = False
-        self.functions = [BrowserTool(self, f) for f in FUNCTIONS]
+    kind = SET_NAME
+    FUNCTIONS = FUNCTIONS
+    _stack: contextlib.AsyncExitStack | None = None  # the Playwright connection, once a call has opened it
+    _browser: Browser | None = None
+    _page: Page | None = None  # the current tab
 
-    def __iter__(self) -> Iterator[BrowserTool]:
-        return iter(self.functions)
-
-    def __len__(self) -> int:
-        return len(self.functions)
-
-    def get(self, name: str) -> BrowserTool:
-        for tool in self.functions:
-            if tool.name == name:
-                return tool
-        raise errors.InvalidArgumentError(f"no browser tool {name!r} (there are {sorted(_BY_NAME)})")
-
-    @property
-    def sandbox(self) -> Sandbox | None:
-        """The sandbox, once a call has created it."""
-        return self._sandbox
+    def _tool(self, function: ToolFunction) -> BrowserTool:
+        return BrowserTool(self, function)
 
     async def _ensure(self) -> Browser:
         """(Under the lock.) The connected browser, with the sandbox created and connected now if need be."""
-        if self._closed:
-            raise errors.InvalidArgumentError("these browser tools are closed: make a new set")
-        if self._sandbox is None and self._sandbox_id is not None:
-            self._sandbox = await self._sandboxes.connect(self._sandbox_id)
-        if self._sandbox is None:
-            assert self.template is not None
-            sandbox = await self._sandboxes.create(
-                self.template, idle_timeout=self._idle_timeout, ready_timeout=self._ready_timeout
-            )
-            if self._closed:  # closed while it was being created: it is nobody's now
-                await shielded(sandbox._discard)
-                raise errors.InvalidArgumentError("these browser tools were closed while starting their sandbox")
-            self._sandbox = sandbox
+        sandbox = await self._open_sandbox()
         if self._browser is None or not self._browser.is_connected():
             await self._disconnect()
             stack = contextlib.AsyncExitStack()
             try:
-                self._browser = await stack.enter_async_context(self._sandbox.browser.playwright())
+                self._browser = await stack.enter_async_context(sandbox.browser.playwright())
             except BaseException:
                 await shielded(stack.aclose)
                 raise
@@ -213,12 +154,7 @@ class BrowserTools:
         """Run tool `name` with `arguments` (checked against its input schema: InvalidArgumentError). What the
         page does wrong comes back as a result with `is_error` (see the module doc); the sandbox API's errors are
         raised."""
-        function = _BY_NAME.get(name) if isinstance(name, str) else None
-        if function is None:
-            raise errors.InvalidArgumentError(f"no browser tool {name!r} (there are {sorted(_BY_NAME)})")
-        if arguments is not None and not isinstance(arguments, Mapping):
-            raise errors.InvalidArgumentError(f"arguments must be a mapping of argument names, got {arguments!r}")
-        given = check_arguments(function, arguments or {})
+        given = self._checked(name, arguments)
         # the browser extra: present once a browser is connected
         from playwright.async_api import Error as PlaywrightError
 
@@ -227,7 +163,7 @@ class BrowserTools:
             try:
                 return await self._run(name, given, browser)
             except PlaywrightError as exc:
-                return _json({"error": str(exc).split("\nCall log:")[0]}, is_error=True)
+                return json_result({"error": str(exc).split("\nCall log:")[0]}, is_error=True)
 
     async def _run(self, name: str, given: dict[str, Any], browser: Browser) -> ToolResult:
         if name.startswith("browser_tabs_"):
@@ -236,13 +172,13 @@ class BrowserTools:
         if name == "browser_navigate":
             response = await page.goto(given["url"], timeout=_ms(given))
             status = response.status if response is not None else None
-            return _json({"url": page.url, "title": await page.title(), "status": status})
+            return json_result({"url": page.url, "title": await page.title(), "status": status})
         if name == "browser_click":
             await page.click(given["selector"], timeout=_ms(given))
-            return _json({"url": page.url, "title": await page.title()})
+            return json_result({"url": page.url, "title": await page.title()})
         if name == "browser_fill":
             await page.fill(given["selector"], given["value"], timeout=_ms(given))
-            return _json({"filled": given["selector"]})
+            return json_result({"filled": given["selector"]})
         if name == "browser_snapshot":
             tree = await page.locator("body").aria_snapshot()
             text = f"URL: {page.url}\nTitle: {await page.title()}\n\n{tree}"
@@ -251,9 +187,9 @@ class BrowserTools:
             return ToolResult(200, "text/plain", text)
         if name == "browser_take_screenshot":
             png = await page.screenshot(full_page=given["full_page"])
-            return _json({"png": base64.b64encode(png).decode(), "url": page.url})
+            return json_result({"png": base64.b64encode(png).decode(), "url": page.url})
         expression = given["expression"]
-        return _json({"result": await page.evaluate(expression)})
+        return json_result({"result": await page.evaluate(expression)})
 
     async def _tab_call(self, name: str, given: dict[str, Any], browser: Browser) -> ToolResult:
         current = await self._current(browser)
@@ -264,9 +200,9 @@ class BrowserTools:
             self._page = page
             if given.get("url"):
                 await page.goto(given["url"], timeout=_ms(given))
-            return _json({"index": self._tabs(browser).index(page), "url": page.url})
+            return json_result({"index": self._tabs(browser).index(page), "url": page.url})
         if name == "browser_tabs_list":
-            return _json(
+            return json_result(
                 [
                     {"index": i, "url": p.url, "title": await p.title(), "current": p is current}
                     for i, p in enumerate(tabs)
@@ -278,7 +214,7 @@ class BrowserTools:
         if name == "browser_tabs_switch":
             self._page = tabs[index]
             await self._page.bring_to_front()
-            return _json({"index": index, "url": self._page.url})
+            return json_result({"index": index, "url": self._page.url})
         await tabs[index].close()
         if tabs[index] is current:
             self._page = None
@@ -286,35 +222,15 @@ class BrowserTools:
         if not left:  # a browser with no tab cannot be driven: open an empty one
             self._page = await current.context.new_page()
             left = [self._page]
-        return _json({"closed": index, "tabs": len(left)})
+        return json_result({"closed": index, "tabs": len(left)})
 
     async def _disconnect(self) -> None:
         stack, self._stack, self._browser, self._page = self._stack, None, None, None
         if stack is not None:
             await shielded(stack.aclose)
 
-    async def aclose(self) -> None:
-        """Disconnect and delete the sandbox (if a call created one; one given by `sandbox_id` is left alone); the
-        set cannot be used afterwards."""
-        self._closed = True
-        try:
-            await self._disconnect()
-        finally:
-            sandbox, self._sandbox = self._sandbox, None
-            if sandbox is not None and self._sandbox_id is None:
-                await shielded(sandbox._discard)
-
-    async def __aenter__(self) -> BrowserTools:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.aclose()
-
-    def __repr__(self) -> str:
-        sandbox = self._sandbox.id if self._sandbox is not None else self._sandbox_id
-        return f"BrowserTools(template={self.template!r}, sandbox={sandbox!r})"
+    async def _release(self) -> None:
+        await self._disconnect()
 
 
 def browser_toolset(
