@@ -102,14 +102,8 @@ def client_config(identity: Identity, record: ServerRecord, paths: DataDir) -> C
     verify: bool | ssl.SSLContext = True
     if record.scheme == "https":
         verify = ssl.create_default_context(cafile=str(paths.ca_cert))
-    return Config(
-        access_key_id=identity.access_key_id,
-        access_key_secret=identity.access_key_secret,
-        account_id=identity.account_id,
-        region=identity.region,
-        control_endpoint=record.control_endpoint,
-        data_endpoint=record.data_endpoint,
-        verify=verify,
+    return identity.sdk_config(
+        control_endpoint=record.control_endpoint, data_endpoint=record.data_endpoint, verify=verify
     )
 
 

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 import json
 import secrets
+import ssl
 import string
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 
-from agentrun._config import DEFAULT_REGION
+from agentrun._config import DEFAULT_REGION, Config
 from agentrun.errors import ConfigError
 from agentrun.local.paths import DataDir, write_private
 from agentrun.local.secrets import SecretBox
@@ -27,6 +28,18 @@ class Identity:
     access_key_id: str
     access_key_secret: str = field(repr=False)
     region: str = DEFAULT_REGION
+
+    def sdk_config(self, *, control_endpoint: str, data_endpoint: str, verify: bool | str | ssl.SSLContext) -> Config:
+        """SDK configuration that signs with this account's keys and calls these endpoints."""
+        return Config(
+            access_key_id=self.access_key_id,
+            access_key_secret=self.access_key_secret,
+            account_id=self.account_id,
+            region=self.region,
+            control_endpoint=control_endpoint,
+            data_endpoint=data_endpoint,
+            verify=verify,
+        )
 
 
 def _new_identity() -> Identity:

@@ -268,16 +268,21 @@ async def modify(
 Handler = Callable[[Request], Awaitable[Response]]
 
 
+async def _read_input(request: Request, spec: Spec, model: type[WireModel]) -> Doc:
+    """A create or update body: read within the control plane's limit (code packages come in these), checked
+    against the write rules (a rename, agentRuntimeName, follows them too) and limited to the model's fields."""
+    body = await read_body(request, model, limit=MAX_CONTROL_BODY)
+    write_rules.check_body(model, body, names=(spec.name,))
+    return schema.project(model, body)
+
+
 def create_handler(spec: Spec) -> Handler:
     assert spec.create_input is not None
     model = spec.create_input
 
     async def create(request: Request) -> Response:
-        state = state_of(request)
-        body = await read_body(request, model, limit=MAX_CONTROL_BODY)  # code packages come in these
-        write_rules.check_body(model, body, names=(spec.name,))
-        parent = parent_key(request, spec)
-        doc = schema.project(model, body)
+        doc = await _read_input(request, spec, model)
+        state, parent = state_of(request), parent_key(request, spec)
         if spec.id_field and not doc.get(spec.id_field):
             doc[spec.id_field] = new_id(spec.id_prefix)
         if not isinstance(doc.get(spec.name), str) or not doc[spec.name]:
@@ -340,9 +345,7 @@ def update_handler(spec: Spec) -> Handler:
 
     async def update(request: Request) -> Response:
         state = state_of(request)
-        body = await read_body(request, model, limit=MAX_CONTROL_BODY)  # code packages come in these
-        write_rules.check_body(model, body, names=(spec.name,))  # a rename (agentRuntimeName) follows the rules too
-        patch = state.box.seal(schema.project(model, body), spec.secrets)
+        patch = state.box.seal(await _read_input(request, spec, model), spec.secrets)
         if spec.lifecycle:
             await spec.lifecycle.prepare(state, patch)
         written: list[Doc] = []

@@ -32,7 +32,7 @@ class PartStart:
 
 @dataclass(frozen=True)
 class PartData:
-    data: bytes
+    data: bytes  # the next bytes of the current part, as they arrive
 
 
 @dataclass(frozen=True)

@@ -105,12 +105,7 @@ async def _relay_chat(
             meter.report(chunk.get("usage"))
             choices = chunk.get("choices")
             for choice in choices if isinstance(choices, list) else []:
-                delta = choice.get("delta") if isinstance(choice, dict) else None
-                if isinstance(delta, dict):
-                    meter.see(delta.get("content"))
-                    for call in delta.get("tool_calls") or []:
-                        function = call.get("function") if isinstance(call, dict) else None
-                        meter.see(function.get("arguments") if isinstance(function, dict) else None)
+                meter.see_message(choice.get("delta") if isinstance(choice, dict) else None)
             if not choices and chunk.get("usage") and not include_usage:
                 continue  # asked for by the gateway, not by the caller
             yield event.raw

@@ -99,12 +99,7 @@ def _metered(op: Operation, content: bytes, meter: Meter) -> bytes:
     if not meter.estimated or op not in (CHAT, EMBEDDINGS):
         return content
     for choice in answer.get("choices") or []:
-        message = choice.get("message") if isinstance(choice, dict) else None
-        if isinstance(message, dict):
-            meter.see(message.get("content"))
-            for call in message.get("tool_calls") or []:
-                function = call.get("function") if isinstance(call, dict) else None
-                meter.see(function.get("arguments") if isinstance(function, dict) else None)
+        meter.see_message(choice.get("message") if isinstance(choice, dict) else None)
     usage = meter.chat_usage()
     if op is EMBEDDINGS:
         usage = {"prompt_tokens": usage["prompt_tokens"], "total_tokens": usage["prompt_tokens"]}

@@ -166,6 +166,16 @@ class Meter:
         if isinstance(text, str) and text:
             self.completion_estimate += tokens.count(text)
 
+    def see_message(self, message: Any) -> None:
+        """Count what a chat answer's message (or a stream's delta) generated: its text and its tool calls'
+        arguments."""
+        if not isinstance(message, dict):
+            return
+        self.see(message.get("content"))
+        for call in message.get("tool_calls") or []:
+            function = call.get("function") if isinstance(call, dict) else None
+            self.see(function.get("arguments") if isinstance(function, dict) else None)
+
     def report(self, usage: Any) -> None:
         if _reported(usage) is not None:
             self.reported = usage

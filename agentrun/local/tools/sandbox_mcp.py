@@ -19,7 +19,6 @@ from typing import Any
 
 import httpx
 
-from agentrun._config import Config
 from agentrun.client import AsyncAgentRun
 from agentrun.local.state import ServerState
 from agentrun.local.store import Store
@@ -34,12 +33,7 @@ class _Served:
     """Per AgentRun Local: the in-process SDK client and, per sandbox, its code-interpreter tool set."""
 
     def __init__(self, state: ServerState, app: Any) -> None:
-        identity = state.identity
-        config = Config(
-            access_key_id=identity.access_key_id,
-            access_key_secret=identity.access_key_secret,
-            account_id=identity.account_id,
-            region=identity.region,
+        config = state.identity.sdk_config(
             control_endpoint=state.control_endpoint,
             data_endpoint=state.data_endpoint,
             verify=str(state.paths.ca_cert),  # the browser tools' Playwright reaches the data plane over the network
