@@ -6,7 +6,9 @@ framework, whatever the resource):
   clients that sign each request (AGENTRUN4, openapi/data.yaml) or carry a proxy credential's key;
 - `tool_toolset(name, ...)` (an MCP or OpenAPI tool) / `sandbox_toolset(template, ...)` -> `CommonToolSet`:
   `CommonTool`s, each a `ToolFunction` (name, description, JSON-Schema input) plus a way to run it, blocking or
-  awaited.
+  awaited;
+- `Toolsets(to_framework)`: the public `tool_resource` / `sandbox_toolset` of a framework module, those sets with each
+  tool converted by the module's one conversion; `converter_getattr`: its lazy `AgentRunConverter`.
 
 Tool calls go through the blocking client (`agentrun.sync.AgentRun`), whose event loop lives in its own thread: the
 same tool then works from a framework's sync path, from its async path (awaited in a worker thread, so the caller's
@@ -23,8 +25,8 @@ import math
 import re
 import weakref
 from collections.abc import Awaitable, Callable, Iterable, Mapping
-from types import ModuleType, TracebackType
-from typing import TYPE_CHECKING, Any, Self, TypeVar
+from types import ModuleType
+from typing import TYPE_CHECKING, Any, Generic, Self, TypeVar
 
 import anyio.from_thread
 import anyio.lowlevel
@@ -160,6 +162,28 @@ def resolve_model(
     return ModelTarget(name, model or name, base_url, resolved, api_key)
 
 
+class ModelFunction:
+    """A framework module's `model(name, *, model=None, config=None, api_key=None, **options)`: the framework's chat
+    model for model proxy/service `name` (`model`: the request's model field, default `name`; `api_key`: a proxy
+    credential's secret instead of signing), made by the module's `build(target, **options)` from the gateway
+    `resolve_model` finds. Its docstring is `build`'s."""
+
+    def __init__(self, build: Callable[..., Any]) -> None:
+        self._build = build
+        self.__doc__ = build.__doc__
+
+    def __call__(
+        self,
+        name: str,
+        *,
+        model: str | None = None,
+        config: Config | None = None,
+        api_key: str | None = None,
+        **options: Any,
+    ) -> Any:
+        return self._build(resolve_model(name, model=model, config=config, api_key=api_key), **options)
+
+
 # -- tools -----------------------------------------------------------------------------------------------------
 
 
@@ -279,31 +303,30 @@ def tool_name(name: str, *, prefix: str | None, modify_tool_name: Callable[[str]
     return final
 
 
-def _selected(
-    functions: Iterable[ToolFunction],
-    *,
-    prefix: str | None,
-    modify_tool_name: Callable[[str], str] | None,
-    filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None,
-) -> list[tuple[ToolFunction, ToolFunction]]:
-    """(original, renamed) for each function the filter keeps (the filter sees the original name)."""
-    if filter_tools_by_name is None:
-        keep: Callable[[str], bool] = lambda _name: True  # noqa: E731
-    elif callable(filter_tools_by_name):
-        keep = filter_tools_by_name
-    else:
-        wanted = set(filter_tools_by_name)
-        keep = wanted.__contains__
-    chosen = []
-    for function in functions:
-        if keep(function.name):
-            renamed = tool_name(function.name, prefix=prefix, modify_tool_name=modify_tool_name)
-            chosen.append((function, _with_name(function, renamed)))
-    return chosen
+@dataclasses.dataclass(frozen=True)
+class Selection:
+    """Which functions become tools, and their names: `prefix=`, `modify_tool_name=` and `filter_tools_by_name=` of
+    `tool_resource` and `sandbox_toolset` (the filter sees the original name)."""
 
+    prefix: str | None = None
+    modify_tool_name: Callable[[str], str] | None = None
+    filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None
 
-def _with_name(function: ToolFunction, name: str) -> ToolFunction:
-    return dataclasses.replace(function, name=name)
+    def chosen(self, functions: Iterable[ToolFunction]) -> list[tuple[ToolFunction, ToolFunction]]:
+        """(original, renamed) for each function the filter keeps."""
+        wanted = self.filter_tools_by_name
+        if wanted is None:
+            keep: Callable[[str], bool] = lambda _name: True  # noqa: E731
+        elif callable(wanted):
+            keep = wanted
+        else:
+            keep = set(wanted).__contains__
+        chosen = []
+        for function in functions:
+            if keep(function.name):
+                renamed = tool_name(function.name, prefix=self.prefix, modify_tool_name=self.modify_tool_name)
+                chosen.append((function, dataclasses.replace(function, name=renamed)))
+        return chosen
 
 
 def _blocking_client(config: Config | None) -> AgentRun:
@@ -312,14 +335,7 @@ def _blocking_client(config: Config | None) -> AgentRun:
     return AgentRun(_config(config))
 
 
-def tool_toolset(
-    name: str,
-    *,
-    config: Config | None = None,
-    prefix: str | None = None,
-    modify_tool_name: Callable[[str], str] | None = None,
-    filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None,
-) -> CommonToolSet:
+def tool_toolset(name: str, config: Config | None, selection: Selection) -> CommonToolSet:
     """The functions of AgentRun tool `name` (`client.tools.list_functions`, called through `client.tools.call`):
     an MCP tool's tools (over its MCP endpoint), or an OpenAPI tool's operations. Either way the server adds the
     tool's credential."""
@@ -333,9 +349,7 @@ def tool_toolset(
             result = client.tools.call(name, function, arguments)
             return f"error: {result.text()}" if result.is_error else result.text()
 
-        chosen = _selected(
-            functions, prefix=prefix, modify_tool_name=modify_tool_name, filter_tools_by_name=filter_tools_by_name
-        )
+        chosen = selection.chosen(functions)
     except BaseException:
         _close_all(closers)
         raise
@@ -347,9 +361,6 @@ def tool_toolset(
         return run
 
     return CommonToolSet([CommonTool(renamed, runner(original)) for original, renamed in chosen], closers)
-
-
-openapi_toolset = tool_toolset  # its first name, when it knew only OpenAPI tools
 
 
 # -- sandboxes -------------------------------------------------------------------------------------------------
@@ -386,14 +397,7 @@ def _kind(template_type: str) -> str:
 
 
 def sandbox_toolset(
-    template_name: str,
-    *,
-    template_type: str = CODE_INTERPRETER,
-    config: Config | None = None,
-    sandbox_idle_timeout_seconds: int = 600,
-    prefix: str | None = None,
-    modify_tool_name: Callable[[str], str] | None = None,
-    filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None,
+    template_name: str, template_type: str, config: Config | None, idle_timeout: int, selection: Selection
 ) -> SandboxToolSet:
     """Tools on a sandbox of `template_name` (a READY template). CodeInterpreter: those of
     `client.tools.sandbox_tools` (run_code, read_file, write_file, list_files, run_command); Browser: those of
@@ -409,15 +413,10 @@ def sandbox_toolset(
         if kind == BROWSER:
             from agentrun.sync.tool.browser_tools import browser_toolset
 
-            sandbox_tools: Any = browser_toolset(client, template_name, idle_timeout=sandbox_idle_timeout_seconds)
+            sandbox_tools: Any = browser_toolset(client, template_name, idle_timeout=idle_timeout)
         else:
-            sandbox_tools = client.tools.sandbox_tools(template_name, idle_timeout=sandbox_idle_timeout_seconds)
-        chosen = _selected(
-            [tool.function for tool in sandbox_tools],
-            prefix=prefix,
-            modify_tool_name=modify_tool_name,
-            filter_tools_by_name=filter_tools_by_name,
-        )
+            sandbox_tools = client.tools.sandbox_tools(template_name, idle_timeout=idle_timeout)
+        chosen = selection.chosen(tool.function for tool in sandbox_tools)
     except BaseException:
         client.close()
         raise
@@ -467,9 +466,7 @@ class ToolList(list[T]):
     async def __aenter__(self) -> Self:
         return self
 
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
+    async def __aexit__(self, *exc: object) -> None:
         await self.aclose()
 
 
@@ -480,3 +477,63 @@ def convert(toolset: CommonToolSet, to_framework: Callable[[CommonTool], T]) -> 
     except BaseException:
         toolset.close()
         raise
+
+
+# What every framework module exports (agentrun-sdk's names, and the lazy AgentRunConverter); each adds its own.
+API = ("AgentRunConverter", "model", "sandbox_toolset", "tool_resource", "toolset")
+
+
+class Toolsets(Generic[T]):
+    """`tool_resource` (also named `toolset`) and `sandbox_toolset` of one framework module: the neutral tool sets
+    above, each tool converted by `to_framework` (one conversion per framework, whatever the resource). A module
+    binds them: `tool_resource = toolset = Toolsets(to_x_tool).tool_resource`."""
+
+    def __init__(self, to_framework: Callable[[CommonTool], T]) -> None:
+        self._to_framework = to_framework
+
+    def tool_resource(
+        self,
+        name: str,
+        *,
+        config: Config | None = None,
+        prefix: str | None = None,
+        modify_tool_name: Callable[[str], str] | None = None,
+        filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None,
+    ) -> ToolList[T]:
+        """The functions of AgentRun tool `name` (an MCP tool's tools, or an OpenAPI tool's operations) as the
+        framework's tools (see the module), in a list that also closes the client they share (`close()`, `aclose()`,
+        `with`). `prefix` is put before each name, `modify_tool_name` then rewrites it; `filter_tools_by_name` (names,
+        or a predicate on the original name) keeps only some."""
+        selection = Selection(prefix, modify_tool_name, filter_tools_by_name)
+        return convert(tool_toolset(name, config, selection), self._to_framework)
+
+    def sandbox_toolset(
+        self,
+        template_name: str,
+        *,
+        template_type: str = CODE_INTERPRETER,
+        config: Config | None = None,
+        sandbox_idle_timeout_seconds: int = 600,
+        prefix: str | None = None,
+        modify_tool_name: Callable[[str], str] | None = None,
+        filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None,
+    ) -> ToolList[T]:
+        """Code-interpreter tools (run_code, read_file, write_file, list_files, run_command: the SDK's
+        `client.tools.sandbox_tools`), or with `template_type="Browser"` browser tools (browser_navigate,
+        browser_click, ...), as the framework's tools on one sandbox of `template_name`, created on the first call and
+        deleted when the list is closed or the process exits. Names are chosen as for `tool_resource`."""
+        selection = Selection(prefix, modify_tool_name, filter_tools_by_name)
+        toolset = sandbox_toolset(template_name, template_type, config, sandbox_idle_timeout_seconds, selection)
+        return convert(toolset, self._to_framework)
+
+
+def converter_getattr(module: str, converter: str) -> Callable[[str], Any]:
+    """A framework module's `__getattr__` (PEP 562): `AgentRunConverter`, which serves a framework's stream through
+    `agentrun.server` (the `server` extra), is imported from module `converter` on first use."""
+
+    def __getattr__(name: str) -> Any:
+        if name == "AgentRunConverter":
+            return importlib.import_module(converter).AgentRunConverter
+        raise AttributeError(f"module {module!r} has no attribute {name!r}")
+
+    return __getattr__

@@ -4,8 +4,10 @@ The result is the text `SandboxTools.call` gives for the same call, so a streame
 
 from __future__ import annotations
 
+import functools
 import json
 from collections.abc import Callable, Mapping
+from types import SimpleNamespace
 from typing import Any
 
 from agentrun.tool.sandbox_tools import check_arguments
@@ -19,39 +21,19 @@ def run_streamed(sandbox_tools: Any, name: str, arguments: Mapping[str, Any], on
     """Blocking: `sandbox_tools` is the blocking client's `SandboxTools`; `name` one of STREAMED."""
     given = check_arguments(sandbox_tools.get(name).function, arguments)
     sandbox = sandbox_tools.ensure_sandbox()
-
-    def stdout(text: str) -> None:
-        on_output("stdout", text)
-
-    def stderr(text: str) -> None:
-        on_output("stderr", text)
-
+    callbacks = {
+        "on_stdout": functools.partial(on_output, "stdout"),
+        "on_stderr": functools.partial(on_output, "stderr"),
+    }
     if name == "run_command":
-        done = sandbox.commands.run(
-            given["command"], cwd=given.get("cwd"), timeout=given.get("timeout"), on_stdout=stdout, on_stderr=stderr
+        done = sandbox.commands.run(given["command"], cwd=given.get("cwd"), timeout=given.get("timeout"), **callbacks)
+        # as ToolResult.text() gives the set's JSON body
+        return json.dumps(
+            {"stdout": done.stdout, "stderr": done.stderr, "exit_code": done.exit_code}, ensure_ascii=False
         )
-        return _text({"stdout": done.stdout, "stderr": done.stderr, "exit_code": done.exit_code})
-    # the set's interpreter context for the language, so state carries over as with its own run_code
-    contexts: dict[str, Any] = sandbox_tools._contexts
-    language = given["language"]
-    if language not in contexts:
-        contexts[language] = sandbox.create_context(language=language)
-    execution = sandbox.run_code(
-        given["code"], context=contexts[language], timeout=given.get("timeout"), on_stdout=stdout, on_stderr=stderr
+    # The set's own run_code (its interpreter context per language, so state carries over; its result), on the
+    # sandbox seen with the callbacks added to each run.
+    streaming = SimpleNamespace(
+        create_context=sandbox.create_context, run_code=functools.partial(sandbox.run_code, **callbacks)
     )
-    error = execution.error
-    return _text(
-        {
-            "stdout": "".join(execution.logs.stdout),
-            "stderr": "".join(execution.logs.stderr),
-            "results": [{"text": r.text, "formats": r.formats(), "png": r.png} for r in execution.results],
-            "error": None
-            if error is None
-            else {"name": error.name, "value": error.value, "traceback": error.traceback},
-        }
-    )
-
-
-def _text(body: Any) -> str:
-    # as ToolResult.text() gives a JSON body
-    return json.dumps(body, ensure_ascii=False)
+    return str(sandbox_tools._run_code(streaming, given).text())

@@ -9,15 +9,18 @@ close what they share (`close()`, `aclose()`, `with`). The same names as agentru
 from __future__ import annotations
 
 import asyncio
-from collections.abc import AsyncIterator, Callable, Iterable
+from collections.abc import AsyncIterator
 from typing import TYPE_CHECKING, Any
 
 from agentrun._config import Config
 from agentrun.integration import _common
-from agentrun.integration._common import CommonTool, ToolList
+from agentrun.integration._common import CommonTool
 
 if TYPE_CHECKING:
-    from agentrun.integration.agentscope_converter import AgentRunConverter
+    from agentrun.integration.agentscope_converter import AgentRunConverter as AgentRunConverter
+
+# AgentRunConverter serves a streamed run through agentrun.server (the `server` extra): imported on first use.
+__getattr__ = _common.converter_getattr(__name__, "agentrun.integration.agentscope_converter")
 
 _EXTRA = "agentscope"
 
@@ -81,64 +84,9 @@ def to_agentscope_tool(tool: CommonTool) -> Any:
     return tools.FunctionTool(function, name=tool.name, description=tool.description, input_schema=tool.input_schema)
 
 
-def tool_resource(
-    name: str,
-    *,
-    config: Config | None = None,
-    prefix: str | None = None,
-    modify_tool_name: Callable[[str], str] | None = None,
-    filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None,
-) -> ToolList[Any]:
-    """The functions of AgentRun tool `name` (an MCP tool's tools, or an OpenAPI tool's operations) as
-    AgentScope `FunctionTool`s."""
-    toolset = _common.tool_toolset(
-        name, config=config, prefix=prefix, modify_tool_name=modify_tool_name, filter_tools_by_name=filter_tools_by_name
-    )
-    return _common.convert(toolset, to_agentscope_tool)
+_toolsets = _common.Toolsets(to_agentscope_tool)
+tool_resource = toolset = _toolsets.tool_resource
+sandbox_toolset = _toolsets.sandbox_toolset
 
 
-toolset = tool_resource
-
-
-def sandbox_toolset(
-    template_name: str,
-    *,
-    template_type: str = _common.CODE_INTERPRETER,
-    config: Config | None = None,
-    sandbox_idle_timeout_seconds: int = 600,
-    prefix: str | None = None,
-    modify_tool_name: Callable[[str], str] | None = None,
-    filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None,
-) -> ToolList[Any]:
-    """Code-interpreter tools on one sandbox of `template_name`, created on the first call and deleted when the
-    list is closed or the process exits."""
-    toolset = _common.sandbox_toolset(
-        template_name,
-        template_type=template_type,
-        config=config,
-        sandbox_idle_timeout_seconds=sandbox_idle_timeout_seconds,
-        prefix=prefix,
-        modify_tool_name=modify_tool_name,
-        filter_tools_by_name=filter_tools_by_name,
-    )
-    return _common.convert(toolset, to_agentscope_tool)
-
-
-def __getattr__(name: str) -> Any:
-    # AgentRunConverter serves a streamed reply through agentrun.server (the `server` extra): imported on first use.
-    if name == "AgentRunConverter":
-        from agentrun.integration.agentscope_converter import AgentRunConverter
-
-        return AgentRunConverter
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-__all__ = [
-    "TOOL_OUTPUT_PROGRESS",
-    "AgentRunConverter",
-    "model",
-    "sandbox_toolset",
-    "to_agentscope_tool",
-    "tool_resource",
-    "toolset",
-]
+__all__ = [*_common.API, "TOOL_OUTPUT_PROGRESS", "to_agentscope_tool"]

@@ -8,15 +8,17 @@ what they share (`close()`, `aclose()`, `with`). The same names as agentrun-sdk'
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from agentrun._config import Config
 from agentrun.integration import _common
-from agentrun.integration._common import CommonTool, ModelTarget, ToolList
+from agentrun.integration._common import CommonTool, ModelTarget
 
 if TYPE_CHECKING:
-    from agentrun.integration.crewai_converter import AgentRunConverter
+    from agentrun.integration.crewai_converter import AgentRunConverter as AgentRunConverter
+
+# AgentRunConverter serves a streamed run through agentrun.server (the `server` extra): imported on first use.
+__getattr__ = _common.converter_getattr(__name__, "agentrun.integration.crewai_converter")
 
 _EXTRA = "crewai"
 
@@ -42,20 +44,12 @@ def _interceptor(target: ModelTarget) -> Any:
     return AgentRunSigner()
 
 
-def model(
-    name: str,
-    *,
-    model: str | None = None,
-    config: Config | None = None,
-    api_key: str | None = None,
-    **options: Any,
-) -> Any:
+def _llm(target: ModelTarget, **options: Any) -> Any:
     """A `crewai.LLM` for model proxy/service `name` (`model`: the request's model field, default `name`;
     `api_key`: a proxy credential's secret instead of signing). `options` go to `crewai.LLM` (temperature, ...).
     CrewAI's interceptor transport verifies TLS as httpx does by default (SSL_CERT_FILE is honoured, which
     `agentrun local env` sets); `config.verify` is not passed on."""
     crewai = _common.require_framework("crewai", _EXTRA)
-    target = _common.resolve_model(name, model=model, config=config, api_key=api_key)
     options.setdefault("max_retries", target.config.max_retries)
     return crewai.LLM(
         model=target.model,
@@ -65,6 +59,9 @@ def model(
         interceptor=None if target.api_key is not None else _interceptor(target),
         **options,
     )
+
+
+model = _common.ModelFunction(_llm)
 
 
 def _given(arguments: Mapping[str, Any]) -> dict[str, Any]:
@@ -89,56 +86,9 @@ def to_crewai_tool(tool: CommonTool) -> Any:
     return AgentRunTool(name=tool.name, description=tool.description, args_schema=args_schema)
 
 
-def tool_resource(
-    name: str,
-    *,
-    config: Config | None = None,
-    prefix: str | None = None,
-    modify_tool_name: Callable[[str], str] | None = None,
-    filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None,
-) -> ToolList[Any]:
-    """The functions of AgentRun tool `name` (an MCP tool's tools, or an OpenAPI tool's operations) as
-    CrewAI tools."""
-    toolset = _common.tool_toolset(
-        name, config=config, prefix=prefix, modify_tool_name=modify_tool_name, filter_tools_by_name=filter_tools_by_name
-    )
-    return _common.convert(toolset, to_crewai_tool)
+_toolsets = _common.Toolsets(to_crewai_tool)
+tool_resource = toolset = _toolsets.tool_resource
+sandbox_toolset = _toolsets.sandbox_toolset
 
 
-toolset = tool_resource
-
-
-def sandbox_toolset(
-    template_name: str,
-    *,
-    template_type: str = _common.CODE_INTERPRETER,
-    config: Config | None = None,
-    sandbox_idle_timeout_seconds: int = 600,
-    prefix: str | None = None,
-    modify_tool_name: Callable[[str], str] | None = None,
-    filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None,
-) -> ToolList[Any]:
-    """Code-interpreter tools on one sandbox of `template_name`, created on the first call and deleted when the
-    list is closed or the process exits."""
-    toolset = _common.sandbox_toolset(
-        template_name,
-        template_type=template_type,
-        config=config,
-        sandbox_idle_timeout_seconds=sandbox_idle_timeout_seconds,
-        prefix=prefix,
-        modify_tool_name=modify_tool_name,
-        filter_tools_by_name=filter_tools_by_name,
-    )
-    return _common.convert(toolset, to_crewai_tool)
-
-
-def __getattr__(name: str) -> Any:
-    # AgentRunConverter serves a streamed crew through agentrun.server (the `server` extra): imported on first use.
-    if name == "AgentRunConverter":
-        from agentrun.integration.crewai_converter import AgentRunConverter
-
-        return AgentRunConverter
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-__all__ = ["AgentRunConverter", "model", "sandbox_toolset", "to_crewai_tool", "tool_resource", "toolset"]
+__all__ = [*_common.API, "to_crewai_tool"]

@@ -7,32 +7,25 @@ with the tool's JSON Schema as `parameters_json_schema`), which also close what 
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
-from agentrun._config import Config
 from agentrun.integration import _common
-from agentrun.integration._common import CommonTool, ToolList
+from agentrun.integration._common import CommonTool, ModelTarget
 
 if TYPE_CHECKING:
-    from agentrun.integration.google_adk_converter import AgentRunConverter
+    from agentrun.integration.google_adk_converter import AgentRunConverter as AgentRunConverter
+
+# AgentRunConverter serves a streamed run through agentrun.server (the `server` extra): imported on first use.
+__getattr__ = _common.converter_getattr(__name__, "agentrun.integration.google_adk_converter")
 
 _EXTRA = "google-adk"
 
 
-def model(
-    name: str,
-    *,
-    model: str | None = None,
-    config: Config | None = None,
-    api_key: str | None = None,
-    **options: Any,
-) -> Any:
+def _lite_llm(target: ModelTarget, **options: Any) -> Any:
     """A `LiteLlm` for model proxy/service `name` (`model`: the request's model field, default `name`; `api_key`:
     a proxy credential's secret instead of signing). `options` go to `LiteLlm` (and on to `litellm.acompletion`)."""
     lite_llm = _common.require_framework("google.adk.models.lite_llm", _EXTRA).LiteLlm
     openai = _common.require_framework("openai", _EXTRA)
-    target = _common.resolve_model(name, model=model, config=config, api_key=api_key)
     client = openai.AsyncOpenAI(
         api_key=target.key,
         base_url=target.base_url,
@@ -43,6 +36,9 @@ def model(
     return lite_llm(
         model=f"openai/{target.model}", api_base=target.base_url, api_key=target.key, client=client, **options
     )
+
+
+model = _common.ModelFunction(_lite_llm)
 
 
 def to_google_adk_tool(tool: CommonTool) -> Any:
@@ -62,56 +58,9 @@ def to_google_adk_tool(tool: CommonTool) -> Any:
     return AgentRunTool(name=tool.name, description=tool.description)
 
 
-def tool_resource(
-    name: str,
-    *,
-    config: Config | None = None,
-    prefix: str | None = None,
-    modify_tool_name: Callable[[str], str] | None = None,
-    filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None,
-) -> ToolList[Any]:
-    """The functions of AgentRun tool `name` (an MCP tool's tools, or an OpenAPI tool's operations) as
-    ADK tools."""
-    toolset = _common.tool_toolset(
-        name, config=config, prefix=prefix, modify_tool_name=modify_tool_name, filter_tools_by_name=filter_tools_by_name
-    )
-    return _common.convert(toolset, to_google_adk_tool)
+_toolsets = _common.Toolsets(to_google_adk_tool)
+tool_resource = toolset = _toolsets.tool_resource
+sandbox_toolset = _toolsets.sandbox_toolset
 
 
-toolset = tool_resource
-
-
-def sandbox_toolset(
-    template_name: str,
-    *,
-    template_type: str = _common.CODE_INTERPRETER,
-    config: Config | None = None,
-    sandbox_idle_timeout_seconds: int = 600,
-    prefix: str | None = None,
-    modify_tool_name: Callable[[str], str] | None = None,
-    filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None,
-) -> ToolList[Any]:
-    """Code-interpreter tools on one sandbox of `template_name`, created on the first call and deleted when the
-    list is closed or the process exits."""
-    toolset = _common.sandbox_toolset(
-        template_name,
-        template_type=template_type,
-        config=config,
-        sandbox_idle_timeout_seconds=sandbox_idle_timeout_seconds,
-        prefix=prefix,
-        modify_tool_name=modify_tool_name,
-        filter_tools_by_name=filter_tools_by_name,
-    )
-    return _common.convert(toolset, to_google_adk_tool)
-
-
-def __getattr__(name: str) -> Any:
-    # AgentRunConverter serves a streamed run through agentrun.server (the `server` extra): imported on first use.
-    if name == "AgentRunConverter":
-        from agentrun.integration.google_adk_converter import AgentRunConverter
-
-        return AgentRunConverter
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-__all__ = ["AgentRunConverter", "model", "sandbox_toolset", "to_google_adk_tool", "tool_resource", "toolset"]
+__all__ = [*_common.API, "to_google_adk_tool"]

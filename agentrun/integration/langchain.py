@@ -8,31 +8,25 @@ an agent's `astream_events` through `agentrun.server`."""
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from agentrun._config import Config
 from agentrun.integration import _common
-from agentrun.integration._common import CommonTool, ToolList
+from agentrun.integration._common import CommonTool, ModelTarget
 
 if TYPE_CHECKING:
-    from agentrun.integration.langgraph_converter import AgentRunConverter
+    from agentrun.integration.langgraph_converter import AgentRunConverter as AgentRunConverter
+
+# AgentRunConverter serves a streamed run through agentrun.server (the `server` extra): imported on first use.
+__getattr__ = _common.converter_getattr(__name__, "agentrun.integration.langgraph_converter")
 
 _EXTRA = "langchain"
 
 
-def model(
-    name: str,
-    *,
-    model: str | None = None,
-    config: Config | None = None,
-    api_key: str | None = None,
-    **options: Any,
-) -> Any:
+def _chat_openai(target: ModelTarget, **options: Any) -> Any:
     """A `ChatOpenAI` for model proxy/service `name` (`model`: the request's model field, default `name`;
     `api_key`: a proxy credential's secret instead of signing). `options` go to `ChatOpenAI` (temperature, ...)."""
     chat_openai = _common.require_framework("langchain_openai", _EXTRA).ChatOpenAI
-    target = _common.resolve_model(name, model=model, config=config, api_key=api_key)
     return chat_openai(
         model=target.model,
         base_url=target.base_url,
@@ -42,6 +36,9 @@ def model(
         max_retries=target.config.max_retries,
         **options,
     )
+
+
+model = _common.ModelFunction(_chat_openai)
 
 
 # The custom event (`adispatch_custom_event`) carrying a sandbox tool's output as it is produced (run_code and
@@ -89,64 +86,9 @@ def to_langchain_tool(tool: CommonTool) -> Any:
     )
 
 
-def tool_resource(
-    name: str,
-    *,
-    config: Config | None = None,
-    prefix: str | None = None,
-    modify_tool_name: Callable[[str], str] | None = None,
-    filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None,
-) -> ToolList[Any]:
-    """The functions of AgentRun tool `name` (an MCP tool's tools, or an OpenAPI tool's operations) as
-    `StructuredTool`s."""
-    toolset = _common.tool_toolset(
-        name, config=config, prefix=prefix, modify_tool_name=modify_tool_name, filter_tools_by_name=filter_tools_by_name
-    )
-    return _common.convert(toolset, to_langchain_tool)
+_toolsets = _common.Toolsets(to_langchain_tool)
+tool_resource = toolset = _toolsets.tool_resource
+sandbox_toolset = _toolsets.sandbox_toolset
 
 
-toolset = tool_resource
-
-
-def sandbox_toolset(
-    template_name: str,
-    *,
-    template_type: str = _common.CODE_INTERPRETER,
-    config: Config | None = None,
-    sandbox_idle_timeout_seconds: int = 600,
-    prefix: str | None = None,
-    modify_tool_name: Callable[[str], str] | None = None,
-    filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None,
-) -> ToolList[Any]:
-    """Code-interpreter tools (run_code, read_file, write_file, list_files, run_command: the SDK's
-    `client.tools.sandbox_tools`) on one sandbox
-    of `template_name`, created on the first call and deleted when the list is closed or the process exits."""
-    toolset = _common.sandbox_toolset(
-        template_name,
-        template_type=template_type,
-        config=config,
-        sandbox_idle_timeout_seconds=sandbox_idle_timeout_seconds,
-        prefix=prefix,
-        modify_tool_name=modify_tool_name,
-        filter_tools_by_name=filter_tools_by_name,
-    )
-    return _common.convert(toolset, to_langchain_tool)
-
-
-def __getattr__(name: str) -> Any:
-    if name == "AgentRunConverter":
-        from agentrun.integration.langgraph_converter import AgentRunConverter
-
-        return AgentRunConverter
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-__all__ = [
-    "TOOL_OUTPUT_EVENT",
-    "AgentRunConverter",
-    "model",
-    "sandbox_toolset",
-    "to_langchain_tool",
-    "tool_resource",
-    "toolset",
-]
+__all__ = [*_common.API, "TOOL_OUTPUT_EVENT", "to_langchain_tool"]

@@ -7,33 +7,29 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any
 
 from agentrun import errors
-from agentrun._config import Config
 from agentrun.integration import _common
-from agentrun.integration._common import CommonTool, ToolList
+from agentrun.integration._common import CommonTool, ModelTarget
 
 if TYPE_CHECKING:
-    from agentrun.integration.openai_agents_converter import AgentRunConverter
+    from agentrun.integration.openai_agents_converter import AgentRunConverter as AgentRunConverter
+
+# AgentRunConverter serves a streamed run through agentrun.server (the `server` extra): imported on first use.
+__getattr__ = _common.converter_getattr(__name__, "agentrun.integration.openai_agents_converter")
 
 _EXTRA = "openai-agents"
 
 
-def model(
-    name: str,
-    *,
-    model: str | None = None,
-    config: Config | None = None,
-    api_key: str | None = None,
-    **options: Any,
-) -> Any:
+def _chat_completions_model(target: ModelTarget, **options: Any) -> Any:
     """An `OpenAIChatCompletionsModel` for model proxy/service `name` (`model`: the request's model field, default
     `name`; `api_key`: a proxy credential's secret instead of signing). `options` go to the model class."""
     agents = _common.require_framework("agents", _EXTRA)
-    target = _common.resolve_model(name, model=model, config=config, api_key=api_key)
     return agents.OpenAIChatCompletionsModel(model=target.model, openai_client=target.async_openai(), **options)
+
+
+model = _common.ModelFunction(_chat_completions_model)
 
 
 def to_openai_agents_tool(tool: CommonTool) -> Any:
@@ -55,57 +51,9 @@ def to_openai_agents_tool(tool: CommonTool) -> Any:
     )
 
 
-def tool_resource(
-    name: str,
-    *,
-    config: Config | None = None,
-    prefix: str | None = None,
-    modify_tool_name: Callable[[str], str] | None = None,
-    filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None,
-) -> ToolList[Any]:
-    """The functions of AgentRun tool `name` (an MCP tool's tools, or an OpenAPI tool's operations) as
-    `agents.FunctionTool`s."""
-    toolset = _common.tool_toolset(
-        name, config=config, prefix=prefix, modify_tool_name=modify_tool_name, filter_tools_by_name=filter_tools_by_name
-    )
-    return _common.convert(toolset, to_openai_agents_tool)
+_toolsets = _common.Toolsets(to_openai_agents_tool)
+tool_resource = toolset = _toolsets.tool_resource
+sandbox_toolset = _toolsets.sandbox_toolset
 
 
-toolset = tool_resource
-
-
-def sandbox_toolset(
-    template_name: str,
-    *,
-    template_type: str = _common.CODE_INTERPRETER,
-    config: Config | None = None,
-    sandbox_idle_timeout_seconds: int = 600,
-    prefix: str | None = None,
-    modify_tool_name: Callable[[str], str] | None = None,
-    filter_tools_by_name: Callable[[str], bool] | Iterable[str] | None = None,
-) -> ToolList[Any]:
-    """Code-interpreter tools (run_code, read_file, write_file, list_files, run_command: the SDK's
-    `client.tools.sandbox_tools`) on one sandbox
-    of `template_name`, created on the first call and deleted when the list is closed or the process exits."""
-    toolset = _common.sandbox_toolset(
-        template_name,
-        template_type=template_type,
-        config=config,
-        sandbox_idle_timeout_seconds=sandbox_idle_timeout_seconds,
-        prefix=prefix,
-        modify_tool_name=modify_tool_name,
-        filter_tools_by_name=filter_tools_by_name,
-    )
-    return _common.convert(toolset, to_openai_agents_tool)
-
-
-def __getattr__(name: str) -> Any:
-    # AgentRunConverter serves a streamed run through agentrun.server (the `server` extra): imported on first use.
-    if name == "AgentRunConverter":
-        from agentrun.integration.openai_agents_converter import AgentRunConverter
-
-        return AgentRunConverter
-    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-
-
-__all__ = ["AgentRunConverter", "model", "sandbox_toolset", "to_openai_agents_tool", "tool_resource", "toolset"]
+__all__ = [*_common.API, "to_openai_agents_tool"]
