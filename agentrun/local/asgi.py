@@ -6,14 +6,16 @@ handler took. Reading the request itself is requests.py's job."""
 from __future__ import annotations
 
 import logging
+from abc import abstractmethod
 from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 import anyio
 from starlette.requests import Request
+from starlette.responses import Response
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from agentrun.local.responses import REQUEST_ID_HEADER, error_response
+from agentrun.local.responses import REQUEST_ID_HEADER, error_response, request_id
 
 T = TypeVar("T")
 _log = logging.getLogger("agentrun.local")
@@ -70,6 +72,28 @@ async def until_disconnect(receive: Receive, work: Callable[[], Awaitable[T]]) -
         raise ClientDisconnected
     result: T = outcome["result"]
     return result
+
+
+class WorkingResponse(Response):
+    """A response that does its work while answering (`_respond`), so one task owns everything the work starts and
+    a client disconnect (watched alongside) cancels it. Until `_started` (the first byte sent) errors propagate to
+    the app's error handlers; after it, the client going away mid-answer (uvicorn raises OSError) ends it quietly."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._started = False
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        try:
+            await until_disconnect(receive, lambda: self._respond(request_id(scope), send))
+        except ClientDisconnected:
+            pass  # the work has been cancelled
+        except OSError:
+            if not self._started:
+                raise
+
+    @abstractmethod
+    async def _respond(self, rid: str, send: Send) -> None: ...
 
 
 class AnswerUnexpectedErrors:

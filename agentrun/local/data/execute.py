@@ -28,14 +28,14 @@ from agentrun_data_api.models import ExecuteCodeInput
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
-from starlette.types import Receive, Scope, Send
+from starlette.types import Send
 
-from agentrun.local.asgi import ClientDisconnected, finish, send_start, until_disconnect, wants_events
+from agentrun.local.asgi import WorkingResponse, finish, send_start, wants_events
 from agentrun.local.data.execution_output import JsonCollector
 from agentrun.local.data.json_answers import ChunkedBody, encode_json, send_json
 from agentrun.local.data.sandbox_access import running_sandbox, sandbox_id_of
 from agentrun.local.requests import read_body
-from agentrun.local.responses import LocalAPIError, bad_request, request_id
+from agentrun.local.responses import LocalAPIError, bad_request
 from agentrun.local.sandbox import ContextHandle, SandboxHandle
 from agentrun.local.sandbox import events as ev
 from agentrun.local.sandbox.contexts import DEFAULT_TIMEOUT
@@ -78,10 +78,9 @@ async def execute(request: Request) -> Response:
     return ExecutionResponse(state_of(request).sandboxes, sandbox_id_of(request), params, stream=wants_events(request))
 
 
-class ExecutionResponse(Response):
-    """Runs the execution inside the response, so one task owns everything it starts and a client disconnect
-    (watched alongside) cancels it. Errors before the first byte propagate to the app's error handlers; errors after
-    the event stream has begun become an `error` event and an `end` event."""
+class ExecutionResponse(WorkingResponse):
+    """Runs the execution inside the response (a client that leaves stops it). Errors after the event stream has
+    begun become an `error` event and an `end` event."""
 
     def __init__(self, sandboxes: SandboxManager, sandbox_id: str, params: ExecuteRequest, *, stream: bool) -> None:
         super().__init__()
@@ -89,20 +88,8 @@ class ExecutionResponse(Response):
         self.sandbox_id = sandbox_id
         self.params = params
         self.stream = stream
-        self._started = False
 
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        try:
-            await until_disconnect(receive, lambda: self._respond(scope, send))
-        except ClientDisconnected:
-            pass  # the execution has been stopped
-        except OSError:
-            if not self._started:
-                raise
-            # the client went away mid-stream (uvicorn's ClientDisconnected): the execution has been stopped
-
-    async def _respond(self, scope: Scope, send: Send) -> None:
-        rid = request_id(scope)
+    async def _respond(self, rid: str, send: Send) -> None:
         try:
             async with self.sandboxes.busy(self.sandbox_id) as sandbox:
                 if self.stream:

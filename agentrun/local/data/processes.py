@@ -36,7 +36,7 @@ from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 from starlette.types import Receive, Scope, Send
 
-from agentrun.local.asgi import ClientDisconnected, finish, send_start, until_disconnect, wants_events
+from agentrun.local.asgi import ClientDisconnected, WorkingResponse, finish, send_start, until_disconnect, wants_events
 from agentrun.local.data.json_answers import send_json
 from agentrun.local.data.sandbox_access import busy, running_sandbox, sandbox_id_of
 from agentrun.local.requests import read_body
@@ -134,9 +134,9 @@ async def run_command(request: Request) -> Response:
     )
 
 
-class CommandResponse(Response):
-    """Runs the command inside the response, so a client disconnect (watched alongside) cancels the call, and
-    cancelling kills the command's process group."""
+class CommandResponse(WorkingResponse):
+    """Runs the command inside the response: a client that leaves cancels the call, and cancelling kills the
+    command's process group."""
 
     def __init__(
         self, sandboxes: SandboxManager, sandbox_id: str, command: str, cwd: str, timeout: float, stream: bool
@@ -144,16 +144,6 @@ class CommandResponse(Response):
         super().__init__()
         self.sandboxes, self.sandbox_id = sandboxes, sandbox_id
         self.command, self.cwd, self.timeout, self.stream = command, cwd, timeout, stream
-        self._started = False
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        try:
-            await until_disconnect(receive, lambda: self._respond(request_id(scope), send))
-        except ClientDisconnected:
-            pass  # the command has been killed
-        except OSError:
-            if not self._started:
-                raise
 
     async def _respond(self, rid: str, send: Send) -> None:
         async with self.sandboxes.busy(self.sandbox_id) as sandbox:
