@@ -22,8 +22,10 @@ from agentrun.local import schema
 from agentrun.local.control.crud import (
     Change,
     Doc,
+    Keys,
     Parent,
     Spec,
+    by_id,
     crud_routes,
     emit,
     equals,
@@ -106,11 +108,8 @@ class _Deploy:
 
 RUNTIMES = Spec(
     kind=RUNTIME,
+    keys=by_id("agentRuntime", "ar-"),
     output=AgentRuntime,
-    key="agentRuntimeId",
-    name="agentRuntimeName",
-    id_field="agentRuntimeId",
-    id_prefix="ar-",
     create_input=CreateAgentRuntimeInput,
     update_input=UpdateAgentRuntimeInput,
     children=(ENDPOINT, VERSION),
@@ -128,11 +127,8 @@ RUNTIMES = Spec(
 
 ENDPOINTS = Spec(
     kind=ENDPOINT,
+    keys=by_id("agentRuntimeEndpoint", "are-"),
     output=AgentRuntimeEndpoint,
-    key="agentRuntimeEndpointId",
-    name="agentRuntimeEndpointName",
-    id_field="agentRuntimeEndpointId",
-    id_prefix="are-",
     create_input=CreateAgentRuntimeEndpointInput,
     update_input=UpdateAgentRuntimeEndpointInput,
     parent=Parent(RUNTIME, "agentRuntimeId"),
@@ -144,9 +140,8 @@ ENDPOINTS = Spec(
 
 VERSIONS = Spec(
     kind=VERSION,
+    keys=Keys("agentRuntimeVersion", "agentRuntimeVersion"),
     output=AgentRuntimeVersion,
-    key="agentRuntimeVersion",
-    name="agentRuntimeVersion",
     parent=Parent(RUNTIME, "agentRuntimeId"),
     has_status=False,
     workspace=False,

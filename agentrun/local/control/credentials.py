@@ -6,7 +6,17 @@ from __future__ import annotations
 from agentrun_control_api.models import CreateCredentialInput, Credential, CredentialListItem, UpdateCredentialInput
 from starlette.routing import BaseRoute
 
-from agentrun.local.control.crud import Change, Doc, Spec, crud_routes, equals, flag, name_like, workspace_filters
+from agentrun.local.control.crud import (
+    Change,
+    Doc,
+    Spec,
+    by_name,
+    crud_routes,
+    equals,
+    flag,
+    name_like,
+    workspace_filters,
+)
 from agentrun.local.resources import CREDENTIAL, CREDENTIAL_SECRETS
 
 
@@ -21,11 +31,8 @@ def _present(doc: Doc) -> Doc:
 
 CREDENTIALS = Spec(
     kind=CREDENTIAL,
+    keys=by_name("credential", "cred-"),
     output=Credential,
-    key="credentialName",
-    name="credentialName",
-    id_field="credentialId",
-    id_prefix="cred-",
     create_input=CreateCredentialInput,
     update_input=UpdateCredentialInput,
     list_item=CredentialListItem,

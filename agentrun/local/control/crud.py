@@ -78,17 +78,34 @@ class Parent:
 
 
 @dataclass(frozen=True)
-class Spec:
-    kind: str  # human name, used as the store kind and in messages: "agent runtime ar-1 does not exist"
-    output: type[WireModel]  # response model of get/create/update/delete
+class Keys:
+    """The document fields that find and name a resource."""
+
     key: str  # document key that is also the path parameter, e.g. "agentRuntimeId" or "credentialName"
     name: str  # document key of the unique name (the same as `key` for name-keyed kinds)
+    id_field: str | None = None  # server-generated id, unless the create input supplies it
+    id_prefix: str = ""
+
+
+def by_name(noun: str, id_prefix: str) -> Keys:
+    """Found by `{noun}Name` in the path, with a server-made `{noun}Id` (credentials, templates, tools...)."""
+    return Keys(f"{noun}Name", f"{noun}Name", f"{noun}Id", id_prefix)
+
+
+def by_id(noun: str, id_prefix: str) -> Keys:
+    """Found by its server-made `{noun}Id` in the path, with a unique `{noun}Name` (agent runtimes, endpoints)."""
+    return Keys(f"{noun}Id", f"{noun}Name", f"{noun}Id", id_prefix)
+
+
+@dataclass(frozen=True)
+class Spec:
+    kind: str  # human name, used as the store kind and in messages: "agent runtime ar-1 does not exist"
+    keys: Keys
+    output: type[WireModel]  # response model of get/create/update/delete
     create_input: type[WireModel] | None = None
     update_input: type[WireModel] | None = None
     list_item: type[WireModel] | None = None  # projection of list items, when it differs from `output`
     list_key: str = "items"
-    id_field: str | None = None  # server-generated id, unless the create input supplies it
-    id_prefix: str = ""
     parent: Parent | None = None
     children: tuple[str, ...] = ()  # kinds deleted together with this one
     filters: Mapping[str, Filter] = field(default_factory=dict)
@@ -101,6 +118,22 @@ class Spec:
     on_update: Callable[[Change], None] | None = None
     present: Callable[[Doc], Doc] | None = None  # derive output-only fields just before a document is emitted
     lifecycle: Lifecycle | None = None
+
+    @property
+    def key(self) -> str:
+        return self.keys.key
+
+    @property
+    def name(self) -> str:
+        return self.keys.name
+
+    @property
+    def id_field(self) -> str | None:
+        return self.keys.id_field
+
+    @property
+    def id_prefix(self) -> str:
+        return self.keys.id_prefix
 
 
 # -- filters ------------------------------------------------------------------------------------------------------

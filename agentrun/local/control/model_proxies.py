@@ -6,7 +6,7 @@ from __future__ import annotations
 from agentrun_control_api.models import CreateModelProxyInput, ModelProxy, UpdateModelProxyInput
 from starlette.routing import BaseRoute
 
-from agentrun.local.control.crud import Change, Spec, crud_routes, equals, workspace_filters
+from agentrun.local.control.crud import Change, Spec, by_name, crud_routes, equals, workspace_filters
 from agentrun.local.resources import MODEL_PROXY
 
 
@@ -17,11 +17,8 @@ def _created(c: Change) -> None:
 
 MODEL_PROXIES = Spec(
     kind=MODEL_PROXY,
+    keys=by_name("modelProxy", "mp-"),
     output=ModelProxy,
-    key="modelProxyName",
-    name="modelProxyName",
-    id_field="modelProxyId",
-    id_prefix="mp-",
     create_input=CreateModelProxyInput,
     update_input=UpdateModelProxyInput,
     filters={

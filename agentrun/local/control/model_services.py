@@ -5,16 +5,13 @@ from __future__ import annotations
 from agentrun_control_api.models import CreateModelServiceInput, ModelService, UpdateModelServiceInput
 from starlette.routing import BaseRoute
 
-from agentrun.local.control.crud import Spec, crud_routes, equals, workspace_filters
+from agentrun.local.control.crud import Spec, by_name, crud_routes, equals, workspace_filters
 from agentrun.local.resources import MODEL_SERVICE, MODEL_SERVICE_SECRETS
 
 MODEL_SERVICES = Spec(
     kind=MODEL_SERVICE,
+    keys=by_name("modelService", "ms-"),
     output=ModelService,
-    key="modelServiceName",
-    name="modelServiceName",
-    id_field="modelServiceId",
-    id_prefix="ms-",
     create_input=CreateModelServiceInput,
     update_input=UpdateModelServiceInput,
     filters={

@@ -12,6 +12,7 @@ from starlette.routing import BaseRoute, Route
 
 from agentrun.local.control.crud import (
     Doc,
+    Keys,
     Spec,
     emit,
     equals,
@@ -26,11 +27,8 @@ from agentrun.local.state import state_of
 
 SANDBOXES = Spec(
     kind=SANDBOX,
+    keys=Keys("sandboxId", "sandboxId", "sandboxId", SANDBOX_ID_PREFIX),
     output=Sandbox,
-    key="sandboxId",
-    name="sandboxId",
-    id_field="sandboxId",
-    id_prefix=SANDBOX_ID_PREFIX,
     create_input=CreateSandboxInput,
     filters={
         "sandboxId": equals("sandboxId"),

@@ -11,6 +11,7 @@ from agentrun.local import schema
 from agentrun.local.control.crud import (
     Change,
     Spec,
+    by_name,
     crud_routes,
     equals,
     modify,
@@ -29,11 +30,8 @@ def _created(c: Change) -> None:
 
 TEMPLATES = Spec(
     kind=TEMPLATE,
+    keys=by_name("template", "tpl-"),
     output=Template,
-    key="templateName",
-    name="templateName",
-    id_field="templateId",
-    id_prefix="tpl-",
     create_input=CreateTemplateInput,
     update_input=UpdateTemplateInput,
     filters={

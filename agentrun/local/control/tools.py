@@ -5,16 +5,13 @@ from __future__ import annotations
 from agentrun_control_api.models import CreateToolInputV2, Tool, UpdateToolInputV2
 from starlette.routing import BaseRoute
 
-from agentrun.local.control.crud import Spec, crud_routes, equals, name_like, workspace_filters
+from agentrun.local.control.crud import Spec, by_name, crud_routes, equals, name_like, workspace_filters
 from agentrun.local.resources import TOOL
 
 TOOLS = Spec(
     kind=TOOL,
+    keys=by_name("tool", "tool-"),
     output=Tool,
-    key="toolName",
-    name="toolName",
-    id_field="toolId",
-    id_prefix="tool-",
     create_input=CreateToolInputV2,
     update_input=UpdateToolInputV2,
     filters={"toolName": name_like("toolName"), "toolType": equals("toolType"), **workspace_filters()},

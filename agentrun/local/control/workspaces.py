@@ -8,16 +8,15 @@ import contextlib
 from agentrun_control_api.models import Workspace
 from starlette.routing import BaseRoute, Route
 
-from agentrun.local.control.crud import Spec, equals, get_handler, list_handler, name_like
+from agentrun.local.control.crud import Keys, Spec, equals, get_handler, list_handler, name_like
 from agentrun.local.resources import WORKSPACE
 from agentrun.local.state import ServerState, timestamp
 from agentrun.local.store import Conflict, Tx
 
 WORKSPACES = Spec(
     kind=WORKSPACE,
+    keys=Keys("workspaceId", "name"),
     output=Workspace,
-    key="workspaceId",
-    name="name",
     list_key="workspaces",
     filters={"name": name_like("name"), "resourceGroupId": equals("resourceGroupId")},
     has_status=False,
