@@ -187,12 +187,12 @@ class ModelFunction:
 # -- tools -----------------------------------------------------------------------------------------------------
 
 
-@dataclasses.dataclass(frozen=True)
-class CommonTool:
-    """A `ToolFunction` and a way to run it: `call(arguments)` blocks, `acall(arguments)` is awaited. Both return
-    the text a model is given; a failure raises (an `AgentRunError` saying what went wrong)."""
+@dataclasses.dataclass(frozen=True, kw_only=True)
+class CommonTool(ToolFunction):
+    """A `ToolFunction` (its `input_schema` an object schema with `properties` always present) and a way to run it:
+    `call(arguments)` blocks, `acall(arguments)` is awaited. Both return the text a model is given; a failure raises
+    (an `AgentRunError` saying what went wrong)."""
 
-    function: ToolFunction
     run: Callable[[Mapping[str, Any]], str]
     # The set it belongs to: a framework tool that outlives its list keeps the shared client (and sandbox) open.
     owner: CommonToolSet | None = dataclasses.field(default=None, compare=False, repr=False)
@@ -201,21 +201,17 @@ class CommonTool:
         default=None, compare=False, repr=False
     )
 
-    @property
-    def name(self) -> str:
-        return self.function.name
-
-    @property
-    def description(self) -> str:
-        return self.function.description
-
-    @property
-    def input_schema(self) -> dict[str, Any]:
-        """The JSON Schema of the arguments (an object schema, with `properties` always present)."""
-        schema = dict(self.function.input_schema)
-        schema.setdefault("type", "object")
-        schema.setdefault("properties", {})
-        return schema
+    @classmethod
+    def of(
+        cls,
+        function: ToolFunction,
+        run: Callable[[Mapping[str, Any]], str],
+        *,
+        stream: Callable[[Mapping[str, Any], Callable[[str, str], object]], str] | None = None,
+    ) -> CommonTool:
+        fields = {field.name: getattr(function, field.name) for field in dataclasses.fields(ToolFunction)}
+        fields["input_schema"] = {"type": "object", "properties": {}, **function.input_schema}
+        return cls(**fields, run=run, stream=stream)
 
     def call(self, arguments: Mapping[str, Any] | None = None) -> str:
         return self.run(dict(arguments or {}))
@@ -360,7 +356,7 @@ def tool_toolset(name: str, config: Config | None, selection: Selection) -> Comm
 
         return run
 
-    return CommonToolSet([CommonTool(renamed, runner(original)) for original, renamed in chosen], closers)
+    return CommonToolSet([CommonTool.of(renamed, runner(original)) for original, renamed in chosen], closers)
 
 
 # -- sandboxes -------------------------------------------------------------------------------------------------
@@ -436,7 +432,7 @@ def sandbox_toolset(
             sandbox_tools, original.name, arguments, on_output
         )
 
-    tools = [CommonTool(renamed, runner(original), stream=streamer(original)) for original, renamed in chosen]
+    tools = [CommonTool.of(renamed, runner(original), stream=streamer(original)) for original, renamed in chosen]
     return SandboxToolSet(tools, sandbox_tools, client)
 
 

@@ -18,6 +18,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from agentrun.integration._events import answer_delta
 from agentrun.server.model import AgentEvent, EventType
 
 
@@ -34,10 +35,8 @@ class AgentRunConverter:
 
     def convert(self, event: Any) -> Iterator[str | AgentEvent]:
         kind = _kind(event)
-        if kind == "TEXT_BLOCK_DELTA" and event.delta:
-            yield str(event.delta)
-        elif kind == "THINKING_BLOCK_DELTA" and event.delta:
-            yield AgentEvent(EventType.REASONING, {"delta": str(event.delta)})
+        if kind in ("TEXT_BLOCK_DELTA", "THINKING_BLOCK_DELTA") and event.delta:
+            yield answer_delta(event.delta, thinking=kind == "THINKING_BLOCK_DELTA")
         elif kind == "TOOL_CALL_START":
             call_id = str(event.tool_call_id)
             self._names[call_id] = str(event.tool_call_name)

@@ -20,6 +20,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from agentrun.integration._events import answer_delta
 from agentrun.server.model import AgentEvent, EventType
 
 
@@ -47,7 +48,7 @@ class AgentRunConverter:
         for part in parts:
             text = getattr(part, "text", None)
             if text and (partial or not self._streamed):
-                yield AgentEvent(EventType.REASONING, {"delta": text}) if getattr(part, "thought", False) else text
+                yield answer_delta(text, thinking=bool(getattr(part, "thought", False)))
             call = getattr(part, "function_call", None)
             if call is not None and not partial:
                 call_id = str(call.id or call.name)

@@ -17,6 +17,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import Any
 
+from agentrun.integration._events import answer_delta
 from agentrun.server.model import AgentEvent, EventType
 
 _REASONING_DELTAS = ("response.reasoning_text.delta", "response.reasoning_summary_text.delta")
@@ -42,10 +43,8 @@ class AgentRunConverter:
 
     def _raw(self, data: Any) -> Iterator[str | AgentEvent]:
         kind = getattr(data, "type", None)
-        if kind == "response.output_text.delta" and data.delta:
-            yield str(data.delta)
-        elif kind in _REASONING_DELTAS and data.delta:
-            yield AgentEvent(EventType.REASONING, {"delta": str(data.delta)})
+        if (kind == "response.output_text.delta" or kind in _REASONING_DELTAS) and data.delta:
+            yield answer_delta(data.delta, thinking=kind in _REASONING_DELTAS)
         elif kind == "response.output_item.added" and _field(data.item, "type") == "function_call":
             item = data.item
             call_id = str(_field(item, "call_id"))

@@ -20,6 +20,7 @@ import json
 from collections.abc import Iterator
 from typing import Any
 
+from agentrun.integration._events import answer_delta
 from agentrun.server.model import AgentEvent, EventType
 
 
@@ -64,10 +65,8 @@ class AgentRunConverter:
 
     def _part(self, index: int | None, part: Any) -> Iterator[str | AgentEvent]:
         kind = getattr(part, "part_kind", None)
-        if kind == "text" and part.content:
-            yield str(part.content)
-        elif kind == "thinking" and part.content:
-            yield AgentEvent(EventType.REASONING, {"delta": str(part.content)})
+        if kind in ("text", "thinking") and part.content:
+            yield answer_delta(part.content, thinking=kind == "thinking")
         elif kind == "tool-call":
             call_id = str(part.tool_call_id)
             if index is not None:
@@ -78,10 +77,8 @@ class AgentRunConverter:
 
     def _delta(self, index: int, delta: Any) -> Iterator[str | AgentEvent]:
         kind = getattr(delta, "part_delta_kind", None)
-        if kind == "text" and delta.content_delta:
-            yield str(delta.content_delta)
-        elif kind == "thinking" and getattr(delta, "content_delta", None):
-            yield AgentEvent(EventType.REASONING, {"delta": str(delta.content_delta)})
+        if kind in ("text", "thinking") and getattr(delta, "content_delta", None):
+            yield answer_delta(delta.content_delta, thinking=kind == "thinking")
         elif kind == "tool_call":
             call_id = self._calls.get(index) or delta.tool_call_id
             arguments = _arguments(delta.args_delta)

@@ -28,7 +28,7 @@ def fake_streaming_tool(fail: bool = False) -> CommonTool:
         return "done"
 
     function = ToolFunction(name="fake", description="a fake streaming tool", input_schema={"properties": {}})
-    return CommonTool(function, lambda arguments: "done", stream=stream)
+    return CommonTool.of(function, lambda arguments: "done", stream=stream)
 
 
 async def test_pieces_arrive_in_order_in_the_callers_thread_before_the_result() -> None:
