@@ -119,22 +119,6 @@ class Spec:
     present: Callable[[Doc], Doc] | None = None  # derive output-only fields just before a document is emitted
     lifecycle: Lifecycle | None = None
 
-    @property
-    def key(self) -> str:
-        return self.keys.key
-
-    @property
-    def name(self) -> str:
-        return self.keys.name
-
-    @property
-    def id_field(self) -> str | None:
-        return self.keys.id_field
-
-    @property
-    def id_prefix(self) -> str:
-        return self.keys.id_prefix
-
 
 # -- filters ------------------------------------------------------------------------------------------------------
 
@@ -280,7 +264,7 @@ async def modify(
     """Read-modify-write the resource the path names, in one transaction; `status` (if given) is set first and
     settles to READY when transitional. Answers the new document."""
     state = state_of(request)
-    key, parent = str(request.path_params[spec.key]), parent_key(request, spec)
+    key, parent = str(request.path_params[spec.keys.key]), parent_key(request, spec)
 
     def write(tx: Tx) -> Doc:
         doc, parent_doc = require(tx, spec, key, parent)
@@ -305,7 +289,7 @@ async def _read_input(request: Request, spec: Spec, model: type[WireModel]) -> D
     """A create or update body: read within the control plane's limit (code packages come in these), checked
     against the write rules (a rename, agentRuntimeName, follows them too) and limited to the model's fields."""
     body = await read_body(request, model, limit=MAX_CONTROL_BODY)
-    write_rules.check_body(model, body, names=(spec.name,))
+    write_rules.check_body(model, body, names=(spec.keys.name,))
     return schema.project(model, body)
 
 
@@ -316,10 +300,10 @@ def create_handler(spec: Spec) -> Handler:
     async def create(request: Request) -> Response:
         doc = await _read_input(request, spec, model)
         state, parent = state_of(request), parent_key(request, spec)
-        if spec.id_field and not doc.get(spec.id_field):
-            doc[spec.id_field] = new_id(spec.id_prefix)
-        if not isinstance(doc.get(spec.name), str) or not doc[spec.name]:
-            raise bad_request(f"invalid {model.__name__}: field {spec.name} is required")
+        if spec.keys.id_field and not doc.get(spec.keys.id_field):
+            doc[spec.keys.id_field] = new_id(spec.keys.id_prefix)
+        if not isinstance(doc.get(spec.keys.name), str) or not doc[spec.keys.name]:
+            raise bad_request(f"invalid {model.__name__}: field {spec.keys.name} is required")
         now = timestamp()
         doc.update({"createdAt": now, spec.updated_field: now})
         if spec.has_status:
@@ -333,11 +317,11 @@ def create_handler(spec: Spec) -> Handler:
             parent_doc = require_parent(tx, spec, parent)
             if spec.on_create:
                 spec.on_create(Change(state, tx, doc, parent_doc))
-            key, name = str(doc[spec.key]), str(doc[spec.name])
+            key, name = str(doc[spec.keys.key]), str(doc[spec.keys.name])
             try:
                 tx.insert(
                     spec.kind, key, state.box.seal(doc, spec.secrets), parent=parent,
-                    name=name if spec.name != spec.key else None,
+                    name=name if spec.keys.name != spec.keys.key else None,
                     transition=transition_for(state, spec, tx, doc),
                 )  # fmt: skip
             except Conflict:
@@ -351,7 +335,7 @@ def create_handler(spec: Spec) -> Handler:
                 spec.lifecycle.abandoned(state, doc)
             raise
         if spec.lifecycle:
-            spec.lifecycle.committed(state, str(written[spec.key]), written)
+            spec.lifecycle.committed(state, str(written[spec.keys.key]), written)
         return envelope(request, emit(state, spec, written))
 
     return create
@@ -360,7 +344,7 @@ def create_handler(spec: Spec) -> Handler:
 def get_handler(spec: Spec) -> Handler:
     async def get(request: Request) -> Response:
         state = state_of(request)
-        key, parent = str(request.path_params[spec.key]), parent_key(request, spec)
+        key, parent = str(request.path_params[spec.keys.key]), parent_key(request, spec)
         # Cached per store generation: an unchanged resource is answered without the store, decryption or models.
         data = await state.store.read(
             ("get", spec.kind, parent, key),
@@ -396,7 +380,7 @@ def update_handler(spec: Spec) -> Handler:
                 spec.lifecycle.abandoned(state, patch)
             raise
         if spec.lifecycle and written:
-            spec.lifecycle.committed(state, str(request.path_params[spec.key]), written[0])
+            spec.lifecycle.committed(state, str(request.path_params[spec.keys.key]), written[0])
         return response
 
     return update
@@ -405,7 +389,7 @@ def update_handler(spec: Spec) -> Handler:
 def delete_handler(spec: Spec) -> Handler:
     async def delete(request: Request) -> Response:
         state = state_of(request)
-        key, parent = str(request.path_params[spec.key]), parent_key(request, spec)
+        key, parent = str(request.path_params[spec.keys.key]), parent_key(request, spec)
 
         def write(tx: Tx) -> Doc:
             doc, _ = require(tx, spec, key, parent)
