@@ -23,7 +23,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from codegen import fields  # noqa: E402  (scripts/ is not a package)
+from codegen import fields, operation_groups  # noqa: E402  (scripts/ is not a package)
 
 CODEGEN = ROOT / "scripts" / "codegen"
 OUT = ROOT / "generated"
@@ -99,6 +99,7 @@ def main() -> int:
         for plane in PLANES:
             _generate(plane, fresh)
         fields.write_all(fresh)
+        operation_groups.write_all(fresh)
         _format(fresh)
         if args.check:
             stale: list[str] = []

@@ -1,9 +1,10 @@
 """Modules imported on first use.
 
 The generated operation modules (one per API operation, each importing its body and response models) make up much
-of what a manager would import up front; resource modules bind them through `lazy_modules`, so touching
-`client.credentials` loads none until a call is made. Annotations stay exact: the same names are imported under
-`TYPE_CHECKING`.
+of what a manager would import up front. Each generated operation group's `__init__.py` binds its modules through
+`lazy_modules` (scripts/codegen/operation_groups.py), so resource modules import operations with a plain
+`from agentrun_control_api.api.<group> import <operation>` and touching `client.credentials` loads none until a call
+is made. Annotations stay exact: the group imports the same names under `TYPE_CHECKING`.
 """
 
 from __future__ import annotations

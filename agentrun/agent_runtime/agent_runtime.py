@@ -8,6 +8,20 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Self, Unpack
 
 import agentrun_control_api.models as control_models
+from agentrun_control_api.api.agent_runtimes import (
+    create_agent_runtime,
+    create_agent_runtime_endpoint,
+    delete_agent_runtime,
+    delete_agent_runtime_endpoint,
+    get_agent_runtime,
+    get_agent_runtime_endpoint,
+    list_agent_runtime_endpoints,
+    list_agent_runtime_versions,
+    list_agent_runtimes,
+    publish_runtime_version,
+    update_agent_runtime,
+    update_agent_runtime_endpoint,
+)
 from agentrun_control_api.models import AgentRuntime as AgentRuntimeModel
 from agentrun_control_api.models import AgentRuntimeEndpoint as AgentRuntimeEndpointModel
 
@@ -15,7 +29,6 @@ from agentrun import errors
 from agentrun._core.aio import call_back, in_thread
 from agentrun._core.bound import BoundResource, WireText, updater
 from agentrun._core.http import CallOptions, HttpCore
-from agentrun._core.lazy import lazy_modules
 from agentrun._core.paging import AsyncPager
 from agentrun._core.resource import (
     ControlAPI,
@@ -53,51 +66,6 @@ if TYPE_CHECKING:
     from agentrun.model.chat_stream import ChatStream
     from agentrun.model.completions import ChatCompletion
     from agentrun.model.messages import Message
-
-if TYPE_CHECKING:
-    from agentrun_control_api.api.agent_runtimes import (
-        create_agent_runtime,
-        create_agent_runtime_endpoint,
-        delete_agent_runtime,
-        delete_agent_runtime_endpoint,
-        get_agent_runtime,
-        get_agent_runtime_endpoint,
-        list_agent_runtime_endpoints,
-        list_agent_runtime_versions,
-        list_agent_runtimes,
-        publish_runtime_version,
-        update_agent_runtime,
-        update_agent_runtime_endpoint,
-    )
-else:  # imported on first use (agentrun._core.lazy)
-    (
-        create_agent_runtime,
-        create_agent_runtime_endpoint,
-        delete_agent_runtime,
-        delete_agent_runtime_endpoint,
-        get_agent_runtime,
-        get_agent_runtime_endpoint,
-        list_agent_runtime_endpoints,
-        list_agent_runtime_versions,
-        list_agent_runtimes,
-        publish_runtime_version,
-        update_agent_runtime,
-        update_agent_runtime_endpoint,
-    ) = lazy_modules(
-        "agentrun_control_api.api.agent_runtimes",
-        "create_agent_runtime",
-        "create_agent_runtime_endpoint",
-        "delete_agent_runtime",
-        "delete_agent_runtime_endpoint",
-        "get_agent_runtime",
-        "get_agent_runtime_endpoint",
-        "list_agent_runtime_endpoints",
-        "list_agent_runtime_versions",
-        "list_agent_runtimes",
-        "publish_runtime_version",
-        "update_agent_runtime",
-        "update_agent_runtime_endpoint",
-    )
 
 DEPLOY_TIMEOUT = 600.0
 """Seconds `deploy` waits for READY by default: installing requirements.txt can take minutes."""

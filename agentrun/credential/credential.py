@@ -6,36 +6,26 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 import agentrun_control_api.models as control_models
+from agentrun_control_api.api.credentials import (
+    create_credential,
+    delete_credential,
+    get_credential,
+    list_credentials,
+    update_credential,
+)
 from agentrun_control_api.models import Credential as CredentialModel
 
 from agentrun._core.bound import BoundResource, WireText, updater
 from agentrun._core.http import CallOptions
-from agentrun._core.lazy import lazy_modules
 from agentrun._core.paging import AsyncPager
 from agentrun._core.resource import ControlAPI, build_input
 
 if TYPE_CHECKING:
-    from agentrun_control_api.api.credentials import (
-        create_credential,
-        delete_credential,
-        get_credential,
-        list_credentials,
-        update_credential,
-    )
     from agentrun_control_api.models import (
         CredentialAuthType,
         CredentialListItem,
         CredentialPublicConfig,
         CredentialSourceType,
-    )
-else:  # imported on first use (agentrun._core.lazy)
-    create_credential, delete_credential, get_credential, list_credentials, update_credential = lazy_modules(
-        "agentrun_control_api.api.credentials",
-        "create_credential",
-        "delete_credential",
-        "get_credential",
-        "list_credentials",
-        "update_credential",
     )
 
 

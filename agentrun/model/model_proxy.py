@@ -7,12 +7,18 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, TypeAlias, Unpack
 
 import agentrun_control_api.models as control_models
+from agentrun_control_api.api.model_proxies import (
+    create_model_proxy,
+    delete_model_proxy,
+    get_model_proxy,
+    list_model_proxies,
+    update_model_proxy,
+)
 from agentrun_control_api.models import ModelProxy as ModelProxyModel
 
 from agentrun import errors
 from agentrun._core.bound import BoundResource, WireText, updater
 from agentrun._core.http import CallOptions
-from agentrun._core.lazy import lazy_modules
 from agentrun._core.paging import AsyncPager
 from agentrun._core.resource import (
     ControlAPI,
@@ -22,25 +28,8 @@ from agentrun._core.resource import (
 )
 
 if TYPE_CHECKING:
-    from agentrun_control_api.api.model_proxies import (
-        create_model_proxy,
-        delete_model_proxy,
-        get_model_proxy,
-        list_model_proxies,
-        update_model_proxy,
-    )
     from agentrun_control_api.fields import CreateModelProxyMore, UpdateModelProxyMore
     from agentrun_control_api.models import ProxyConfig, ProxyEndpoint, ProxyMode, ProxyPolicies, ResourceStatus
-else:  # imported on first use (agentrun._core.lazy)
-    create_model_proxy, delete_model_proxy, get_model_proxy, list_model_proxies, update_model_proxy = lazy_modules(
-        "agentrun_control_api.api.model_proxies",
-        "create_model_proxy",
-        "delete_model_proxy",
-        "get_model_proxy",
-        "list_model_proxies",
-        "update_model_proxy",
-    )
-
 # Strings, so the models load when a proxy is built rather than with the module.
 Endpoints: TypeAlias = "Sequence[ProxyEndpoint | WireObject]"
 Policies: TypeAlias = "ProxyPolicies | WireObject"

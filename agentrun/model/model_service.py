@@ -7,35 +7,23 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Unpack
 
 import agentrun_control_api.models as control_models
+from agentrun_control_api.api.model_services import (
+    create_model_service,
+    delete_model_service,
+    get_model_service,
+    list_model_services,
+    update_model_service,
+)
 from agentrun_control_api.models import ModelService as ModelServiceModel
 
 from agentrun._core.bound import BoundResource, WireText, updater
 from agentrun._core.http import CallOptions
-from agentrun._core.lazy import lazy_modules
 from agentrun._core.paging import AsyncPager
 from agentrun._core.resource import ControlAPI, build_input, wire_body
 
 if TYPE_CHECKING:
-    from agentrun_control_api.api.model_services import (
-        create_model_service,
-        delete_model_service,
-        get_model_service,
-        list_model_services,
-        update_model_service,
-    )
     from agentrun_control_api.fields import CreateModelServiceMore, UpdateModelServiceMore
     from agentrun_control_api.models import ProviderSettings
-else:  # imported on first use (agentrun._core.lazy)
-    create_model_service, delete_model_service, get_model_service, list_model_services, update_model_service = (
-        lazy_modules(
-            "agentrun_control_api.api.model_services",
-            "create_model_service",
-            "delete_model_service",
-            "get_model_service",
-            "list_model_services",
-            "update_model_service",
-        )
-    )
 
 
 def _provider_settings(

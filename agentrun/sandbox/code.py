@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import agentrun_data_api.models as data_models
+from agentrun_data_api.api.contexts import create_context, delete_context, execute_code, get_context, list_contexts
 
 from agentrun import errors
 from agentrun._core.aio import call_back
 from agentrun._core.http import CallOptions
-from agentrun._core.lazy import lazy_modules
 from agentrun._core.sse import AsyncEventStream
 from agentrun.sandbox._data import (
     ACCEPT_EVENTS,
@@ -43,18 +43,6 @@ from agentrun.sandbox.execution import (
     execution_event,
     execution_events_from_json,
 )
-
-if TYPE_CHECKING:
-    from agentrun_data_api.api.contexts import create_context, delete_context, execute_code, get_context, list_contexts
-else:  # imported on first use (agentrun._core.lazy)
-    create_context, delete_context, execute_code, get_context, list_contexts = lazy_modules(
-        "agentrun_data_api.api.contexts",
-        "create_context",
-        "delete_context",
-        "execute_code",
-        "get_context",
-        "list_contexts",
-    )
 
 LANGUAGES = ("python", "javascript")
 """Languages a context or an execution can use."""

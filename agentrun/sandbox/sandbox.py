@@ -17,13 +17,20 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, Unpack
 
 import agentrun_data_api.models as data_models
+from agentrun_control_api.api.sandboxes import list_sandboxes, pause_sandbox, resume_sandbox
 from agentrun_control_api.models import Sandbox as SandboxModel
+from agentrun_data_api.api.sandboxes import (
+    create_sandbox,
+    delete_sandbox,
+    get_sandbox,
+    get_sandbox_health,
+    stop_sandbox,
+)
 
 from agentrun import errors
 from agentrun._core.aio import shielded
 from agentrun._core.bound import BoundResource, WireText
 from agentrun._core.http import CallOptions, HttpCore, OperationRequest, json_of
-from agentrun._core.lazy import lazy_modules
 from agentrun._core.paging import AsyncPager
 from agentrun._core.resource import ControlAPI, bound, build_input, copy_fields, text_of, wire_body
 from agentrun._core.waiting import FAILED_STATUSES, wait_for_status
@@ -38,28 +45,6 @@ if TYPE_CHECKING:
     from agentrun.sandbox.browser import SandboxBrowser
     from agentrun.sandbox.commands import Commands
     from agentrun.sandbox.files import Files
-
-if TYPE_CHECKING:
-    from agentrun_control_api.api.sandboxes import list_sandboxes, pause_sandbox, resume_sandbox
-    from agentrun_data_api.api.sandboxes import (
-        create_sandbox,
-        delete_sandbox,
-        get_sandbox,
-        get_sandbox_health,
-        stop_sandbox,
-    )
-else:  # imported on first use (agentrun._core.lazy)
-    list_sandboxes, pause_sandbox, resume_sandbox = lazy_modules(
-        "agentrun_control_api.api.sandboxes", "list_sandboxes", "pause_sandbox", "resume_sandbox"
-    )
-    create_sandbox, delete_sandbox, get_sandbox, get_sandbox_health, stop_sandbox = lazy_modules(
-        "agentrun_data_api.api.sandboxes",
-        "create_sandbox",
-        "delete_sandbox",
-        "get_sandbox",
-        "get_sandbox_health",
-        "stop_sandbox",
-    )
 
 RUNNING_STATUSES = frozenset({"READY", "RUNNING"})
 """Statuses of a sandbox that can do work. The service's casing varies: compare with `.upper()`."""

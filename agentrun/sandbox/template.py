@@ -6,11 +6,19 @@ from collections.abc import Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Unpack
 
 import agentrun_control_api.models as control_models
+from agentrun_control_api.api.templates import (
+    activate_template_mcp,
+    create_template,
+    delete_template,
+    get_template,
+    list_templates,
+    stop_template_mcp,
+    update_template,
+)
 from agentrun_control_api.models import Template as TemplateModel
 
 from agentrun._core.bound import BoundResource, WireText, updater
 from agentrun._core.http import CallOptions
-from agentrun._core.lazy import lazy_modules
 from agentrun._core.paging import AsyncPager
 from agentrun._core.resource import (
     ControlAPI,
@@ -22,39 +30,11 @@ from agentrun._core.resource import (
 )
 
 if TYPE_CHECKING:
-    from agentrun_control_api.api.templates import (
-        activate_template_mcp,
-        create_template,
-        delete_template,
-        get_template,
-        list_templates,
-        stop_template_mcp,
-        update_template,
-    )
     from agentrun_control_api.fields import CreateTemplateMore, UpdateTemplateMore
     from agentrun_control_api.models import (
         NetworkConfiguration,
         ResourceStatus,
         TemplateType,
-    )
-else:  # imported on first use (agentrun._core.lazy)
-    (
-        activate_template_mcp,
-        create_template,
-        delete_template,
-        get_template,
-        list_templates,
-        stop_template_mcp,
-        update_template,
-    ) = lazy_modules(
-        "agentrun_control_api.api.templates",
-        "activate_template_mcp",
-        "create_template",
-        "delete_template",
-        "get_template",
-        "list_templates",
-        "stop_template_mcp",
-        "update_template",
     )
 
 

@@ -2,21 +2,12 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
+from agentrun_control_api.api.workspaces import get_workspace, list_workspaces
 from agentrun_control_api.models import Workspace
 
 from agentrun._core.http import CallOptions
-from agentrun._core.lazy import lazy_modules
 from agentrun._core.paging import AsyncPager
 from agentrun._core.resource import ControlAPI
-
-if TYPE_CHECKING:
-    from agentrun_control_api.api.workspaces import get_workspace, list_workspaces
-else:  # imported on first use (agentrun._core.lazy)
-    get_workspace, list_workspaces = lazy_modules(
-        "agentrun_control_api.api.workspaces", "get_workspace", "list_workspaces"
-    )
 
 __all__ = ["Workspace", "Workspaces"]
 

@@ -9,12 +9,25 @@ from collections.abc import Callable, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Self, Unpack
 
 import agentrun_control_api.models as control_models
+from agentrun_control_api.api.agent_runtimes import (
+    create_agent_runtime,
+    create_agent_runtime_endpoint,
+    delete_agent_runtime,
+    delete_agent_runtime_endpoint,
+    get_agent_runtime,
+    get_agent_runtime_endpoint,
+    list_agent_runtime_endpoints,
+    list_agent_runtime_versions,
+    list_agent_runtimes,
+    publish_runtime_version,
+    update_agent_runtime,
+    update_agent_runtime_endpoint,
+)
 from agentrun_control_api.models import AgentRuntime as AgentRuntimeModel
 from agentrun_control_api.models import AgentRuntimeEndpoint as AgentRuntimeEndpointModel
 
 from agentrun import errors
 from agentrun._core.http import CallOptions
-from agentrun._core.lazy import lazy_modules
 from agentrun._core.portal import SyncHttpCore, call_back, in_thread
 from agentrun.agent_runtime.packaging import CodePackage, default_command, load_package
 from agentrun.sync._core.bound import BoundResource, WireText, updater
@@ -47,51 +60,6 @@ if TYPE_CHECKING:
     from agentrun.sync.agent_runtime.agui import AgUiStream
     from agentrun.sync.agent_runtime.logs import LogStream
     from agentrun.sync.model.chat_stream import ChatStream
-
-if TYPE_CHECKING:
-    from agentrun_control_api.api.agent_runtimes import (
-        create_agent_runtime,
-        create_agent_runtime_endpoint,
-        delete_agent_runtime,
-        delete_agent_runtime_endpoint,
-        get_agent_runtime,
-        get_agent_runtime_endpoint,
-        list_agent_runtime_endpoints,
-        list_agent_runtime_versions,
-        list_agent_runtimes,
-        publish_runtime_version,
-        update_agent_runtime,
-        update_agent_runtime_endpoint,
-    )
-else:  # imported on first use (agentrun._core.lazy)
-    (
-        create_agent_runtime,
-        create_agent_runtime_endpoint,
-        delete_agent_runtime,
-        delete_agent_runtime_endpoint,
-        get_agent_runtime,
-        get_agent_runtime_endpoint,
-        list_agent_runtime_endpoints,
-        list_agent_runtime_versions,
-        list_agent_runtimes,
-        publish_runtime_version,
-        update_agent_runtime,
-        update_agent_runtime_endpoint,
-    ) = lazy_modules(
-        "agentrun_control_api.api.agent_runtimes",
-        "create_agent_runtime",
-        "create_agent_runtime_endpoint",
-        "delete_agent_runtime",
-        "delete_agent_runtime_endpoint",
-        "get_agent_runtime",
-        "get_agent_runtime_endpoint",
-        "list_agent_runtime_endpoints",
-        "list_agent_runtime_versions",
-        "list_agent_runtimes",
-        "publish_runtime_version",
-        "update_agent_runtime",
-        "update_agent_runtime_endpoint",
-    )
 
 DEPLOY_TIMEOUT = 600.0
 """Seconds `deploy` waits for READY by default: installing requirements.txt can take minutes."""

@@ -13,13 +13,13 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import agentrun_data_api.models as data_models
+from agentrun_data_api.api.contexts import create_context, delete_context, execute_code, get_context, list_contexts
 
 from agentrun import errors
 from agentrun._core.http import CallOptions
-from agentrun._core.lazy import lazy_modules
 from agentrun._core.portal import SyncEventStream, call_back
 from agentrun.sandbox.execution import (
     End,
@@ -43,18 +43,6 @@ from agentrun.sync.sandbox._data import (
     run_seconds,
     timeouts_of,
 )
-
-if TYPE_CHECKING:
-    from agentrun_data_api.api.contexts import create_context, delete_context, execute_code, get_context, list_contexts
-else:  # imported on first use (agentrun._core.lazy)
-    create_context, delete_context, execute_code, get_context, list_contexts = lazy_modules(
-        "agentrun_data_api.api.contexts",
-        "create_context",
-        "delete_context",
-        "execute_code",
-        "get_context",
-        "list_contexts",
-    )
 
 LANGUAGES = ("python", "javascript")
 """Languages a context or an execution can use."""

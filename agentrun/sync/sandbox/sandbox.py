@@ -18,11 +18,18 @@ from types import TracebackType
 from typing import TYPE_CHECKING, Any, Self, Unpack
 
 import agentrun_data_api.models as data_models
+from agentrun_control_api.api.sandboxes import list_sandboxes, pause_sandbox, resume_sandbox
 from agentrun_control_api.models import Sandbox as SandboxModel
+from agentrun_data_api.api.sandboxes import (
+    create_sandbox,
+    delete_sandbox,
+    get_sandbox,
+    get_sandbox_health,
+    stop_sandbox,
+)
 
 from agentrun import errors
 from agentrun._core.http import CallOptions, OperationRequest, json_of
-from agentrun._core.lazy import lazy_modules
 from agentrun._core.portal import SyncHttpCore, shielded
 from agentrun.sync._core.bound import BoundResource, WireText
 from agentrun.sync._core.paging import SyncPager
@@ -39,28 +46,6 @@ if TYPE_CHECKING:
     from agentrun.sync.sandbox.browser import SandboxBrowser
     from agentrun.sync.sandbox.commands import Commands
     from agentrun.sync.sandbox.files import Files
-
-if TYPE_CHECKING:
-    from agentrun_control_api.api.sandboxes import list_sandboxes, pause_sandbox, resume_sandbox
-    from agentrun_data_api.api.sandboxes import (
-        create_sandbox,
-        delete_sandbox,
-        get_sandbox,
-        get_sandbox_health,
-        stop_sandbox,
-    )
-else:  # imported on first use (agentrun._core.lazy)
-    list_sandboxes, pause_sandbox, resume_sandbox = lazy_modules(
-        "agentrun_control_api.api.sandboxes", "list_sandboxes", "pause_sandbox", "resume_sandbox"
-    )
-    create_sandbox, delete_sandbox, get_sandbox, get_sandbox_health, stop_sandbox = lazy_modules(
-        "agentrun_data_api.api.sandboxes",
-        "create_sandbox",
-        "delete_sandbox",
-        "get_sandbox",
-        "get_sandbox_health",
-        "stop_sandbox",
-    )
 
 RUNNING_STATUSES = frozenset({"READY", "RUNNING"})
 """Statuses of a sandbox that can do work. The service's casing varies: compare with `.upper()`."""

@@ -14,21 +14,15 @@ from __future__ import annotations
 import itertools
 import json
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from typing import Any
+
+from agentrun_data_api.api.tools import close_tool_mcp_session, invoke_tool_mcp
 
 from agentrun import errors
 from agentrun._core.http import CallOptions
-from agentrun._core.lazy import lazy_modules
 from agentrun._core.portal import SyncHttpCore, shielded
 from agentrun._version import __version__
 from agentrun.tool.functions import ToolFunction, ToolResult
-
-if TYPE_CHECKING:
-    from agentrun_data_api.api.tools import close_tool_mcp_session, invoke_tool_mcp
-else:  # imported on first use (agentrun._core.lazy)
-    close_tool_mcp_session, invoke_tool_mcp = lazy_modules(
-        "agentrun_data_api.api.tools", "close_tool_mcp_session", "invoke_tool_mcp"
-    )
 
 PROTOCOL_VERSION = "2025-06-18"
 _ACCEPT = {"accept": "application/json, text/event-stream"}

@@ -12,12 +12,13 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Unpack
 
 import agentrun_control_api.models as control_models
+from agentrun_control_api.api.tools import create_tool, delete_tool, get_tool, list_tools, update_tool
 from agentrun_control_api.models import Tool as ToolModel
+from agentrun_data_api.api.tools import get_all_tool_usage, get_tool_usage, invoke_tool_function, list_tool_functions
 
 from agentrun import errors
 from agentrun._core.envelope import json_of
 from agentrun._core.http import CallOptions
-from agentrun._core.lazy import lazy_modules
 from agentrun._core.portal import SyncHttpCore
 from agentrun.sync._core.bound import BoundResource, WireText, updater
 from agentrun.sync._core.paging import SyncPager
@@ -25,31 +26,13 @@ from agentrun.sync._core.resource import ControlAPI, WireObject, build_input, wi
 
 if TYPE_CHECKING:
     # Imported where used: a client that only manages tools needs none of them.
-    from agentrun_control_api.api.tools import create_tool, delete_tool, get_tool, list_tools, update_tool
     from agentrun_control_api.fields import CreateToolMore, UpdateToolMore
     from agentrun_control_api.models import McpConfig, ToolCreateMethod, ToolType
-    from agentrun_data_api.api.tools import (
-        get_all_tool_usage,
-        get_tool_usage,
-        invoke_tool_function,
-        list_tool_functions,
-    )
 
     from agentrun.sync.tool.mcp_client import McpSession
     from agentrun.sync.tool.sandbox_tools import SandboxTools
     from agentrun.tool.functions import ToolFunction, ToolResult
     from agentrun.tool.usage import ToolUsage
-else:  # imported on first use (agentrun._core.lazy)
-    create_tool, delete_tool, get_tool, list_tools, update_tool = lazy_modules(
-        "agentrun_control_api.api.tools", "create_tool", "delete_tool", "get_tool", "list_tools", "update_tool"
-    )
-    get_all_tool_usage, get_tool_usage, invoke_tool_function, list_tool_functions = lazy_modules(
-        "agentrun_data_api.api.tools",
-        "get_all_tool_usage",
-        "get_tool_usage",
-        "invoke_tool_function",
-        "list_tool_functions",
-    )
 
 
 def _spec_text(spec: str | Mapping[str, Any] | None) -> str | None:
