@@ -25,6 +25,7 @@ class Manager(Protocol):
 A = TypeVar("A", bound=Manager)
 P = ParamSpec("P")
 R = TypeVar("R", bound="BoundResource[Any]")
+T = TypeVar("T")
 
 
 class WireText:
@@ -106,9 +107,29 @@ def updater(method: Callable[Concatenate[A, str, P], Awaitable[R]]) -> Callable[
         copy_fields(await method(self._manager(), self._key(), *args, **kwargs), self)
         return self
 
-    functools.update_wrapper(update, method)
-    del update.__wrapped__  # type: ignore[attr-defined]  # the signature below is the one to show, not the manager's
-    params = list(inspect.signature(method).parameters.values())
-    update.__signature__ = inspect.Signature([params[0], *params[2:]])  # type: ignore[attr-defined]
-    update.__doc__ = f"{method.__doc__ or ''}\n\nThis object is updated in place and returned.".lstrip()
+    _present(update, method, f"{method.__doc__ or ''}\n\nThis object is updated in place and returned.".lstrip())
     return update
+
+
+def forwarder(
+    method: Callable[Concatenate[A, str, P], T], *, key: str = "id"
+) -> Callable[Concatenate[BoundResource[A], P], T]:
+    """A resource's method from its manager's: the same parameters after the first, which is this resource's `key`
+    attribute (its `id`, or its `name` where the manager's method takes a name)."""
+
+    def forward(self: BoundResource[A], /, *args: P.args, **kwargs: P.kwargs) -> T:
+        return method(self._manager(), getattr(self, key), *args, **kwargs)
+
+    _present(forward, method, method.__doc__)
+    return forward
+
+
+def _present(wrapper: Callable[..., Any], method: Callable[..., Any], doc: str | None) -> None:
+    """Show `wrapper` as `method` without its key parameter: name, signature and `doc`."""
+    functools.update_wrapper(wrapper, method)
+    del wrapper.__wrapped__  # type: ignore[attr-defined]  # the signature below is the one to show, not the manager's
+    params = list(inspect.signature(method).parameters.values())
+    wrapper.__signature__ = inspect.Signature(  # type: ignore[attr-defined]
+        [params[0], *params[2:]], return_annotation=inspect.signature(method).return_annotation
+    )
+    wrapper.__doc__ = doc

@@ -27,7 +27,7 @@ from agentrun_control_api.models import AgentRuntimeEndpoint as AgentRuntimeEndp
 
 from agentrun import errors
 from agentrun._core.aio import call_back, in_thread
-from agentrun._core.bound import BoundResource, WireText, updater
+from agentrun._core.bound import BoundResource, WireText, forwarder, updater
 from agentrun._core.http import CallOptions, HttpCore
 from agentrun._core.paging import AsyncPager
 from agentrun._core.resource import (
@@ -591,121 +591,16 @@ class AgentRuntime(BoundResource[AgentRuntimes], AgentRuntimeModel):
         waiting up to `timeout` seconds for them to leave the endpoint list."""
         await bound(self._api, self).delete(self.id, cascade=cascade, timeout=timeout, options=options)
 
-    async def invoke(
-        self,
-        messages: Sequence[Message],
-        *,
-        endpoint: str = "Default",
-        session_id: str | None = None,
-        tools: Sequence[Mapping[str, Any]] | None = None,
-        options: CallOptions | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> ChatCompletion:
-        """This runtime's answer to `messages` over the OpenAI protocol (see AgentRuntimes.invoke)."""
-        return await bound(self._api, self).invoke(
-            self.name, messages, endpoint=endpoint, session_id=session_id, tools=tools, options=options,
-            extra_body=extra_body,
-        )  # fmt: skip
-
-    def invoke_stream(
-        self,
-        messages: Sequence[Message],
-        *,
-        endpoint: str = "Default",
-        session_id: str | None = None,
-        tools: Sequence[Mapping[str, Any]] | None = None,
-        options: CallOptions | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> ChatStream:
-        """This runtime's answer as a ChatStream of ChatCompletionChunks (see AgentRuntimes.invoke_stream)."""
-        return bound(self._api, self).invoke_stream(
-            self.name, messages, endpoint=endpoint, session_id=session_id, tools=tools, options=options,
-            extra_body=extra_body,
-        )  # fmt: skip
-
-    def invoke_agui(
-        self,
-        messages: Sequence[Message],
-        *,
-        endpoint: str = "Default",
-        session_id: str | None = None,
-        thread_id: str | None = None,
-        run_id: str | None = None,
-        tools: Sequence[Mapping[str, Any]] | None = None,
-        state: Any = None,
-        context: Sequence[Mapping[str, Any]] | None = None,
-        forwarded_props: Any = None,
-        options: CallOptions | None = None,
-    ) -> AgUiStream:
-        """A run of this runtime over AG-UI: an AgUiStream of typed AG-UI events (see AgentRuntimes.invoke_agui)."""
-        return bound(self._api, self).invoke_agui(
-            self.name, messages, endpoint=endpoint, session_id=session_id, thread_id=thread_id, run_id=run_id,
-            tools=tools, state=state, context=context, forwarded_props=forwarded_props, options=options,
-        )  # fmt: skip
-
-    async def logs(
-        self, *, instance_id: str | None = None, tail_bytes: int | None = None, options: CallOptions | None = None
-    ) -> AgentRuntimeLogs:
-        """What this runtime's instances wrote to stdout and stderr (see AgentRuntimes.logs)."""
-        return await bound(self._api, self).logs(
-            self.name, instance_id=instance_id, tail_bytes=tail_bytes, options=options
-        )
-
-    def follow_logs(
-        self, *, instance_id: str | None = None, tail_bytes: int | None = None, options: CallOptions | None = None
-    ) -> LogStream:
-        """This runtime's logs as they are written (see AgentRuntimes.follow_logs)."""
-        return bound(self._api, self).follow_logs(
-            self.name, instance_id=instance_id, tail_bytes=tail_bytes, options=options
-        )
-
-    async def create_endpoint(
-        self,
-        name: str,
-        *,
-        target_version: str = "LATEST",
-        description: str | None = None,
-        options: CallOptions | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-        **more: Unpack[CreateAgentRuntimeEndpointMore],
-    ) -> AgentRuntimeEndpoint:
-        """Create an endpoint serving `target_version` of this runtime."""
-        return await bound(self._api, self).create_endpoint(
-            self.id,
-            name,
-            target_version=target_version,
-            description=description,
-            options=options,
-            extra_body=extra_body,
-            **more,
-        )
-
-    def list_endpoints(
-        self,
-        *,
-        name: str | None = None,
-        page_size: int = 50,
-        limit: int | None = None,
-        options: CallOptions | None = None,
-    ) -> AsyncPager[AgentRuntimeEndpoint]:
-        """This runtime's endpoints; pages under `async for`."""
-        return bound(self._api, self).list_endpoints(
-            self.id, name=name, page_size=page_size, limit=limit, options=options
-        )
-
-    def list_versions(
-        self, *, page_size: int = 50, limit: int | None = None, options: CallOptions | None = None
-    ) -> AsyncPager[AgentRuntimeVersion]:
-        """This runtime's published versions; pages under `async for`."""
-        return bound(self._api, self).list_versions(self.id, page_size=page_size, limit=limit, options=options)
-
-    async def publish_version(
-        self, *, description: str | None = None, publisher: str | None = None, options: CallOptions | None = None
-    ) -> AgentRuntimeVersion:
-        """Publish the current configuration as a new immutable version."""
-        return await bound(self._api, self).publish_version(
-            self.id, description=description, publisher=publisher, options=options
-        )
+    # The manager's methods, sent for this runtime: invocations and logs go by its name, the rest by its id.
+    invoke = forwarder(AgentRuntimes.invoke, key="name")
+    invoke_stream = forwarder(AgentRuntimes.invoke_stream, key="name")
+    invoke_agui = forwarder(AgentRuntimes.invoke_agui, key="name")
+    logs = forwarder(AgentRuntimes.logs, key="name")
+    follow_logs = forwarder(AgentRuntimes.follow_logs, key="name")
+    create_endpoint = forwarder(AgentRuntimes.create_endpoint)
+    list_endpoints = forwarder(AgentRuntimes.list_endpoints)
+    list_versions = forwarder(AgentRuntimes.list_versions)
+    publish_version = forwarder(AgentRuntimes.publish_version)
 
 
 class AgentRuntimeEndpoint(BoundResource[AgentRuntimes], AgentRuntimeEndpointModel):

@@ -23,9 +23,7 @@ from agentrun._core.paging import AsyncPager
 from agentrun._core.resource import (
     ControlAPI,
     WireObject,
-    bound,
     build_input,
-    copy_fields,
     wire_body,
 )
 
@@ -202,21 +200,5 @@ class Template(BoundResource[Templates], TemplateModel):
 
     update = updater(Templates.update)
 
-    async def activate_mcp(
-        self,
-        *,
-        enabled_tools: Sequence[str] | None = None,
-        transport: str | None = None,
-        options: CallOptions | None = None,
-    ) -> Template:
-        """Serve the template's sandboxes as an MCP server (see `mcp_state` for its endpoint) and reload."""
-        updated = await bound(self._api, self).activate_mcp(
-            self.name, enabled_tools=enabled_tools, transport=transport, options=options
-        )
-        copy_fields(updated, self)
-        return self
-
-    async def stop_mcp(self, *, options: CallOptions | None = None) -> Template:
-        """Stop serving the template as an MCP server and reload."""
-        copy_fields(await bound(self._api, self).stop_mcp(self.name, options=options), self)
-        return self
+    activate_mcp = updater(Templates.activate_mcp)
+    stop_mcp = updater(Templates.stop_mcp)

@@ -21,7 +21,7 @@ from agentrun_control_api.models import Template as TemplateModel
 from agentrun._core.http import CallOptions
 from agentrun.sync._core.bound import BoundResource, WireText, updater
 from agentrun.sync._core.paging import SyncPager
-from agentrun.sync._core.resource import ControlAPI, WireObject, bound, build_input, copy_fields, wire_body
+from agentrun.sync._core.resource import ControlAPI, WireObject, build_input, wire_body
 
 if TYPE_CHECKING:
     from agentrun_control_api.fields import CreateTemplateMore, UpdateTemplateMore
@@ -190,21 +190,5 @@ class Template(BoundResource[Templates], TemplateModel):
 
     update = updater(Templates.update)
 
-    def activate_mcp(
-        self,
-        *,
-        enabled_tools: Sequence[str] | None = None,
-        transport: str | None = None,
-        options: CallOptions | None = None,
-    ) -> Template:
-        """Serve the template's sandboxes as an MCP server (see `mcp_state` for its endpoint) and reload."""
-        updated = bound(self._api, self).activate_mcp(
-            self.name, enabled_tools=enabled_tools, transport=transport, options=options
-        )
-        copy_fields(updated, self)
-        return self
-
-    def stop_mcp(self, *, options: CallOptions | None = None) -> Template:
-        """Stop serving the template as an MCP server and reload."""
-        copy_fields(bound(self._api, self).stop_mcp(self.name, options=options), self)
-        return self
+    activate_mcp = updater(Templates.activate_mcp)
+    stop_mcp = updater(Templates.stop_mcp)
