@@ -5,13 +5,13 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from functools import cached_property
-from types import TracebackType
 from typing import TYPE_CHECKING, Self, Unpack
 
 import httpx
 
 from agentrun import errors
 from agentrun._config import Config, ConfigFields, ConfigOptions, Timeouts
+from agentrun._core.closing import Closeable
 from agentrun._core.http import HttpCore
 
 if TYPE_CHECKING:
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from agentrun.workspace.workspace import Workspaces
 
 
-class AsyncAgentRun:
+class AsyncAgentRun(Closeable):
     """Entry point of the SDK.
 
         async with AsyncAgentRun() as client:          # configuration from AGENTRUN_* variables
@@ -150,11 +150,3 @@ class AsyncAgentRun:
         """Close the connection pool (only if this client created it: not a `with_options` client, nor one given
         `http_client=`)."""
         await self._core.aclose()
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.aclose()

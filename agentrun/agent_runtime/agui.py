@@ -12,8 +12,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator, Mapping, Sequence
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any
 
 from agentrun_data_api.api.agent_runtimes import invoke_agent_runtime_ag_ui
 from agentrun_data_api.types import OperationRequest
@@ -22,6 +21,7 @@ from httpx_sse import ServerSentEvent
 from agentrun import errors
 from agentrun._config import Timeouts
 from agentrun._core.aio import shielded
+from agentrun._core.closing import Closeable
 from agentrun._core.http import CallOptions, HttpCore
 from agentrun._core.sse import AsyncEventStream
 from agentrun.model.gateway import model_call_timeouts, with_timeouts
@@ -93,7 +93,7 @@ def _request(
     return invoke_agent_runtime_ag_ui.request(runtime, endpoint, body=body)
 
 
-class AgUiStream:
+class AgUiStream(Closeable):
     """The AG-UI events of one run, typed (`ag_ui.core` models), as the agent sends them. Iterate it once; the
     connection opens on first use and closes when the run ends or the loop is left, which also cancels the run on
     the agent's side. `async with` closes it on every path."""
@@ -130,14 +130,6 @@ class AgUiStream:
 
     async def aclose(self) -> None:
         await shielded(self._events.aclose)
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.aclose()
 
 
 def invoke_agui(

@@ -5,8 +5,6 @@ extension AgentRun Local serves): each instance with its kept output (`AgentRunt
 from __future__ import annotations
 
 from collections.abc import AsyncIterator
-from types import TracebackType
-from typing import Self
 
 from agentrun_data_api.api.agent_runtimes import get_agent_runtime_logs
 from agentrun_data_api.models import AgentRuntimeLogEvent, AgentRuntimeLogs
@@ -16,6 +14,7 @@ from httpx_sse import ServerSentEvent
 from agentrun import errors
 from agentrun._config import Timeouts
 from agentrun._core.aio import shielded
+from agentrun._core.closing import Closeable
 from agentrun._core.envelope import json_of
 from agentrun._core.http import CallOptions, HttpCore
 from agentrun._core.sse import AsyncEventStream
@@ -43,7 +42,7 @@ async def get_logs(
     return AgentRuntimeLogs.from_dict(json_of(response))
 
 
-class LogStream:
+class LogStream(Closeable):
     """A followed log: `AgentRuntimeLogEvent`s as the instances write. Iterate it once; it ends only when the
     caller stops (or, for one `instance_id`, when that instance has ended). `async with` closes it on every path."""
 
@@ -63,14 +62,6 @@ class LogStream:
 
     async def aclose(self) -> None:
         await shielded(self._events.aclose)
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.aclose()
 
 
 def follow_logs(

@@ -6,7 +6,6 @@ from __future__ import annotations
 import os
 from collections.abc import Mapping
 from functools import cached_property
-from types import TracebackType
 from typing import TYPE_CHECKING, Self, Unpack
 
 import httpx
@@ -14,6 +13,7 @@ import httpx
 from agentrun import errors
 from agentrun._config import Config, ConfigFields, ConfigOptions, Timeouts
 from agentrun._core.portal import SyncHttpCore
+from agentrun.sync._core.closing import Closeable
 
 if TYPE_CHECKING:
     from agentrun.sync.agent_runtime.agent_runtime import AgentRuntimes
@@ -27,7 +27,7 @@ if TYPE_CHECKING:
     from agentrun.sync.workspace.workspace import Workspaces
 
 
-class AgentRun:
+class AgentRun(Closeable):
     """Entry point of the SDK.
 
         with AgentRun() as client:          # configuration from AGENTRUN_* variables
@@ -151,11 +151,3 @@ class AgentRun:
         """Close the connection pool (only if this client created it: not a `with_options` client, nor one given
         `http_client=`)."""
         self._core.close()
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()

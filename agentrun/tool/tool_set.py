@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import builtins
 from collections.abc import Iterator, Mapping
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, Self, TypeVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, Protocol, TypeVar
 
 from agentrun import errors
 from agentrun._core.aio import new_lock, shielded
+from agentrun._core.closing import Closeable
 from agentrun.tool.functions import ToolFunction, ToolResult
 
 if TYPE_CHECKING:
@@ -108,7 +108,7 @@ class SetTool:
 T = TypeVar("T", bound=SetTool)
 
 
-class SandboxToolSet(Generic[T]):
+class SandboxToolSet(Generic[T], Closeable):
     """The tool set of one sandbox from `template`, created on the first call, or of the running sandbox
     `sandbox_id` (connected on first use, never deleted by the set). Iterating gives its tools; `call(name,
     arguments)` runs one. A subclass names its `kind` and `FUNCTIONS`, makes its tools (`_tool`) and runs calls."""
@@ -203,14 +203,6 @@ class SandboxToolSet(Generic[T]):
             sandbox, self._sandbox = self._sandbox, None
             if sandbox is not None and self._sandbox_id is None:
                 await shielded(sandbox._discard)
-
-    async def __aenter__(self) -> Self:
-        return self
-
-    async def __aexit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        await self.aclose()
 
     def __repr__(self) -> str:
         sandbox = self._sandbox.id if self._sandbox is not None else self._sandbox_id

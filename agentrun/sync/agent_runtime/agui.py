@@ -13,8 +13,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
-from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self
+from typing import TYPE_CHECKING, Any
 
 from agentrun_data_api.api.agent_runtimes import invoke_agent_runtime_ag_ui
 from agentrun_data_api.types import OperationRequest
@@ -25,6 +24,7 @@ from agentrun._config import Timeouts
 from agentrun._core.http import CallOptions
 from agentrun._core.portal import SyncEventStream, SyncHttpCore, shielded
 from agentrun.model.messages import Message, require_text, wire_messages, wire_tools
+from agentrun.sync._core.closing import Closeable
 from agentrun.sync.model.gateway import model_call_timeouts, with_timeouts
 
 if TYPE_CHECKING:
@@ -93,7 +93,7 @@ def _request(
     return invoke_agent_runtime_ag_ui.request(runtime, endpoint, body=body)
 
 
-class AgUiStream:
+class AgUiStream(Closeable):
     """The AG-UI events of one run, typed (`ag_ui.core` models), as the agent sends them. Iterate it once; the
     connection opens on first use and closes when the run ends or the loop is left, which also cancels the run on
     the agent's side. `with` closes it on every path."""
@@ -130,14 +130,6 @@ class AgUiStream:
 
     def close(self) -> None:
         shielded(self._events.close)
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
 
 def invoke_agui(

@@ -6,8 +6,6 @@ extension AgentRun Local serves): each instance with its kept output (`AgentRunt
 from __future__ import annotations
 
 from collections.abc import Iterator
-from types import TracebackType
-from typing import Self
 
 from agentrun_data_api.api.agent_runtimes import get_agent_runtime_logs
 from agentrun_data_api.models import AgentRuntimeLogEvent, AgentRuntimeLogs
@@ -20,6 +18,7 @@ from agentrun._core.envelope import json_of
 from agentrun._core.http import CallOptions
 from agentrun._core.portal import SyncEventStream, SyncHttpCore, shielded
 from agentrun.model.messages import require_text
+from agentrun.sync._core.closing import Closeable
 from agentrun.sync.model.gateway import with_timeouts
 
 # A followed log may stay quiet for long: the connection is kept until the caller stops (a day between events at
@@ -43,7 +42,7 @@ def get_logs(
     return AgentRuntimeLogs.from_dict(json_of(response))
 
 
-class LogStream:
+class LogStream(Closeable):
     """A followed log: `AgentRuntimeLogEvent`s as the instances write. Iterate it once; it ends only when the
     caller stops (or, for one `instance_id`, when that instance has ended). `with` closes it on every path."""
 
@@ -63,14 +62,6 @@ class LogStream:
 
     def close(self) -> None:
         shielded(self._events.close)
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
-    ) -> None:
-        self.close()
 
 
 def follow_logs(
