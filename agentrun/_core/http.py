@@ -11,7 +11,7 @@ from __future__ import annotations
 import json
 import logging
 import time
-from collections.abc import AsyncIterator, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import Any, Unpack
 
@@ -54,9 +54,38 @@ def _httpx_timeout(t: Timeouts) -> httpx.Timeout:
     return httpx.Timeout(connect=t.connect, read=t.read, write=t.write, pool=t.pool)
 
 
+def _new_client(config: Config, transport: httpx.AsyncBaseTransport | None, max_connections: int) -> httpx.AsyncClient:
+    limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections // 4)
+    if transport is None and config.unix_socket:
+        transport = httpx.AsyncHTTPTransport(uds=config.unix_socket, verify=config.verify, limits=limits)
+    return httpx.AsyncClient(
+        timeout=_httpx_timeout(config.timeout),
+        limits=limits,
+        transport=transport,
+        verify=config.verify,
+        follow_redirects=False,
+    )
+
+
 def _encode_json(body: Any) -> bytes:
     """Compact UTF-8 JSON, as the official clients send it; the exact bytes are what ACS3 hashes."""
     return json.dumps(body, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
+
+
+class _Pool:
+    """The connection pool (an `httpx.AsyncClient`) a core and the cores derived from it send through. With the
+    default TLS settings it is built on first use: building it imports httpcore and loads the CA bundle (~30 ms),
+    which a client that is made but never sends does not need. With any other `verify=` it is built at once, so a
+    CA file that cannot be read raises where the client is made."""
+
+    def __init__(self, build: Callable[[], httpx.AsyncClient], *, now: bool) -> None:
+        self._build = build
+        self.client: httpx.AsyncClient | None = build() if now else None
+
+    def get(self) -> httpx.AsyncClient:
+        if self.client is None:  # no await in between: one event loop cannot build it twice
+            self.client = self._build()
+        return self.client
 
 
 class HttpCore:
@@ -70,19 +99,16 @@ class HttpCore:
         http_client: httpx.AsyncClient | None = None,
         transport: httpx.AsyncBaseTransport | None = None,
         max_connections: int = 100,
+        _pool: _Pool | None = None,
     ) -> None:
         self.config = config
-        self._owns_client = http_client is None
-        limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections // 4)
-        if transport is None and http_client is None and config.unix_socket:
-            transport = httpx.AsyncHTTPTransport(uds=config.unix_socket, verify=config.verify, limits=limits)
-        self._http = http_client or httpx.AsyncClient(
-            timeout=_httpx_timeout(config.timeout),
-            limits=limits,
-            transport=transport,
-            verify=config.verify,
-            follow_redirects=False,
-        )
+        self._owns_client = http_client is None and _pool is None
+        if _pool is not None:
+            self._pool = _pool
+        elif http_client is not None:
+            self._pool = _Pool(lambda: http_client, now=True)
+        else:
+            self._pool = _Pool(lambda: _new_client(config, transport, max_connections), now=config.verify is not True)
         self._bases: dict[Plane, str] = {}
         self._user_agent = f"agentrun-python/{__version__}" + (
             f" {config.user_agent_suffix}" if config.user_agent_suffix else ""
@@ -90,7 +116,7 @@ class HttpCore:
 
     @property
     def http(self) -> httpx.AsyncClient:
-        return self._http
+        return self._pool.get()
 
     def derive(self, config: Config) -> HttpCore:
         """A core with another configuration that sends through this core's connection pool; closing it leaves the
@@ -101,7 +127,7 @@ class HttpCore:
             raise errors.InvalidArgumentError(
                 "verify= cannot change on a client that shares its parent's connection pool; create a new client"
             )
-        return HttpCore(config, http_client=self._http)
+        return HttpCore(config, _pool=self._pool)
 
     def base_url(self, plane: Plane) -> str:
         if plane not in self._bases:
@@ -110,8 +136,8 @@ class HttpCore:
         return self._bases[plane]
 
     async def aclose(self) -> None:
-        if self._owns_client:
-            await self._http.aclose()
+        if self._owns_client and self._pool.client is not None:
+            await self._pool.client.aclose()
 
     # -- building and signing ------------------------------------------------------------------------------------
 
@@ -130,7 +156,7 @@ class HttpCore:
             content = _encode_json(opts.json_body)
             hdrs["content-type"] = "application/json; charset=utf-8"
         clean_params = {k: _query_value(v) for k, v in (opts.params or {}).items() if v is not None}
-        request = self._http.build_request(
+        request = self._pool.get().build_request(
             opts.method,
             self.base_url(opts.plane) + opts.path,
             params=clean_params or None,
@@ -181,7 +207,7 @@ class HttpCore:
             sent.append(request)
             started = time.perf_counter()
             try:
-                response = await self._http.send(request, stream=True)
+                response = await self._pool.get().send(request, stream=True)
             except httpx.TransportError as exc:
                 if opts.may_retry and retries.should_retry_exception(exc, opts.idempotent):
                     delay = retries.backoff_seconds(opts.retries_taken)
