@@ -8,7 +8,10 @@ AgentRun Local runs in a subprocess (`python -m agentrun.local serve`, HTTPS, te
 the client. Figures (p50 and p90 over sequential calls; reported, never asserted: a bench is not a test):
 
   create to CDP answer     create a Browser sandbox, open its automation socket (signed), send             target <= 300
-                           Browser.getVersion, have the answer; bare: start Chromium, read its port, the same
+                           Browser.getVersion, have the answer; creates --pause s apart, as an agent asks for a
+                           browser now and then (the warm browsers refill in between); bare: start Chromium, read
+                           its port, the same
+    back to back           the same with no pause: after the warm ones, each waits for a cold start (~0.6 s)
   screenshot round trip    Playwright page.screenshot() of a small page on a connected browser
   idle browsers            how many idle browser sandboxes the server holds, and the memory each takes     target >= 20
                            (PSS of the sandbox's processes, MemAvailable's drop); bare: idle Chromiums' PSS
@@ -38,8 +41,9 @@ from agentrun import AsyncAgentRun
 from agentrun.local.browser import chromium
 
 PAGE = "data:text/html,<title>bench</title><h1>a small page</h1><p>" + "text " * 200 + "</p>"
+BURST = "  back to back"
 TARGETS = {"create to CDP answer": 300.0}
-ROWS = ("create to CDP answer", "screenshot round trip")
+ROWS = ("create to CDP answer", BURST, "screenshot round trip")
 Results = dict[str, dict[str, list[float]]]
 
 
@@ -75,15 +79,18 @@ async def _screenshots(endpoint: str, headers: dict[str, str] | None, count: int
 async def bench_sdk(client: AsyncAgentRun, template: str, args: argparse.Namespace) -> dict[str, list[float]]:
     verify = client.config.verify
     tls = verify if isinstance(verify, ssl.SSLContext) else None
-    creates = []
-    for index in range(args.creates + 1):
+    spaced, burst = [], []
+    for index in range(2 * args.creates + 1):
+        back_to_back = index > args.creates
+        if index and not back_to_back:
+            await anyio.sleep(args.pause)  # the warm browsers refill meanwhile
         started = time.perf_counter()
         sandbox = await client.sandboxes.create(template, idle_timeout=300)
         url, headers = sandbox.browser.cdp_url_with_headers()
         await _cdp_version(url, headers, tls)
         elapsed = (time.perf_counter() - started) * 1000
         if index:  # the first one warms the server's code paths
-            creates.append(elapsed)
+            (burst if back_to_back else spaced).append(elapsed)
         await sandbox.delete()
     async with await client.sandboxes.create(template, idle_timeout=300) as sandbox:
         url, headers = sandbox.browser.cdp_url_with_headers()
@@ -91,7 +98,7 @@ async def bench_sdk(client: AsyncAgentRun, template: str, args: argparse.Namespa
 
         _trust_local_ca(client.config.verify)  # as sandbox.browser.playwright() does, for Node
         shots = await _screenshots(url, headers, args.screenshots)
-    return {"create to CDP answer": creates, "screenshot round trip": shots}
+    return {"create to CDP answer": spaced, BURST: burst, "screenshot round trip": shots}
 
 
 async def hold_idle(client: AsyncAgentRun, template: str, count: int, server_pid: int) -> dict[str, Any]:
@@ -202,7 +209,7 @@ async def bench_bare(root: Path, args: argparse.Namespace) -> tuple[dict[str, li
         finally:
             for browser in browsers:
                 browser.stop()
-    return {"create to CDP answer": creates, "screenshot round trip": shots}, idle
+    return {"create to CDP answer": creates, BURST: creates, "screenshot round trip": shots}, idle
 
 
 # -- report ---------------------------------------------------------------------------------------------------------
@@ -246,7 +253,8 @@ def print_idle(idle: dict[str, Any], bare: dict[str, Any], target: int) -> None:
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--creates", type=int, default=10)
+    parser.add_argument("--creates", type=int, default=10, help="creates spaced by --pause, then as many back to back")
+    parser.add_argument("--pause", type=float, default=1.0, help="seconds between spaced creates (a refill: ~0.6 s)")
     parser.add_argument("--screenshots", type=int, default=30)
     parser.add_argument("--idle", type=int, default=20, help="idle browser sandboxes to hold (0 skips)")
     args = parser.parse_args()
