@@ -14,13 +14,13 @@ from collections.abc import AsyncGenerator, AsyncIterator, Mapping
 from contextlib import AsyncExitStack
 
 import anyio
-import httpx
 from starlette.responses import Response
 from starlette.types import Receive, Scope, Send
 
 from agentrun.local.asgi import ClientDisconnected, until_disconnect
 from agentrun.local.models import sse
 from agentrun.local.models.errors import ModelError, error_event
+from agentrun.local.models.upstream import StreamBroken
 from agentrun.local.models.usage import Meter
 
 _RESPONSES_END = frozenset({"response.completed", "response.failed", "response.incomplete", "error"})
@@ -57,8 +57,8 @@ class EventStreamResponse(Response):
         await send({"type": "http.response.body", "body": b"", "more_body": False})
 
 
-def _interrupted(label: str, exc: Exception) -> ModelError:
-    if isinstance(exc, httpx.TimeoutException):
+def _interrupted(label: str, exc: StreamBroken) -> ModelError:
+    if exc.timed_out:
         return ModelError(
             504, "timeout_error", "upstream_timeout", f"{label} went silent mid-stream for longer than requestTimeout"
         )
@@ -66,7 +66,7 @@ def _interrupted(label: str, exc: Exception) -> ModelError:
         502,
         "upstream_error",
         "upstream_stream_interrupted",
-        f"{label} failed mid-stream ({type(exc).__name__}: {exc or 'connection lost'})",
+        f"{label} failed mid-stream ({exc.reason})",
     )
 
 
@@ -113,7 +113,7 @@ async def _relay_chat(
             meter.failed = True
             yield error_event(_cut_short(label))
             return
-    except httpx.HTTPError as exc:
+    except StreamBroken as exc:
         meter.failed = True
         yield error_event(_interrupted(label, exc))
         return
@@ -130,7 +130,7 @@ async def _relay_chat(
         )
     yield sse.DONE_EVENT
     # Read the upstream to its end, so its connection can serve another request.
-    with anyio.move_on_after(1), contextlib.suppress(httpx.HTTPError):
+    with anyio.move_on_after(1), contextlib.suppress(StreamBroken):
         async for _ in events:
             pass
 
@@ -156,7 +156,7 @@ async def _relay_responses(events: AsyncIterator[sse.Event], meter: Meter, *, la
                     meter.report(payload["response"].get("usage"))
                 meter.failed = kind in ("response.failed", "error")
                 return
-    except httpx.HTTPError as exc:
+    except StreamBroken as exc:
         meter.failed = True
         yield error_event(_interrupted(label, exc))
         return

@@ -42,6 +42,14 @@ def scrub(data: bytes, secrets: Iterable[str]) -> bytes:
     return data
 
 
+def scrub_text(text: str, secrets: Iterable[str]) -> str:
+    """`text` with every occurrence of each secret replaced by `***`."""
+    for secret in secrets:
+        if secret:
+            text = text.replace(secret, "***")
+    return text
+
+
 async def events(chunks: AsyncIterator[bytes], secrets: tuple[str, ...] = ()) -> AsyncGenerator[Event]:
     """The events of a byte stream, each as soon as it is complete. Bytes after the last blank line (a stream cut
     short) are dropped: the caller notices the missing end."""

@@ -1,19 +1,24 @@
 """What keeps the gateway's per-call cost down, and that it changes nothing a caller can see: targets read from the
-store once per store generation (a change is seen by the next call), and upstream requests sent in one piece."""
+store once per store generation (a change is seen by the next call), upstream requests sent in one piece, and the
+upstream client's behaviour (environment proxies, no cookie jar) as the httpx client it replaced had it."""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 from pathlib import Path
 from typing import Any
 
 import httpcore
+import pytest
 from model_helpers import proxy
 from model_sdk_helpers import HELLO
-from upstreams import FakeUpstream
+from upstreams import FakeUpstream, refused_url
 
 from agentrun.client import AsyncAgentRun
 from agentrun.local.models.coalesce import CoalescedStream, CoalescingBackend
-from agentrun.local.models.upstream import UpstreamClient
+from agentrun.local.models.targets import Backend
+from agentrun.local.models.upstream import Answered, AttemptFailed, UpstreamClient
 from agentrun.local.store import Store, Transition
 
 
@@ -80,3 +85,61 @@ async def test_the_gateway_upstream_client_coalesces() -> None:
         assert isinstance(pool._network_backend, CoalescingBackend)  # httpx's layout is as coalesce_sends expects
     finally:
         await upstreams.aclose()
+
+
+async def test_model_calls_go_through_the_environment_proxy_unless_no_proxy_names_the_host(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    for name in ("http_proxy", "HTTP_PROXY", "all_proxy", "ALL_PROXY", "no_proxy", "NO_PROXY"):
+        monkeypatch.delenv(name, raising=False)
+    upstreams = UpstreamClient()
+    try:
+        async with FakeUpstream(name="proxy") as proxy_server:
+            monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{proxy_server.port}")
+            unreachable = Backend("endpoint 1", refused_url())  # reachable only through the proxy
+            answer = await upstreams.call(
+                unreachable, "POST", "chat/completions", {"messages": []}, stream=False, timeout=5, secrets=()
+            )
+            assert isinstance(answer, Answered) and b"proxy says hi" in answer.content
+            assert proxy_server.seen[0].path == f"{unreachable.base_url}/chat/completions"
+
+            monkeypatch.setenv("NO_PROXY", "127.0.0.1")
+            direct = Backend("endpoint 2", refused_url())
+            with pytest.raises(AttemptFailed, match="cannot reach it"):
+                await upstreams.call(direct, "POST", "chat/completions", {}, stream=False, timeout=5, secrets=())
+            assert len(proxy_server.seen) == 1
+    finally:
+        await upstreams.aclose()
+
+
+async def test_a_cookie_an_upstream_sets_never_reaches_the_next_call() -> None:
+    seen: list[bytes] = []
+
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        with contextlib.suppress(asyncio.IncompleteReadError, ConnectionError):
+            while True:
+                head = await reader.readuntil(b"\r\n\r\n")
+                seen.append(head)
+                length = next(
+                    (int(line[15:]) for line in head.lower().split(b"\r\n") if line.startswith(b"content-length:")), 0
+                )
+                await reader.readexactly(length)
+                writer.write(
+                    b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nset-cookie: session=caller-a; Path=/\r\n"
+                    b"content-length: 2\r\n\r\n{}"
+                )
+        writer.close()
+
+    server = await asyncio.start_server(answer, "127.0.0.1", 0)
+    upstreams = UpstreamClient()
+    try:
+        backend = Backend(
+            "endpoint 1", f"http://localhost:{server.sockets[0].getsockname()[1]}/v1"
+        )  # a jar keeps no IP cookies
+        for _ in range(2):
+            await upstreams.call(backend, "POST", "chat/completions", {}, stream=False, timeout=5, secrets=())
+        assert len(seen) == 2 and b"cookie" not in seen[1].lower()
+    finally:
+        await upstreams.aclose()
+        server.close()
+        await server.wait_closed()
