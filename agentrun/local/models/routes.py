@@ -24,7 +24,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from agentrun.local.asgi import ClientDisconnected, until_disconnect
+from agentrun.local.asgi import ClientDisconnected
 from agentrun.local.models import tokens
 from agentrun.local.models.access import Caller, authorize, require_signature
 from agentrun.local.models.cache import Cached, cache_key
@@ -35,6 +35,7 @@ from agentrun.local.models.routing import plan, served_models
 from agentrun.local.models.targets import Backend, Target, resolve
 from agentrun.local.models.upstream import Streaming
 from agentrun.local.models.usage import Meter, Tally, UsageKey
+from agentrun.local.models.watch import until_disconnect
 from agentrun.local.requests import BodyTooLarge, read_json, size_text
 from agentrun.local.responses import REQUEST_ID_HEADER, client_left, request_id
 from agentrun.local.schema import BodyError
