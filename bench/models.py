@@ -14,8 +14,10 @@ This process is the client (uvloop when installed). It reports p50 / p90 of:
     from write to arrival here, direct and through the gateway (raw httpx and `client.models.stream`); the added
     delay per chunk is the difference.
 
-It also prints the CPU time the AgentRun Local process spends per call (its /health, and a gateway call): on a
-shared machine that is steadier than latency. `--profile FILE` runs the server under cProfile and prints its top.
+(a) also times a signed GET of the proxy's model list, which the gateway answers from configuration: its own path
+without the upstream hop. It also prints the CPU time the AgentRun Local process spends per call (its /health, the
+model list, and a gateway call): on a shared machine that is steadier than latency. `--profile FILE` runs the server
+under cProfile and prints its top.
 
 Targets (printed, never asserted): added latency <= 1 ms p50; added delay per chunk <= 0.2 ms p50.
 """
@@ -68,7 +70,7 @@ def line(name: str, samples: list[float], baseline: list[float] | None = None) -
     if baseline is not None:
         b50, b90 = statistics.median(baseline), percentile(baseline, 0.9)
         extra = f"   added p50 {p50 - b50:+7.3f} ms  p90 {p90 - b90:+7.3f} ms   x{p50 / b50:.2f} direct"
-    print(f"  {name:<34} p50 {p50:8.3f} ms  p90 {p90:8.3f} ms{extra}")
+    print(f"  {name:<36} p50 {p50:8.3f} ms  p90 {p90:8.3f} ms{extra}")
 
 
 def verdict(what: str, added: float, target: float) -> None:
@@ -109,10 +111,18 @@ async def non_streaming(
         response = await http.get(health_url)
         assert response.status_code == 200, response.text
 
+    async def no_upstream() -> None:
+        # The proxy's model list comes from configuration: the gateway's own path (signature, target, JSON answer)
+        # without the upstream hop, so the added latency splits into the two.
+        response = await http.get(models_url, auth=signature)
+        assert response.status_code == 200, response.text
+
     health_url = gateway_url.split("/data/", 1)[0] + "/health"
+    models_url = gateway_url.rsplit("/chat/completions", 1)[0] + "/models"
     paths = {
         "direct (raw httpx)": direct,
         "AgentRun Local GET /health": health,
+        "gateway, no upstream (GET v1/models)": no_upstream,
         "gateway (raw httpx, signed)": gateway,
         "gateway (SDK models.chat)": through_sdk,
     }
@@ -125,7 +135,7 @@ async def non_streaming(
             samples[name].append(await timed(call))
     # CPU the server process spends per call: steadier than latency on a shared machine.
     spent = {}
-    for name in ("AgentRun Local GET /health", "gateway (raw httpx, signed)"):
+    for name in ("AgentRun Local GET /health", "gateway, no upstream (GET v1/models)", "gateway (raw httpx, signed)"):
         before = cpu_seconds(server_pid)
         for _ in range(count):
             await paths[name]()
@@ -135,7 +145,7 @@ async def non_streaming(
     for name, values in samples.items():
         line(name, values, None if values is baseline else baseline)
     for name, ms in spent.items():
-        print(f"  AgentRun Local CPU per call, {name:<28} {ms:6.3f} ms")
+        print(f"  AgentRun Local CPU per call, {name:<36} {ms:6.3f} ms")
     added = statistics.median(samples["gateway (raw httpx, signed)"]) - statistics.median(baseline)
     verdict("added latency (raw httpx)", added, LATENCY_TARGET_MS)
     gateway = samples["gateway (raw httpx, signed)"]
