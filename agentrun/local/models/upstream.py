@@ -236,6 +236,9 @@ class UpstreamClient:
             data = _body(payload)
         try:
             url, proxy = self._url(backend.base_url, path)
+        except ValueError as exc:
+            raise AttemptFailed(f"its base URL is not usable: {sse.scrub_text(str(exc), secrets)}") from None
+        try:
             response = await self.session.request(
                 method,
                 url,
@@ -245,13 +248,16 @@ class UpstreamClient:
                 timeout=self._timeout(timeout),
                 allow_redirects=False,
             )
-        except (ValueError, aiohttp.InvalidURL) as exc:
+        except (aiohttp.InvalidURL, aiohttp.NonHttpUrlClientError) as exc:  # no host, or a scheme not http(s)
             raise AttemptFailed(f"its base URL is not usable: {sse.scrub_text(str(exc), secrets)}") from None
         except TimeoutError:
             raise AttemptFailed(f"no answer within {timeout:g} s (requestTimeout)", timed_out=True) from None
         except aiohttp.ClientError as exc:
             reason = sse.scrub_text(_described(exc, "connection failed"), secrets)
             raise AttemptFailed(f"cannot reach it ({reason})") from None
+        except ValueError as exc:  # a header value it refuses to send (a key with a line break, say)
+            reason = sse.scrub_text(_described(exc, "invalid request"), secrets)
+            raise AttemptFailed(f"the request to it cannot be sent ({reason})") from None
         try:
             return await self._classify(response, stream=stream, timeout=timeout, secrets=secrets)
         except BaseException:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import ssl
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,9 @@ from agentrun.client import AsyncAgentRun
 from agentrun.local.models.coalesce import CoalescedStream, CoalescingBackend
 from agentrun.local.models.targets import Backend
 from agentrun.local.models.upstream import Answered, AttemptFailed, UpstreamClient
+from agentrun.local.paths import DataDir
 from agentrun.local.store import Store, Transition
+from agentrun.local.tls import ensure_certificates
 
 
 async def test_a_proxy_changed_after_use_is_used_as_changed(client: AsyncAgentRun) -> None:
@@ -143,3 +146,66 @@ async def test_a_cookie_an_upstream_sets_never_reaches_the_next_call() -> None:
         await upstreams.aclose()
         server.close()
         await server.wait_closed()
+
+
+async def test_https_upstreams_are_verified_against_ssl_cert_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    paths = DataDir(tmp_path / "tls")
+    ensure_certificates(paths)  # a CA and a certificate for localhost, as AgentRun Local serves with
+    context = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    context.load_cert_chain(paths.server_cert, paths.server_key)
+
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        with contextlib.suppress(asyncio.IncompleteReadError, ConnectionError, ssl.SSLError):
+            await reader.readuntil(b"\r\n\r\n")
+            writer.write(b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\ncontent-length: 2\r\n\r\n{}")
+            await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(answer, "127.0.0.1", 0, ssl=context)
+    backend = Backend("endpoint 1", f"https://localhost:{server.sockets[0].getsockname()[1]}/v1")
+    try:
+        monkeypatch.delenv("SSL_CERT_FILE", raising=False)
+        monkeypatch.delenv("SSL_CERT_DIR", raising=False)
+        untrusting = UpstreamClient()
+        try:
+            with pytest.raises(AttemptFailed, match=r"cannot reach it \(ClientConnectorCertificateError"):
+                await untrusting.call(backend, "GET", "models", None, stream=False, timeout=5, secrets=())
+        finally:
+            await untrusting.aclose()
+        monkeypatch.setenv("SSL_CERT_FILE", str(paths.ca_bundle))
+        trusting = UpstreamClient()
+        try:
+            answered = await trusting.call(backend, "GET", "models", None, stream=False, timeout=5, secrets=())
+            assert isinstance(answered, Answered) and answered.status == 200
+        finally:
+            await trusting.aclose()
+    finally:
+        server.close()
+        await server.wait_closed()
+
+
+@pytest.mark.parametrize("base_url", ["ftp://example.com/v1", "http:///v1", "http://[::1/v1"])
+async def test_a_base_url_that_is_not_usable_is_a_failed_attempt(base_url: str) -> None:
+    upstreams = UpstreamClient()
+    try:
+        with pytest.raises(AttemptFailed, match="its base URL is not usable"):
+            await upstreams.call(
+                Backend("endpoint 1", base_url), "GET", "models", None, stream=False, timeout=5, secrets=()
+            )
+    finally:
+        await upstreams.aclose()
+
+
+async def test_a_key_that_cannot_be_sent_is_a_failed_attempt_that_does_not_show_it() -> None:
+    upstreams = UpstreamClient()
+    key = "key-with\r\nline-break"
+    try:
+        async with FakeUpstream() as upstream:
+            backend = Backend("endpoint 1", upstream.base_url, api_key=key)
+            with pytest.raises(AttemptFailed, match="the request to it cannot be sent") as failed:
+                await upstreams.call(backend, "GET", "models", None, stream=False, timeout=5, secrets=(key,))
+            assert "line-break" not in failed.value.reason and not upstream.seen
+    finally:
+        await upstreams.aclose()
