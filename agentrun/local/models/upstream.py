@@ -32,6 +32,7 @@ from agentrun.local.models.targets import Backend
 _ERROR_BODY_LIMIT = 64 * 1024
 _RETRYABLE = frozenset({401, 403, 408, 409, 425, 429})  # and every 5xx
 _URL_CACHE_SIZE = 1024
+_HEAD_LIMIT = 16 * 1024
 
 
 class AttemptFailed(Exception):
@@ -198,6 +199,10 @@ class UpstreamClient:
                 headers={"user-agent": f"agentrun-local/{__version__}"},
                 trust_env=False,  # proxies from the environment are chosen per URL (_proxy); no ~/.netrc
                 auto_decompress=True,
+                # Response heads as large as httpx (h11) took, not aiohttp's 8 KiB per line: providers send long
+                # headers (policies, trace ids, cookies).
+                max_line_size=_HEAD_LIMIT,
+                max_field_size=_HEAD_LIMIT,
             )
         return self._session
 

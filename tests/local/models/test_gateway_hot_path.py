@@ -209,3 +209,27 @@ async def test_a_key_that_cannot_be_sent_is_a_failed_attempt_that_does_not_show_
             assert "line-break" not in failed.value.reason and not upstream.seen
     finally:
         await upstreams.aclose()
+
+
+async def test_an_answer_with_a_long_header_is_read() -> None:
+    async def answer(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        with contextlib.suppress(asyncio.IncompleteReadError, ConnectionError):
+            await reader.readuntil(b"\r\n\r\n")
+            writer.write(
+                b"HTTP/1.1 200 OK\r\ncontent-type: application/json\r\nx-policy: "
+                + b"p" * 12_000
+                + b"\r\ncontent-length: 2\r\n\r\n{}"
+            )
+            await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(answer, "127.0.0.1", 0)
+    upstreams = UpstreamClient()
+    try:
+        backend = Backend("endpoint 1", f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}/v1")
+        answered = await upstreams.call(backend, "GET", "models", None, stream=False, timeout=5, secrets=())
+        assert isinstance(answered, Answered) and answered.content == b"{}"
+    finally:
+        await upstreams.aclose()
+        server.close()
+        await server.wait_closed()
