@@ -30,7 +30,7 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 from starlette.types import Send
 
-from agentrun.local.asgi import WorkingResponse, finish, send_start, wants_events
+from agentrun.local.asgi import WorkingResponse, send_start, wants_events
 from agentrun.local.data.execution_output import JsonCollector
 from agentrun.local.data.json_answers import ChunkedBody, encode_json, send_json
 from agentrun.local.data.sandbox_access import running_sandbox, sandbox_id_of
@@ -88,6 +88,7 @@ class ExecutionResponse(WorkingResponse):
         self.sandbox_id = sandbox_id
         self.params = params
         self.stream = stream
+        self._body: ChunkedBody | None = None  # the event stream's, once it has begun
 
     async def _respond(self, rid: str, send: Send) -> None:
         try:
@@ -100,9 +101,10 @@ class ExecutionResponse(WorkingResponse):
             if not self._started:
                 raise
             error = exc if isinstance(exc, LocalAPIError) else api_error(exc)
-            await self._send_event(send, ev.Error(error.code, error.message))
-            await self._send_event(send, ev.End("error"))
-            await finish(send)
+            body = self._body or ChunkedBody(send)  # after the events it already holds
+            await self._write_event(body, ev.Error(error.code, error.message))
+            await self._write_event(body, ev.End("error"))
+            await body.end()
             return
         await send_start(send, 200, "application/json", rid)
         self._started = True
@@ -125,9 +127,16 @@ class ExecutionResponse(WorkingResponse):
         ):
             await send_start(send, 200, "text/event-stream; charset=utf-8", rid, event_stream=True)
             self._started = True
+            body = self._body = ChunkedBody(send)
             async for event in execution:
-                await self._send_event(send, event)
-        await finish(send)
+                await self._write_event(body, event)
+                if isinstance(event, ev.End):
+                    if self.params.context_id is None:
+                        await body.flush()  # now, not after the temporary context is deleted
+                    break
+                if not execution.ready():  # events already read go out together, in one write
+                    await body.flush()
+        await body.end()  # in a named context, with the end event: one write
 
     @asynccontextmanager
     async def _context(self, sandbox: SandboxHandle) -> AsyncIterator[ContextHandle]:
@@ -142,12 +151,11 @@ class ExecutionResponse(WorkingResponse):
             with anyio.CancelScope(shield=True):
                 await context.aclose()
 
-    async def _send_event(self, send: Send, event: ev.ExecutionEvent) -> None:
-        body = ChunkedBody(send)
+    @staticmethod
+    async def _write_event(body: ChunkedBody, event: ev.ExecutionEvent) -> None:
         await body.write(b"event: " + event.type.encode() + b"\ndata: ")
         await body.write(await encode_json(event.to_wire(), ev.size(event)))
         await body.write(b"\n\n")
-        await body.flush()
 
 
 def routes() -> list[BaseRoute]:

@@ -170,6 +170,11 @@ class Execution(AsyncClosing):
             self._finish()
         return event
 
+    def ready(self) -> bool:
+        """Whether the next event is probably at hand (already read from the worker): a caller that forwards the
+        events may hold back flushing the last one until it is not."""
+        return bool(self._pending) or (self._state == "running" and self.context._lines.has_message())
+
     async def aclose(self) -> None:
         """Stop the execution if it still runs (interrupt, then kill) and free the context for the next one."""
         with anyio.CancelScope(shield=True):

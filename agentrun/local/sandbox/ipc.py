@@ -17,7 +17,6 @@ from typing import Any
 import anyio
 import anyio.to_thread
 from anyio.abc import UNIXSocketStream
-from anyio.streams.buffered import BufferedByteReceiveStream
 
 logger = logging.getLogger("agentrun.local.sandbox")
 
@@ -31,14 +30,14 @@ CREDENTIALS = struct.Struct("3i")
 
 
 class Lines:
-    """Newline-delimited JSON over a unix socket stream."""
+    """Newline-delimited JSON over a unix socket stream. It keeps its own buffer (rather than anyio's
+    BufferedByteReceiveStream) so that `has_message` can say, without reading, whether a whole message waits."""
 
     def __init__(self, stream: UNIXSocketStream, leftover: bytes = b"") -> None:
         self.stream = stream
-        self.reader = BufferedByteReceiveStream(stream)
+        self.buffer = bytearray(leftover)
+        self._scanned = 0  # bytes of the buffer known to hold no newline
         self.broken: str | None = None  # why the peer was cut off, when it broke the protocol
-        if leftover:
-            self.reader.feed_data(leftover)
 
     async def send(self, message: dict[str, Any], fds: list[int] | None = None) -> None:
         data = json.dumps(message, separators=(",", ":")).encode() + b"\n"
@@ -47,21 +46,40 @@ class Lines:
         else:
             await self.stream.send(data)
 
+    def has_message(self) -> bool:
+        """Whether a whole message is already buffered (the next `receive` answers without waiting)."""
+        return self.buffer.find(b"\n", self._scanned) >= 0
+
     async def receive(self) -> dict[str, Any] | None:
         """The next message; None once the peer has gone (or the stream was closed, or broke the protocol)."""
-        try:
-            line = await self.reader.receive_until(b"\n", MAX_MESSAGE)
-        except (anyio.EndOfStream, anyio.IncompleteRead, anyio.BrokenResourceError, anyio.ClosedResourceError):
-            return None
-        except anyio.DelimiterNotFound:
-            self.broken = f"it sent a message over {MAX_MESSAGE // MIB} MiB, the most one message may hold"
-            logger.warning("a sandbox process sent a message over %d bytes; dropping the connection", MAX_MESSAGE)
+        line = await self._line()
+        if line is None:
             return None
         try:
             message = json.loads(line) if len(line) < PARSE_IN_THREAD else await _parse_in_thread(line)
         except ValueError:
             return {}
         return message if isinstance(message, dict) else {}
+
+    async def _line(self) -> bytes | None:
+        """The next line without its newline. What was read stays in the buffer if the wait is cancelled."""
+        while True:
+            at = self.buffer.find(b"\n", self._scanned)
+            if 0 <= at <= MAX_MESSAGE:
+                line = bytes(self.buffer[:at])
+                del self.buffer[: at + 1]
+                self._scanned = 0
+                return line
+            if at > MAX_MESSAGE or len(self.buffer) > MAX_MESSAGE:
+                self.broken = f"it sent a message over {MAX_MESSAGE // MIB} MiB, the most one message may hold"
+                logger.warning("a sandbox process sent a message over %d bytes; dropping the connection", MAX_MESSAGE)
+                return None
+            self._scanned = len(self.buffer)
+            try:
+                chunk = await self.stream.receive()
+            except (anyio.EndOfStream, anyio.BrokenResourceError, anyio.ClosedResourceError):
+                return None
+            self.buffer += chunk
 
     async def aclose(self) -> None:
         with anyio.CancelScope(shield=True):
