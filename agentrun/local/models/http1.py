@@ -41,21 +41,8 @@ class _Closed(Exception):
     """The connection closed before any byte of the answer (a stale keep-alive connection)."""
 
 
-class _Slot:
-    """One of the client's connections, given back once however the connection ends."""
-
-    def __init__(self, slots: asyncio.Semaphore) -> None:
-        self._slots: asyncio.Semaphore | None = slots
-
-    def release(self) -> None:
-        slots, self._slots = self._slots, None
-        if slots is not None:
-            slots.release()
-
-
 class _Connection(asyncio.Protocol):
-    def __init__(self, slot: _Slot) -> None:
-        self._slot = slot
+    def __init__(self) -> None:
         self.transport: asyncio.Transport | None = None
         self.closed = False
         self._parser = httptools.HttpResponseParser(self)
@@ -93,7 +80,6 @@ class _Connection(asyncio.Protocol):
 
     def connection_lost(self, exc: Exception | None) -> None:
         self.closed = True
-        self._slot.release()
         if self.head_done and not self.complete and not self._length_known and self.error is None:
             self.complete = True  # a body delimited by the connection's end
         elif not self.complete and self.error is None:
@@ -233,10 +219,7 @@ class Response:
 
 
 class Http1Client:
-    def __init__(self, ssl_context: Callable[[], ssl.SSLContext], *, max_connections: int = 256) -> None:
-        # Past max_connections a new connection waits for one to end (within the connect timeout), as httpx's and
-        # aiohttp's pools did: a burst of calls cannot run the server out of file descriptors.
-        self._slots = asyncio.Semaphore(max_connections)
+    def __init__(self, ssl_context: Callable[[], ssl.SSLContext]) -> None:
         self._ssl_context = ssl_context
         self._ssl: ssl.SSLContext | None = None
         self._idle: dict[tuple[str, str, int], list[_Connection]] = {}
@@ -253,27 +236,19 @@ class Http1Client:
                 self._ssl = self._ssl_context()
             context = self._ssl
         loop = asyncio.get_running_loop()
-        slot = _Slot(self._slots)
-        acquired = False
         try:
             async with asyncio.timeout(timeout):
-                await self._slots.acquire()
-                acquired = True
                 _, connection = await loop.create_connection(
-                    lambda: _Connection(slot),
+                    _Connection,
                     host.strip("[]"),
                     port,
                     ssl=context,
                     server_hostname=host.strip("[]") if context else None,
                 )
-        except BaseException as exc:
-            if acquired:
-                slot.release()  # no connection came of it (release is once only, should it have been made)
-            if isinstance(exc, TimeoutError):
-                raise Timeout from None
-            if isinstance(exc, OSError):  # ssl.SSLError included
-                raise ConnectFailed(f"{type(exc).__name__}: {exc}") from None
-            raise
+        except TimeoutError:
+            raise Timeout from None
+        except (OSError, ssl.SSLError) as exc:
+            raise ConnectFailed(f"{type(exc).__name__}: {exc}") from None
         self._open.add(connection)
         return connection
 

@@ -198,27 +198,3 @@ async def test_the_gateway_client_closes_every_connection_at_shutdown() -> None:
         assert upstreams.http1._open
         await upstreams.aclose()
         assert not upstreams.http1._open
-
-
-async def test_past_max_connections_a_call_waits_for_a_connection_to_end() -> None:
-    release = asyncio.Event()
-
-    async def held(head: bytes, writer: asyncio.StreamWriter) -> bool:
-        await release.wait()
-        writer.write(b"HTTP/1.1 200 OK\r\ncontent-length: 2\r\nconnection: close\r\n\r\n{}")
-        await writer.drain()
-        return False
-
-    client = http1.Http1Client(lambda: pytest.fail("no TLS here"), max_connections=1)
-    try:
-        async with serving(held) as (base, accepted):
-            first = asyncio.ensure_future(_get(client, base))
-            await asyncio.sleep(0.1)
-            with pytest.raises(http1.Timeout):  # the one connection is busy: no second within the timeout
-                await client.request("GET", URL(base + "/models"), {}, b"", 0.2)
-            assert len(accepted) == 1
-            release.set()
-            assert await first == (200, b"{}")
-            assert await _get(client, base) == (200, b"{}")  # its slot came back when it closed
-    finally:
-        await client.aclose()
