@@ -171,11 +171,6 @@ class _Connection(asyncio.Protocol):
             await self._wait(timeout)
 
     @property
-    def gone(self) -> bool:
-        """Closed, or closing (the upstream's end has arrived; connection_lost is still to come)."""
-        return self.closed or self.transport is None or self.transport.is_closing()
-
-    @property
     def reusable(self) -> bool:
         return self.complete and not self.closed and self.error is None and self.keep_alive
 
@@ -279,7 +274,7 @@ class Http1Client:
         idle = self._idle.get(key)
         while idle:
             connection = idle.pop()
-            if connection.gone or asyncio.get_running_loop().time() - connection.idle_since > _KEEP_IDLE:
+            if connection.closed or asyncio.get_running_loop().time() - connection.idle_since > _KEEP_IDLE:
                 connection.close()  # gone, or idle long enough that a firewall may have dropped it silently
                 self._open.discard(connection)
                 continue
