@@ -1,7 +1,6 @@
-"""Calls to OpenAI-compatible upstreams, owned by the gateway and closed with the server: direct ones through the
-gateway's own HTTP/1.1 client (http1.py: ~0.3 ms less added latency per call than aiohttp, which cost a third less
-than httpx; bench/models.py), those behind an HTTP(S)_PROXY through an aiohttp `ClientSession`. Tool calls
-(agentrun/local/tools) share `UpstreamClient.client`, an httpx client, closed with it.
+"""Calls to OpenAI-compatible upstreams through one shared aiohttp `ClientSession`, owned by the gateway and closed
+with the server (aiohttp costs the gateway about two thirds of the CPU per call that httpx's async client did:
+bench/models.py). Tool calls (agentrun/local/tools) share `UpstreamClient.client`, an httpx client, closed with it.
 
 The gateway sends only what the upstream needs: the JSON body (with the backend's model name), `Authorization:
 Bearer <the backend's key>` when it has one, and nothing of the caller's headers (their API key or signature stays
@@ -15,8 +14,7 @@ attempt. A stream that breaks later raises `StreamBroken` from its events.
 from __future__ import annotations
 
 import json
-import re
-from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable, Mapping
+from collections.abc import AsyncGenerator, AsyncIterator, Awaitable, Callable
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
@@ -27,7 +25,7 @@ import httpx
 from yarl import URL
 
 from agentrun._version import __version__
-from agentrun.local.models import http1, sse
+from agentrun.local.models import sse
 from agentrun.local.models.coalesce import coalesce_sends
 from agentrun.local.models.targets import Backend
 
@@ -35,8 +33,6 @@ _ERROR_BODY_LIMIT = 64 * 1024
 _RETRYABLE = frozenset({401, 403, 408, 409, 425, 429})  # and every 5xx
 _URL_CACHE_SIZE = 1024
 _HEAD_LIMIT = 16 * 1024
-_USER_AGENT = f"agentrun-local/{__version__}"
-_FORBIDDEN = re.compile(r"[\r\n\x00]")
 
 
 class AttemptFailed(Exception):
@@ -154,9 +150,7 @@ class UpstreamClient:
         self._max_connections = max_connections
         self._limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_keepalive)
         self._client: httpx.AsyncClient | None = None
-        self._session: aiohttp.ClientSession | None = None  # for upstreams behind a proxy
-        # httpx's TLS context: certifi's CAs, or SSL_CERT_FILE / SSL_CERT_DIR, as the httpx client has.
-        self.http1 = http1.Http1Client(httpx.create_ssl_context)
+        self._session: aiohttp.ClientSession | None = None
         self._urls: dict[tuple[str, str], tuple[URL, str | None]] = {}  # parsed once, with the proxy for it
         self._timeouts: dict[float, aiohttp.ClientTimeout] = {}
 
@@ -202,7 +196,7 @@ class UpstreamClient:
             self._session = aiohttp.ClientSession(
                 connector=connector,
                 cookie_jar=aiohttp.DummyCookieJar(),  # an upstream's cookies never ride along on other callers' calls
-                headers={"user-agent": _USER_AGENT},
+                headers={"user-agent": f"agentrun-local/{__version__}"},
                 trust_env=False,  # proxies from the environment are chosen per URL (_proxy); no ~/.netrc
                 auto_decompress=True,
                 # Response heads as large as httpx (h11) took, not aiohttp's 8 KiB per line: providers send long
@@ -216,7 +210,6 @@ class UpstreamClient:
         session, self._session = self._session, None
         client, self._client = self._client, None
         try:
-            await self.http1.aclose()
             if session is not None:
                 await session.close()
         finally:
@@ -242,7 +235,7 @@ class UpstreamClient:
         }
         if backend.api_key:
             headers["authorization"] = f"Bearer {backend.api_key}"
-        data = b""
+        data = None
         if payload is not None:
             headers["content-type"] = "application/json"
             data = _body(payload)
@@ -250,48 +243,11 @@ class UpstreamClient:
             url, proxy = self._url(backend.base_url, path)
         except ValueError as exc:
             raise AttemptFailed(f"its base URL is not usable: {sse.scrub_text(str(exc), secrets)}") from None
-        if url.scheme not in ("http", "https") or not url.raw_host:
-            raise AttemptFailed(f"its base URL is not usable: {sse.scrub_text(str(url), secrets)}")
-        if proxy is None:
-            answer: _Answer = await self._direct(method, url, headers, data, timeout, secrets)
-        else:
-            answer = await self._proxied(method, url, proxy, headers, data, timeout, secrets)
-        try:
-            return await _classify(answer, stream=stream, timeout=timeout, secrets=secrets)
-        except BaseException:
-            answer.close()
-            raise
-
-    async def _direct(
-        self, method: str, url: URL, headers: dict[str, str], data: bytes, timeout: float, secrets: tuple[str, ...]
-    ) -> _Answer:
-        headers = {"user-agent": _USER_AGENT, **headers}
-        if any(_FORBIDDEN.search(value) for value in headers.values()):
-            raise AttemptFailed("the request to it cannot be sent (a header value holds a line break)")
-        try:
-            response = await self.http1.request(method, url, headers, data, timeout)
-        except http1.Timeout:
-            raise AttemptFailed(f"no answer within {timeout:g} s (requestTimeout)", timed_out=True) from None
-        except (http1.ConnectFailed, http1.Broken) as exc:  # their messages name what failed
-            reason = sse.scrub_text(str(exc) or "connection failed", secrets)
-            raise AttemptFailed(f"cannot reach it ({reason})") from None
-        return _Http1Answer(response, timeout)
-
-    async def _proxied(
-        self,
-        method: str,
-        url: URL,
-        proxy: str,
-        headers: dict[str, str],
-        data: bytes,
-        timeout: float,
-        secrets: tuple[str, ...],
-    ) -> _Answer:
         try:
             response = await self.session.request(
                 method,
                 url,
-                data=data if data or method != "GET" else None,
+                data=data,
                 headers=headers,
                 proxy=proxy,
                 timeout=self._timeout(timeout),
@@ -307,100 +263,60 @@ class UpstreamClient:
         except ValueError as exc:  # a header value it refuses to send (a key with a line break, say)
             reason = sse.scrub_text(_described(exc, "invalid request"), secrets)
             raise AttemptFailed(f"the request to it cannot be sent ({reason})") from None
-        return _AiohttpAnswer(response, timeout)
-
-
-class _Answer:
-    """An upstream answer whose head has arrived, from either client. Reading its body raises StreamBroken."""
-
-    status: int
-    headers: Mapping[str, str]
-
-    def chunks(self) -> AsyncIterator[bytes]:
-        raise NotImplementedError
-
-    async def read(self) -> bytes:
-        return b"".join([chunk async for chunk in self.chunks()])
-
-    def close(self) -> None:
-        """End it: its connection goes back to the pool when it was read to its end, else it is closed."""
-        raise NotImplementedError
-
-
-class _Http1Answer(_Answer):
-    def __init__(self, response: http1.Response, timeout: float) -> None:
-        self._response = response
-        self._timeout = timeout
-        self.status = response.status
-        self.headers = response.headers
-
-    async def chunks(self) -> AsyncIterator[bytes]:
         try:
-            async for chunk in self._response.chunks():
-                yield chunk
-        except http1.Timeout:
-            raise StreamBroken(f"silent for {self._timeout:g} s", timed_out=True) from None
-        except http1.Broken as exc:
-            raise StreamBroken(str(exc) or "connection lost") from None
+            return await self._classify(response, stream=stream, timeout=timeout, secrets=secrets)
+        except BaseException:
+            response.close()
+            raise
 
-    def close(self) -> None:
-        self._response.release()
-
-
-class _AiohttpAnswer(_Answer):
-    def __init__(self, response: aiohttp.ClientResponse, timeout: float) -> None:
-        self._response = response
-        self._timeout = timeout
-        self.status = response.status
-        self.headers = response.headers
-
-    def chunks(self) -> AsyncIterator[bytes]:
-        return _bytes(self._response, self._timeout)
-
-    def close(self) -> None:
-        self._response.release()
-
-
-async def _classify(answer: _Answer, *, stream: bool, timeout: float, secrets: tuple[str, ...]) -> Answered | Streaming:
-    status = answer.status
-    content_type = answer.headers.get("content-type", "")
-    try:
-        if status >= 500 or status in _RETRYABLE:
-            body = await _read_limited(answer)
-            raise AttemptFailed(_reason(status, body, secrets))
-        if stream and status < 300 and content_type.startswith("text/event-stream"):
-            events = sse.events(answer.chunks(), secrets)
-            try:
-                first = await _first_event(events)
-            except BaseException:
-                await events.aclose()
-                raise
-            return Streaming(_chain(first, events), _closer(answer))
-        body = sse.scrub(await answer.read(), secrets)
-    except StreamBroken as broken:
-        if broken.timed_out:
+    async def _classify(
+        self, response: aiohttp.ClientResponse, *, stream: bool, timeout: float, secrets: tuple[str, ...]
+    ) -> Answered | Streaming:
+        status = response.status
+        content_type = response.headers.get("content-type", "")
+        try:
+            if status >= 500 or status in _RETRYABLE:
+                body = await _read_limited(response)
+                raise AttemptFailed(_reason(status, body, secrets))
+            if stream and status < 300 and content_type.startswith("text/event-stream"):
+                events = sse.events(_bytes(response, timeout), secrets)
+                try:
+                    first = await _first_event(events)
+                except StreamBroken as broken:
+                    await events.aclose()
+                    raise AttemptFailed(
+                        f"it went silent for {timeout:g} s (requestTimeout)"
+                        if broken.timed_out
+                        else f"it failed while answering ({broken.reason})",
+                        timed_out=broken.timed_out,
+                    ) from None
+                return Streaming(_chain(first, events), _releaser(response))
+            body = sse.scrub(await response.read(), secrets)
+        except TimeoutError:
             raise AttemptFailed(f"it went silent for {timeout:g} s (requestTimeout)", timed_out=True) from None
-        reason = sse.scrub_text(broken.reason, secrets)
-        raise AttemptFailed(f"it failed while answering ({reason})") from None
-    answer.close()
-    if status < 300:
-        try:
-            json.loads(body)
-        except ValueError:
-            raise AttemptFailed(f"it answered HTTP {status} with a body that is not JSON") from None
-    return Answered(status, body, content_type or "application/json")
+        except aiohttp.ClientError as exc:
+            reason = sse.scrub_text(_described(exc, "connection lost"), secrets)
+            raise AttemptFailed(f"it failed while answering ({reason})") from None
+        response.release()
+        if status < 300:
+            try:
+                json.loads(body)
+            except ValueError:
+                raise AttemptFailed(f"it answered HTTP {status} with a body that is not JSON") from None
+        return Answered(status, body, content_type or "application/json")
 
 
-def _closer(answer: _Answer) -> Callable[[], Awaitable[None]]:
-    async def close() -> None:
-        answer.close()
+def _releaser(response: aiohttp.ClientResponse) -> Callable[[], Awaitable[None]]:
+    async def release() -> None:
+        # Back to the pool when read to its end; otherwise aiohttp closes the connection.
+        response.release()
 
-    return close
+    return release
 
 
-async def _read_limited(answer: _Answer) -> bytes:
+async def _read_limited(response: aiohttp.ClientResponse) -> bytes:
     body = b""
-    async for chunk in answer.chunks():
+    async for chunk in response.content.iter_any():
         body += chunk
         if len(body) >= _ERROR_BODY_LIMIT:
             break
