@@ -29,6 +29,7 @@ from agentrun.local import LocalServer
 from agentrun.model import ChatCompletion
 
 AGENT = """
+import asyncio
 import os
 
 from agentrun.server import AgentEvent, AgentRequest, AgentRunServer, EventType
@@ -43,6 +44,7 @@ async def invoke_agent(request: AgentRequest):
     for word in ("you said: " + question).split(" "):
         yield word + " "
     if question == "crash":
+        await asyncio.sleep(0.5)  # let the words already yielded leave the process first
         os._exit(3)  # the instance dies mid-answer
     yield f"[session {request.session_id}]"
 
