@@ -14,16 +14,19 @@ from __future__ import annotations
 import argparse
 import filecmp
 import os
+import re
 import shutil
 import subprocess
 import sys
 import tempfile
 from pathlib import Path
 
+import yaml
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from codegen import fields, operation_groups  # noqa: E402  (scripts/ is not a package)
+from codegen import bundle, fields, operation_groups  # noqa: E402  (scripts/ is not a package)
 
 CODEGEN = ROOT / "scripts" / "codegen"
 OUT = ROOT / "generated"
@@ -43,12 +46,14 @@ def _check_versions() -> None:
 
 def _generate(plane: str, dest: Path) -> None:
     package = f"agentrun_{plane}_api"
+    spec = dest / f"{plane}.bundled.yaml"  # openapi/<plane>.yaml with the shared schemas it uses copied in
+    spec.write_text(yaml.safe_dump(bundle.bundled(plane), sort_keys=False, allow_unicode=True))
     bin_dir = Path(sys.executable).parent  # the generator's post-hooks call `ruff` from PATH
     env = {**os.environ, "PATH": f"{bin_dir}{os.pathsep}{os.environ.get('PATH', '')}"}
     cmd = [
         sys.executable, str(CODEGEN / "run_generator.py"),
         "generate",
-        "--path", str(ROOT / "openapi" / f"{plane}.yaml"),
+        "--path", str(spec),
         "--config", str(CODEGEN / f"{plane}.yaml"),
         "--custom-template-path", str(CODEGEN / "templates"),
         "--meta", "none",
@@ -63,6 +68,41 @@ def _generate(plane: str, dest: Path) -> None:
         (dest / package / unused).unlink()
     for cache in (dest / package).rglob("__pycache__"):
         shutil.rmtree(cache)
+    spec.unlink()
+
+
+SHARED_MODULE = '''"""{name}: defined once (openapi/shared.yaml), so the control plane's class serves this plane too."""
+
+from {source}.models.{module} import {name}
+
+__all__ = ["{name}"]
+'''
+SHARED_TYPES = '''"""Shared types: the control plane's (one `UNSET`, one `Operation` for both planes)."""
+
+from {source}.types import UNSET, File, FileTypes, Operation, OperationRequest, RequestFiles, Unset
+
+__all__ = ["UNSET", "File", "FileTypes", "Operation", "OperationRequest", "RequestFiles", "Unset"]
+'''
+
+
+def _model_modules(package: Path) -> dict[str, str]:
+    """Class name -> module name, from the generated models/__init__.py (`from .module import Class`)."""
+    text = (package / "models" / "__init__.py").read_text()
+    return {m.group(2): m.group(1) for m in re.finditer(r"^\s*from \.(\w+) import (\w+)$", text, re.M)}
+
+
+def _share(dest: Path) -> None:
+    """The data plane's modules for the shared schemas, and its types.py, re-export the control plane's."""
+    source, target = "agentrun_control_api", dest / "agentrun_data_api"
+    have = _model_modules(dest / source)
+    modules = _model_modules(target)
+    for name in bundle.shared_names("data"):
+        if name not in have:
+            sys.exit(f"openapi/shared.yaml: {name} is used by the data plane only; keep it in data.yaml")
+        (target / "models" / f"{modules[name]}.py").write_text(
+            SHARED_MODULE.format(name=name, source=source, module=have[name])
+        )
+    (target / "types.py").write_text(SHARED_TYPES.format(source=source))
 
 
 def _format(root: Path) -> None:
@@ -98,6 +138,7 @@ def main() -> int:
         fresh = Path(tmp)
         for plane in PLANES:
             _generate(plane, fresh)
+        _share(fresh)
         fields.write_all(fresh)
         operation_groups.write_all(fresh)
         _format(fresh)

@@ -68,7 +68,7 @@ class CodeInterpreter:
         self, *, language: str = "python", cwd: str | None = None, options: CallOptions | None = None
     ) -> CodeContext:
         """Start a new context (an interpreter of `language`, in `cwd`; the server's default is /home/user)."""
-        body = data_models.CreateContextInput(language=data_models.CodeLanguage(_language(language)))
+        body = data_models.CreateContextInput(language=data_models.ContextLanguage(_language(language)))
         if cwd is not None:
             body.cwd = require_text(cwd, "cwd", "pass an absolute directory inside the sandbox, or leave it out")
         target = self._target()
@@ -184,7 +184,7 @@ class CodeInterpreter:
         if context is not None:
             body.context_id = _context_id(context)
         if language is not None:
-            body.language = data_models.CodeLanguage(_language(language))
+            body.language = data_models.ContextLanguage(_language(language))
             if isinstance(context, CodeContext) and context.language != language:
                 raise errors.InvalidArgumentError(
                     f"context {context.id} runs {context.language}, not {language}; leave language= out when "

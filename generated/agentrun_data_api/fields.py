@@ -8,16 +8,17 @@ from typing import TYPE_CHECKING, Any, TypedDict
 if TYPE_CHECKING:
     from .models import ChatResponseFormat
     from .models import EmbeddingEncodingFormat
-    from .models import NasConfig
-    from .models import OssMountConfig
+    from .models import NASConfig
+    from .models import OSSMountConfig
     from .models import PolarFsConfig
 
 
 class CreateSandboxMore(TypedDict, total=False):
     """The CreateSandboxInput fields a facade method passes through (it names the others itself)."""
 
-    nas_config: NasConfig | Mapping[str, Any] | None
-    oss_mount_config: None | OssMountConfig | Mapping[str, Any]
+    sandbox_idle_timeout_in_seconds: int
+    nas_config: NASConfig | Mapping[str, Any] | None
+    oss_mount_config: None | OSSMountConfig | Mapping[str, Any]
     polar_fs_config: None | PolarFsConfig | Mapping[str, Any]
 
 

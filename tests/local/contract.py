@@ -2,7 +2,8 @@
 
 `AnswerContract` is an ASGI middleware: for each response it finds the operation in openapi/control.yaml (served
 under `/2025-09-10`, the spec's own paths) or openapi/data.yaml (served under `/data`, sandbox routes also under
-`/data/2025-09-10`) by method and path template, then checks that the status is documented, that the content type
+`/data/2025-09-10`) by method and path template (each spec with the openapi/shared.yaml schemas it uses copied in,
+as the generator reads it: scripts/codegen/bundle.py), then checks that the status is documented, that the content type
 is one the spec lists for it, and that a JSON body validates against the response schema (JSON Schema 2020-12,
 the OpenAPI 3.1 dialect, `$ref`s resolved in the spec). Streams (SSE, downloads) are checked for content type only.
 A success on a path no operation describes is a violation too (an undocumented route); an error there must still
@@ -14,17 +15,21 @@ from __future__ import annotations
 
 import json
 import re
+import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
 from jsonschema import Draft202012Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
-SPECS = Path(__file__).resolve().parents[2] / "openapi"
+ROOT = Path(__file__).resolve().parents[2]
+sys.path.insert(0, str(ROOT / "scripts"))
+
+from codegen import bundle  # noqa: E402  (scripts/ is not a package)
+
 CONTROL_MOUNT = ""  # control.yaml's paths already start with /2025-09-10
 DATA_MOUNTS = ("/data/2025-09-10", "/data")  # longest first: the version prefix is optional on sandbox paths
 NOT_AN_API = frozenset({"/health"})  # AgentRun Local's own liveness probe, outside both planes
@@ -74,7 +79,7 @@ class Spec:
 
     @classmethod
     def load(cls, name: str) -> Spec:
-        return cls(name, yaml.safe_load((SPECS / f"{name}.yaml").read_text()))
+        return cls(name, bundle.bundled(name))
 
     def resolve(self, pointer: str) -> tuple[str, Any]:
         """The object at `pointer`, following a local `$ref` (as response objects may be): (its pointer, it)."""

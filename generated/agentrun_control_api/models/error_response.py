@@ -13,15 +13,15 @@ T = TypeVar("T", bound="ErrorResponse")
 
 @_attrs_define
 class ErrorResponse:
-    """Error body. Clients also accept the capitalised spellings Code / Message / RequestId."""
+    """AgentRun error body, sent with HTTP ≥ 400. Clients also accept the capitalised spellings Code / Message / RequestId."""
 
     code: str | Unset = UNSET
-    """ Error code, e.g. ERR_BAD_REQUEST, ERR_VALIDATION_FAILED, ERR_NOT_FOUND, ERR_CONFLICT,
-    ERR_INTERNAL_SERVER_ERROR. """
+    """ Error code, e.g. `ERR_BAD_REQUEST`, `ERR_VALIDATION_FAILED`, `ERR_FORBIDDEN`, `ERR_NOT_FOUND`,
+    `ERR_CONFLICT`, `ERR_INTERNAL_SERVER_ERROR`. """
     message: str | Unset = UNSET
     """ Human-readable message; its phrases drive client error classification. """
     request_id: str | Unset = UNSET
-    """ Request ID. """
+    """ Request ID (may instead come from a `x-acs-request-id`-style response header). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

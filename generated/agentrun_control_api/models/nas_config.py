@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -19,34 +19,47 @@ T = TypeVar("T", bound="NASConfig")
 class NASConfig:
     """NAS mounts."""
 
-    group_id: int | Unset = UNSET
+    group_id: int | None | Unset = UNSET
     """ POSIX group ID. """
-    mount_points: list[NASMountConfig] | Unset = UNSET
-    user_id: int | Unset = UNSET
+    user_id: int | None | Unset = UNSET
     """ POSIX user ID. """
+    mount_points: list[NASMountConfig] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        group_id = self.group_id
+        group_id: int | None | Unset
+        if isinstance(self.group_id, Unset):
+            group_id = UNSET
+        else:
+            group_id = self.group_id
 
-        mount_points: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.mount_points, Unset):
+        user_id: int | None | Unset
+        if isinstance(self.user_id, Unset):
+            user_id = UNSET
+        else:
+            user_id = self.user_id
+
+        mount_points: list[dict[str, Any]] | None | Unset
+        if isinstance(self.mount_points, Unset):
+            mount_points = UNSET
+        elif isinstance(self.mount_points, list):
             mount_points = []
-            for mount_points_item_data in self.mount_points:
-                mount_points_item = mount_points_item_data.to_dict()
-                mount_points.append(mount_points_item)
+            for mount_points_type_0_item_data in self.mount_points:
+                mount_points_type_0_item = mount_points_type_0_item_data.to_dict()
+                mount_points.append(mount_points_type_0_item)
 
-        user_id = self.user_id
+        else:
+            mount_points = self.mount_points
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
         if group_id is not UNSET:
             field_dict["groupId"] = group_id
-        if mount_points is not UNSET:
-            field_dict["mountPoints"] = mount_points
         if user_id is not UNSET:
             field_dict["userId"] = user_id
+        if mount_points is not UNSET:
+            field_dict["mountPoints"] = mount_points
 
         return field_dict
 
@@ -55,23 +68,51 @@ class NASConfig:
         from ..models.nas_mount_config import NASMountConfig  # noqa: PLC0415
 
         d = dict(src_dict)
-        group_id = d.pop("groupId", UNSET)
 
-        _mount_points = d.pop("mountPoints", UNSET)
-        mount_points: list[NASMountConfig] | Unset = UNSET
-        if _mount_points is not UNSET:
-            mount_points = []
-            for mount_points_item_data in _mount_points:
-                mount_points_item = NASMountConfig.from_dict(mount_points_item_data)
+        def _parse_group_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
 
-                mount_points.append(mount_points_item)
+        group_id = _parse_group_id(d.pop("groupId", UNSET))
 
-        user_id = d.pop("userId", UNSET)
+        def _parse_user_id(data: object) -> int | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(int | None | Unset, data)
+
+        user_id = _parse_user_id(d.pop("userId", UNSET))
+
+        def _parse_mount_points(data: object) -> list[NASMountConfig] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                mount_points_type_0 = []
+                _mount_points_type_0 = data
+                for mount_points_type_0_item_data in _mount_points_type_0:
+                    mount_points_type_0_item = NASMountConfig.from_dict(mount_points_type_0_item_data)
+
+                    mount_points_type_0.append(mount_points_type_0_item)
+
+                return mount_points_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[NASMountConfig] | None | Unset, data)
+
+        mount_points = _parse_mount_points(d.pop("mountPoints", UNSET))
 
         nas_config = cls(
             group_id=group_id,
-            mount_points=mount_points,
             user_id=user_id,
+            mount_points=mount_points,
         )
 
         nas_config.additional_properties = d

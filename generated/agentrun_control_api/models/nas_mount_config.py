@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -13,60 +13,125 @@ T = TypeVar("T", bound="NASMountConfig")
 
 @_attrs_define
 class NASMountConfig:
-    """One NAS mount point. The control-plane models spell the TLS flag `enableTLS`; the data-plane sandbox create sends
-    `enableTls`. Servers accept both spellings.
+    """One NAS mount point. TLS is spelled `enableTLS` by the control-plane models and third-party clients and `enableTls`
+    by the official SDK's data-plane sandbox create; servers accept both (either true enables TLS).
 
     """
 
-    enableTLS: bool | Unset = UNSET
-    """ Mount over TLS (control-plane spelling). """
-    enableTls: bool | Unset = UNSET
-    """ Mount over TLS (data-plane spelling, accepted as an alias of enableTLS). """
-    mount_dir: str | Unset = UNSET
+    server_addr: None | str | Unset = UNSET
+    """ NAS mount target address (may include a remote path). """
+    mount_dir: None | str | Unset = UNSET
     """ Mount directory inside the instance. """
-    server_addr: str | Unset = UNSET
-    """ NAS server address and export path. """
+    enableTLS: bool | None | Unset = UNSET
+    """ Mount over TLS (control-plane spelling). """
+    enableTls: bool | None | Unset = UNSET
+    """ Mount over TLS (data-plane spelling, accepted as an alias of enableTLS). """
+    remote_path: None | str | Unset = UNSET
+    """ Remote path on the NAS file system (third-party clients). """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        enableTLS = self.enableTLS
+        server_addr: None | str | Unset
+        if isinstance(self.server_addr, Unset):
+            server_addr = UNSET
+        else:
+            server_addr = self.server_addr
 
-        enableTls = self.enableTls
+        mount_dir: None | str | Unset
+        if isinstance(self.mount_dir, Unset):
+            mount_dir = UNSET
+        else:
+            mount_dir = self.mount_dir
 
-        mount_dir = self.mount_dir
+        enableTLS: bool | None | Unset
+        if isinstance(self.enableTLS, Unset):
+            enableTLS = UNSET
+        else:
+            enableTLS = self.enableTLS
 
-        server_addr = self.server_addr
+        enableTls: bool | None | Unset
+        if isinstance(self.enableTls, Unset):
+            enableTls = UNSET
+        else:
+            enableTls = self.enableTls
+
+        remote_path: None | str | Unset
+        if isinstance(self.remote_path, Unset):
+            remote_path = UNSET
+        else:
+            remote_path = self.remote_path
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
         field_dict.update({})
+        if server_addr is not UNSET:
+            field_dict["serverAddr"] = server_addr
+        if mount_dir is not UNSET:
+            field_dict["mountDir"] = mount_dir
         if enableTLS is not UNSET:
             field_dict["enableTLS"] = enableTLS
         if enableTls is not UNSET:
             field_dict["enableTls"] = enableTls
-        if mount_dir is not UNSET:
-            field_dict["mountDir"] = mount_dir
-        if server_addr is not UNSET:
-            field_dict["serverAddr"] = server_addr
+        if remote_path is not UNSET:
+            field_dict["remotePath"] = remote_path
 
         return field_dict
 
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        enableTLS = d.pop("enableTLS", UNSET)
 
-        enableTls = d.pop("enableTls", UNSET)
+        def _parse_server_addr(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        mount_dir = d.pop("mountDir", UNSET)
+        server_addr = _parse_server_addr(d.pop("serverAddr", UNSET))
 
-        server_addr = d.pop("serverAddr", UNSET)
+        def _parse_mount_dir(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        mount_dir = _parse_mount_dir(d.pop("mountDir", UNSET))
+
+        def _parse_enableTLS(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        enableTLS = _parse_enableTLS(d.pop("enableTLS", UNSET))
+
+        def _parse_enableTls(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        enableTls = _parse_enableTls(d.pop("enableTls", UNSET))
+
+        def _parse_remote_path(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        remote_path = _parse_remote_path(d.pop("remotePath", UNSET))
 
         nas_mount_config = cls(
+            server_addr=server_addr,
+            mount_dir=mount_dir,
             enableTLS=enableTLS,
             enableTls=enableTls,
-            mount_dir=mount_dir,
-            server_addr=server_addr,
+            remote_path=remote_path,
         )
 
         nas_mount_config.additional_properties = d

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -19,16 +19,21 @@ T = TypeVar("T", bound="OSSMountConfig")
 class OSSMountConfig:
     """OSS mounts."""
 
-    mount_points: list[OSSMountPoint] | Unset = UNSET
+    mount_points: list[OSSMountPoint] | None | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        mount_points: list[dict[str, Any]] | Unset = UNSET
-        if not isinstance(self.mount_points, Unset):
+        mount_points: list[dict[str, Any]] | None | Unset
+        if isinstance(self.mount_points, Unset):
+            mount_points = UNSET
+        elif isinstance(self.mount_points, list):
             mount_points = []
-            for mount_points_item_data in self.mount_points:
-                mount_points_item = mount_points_item_data.to_dict()
-                mount_points.append(mount_points_item)
+            for mount_points_type_0_item_data in self.mount_points:
+                mount_points_type_0_item = mount_points_type_0_item_data.to_dict()
+                mount_points.append(mount_points_type_0_item)
+
+        else:
+            mount_points = self.mount_points
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -43,14 +48,28 @@ class OSSMountConfig:
         from ..models.oss_mount_point import OSSMountPoint  # noqa: PLC0415
 
         d = dict(src_dict)
-        _mount_points = d.pop("mountPoints", UNSET)
-        mount_points: list[OSSMountPoint] | Unset = UNSET
-        if _mount_points is not UNSET:
-            mount_points = []
-            for mount_points_item_data in _mount_points:
-                mount_points_item = OSSMountPoint.from_dict(mount_points_item_data)
 
-                mount_points.append(mount_points_item)
+        def _parse_mount_points(data: object) -> list[OSSMountPoint] | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, list):
+                    raise TypeError()
+                mount_points_type_0 = []
+                _mount_points_type_0 = data
+                for mount_points_type_0_item_data in _mount_points_type_0:
+                    mount_points_type_0_item = OSSMountPoint.from_dict(mount_points_type_0_item_data)
+
+                    mount_points_type_0.append(mount_points_type_0_item)
+
+                return mount_points_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(list[OSSMountPoint] | None | Unset, data)
+
+        mount_points = _parse_mount_points(d.pop("mountPoints", UNSET))
 
         oss_mount_config = cls(
             mount_points=mount_points,

@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,28 +15,48 @@ T = TypeVar("T", bound="OSSMountPoint")
 class OSSMountPoint:
     """One OSS mount point."""
 
-    bucket_name: str | Unset = UNSET
+    bucket_name: None | str | Unset = UNSET
     """ OSS bucket name. """
-    bucket_path: str | Unset = UNSET
+    bucket_path: None | str | Unset = UNSET
     """ Path inside the bucket. """
-    endpoint: str | Unset = UNSET
+    endpoint: None | str | Unset = UNSET
     """ OSS endpoint. """
-    mount_dir: str | Unset = UNSET
+    mount_dir: None | str | Unset = UNSET
     """ Mount directory inside the instance. """
-    read_only: bool | Unset = UNSET
+    read_only: bool | None | Unset = UNSET
     """ Mount read-only. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        bucket_name = self.bucket_name
+        bucket_name: None | str | Unset
+        if isinstance(self.bucket_name, Unset):
+            bucket_name = UNSET
+        else:
+            bucket_name = self.bucket_name
 
-        bucket_path = self.bucket_path
+        bucket_path: None | str | Unset
+        if isinstance(self.bucket_path, Unset):
+            bucket_path = UNSET
+        else:
+            bucket_path = self.bucket_path
 
-        endpoint = self.endpoint
+        endpoint: None | str | Unset
+        if isinstance(self.endpoint, Unset):
+            endpoint = UNSET
+        else:
+            endpoint = self.endpoint
 
-        mount_dir = self.mount_dir
+        mount_dir: None | str | Unset
+        if isinstance(self.mount_dir, Unset):
+            mount_dir = UNSET
+        else:
+            mount_dir = self.mount_dir
 
-        read_only = self.read_only
+        read_only: bool | None | Unset
+        if isinstance(self.read_only, Unset):
+            read_only = UNSET
+        else:
+            read_only = self.read_only
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -57,15 +77,51 @@ class OSSMountPoint:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        bucket_name = d.pop("bucketName", UNSET)
 
-        bucket_path = d.pop("bucketPath", UNSET)
+        def _parse_bucket_name(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        endpoint = d.pop("endpoint", UNSET)
+        bucket_name = _parse_bucket_name(d.pop("bucketName", UNSET))
 
-        mount_dir = d.pop("mountDir", UNSET)
+        def _parse_bucket_path(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        read_only = d.pop("readOnly", UNSET)
+        bucket_path = _parse_bucket_path(d.pop("bucketPath", UNSET))
+
+        def _parse_endpoint(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        endpoint = _parse_endpoint(d.pop("endpoint", UNSET))
+
+        def _parse_mount_dir(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        mount_dir = _parse_mount_dir(d.pop("mountDir", UNSET))
+
+        def _parse_read_only(data: object) -> bool | None | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(bool | None | Unset, data)
+
+        read_only = _parse_read_only(d.pop("readOnly", UNSET))
 
         oss_mount_point = cls(
             bucket_name=bucket_name,

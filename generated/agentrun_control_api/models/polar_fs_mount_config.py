@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -15,20 +15,32 @@ T = TypeVar("T", bound="PolarFsMountConfig")
 class PolarFsMountConfig:
     """One PolarFS mount point."""
 
-    instance_id: str | Unset = UNSET
+    instance_id: None | str | Unset = UNSET
     """ PolarFS instance ID. """
-    mount_dir: str | Unset = UNSET
+    mount_dir: None | str | Unset = UNSET
     """ Mount directory inside the instance. """
-    remote_dir: str | Unset = UNSET
+    remote_dir: None | str | Unset = UNSET
     """ Remote directory. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
-        instance_id = self.instance_id
+        instance_id: None | str | Unset
+        if isinstance(self.instance_id, Unset):
+            instance_id = UNSET
+        else:
+            instance_id = self.instance_id
 
-        mount_dir = self.mount_dir
+        mount_dir: None | str | Unset
+        if isinstance(self.mount_dir, Unset):
+            mount_dir = UNSET
+        else:
+            mount_dir = self.mount_dir
 
-        remote_dir = self.remote_dir
+        remote_dir: None | str | Unset
+        if isinstance(self.remote_dir, Unset):
+            remote_dir = UNSET
+        else:
+            remote_dir = self.remote_dir
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -45,11 +57,33 @@ class PolarFsMountConfig:
     @classmethod
     def from_dict(cls: type[T], src_dict: Mapping[str, Any]) -> T:
         d = dict(src_dict)
-        instance_id = d.pop("instanceId", UNSET)
 
-        mount_dir = d.pop("mountDir", UNSET)
+        def _parse_instance_id(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
 
-        remote_dir = d.pop("remoteDir", UNSET)
+        instance_id = _parse_instance_id(d.pop("instanceId", UNSET))
+
+        def _parse_mount_dir(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        mount_dir = _parse_mount_dir(d.pop("mountDir", UNSET))
+
+        def _parse_remote_dir(data: object) -> None | str | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            return cast(None | str | Unset, data)
+
+        remote_dir = _parse_remote_dir(d.pop("remoteDir", UNSET))
 
         polar_fs_mount_config = cls(
             instance_id=instance_id,

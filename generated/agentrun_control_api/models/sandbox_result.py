@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar, cast
 
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
@@ -17,24 +17,35 @@ T = TypeVar("T", bound="SandboxResult")
 
 @_attrs_define
 class SandboxResult:
-    """Success envelope of CreateSandbox, GetSandbox, PauseSandbox and ResumeSandbox."""
+    """Success envelope of CreateSandbox, GetSandbox, StopSandbox, DeleteSandbox, PauseSandbox and ResumeSandbox. `code` is
+    exactly `SUCCESS` on success; anything else is a failure even with HTTP 200.
+
+    """
 
     code: str | Unset = UNSET
     """ SUCCESS on success. """
     request_id: str | Unset = UNSET
     """ Request ID. """
-    data: Sandbox | Unset = UNSET
-    """ A sandbox as seen by the control plane. """
+    message: str | Unset = UNSET
+    data: None | Sandbox | Unset = UNSET
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
+        from ..models.sandbox import Sandbox  # noqa: PLC0415
+
         code = self.code
 
         request_id = self.request_id
 
-        data: dict[str, Any] | Unset = UNSET
-        if not isinstance(self.data, Unset):
+        message = self.message
+
+        data: dict[str, Any] | None | Unset
+        if isinstance(self.data, Unset):
+            data = UNSET
+        elif isinstance(self.data, Sandbox):
             data = self.data.to_dict()
+        else:
+            data = self.data
 
         field_dict: dict[str, Any] = {}
         field_dict.update(self.additional_properties)
@@ -43,6 +54,8 @@ class SandboxResult:
             field_dict["code"] = code
         if request_id is not UNSET:
             field_dict["requestId"] = request_id
+        if message is not UNSET:
+            field_dict["message"] = message
         if data is not UNSET:
             field_dict["data"] = data
 
@@ -57,16 +70,29 @@ class SandboxResult:
 
         request_id = d.pop("requestId", UNSET)
 
-        _data = d.pop("data", UNSET)
-        data: Sandbox | Unset
-        if isinstance(_data, Unset):
-            data = UNSET
-        else:
-            data = Sandbox.from_dict(_data)
+        message = d.pop("message", UNSET)
+
+        def _parse_data(data: object) -> None | Sandbox | Unset:
+            if data is None:
+                return data
+            if isinstance(data, Unset):
+                return data
+            try:
+                if not isinstance(data, dict):
+                    raise TypeError()
+                data_type_0 = Sandbox.from_dict(data)
+
+                return data_type_0
+            except (TypeError, ValueError, AttributeError, KeyError):
+                pass
+            return cast(None | Sandbox | Unset, data)
+
+        data = _parse_data(d.pop("data", UNSET))
 
         sandbox_result = cls(
             code=code,
             request_id=request_id,
+            message=message,
             data=data,
         )
 

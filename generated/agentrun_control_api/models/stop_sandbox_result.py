@@ -24,7 +24,7 @@ class StopSandboxResult:
     request_id: str | Unset = UNSET
     """ Request ID. """
     data: Sandbox | Unset = UNSET
-    """ A sandbox as seen by the control plane. """
+    """ A sandbox, as both planes return it. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
     def to_dict(self) -> dict[str, Any]:

@@ -34,12 +34,12 @@ if TYPE_CHECKING:
     from .chat_tool_call import ChatToolCall
     from .chat_tool_call_delta import ChatToolCallDelta
     from .code_context import CodeContext
-    from .code_language import CodeLanguage
     from .command_output import CommandOutput
     from .command_result import CommandResult
     from .command_status import CommandStatus
     from .completion_tokens_details import CompletionTokensDetails
     from .completion_usage import CompletionUsage
+    from .context_language import ContextLanguage
     from .create_context_input import CreateContextInput
     from .create_sandbox_input import CreateSandboxInput
     from .embedding import Embedding
@@ -79,15 +79,15 @@ if TYPE_CHECKING:
     from .model_usage_report_by_service import ModelUsageReportByService
     from .model_usage_tally import ModelUsageTally
     from .move_path_input import MovePathInput
-    from .nas_config import NasConfig
-    from .nas_mount_point import NasMountPoint
+    from .nas_config import NASConfig
+    from .nas_mount_config import NASMountConfig
     from .open_ai_error import OpenAIError
     from .open_ai_error_response import OpenAIErrorResponse
     from .operation_result import OperationResult
-    from .oss_mount_config import OssMountConfig
-    from .oss_mount_point import OssMountPoint
+    from .oss_mount_config import OSSMountConfig
+    from .oss_mount_point import OSSMountPoint
     from .polar_fs_config import PolarFsConfig
-    from .polar_fs_mount_point import PolarFsMountPoint
+    from .polar_fs_mount_config import PolarFsMountConfig
     from .process_exit_event import ProcessExitEvent
     from .process_info import ProcessInfo
     from .process_status import ProcessStatus
@@ -101,6 +101,7 @@ if TYPE_CHECKING:
     from .run_command_input import RunCommandInput
     from .sandbox import Sandbox
     from .sandbox_health import SandboxHealth
+    from .sandbox_metadata import SandboxMetadata
     from .sandbox_result import SandboxResult
     from .start_process_input import StartProcessInput
     from .stderr_event import StderrEvent
@@ -152,12 +153,12 @@ _MODULES = {
     "ChatToolCall": ".chat_tool_call",
     "ChatToolCallDelta": ".chat_tool_call_delta",
     "CodeContext": ".code_context",
-    "CodeLanguage": ".code_language",
     "CommandOutput": ".command_output",
     "CommandResult": ".command_result",
     "CommandStatus": ".command_status",
     "CompletionTokensDetails": ".completion_tokens_details",
     "CompletionUsage": ".completion_usage",
+    "ContextLanguage": ".context_language",
     "CreateContextInput": ".create_context_input",
     "CreateSandboxInput": ".create_sandbox_input",
     "Embedding": ".embedding",
@@ -197,15 +198,15 @@ _MODULES = {
     "ModelUsageReportByService": ".model_usage_report_by_service",
     "ModelUsageTally": ".model_usage_tally",
     "MovePathInput": ".move_path_input",
-    "NasConfig": ".nas_config",
-    "NasMountPoint": ".nas_mount_point",
+    "NASConfig": ".nas_config",
+    "NASMountConfig": ".nas_mount_config",
     "OpenAIError": ".open_ai_error",
     "OpenAIErrorResponse": ".open_ai_error_response",
     "OperationResult": ".operation_result",
-    "OssMountConfig": ".oss_mount_config",
-    "OssMountPoint": ".oss_mount_point",
+    "OSSMountConfig": ".oss_mount_config",
+    "OSSMountPoint": ".oss_mount_point",
     "PolarFsConfig": ".polar_fs_config",
-    "PolarFsMountPoint": ".polar_fs_mount_point",
+    "PolarFsMountConfig": ".polar_fs_mount_config",
     "ProcessExitEvent": ".process_exit_event",
     "ProcessInfo": ".process_info",
     "ProcessStatus": ".process_status",
@@ -219,6 +220,7 @@ _MODULES = {
     "RunCommandInput": ".run_command_input",
     "Sandbox": ".sandbox",
     "SandboxHealth": ".sandbox_health",
+    "SandboxMetadata": ".sandbox_metadata",
     "SandboxResult": ".sandbox_result",
     "StartProcessInput": ".start_process_input",
     "StderrEvent": ".stderr_event",
@@ -271,12 +273,12 @@ __all__ = (
     "ChatToolCall",
     "ChatToolCallDelta",
     "CodeContext",
-    "CodeLanguage",
     "CommandOutput",
     "CommandResult",
     "CommandStatus",
     "CompletionTokensDetails",
     "CompletionUsage",
+    "ContextLanguage",
     "CreateContextInput",
     "CreateSandboxInput",
     "Embedding",
@@ -316,15 +318,15 @@ __all__ = (
     "ModelUsageReportByService",
     "ModelUsageTally",
     "MovePathInput",
-    "NasConfig",
-    "NasMountPoint",
+    "NASConfig",
+    "NASMountConfig",
     "OpenAIError",
     "OpenAIErrorResponse",
     "OperationResult",
-    "OssMountConfig",
-    "OssMountPoint",
+    "OSSMountConfig",
+    "OSSMountPoint",
     "PolarFsConfig",
-    "PolarFsMountPoint",
+    "PolarFsMountConfig",
     "ProcessExitEvent",
     "ProcessInfo",
     "ProcessStatus",
@@ -338,6 +340,7 @@ __all__ = (
     "RunCommandInput",
     "Sandbox",
     "SandboxHealth",
+    "SandboxMetadata",
     "SandboxResult",
     "StartProcessInput",
     "StderrEvent",

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.code_language import CodeLanguage
+from ..models.context_language import ContextLanguage
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="CodeContext")
@@ -18,7 +18,7 @@ class CodeContext:
 
     id: str | Unset = UNSET
     cwd: str | Unset = UNSET
-    language: CodeLanguage | Unset = UNSET
+    language: ContextLanguage | Unset = UNSET
     """ Language of a context or execution. """
     additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
 
@@ -51,11 +51,11 @@ class CodeContext:
         cwd = d.pop("cwd", UNSET)
 
         _language = d.pop("language", UNSET)
-        language: CodeLanguage | Unset
+        language: ContextLanguage | Unset
         if isinstance(_language, Unset):
             language = UNSET
         else:
-            language = CodeLanguage(_language)
+            language = ContextLanguage(_language)
 
         code_context = cls(
             id=id,

@@ -6,7 +6,7 @@ from typing import Any, TypeVar
 from attrs import define as _attrs_define
 from attrs import field as _attrs_field
 
-from ..models.code_language import CodeLanguage
+from ..models.context_language import ContextLanguage
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ExecuteCodeInput")
@@ -19,7 +19,7 @@ class ExecuteCodeInput:
     code: str
     context_id: str | Unset = UNSET
     """ Context to run in; omitted for stateless execution. """
-    language: CodeLanguage | Unset = UNSET
+    language: ContextLanguage | Unset = UNSET
     """ Language of a context or execution. """
     timeout: int | Unset = UNSET
     """ Timeout in seconds applied by the server (30 when omitted). """
@@ -60,11 +60,11 @@ class ExecuteCodeInput:
         context_id = d.pop("contextId", UNSET)
 
         _language = d.pop("language", UNSET)
-        language: CodeLanguage | Unset
+        language: ContextLanguage | Unset
         if isinstance(_language, Unset):
             language = UNSET
         else:
-            language = CodeLanguage(_language)
+            language = ContextLanguage(_language)
 
         timeout = d.pop("timeout", UNSET)
 

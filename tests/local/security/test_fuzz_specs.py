@@ -22,7 +22,6 @@ import time
 import zipfile
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -30,6 +29,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 import requests
 import schemathesis
+from contract import bundle
 from hypothesis import HealthCheck, Phase, settings
 from local_helpers import acs3_headers, agentrun4_headers
 from schemathesis import GenerationMode
@@ -51,7 +51,6 @@ from agentrun.local.schema import strip_nulls
 
 pytestmark = pytest.mark.fuzz
 
-SPECS = Path(__file__).resolve().parents[3] / "openapi"
 EXAMPLES = 50  # per operation and generation mode; ~95 operations
 MAX_SANDBOX_CREATES = 3  # per plane: the fuzz's CreateSandbox calls that really start a sandbox
 TEST_MODEL = "agentrun-local-test-model"
@@ -83,7 +82,7 @@ CODE_PACKAGE = _code_package()
 
 
 def load(name: str) -> Any:
-    schema = schemathesis.openapi.from_path(SPECS / f"{name}.yaml")
+    schema = schemathesis.openapi.from_dict(bundle.bundled(name))  # with the openapi/shared.yaml schemas it uses
     schema.config.generation.update(
         modes=[GenerationMode.POSITIVE, GenerationMode.NEGATIVE],
         max_examples=EXAMPLES,

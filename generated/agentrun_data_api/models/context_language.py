@@ -2,7 +2,7 @@ from enum import StrEnum
 from typing import Self
 
 
-class CodeLanguage(StrEnum):
+class ContextLanguage(StrEnum):
     JAVASCRIPT = "javascript"
     PYTHON = "python"
 

@@ -1,0 +1,5 @@
+"""SandboxMetadata: defined once (openapi/shared.yaml), so the control plane's class serves this plane too."""
+
+from agentrun_control_api.models.sandbox_metadata import SandboxMetadata
+
+__all__ = ["SandboxMetadata"]
