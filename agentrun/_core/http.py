@@ -8,11 +8,16 @@ is decided once (`request_options`), signed per attempt (`request_signing`), and
 
 from __future__ import annotations
 
+import asyncio
+import datetime
+import functools
 import json
 import logging
 import time
+import urllib.request
 from collections.abc import AsyncIterator, Callable, Mapping
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
+from dataclasses import dataclass
 from typing import Any, Unpack
 
 import anyio
@@ -22,11 +27,18 @@ from agentrun_data_api.types import OperationRequest as DataOperationRequest
 
 from agentrun._config import Config, Timeouts
 from agentrun._core import raw_response, retries
+from agentrun._core.aiohttp_transport import READ_WHOLE, AiohttpTransport
 from agentrun._core.envelope import envelope_data, json_of, request_id_of
 from agentrun._core.error_mapping import status_error, total_timeout_error, transport_error
 from agentrun._core.request_options import Body, CallOptions, Plane, RequestFields, RequestOptions
 from agentrun._core.request_options import resolve_timeouts as _resolve_timeouts
-from agentrun._core.request_signing import CONTROL_API_VERSION, sign_control_request, sign_data_request
+from agentrun._core.request_signing import (
+    CONTROL_API_VERSION,
+    control_headers,
+    data_headers,
+    sign_control_request,
+    sign_data_request,
+)
 from agentrun._version import __version__
 
 __all__ = [
@@ -46,6 +58,7 @@ __all__ = [
 
 logger = logging.getLogger("agentrun.http")
 
+_ACCEPT_ENCODING = "gzip, deflate"  # what httpx's client would add; it decodes both
 OperationRequest = ControlOperationRequest | DataOperationRequest
 """One request of a generated operation: what `<operation module>.request(...)` returns."""
 
@@ -54,17 +67,31 @@ def _httpx_timeout(t: Timeouts) -> httpx.Timeout:
     return httpx.Timeout(connect=t.connect, read=t.read, write=t.write, pool=t.pool)
 
 
-def _new_client(config: Config, transport: httpx.AsyncBaseTransport | None, max_connections: int) -> httpx.AsyncClient:
+def _new_client(config: Config, transport: httpx.AsyncBaseTransport | None, max_connections: int) -> _Client:
     limits = httpx.Limits(max_connections=max_connections, max_keepalive_connections=max_connections // 4)
-    if transport is None and config.unix_socket:
+    own = transport is None
+    if transport is None and config.unix_socket:  # aiohttp speaks no TLS over a unix socket; httpcore does
         transport = httpx.AsyncHTTPTransport(uds=config.unix_socket, verify=config.verify, limits=limits)
-    return httpx.AsyncClient(
+    elif transport is None:
+        transport = AiohttpTransport(verify=config.verify, max_connections=max_connections)
+    client = httpx.AsyncClient(
         timeout=_httpx_timeout(config.timeout),
         limits=limits,
         transport=transport,
         verify=config.verify,
         follow_redirects=False,
     )
+    # With no proxy in the environment (httpx would mount one), the core hands its requests straight to its own
+    # transport: httpx's client layer (cookies, auth, hooks, URL merging) is half the SDK's CPU per call, and the
+    # SDK's own pool uses none of it.
+    direct = transport if own and not any(urllib.request.getproxies()) else None
+    return _Client(client, direct)
+
+
+@dataclass(frozen=True, slots=True)
+class _Client:
+    http: httpx.AsyncClient
+    direct: httpx.AsyncBaseTransport | None = None
 
 
 def _encode_json(body: Any) -> bytes:
@@ -74,18 +101,18 @@ def _encode_json(body: Any) -> bytes:
 
 class _Pool:
     """The connection pool (an `httpx.AsyncClient`) a core and the cores derived from it send through. With the
-    default TLS settings it is built on first use: building it imports httpcore and loads the CA bundle (~30 ms),
-    which a client that is made but never sends does not need. With any other `verify=` it is built at once, so a
-    CA file that cannot be read raises where the client is made."""
+    default TLS settings it is built on first use: building it loads the CA bundle (~30 ms), which a client that is
+    made but never sends does not need. With any other `verify=` it is built at once, so a CA file that cannot be
+    read raises where the client is made."""
 
-    def __init__(self, build: Callable[[], httpx.AsyncClient], *, now: bool) -> None:
+    def __init__(self, build: Callable[[], _Client], *, now: bool) -> None:
         self._build = build
-        self.client: httpx.AsyncClient | None = build() if now else None
+        self.built: _Client | None = build() if now else None
 
-    def get(self) -> httpx.AsyncClient:
-        if self.client is None:  # no await in between: one event loop cannot build it twice
-            self.client = self._build()
-        return self.client
+    def get(self) -> _Client:
+        if self.built is None:  # no await in between: one event loop cannot build it twice
+            self.built = self._build()
+        return self.built
 
 
 class HttpCore:
@@ -106,17 +133,18 @@ class HttpCore:
         if _pool is not None:
             self._pool = _pool
         elif http_client is not None:
-            self._pool = _Pool(lambda: http_client, now=True)
+            self._pool = _Pool(lambda: _Client(http_client), now=True)
         else:
             self._pool = _Pool(lambda: _new_client(config, transport, max_connections), now=config.verify is not True)
         self._bases: dict[Plane, str] = {}
+        self._config_headers = {name.lower(): value for name, value in config.headers.items()}
         self._user_agent = f"agentrun-python/{__version__}" + (
             f" {config.user_agent_suffix}" if config.user_agent_suffix else ""
         )
 
     @property
     def http(self) -> httpx.AsyncClient:
-        return self._pool.get()
+        return self._pool.get().http
 
     def derive(self, config: Config) -> HttpCore:
         """A core with another configuration that sends through this core's connection pool; closing it leaves the
@@ -136,8 +164,8 @@ class HttpCore:
         return self._bases[plane]
 
     async def aclose(self) -> None:
-        if self._owns_client and self._pool.client is not None:
-            await self._pool.client.aclose()
+        if self._owns_client and self._pool.built is not None:
+            await self._pool.built.http.aclose()
 
     # -- building and signing ------------------------------------------------------------------------------------
 
@@ -148,23 +176,51 @@ class HttpCore:
     def _build(self, opts: RequestOptions) -> httpx.Request:
         """A signed request. Called once per attempt, so every retry carries a fresh date and nonce."""
         hdrs: dict[str, str] = {"user-agent": self._user_agent, "accept": "application/json"}
-        hdrs.update(self.config.headers)
+        hdrs.update(self._config_headers)
         if opts.headers:
-            hdrs.update(opts.headers)
+            hdrs.update((name.lower(), value) for name, value in opts.headers.items())
         content = opts.content
         if opts.json_body is not None:
             content = _encode_json(opts.json_body)
             hdrs["content-type"] = "application/json; charset=utf-8"
         clean_params = {k: _query_value(v) for k, v in (opts.params or {}).items() if v is not None}
-        request = self._pool.get().build_request(
+        extensions = {"timeout": _httpx_timeout(opts.timeouts).as_dict()}
+        pool = self._pool.get()
+        if pool.direct is None or opts.files is not None or opts.data is not None:
+            return self._build_with_client(pool.http, opts, hdrs, content, clean_params, extensions)
+        address = self.base_url(opts.plane) + opts.path
+        try:
+            url = _url(address, tuple(clean_params.items()))
+        except TypeError:  # a list among the parameters: not hashable, not cached
+            url = httpx.URL(address, params=clean_params)
+        hdrs["accept-encoding"] = _ACCEPT_ENCODING
+        if opts.plane is Plane.CONTROL:
+            body = content if isinstance(content, bytes) else b""  # a streamed body is signed as empty
+            hdrs.update(control_headers(self.config, opts.method, url, hdrs, body, opts.action))
+        elif self.config.has_credentials:
+            hdrs.update(data_headers(self.config, opts.method, url, hdrs))
+        return httpx.Request(opts.method, url, content=content, headers=hdrs, extensions=extensions)
+
+    def _build_with_client(
+        self,
+        client: httpx.AsyncClient,
+        opts: RequestOptions,
+        hdrs: dict[str, str],
+        content: Body | None,
+        params: dict[str, Any],
+        extensions: dict[str, Any],
+    ) -> httpx.Request:
+        """Built by the `httpx.AsyncClient` (a user's client, with its own defaults; multipart and form bodies,
+        whose content type exists only once built), then signed."""
+        request = client.build_request(
             opts.method,
             self.base_url(opts.plane) + opts.path,
-            params=clean_params or None,
+            params=params or None,
             content=content,
             files=opts.files,
             data=opts.data,
             headers=hdrs,
-            extensions={"timeout": _httpx_timeout(opts.timeouts).as_dict()},
+            extensions=extensions,
         )
         if opts.plane is Plane.CONTROL:
             sign_control_request(self.config, request, opts.action)
@@ -180,7 +236,7 @@ class HttpCore:
         opts = RequestOptions.build(self.config, plane, method, path, **fields)
         sent: list[httpx.Request] = []
         try:
-            with anyio.fail_after(opts.timeouts.total):
+            async with asyncio.timeout(opts.timeouts.total):  # a fifth of anyio.fail_after's cost; same TimeoutError
                 return await self._send_with_retries(opts, sent, stream=False)
         except TimeoutError:
             raise total_timeout_error(sent[-1] if sent else None, method, path, opts.timeouts) from None
@@ -204,10 +260,18 @@ class HttpCore:
         """Send `opts`, then its `next_attempt()` copies while a retry is allowed; `sent` gets each attempt."""
         while True:
             request = self._build(opts)
+            if not stream:
+                request.extensions[READ_WHOLE] = True
             sent.append(request)
             started = time.perf_counter()
+            pool = self._pool.get()
             try:
-                response = await self._pool.get().send(request, stream=True)
+                if pool.direct is not None:
+                    response = await pool.direct.handle_async_request(request)
+                    response.request = request
+                    response.elapsed = datetime.timedelta(seconds=time.perf_counter() - started)  # to the headers
+                else:
+                    response = await pool.http.send(request, stream=True)
             except httpx.TransportError as exc:
                 if opts.may_retry and retries.should_retry_exception(exc, opts.idempotent):
                     delay = retries.backoff_seconds(opts.retries_taken)
@@ -282,6 +346,12 @@ def _operation_fields(
             options=options,
         ),
     )
+
+
+@functools.lru_cache(maxsize=512)
+def _url(address: str, params: tuple[tuple[str, Any], ...]) -> httpx.URL:
+    """Parsed once per address and query: an agent loop calls the same few, and httpx checks every character."""
+    return httpx.URL(address, params=params or None)
 
 
 def _query_value(value: Any) -> Any:
