@@ -35,7 +35,10 @@ OUT = PKG / "sync"
 
 # Modules (relative to agentrun/) considered for a blocking twin; packages are taken whole. Only those with async
 # code of their own, or importing a twinned module, are copied (see `twinned_sources`); the rest are shared.
-TWINS = ["client.py", "_core/paging.py", "_core/waiting.py", "_core/resource.py", "_core/bound.py", "_core/closing.py"]
+TWINS = [
+    "client.py", "_core/paging.py", "_core/waiting.py", "_core/resource.py", "_core/bound.py", "_core/closing.py",
+    "_core/attempts.py",
+]  # fmt: skip
 TWIN_PACKAGES = ["agent_runtime", "credential", "model", "sandbox", "tool", "workspace"]
 
 # Modules whose every name has a blocking twin of the same name in another module.
@@ -72,6 +75,7 @@ RENAMES = {
     "__aiter__": "__iter__",
     "__anext__": "__next__",
     "aclose": "close",
+    "aread": "read",
     "aclosing": "closing",
     "StopAsyncIteration": "StopIteration",
     "AsyncOpenAI": "OpenAI",

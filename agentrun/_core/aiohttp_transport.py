@@ -23,6 +23,7 @@ import functools
 import ssl
 import weakref
 from collections.abc import AsyncIterator
+from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, NoReturn
 
 import httpx
@@ -37,7 +38,9 @@ KEEPALIVE_SECONDS = 4.0  # below the 5 s idle close of common servers (uvicorn's
 
 
 class AiohttpTransport(httpx.AsyncBaseTransport):
-    """Sends httpx requests through one `aiohttp.ClientSession` per event loop (HTTP/1.1, keep-alive)."""
+    """Sends httpx requests through one `aiohttp.ClientSession` per event loop (HTTP/1.1, keep-alive). Several
+    loops can use one transport (the blocking API's loop thread, and its main-thread loop): each has its own
+    connections, since a socket belongs to the loop that opened it."""
 
     def __init__(self, *, verify: ssl.SSLContext | str | bool = True, max_connections: int = 100) -> None:
         self._verify = verify
@@ -45,28 +48,32 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         # A CA file that cannot be read fails where the client is made; the default bundle is read on first use.
         self._ssl: ssl.SSLContext | bool | None = None if verify is True else _ssl_context(verify)
         self._imported = False
-        self._session: aiohttp.ClientSession | None = None
-        self._loop: asyncio.AbstractEventLoop | None = None
-        self._finalizer: weakref.finalize[Any, Any] | None = None
+        self._sessions: dict[asyncio.AbstractEventLoop, _LoopSession] = {}
 
     async def _session_here(self) -> aiohttp.ClientSession:
         loop = asyncio.get_running_loop()
-        if self._session is None or self._loop is not loop or self._session.closed:
-            if not self._imported:  # importing aiohttp (~40 ms) and reading the CA bundle block: not on the loop
-                self._ssl = await asyncio.to_thread(self._prepare)
-                self._imported = True
-            if self._session is None or self._loop is not loop or self._session.closed:
-                self._forget_session()
-                self._session, self._loop = self._new_session(), loop
-                # A client dropped unclosed still closes its sockets (and aiohttp has nothing to warn about).
-                self._finalizer = weakref.finalize(self, _abandon, self._session, loop)
-        return self._session
+        held = self._sessions.get(loop)
+        if held is not None and not held.session.closed:
+            return held.session
+        if not self._imported:  # importing aiohttp (~40 ms) and reading the CA bundle block: not on the loop
+            self._ssl = await asyncio.to_thread(self._prepare)
+            self._imported = True
+        held = self._sessions.get(loop)
+        if held is None or held.session.closed:
+            for gone in [other for other in self._sessions if other.is_closed()]:  # a finished asyncio.run
+                self._sessions.pop(gone).finalizer()
+            session = self._new_session()
+            # A client dropped unclosed still closes its sockets (and aiohttp has nothing to warn about).
+            held = _LoopSession(session, weakref.finalize(self, _abandon, session, loop))
+            self._sessions[loop] = held
+        return held.session
 
-    def _forget_session(self) -> None:
-        self._session = None
-        if self._finalizer is not None:
-            self._finalizer()  # a session of another loop: its sockets are closed there (or dropped if it is gone)
-            self._finalizer = None
+    async def aclose_here(self) -> None:
+        """Close the connections of the running loop only (those of other loops stay usable there)."""
+        held = self._sessions.pop(asyncio.get_running_loop(), None)
+        if held is not None:
+            held.finalizer.detach()
+            await held.session.close()
 
     def _prepare(self) -> ssl.SSLContext | bool:
         import aiohttp  # noqa: F401  (in a worker thread, so the loop never waits on the import)
@@ -120,26 +127,31 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         return httpx.Response(response.status, headers=response.raw_headers, stream=stream, extensions=extensions)
 
     async def aclose(self) -> None:
-        if self._finalizer is not None:
-            self._finalizer.detach()
-            self._finalizer = None
-        session, self._session = self._session, None
-        if session is not None and not session.closed:
-            await session.close()
+        """Close this loop's connections, and hand those of other loops to their loops to close."""
+        await self.aclose_here()
+        sessions, self._sessions = self._sessions, {}
+        for held in sessions.values():
+            held.finalizer()
+
+
+@dataclass(frozen=True, slots=True)
+class _LoopSession:
+    session: aiohttp.ClientSession
+    finalizer: weakref.finalize[Any, Any]  # closes the session's sockets on its loop if nobody closes it
 
 
 def _abandon(session: aiohttp.ClientSession, loop: asyncio.AbstractEventLoop) -> None:
     """Close the sockets of a session nobody will await on, on its own loop's thread (asyncio transports are not
-    thread-safe); when that loop is gone, there is nothing left to close them with."""
+    thread-safe); a closed loop's sockets are closed right away."""
     try:
         running = asyncio.get_running_loop()
     except RuntimeError:
         running = None
-    if running is not loop and loop.is_running():
+    if running is loop or loop.is_closed():
+        _abandon_now(session)
+    else:  # on its loop's thread, now or (an idle loop) when it runs next
         with contextlib.suppress(RuntimeError):  # the loop closed in between
             loop.call_soon_threadsafe(_abandon_now, session)
-    else:
-        _abandon_now(session)
 
 
 def _abandon_now(session: aiohttp.ClientSession) -> None:

@@ -20,14 +20,13 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from typing import Any, Unpack
 
-import anyio
 import httpx
 from agentrun_control_api.types import OperationRequest as ControlOperationRequest
 from agentrun_data_api.types import OperationRequest as DataOperationRequest
 
 from agentrun._config import Config, Timeouts
-from agentrun._core import raw_response, retries
-from agentrun._core.aiohttp_transport import READ_WHOLE, AiohttpTransport
+from agentrun._core import attempts
+from agentrun._core.aiohttp_transport import AiohttpTransport
 from agentrun._core.envelope import envelope_data, json_of, request_id_of
 from agentrun._core.error_mapping import status_error, total_timeout_error, transport_error
 from agentrun._core.request_options import Body, CallOptions, Plane, RequestFields, RequestOptions
@@ -257,46 +256,27 @@ class HttpCore:
     async def _send_with_retries(
         self, opts: RequestOptions, sent: list[httpx.Request], *, stream: bool
     ) -> httpx.Response:
-        """Send `opts`, then its `next_attempt()` copies while a retry is allowed; `sent` gets each attempt."""
-        while True:
-            request = self._build(opts)
-            if not stream:
-                request.extensions[READ_WHOLE] = True
-            sent.append(request)
-            started = time.perf_counter()
-            pool = self._pool.get()
-            try:
-                if pool.direct is not None:
-                    response = await pool.direct.handle_async_request(request)
-                    response.request = request
-                    response.elapsed = datetime.timedelta(seconds=time.perf_counter() - started)  # to the headers
-                else:
-                    response = await pool.http.send(request, stream=True)
-            except httpx.TransportError as exc:
-                if opts.may_retry and retries.should_retry_exception(exc, opts.idempotent):
-                    delay = retries.backoff_seconds(opts.retries_taken)
-                    logger.debug("%s %s failed (%r); retry %d in %.2fs", opts.method, opts.path, exc,
-                                 opts.retries_taken + 1, delay)  # fmt: skip
-                    opts = opts.next_attempt()
-                    await anyio.sleep(delay)
-                    continue
-                raise transport_error(exc, request, opts.timeouts) from exc
-            elapsed_ms = (time.perf_counter() - started) * 1e3
-            logger.debug("%s %s -> %d in %.1f ms", opts.method, request.url, response.status_code, elapsed_ms)
-            if response.status_code < 400:
-                if not stream:
-                    await _read_body(response, request, opts.timeouts)
-                raw_response.record(response)
-                return response
-            await _read_body(response, request, opts.timeouts)
-            if opts.may_retry and retries.should_retry_status(response.status_code, opts.idempotent):
-                delay = retries.backoff_seconds(opts.retries_taken, retries.retry_after_seconds(response))
-                logger.debug("%s %s got %d; retry %d in %.2fs", opts.method, opts.path, response.status_code,
-                             opts.retries_taken + 1, delay)  # fmt: skip
-                opts = opts.next_attempt()
-                await anyio.sleep(delay)
-                continue
-            raise status_error(response)
+        return await attempts.send_with_retries(opts, sent, self._build, self._send, stream=stream)
+
+    async def _send(self, request: httpx.Request) -> httpx.Response:
+        pool = self._pool.get()
+        if pool.direct is None:
+            return await pool.http.send(request, stream=True)
+        started = time.perf_counter()
+        response = await pool.direct.handle_async_request(request)
+        response.request = request
+        response.elapsed = datetime.timedelta(seconds=time.perf_counter() - started)  # to the headers
+        return response
+
+    def build_attempt(self, opts: RequestOptions) -> httpx.Request:
+        """The signed request of one attempt of `opts` (the blocking API's own connections send it)."""
+        return self._build(opts)
+
+    @property
+    def sends_direct(self) -> bool:
+        """Whether this core sends through the SDK's own pool, straight to its transport (no user client or
+        transport, no proxy in the environment, no unix socket): then the blocking API may use its own connections."""
+        return isinstance(self._pool.get().direct, AiohttpTransport)
 
     async def call(
         self,
@@ -308,7 +288,7 @@ class HttpCore:
     ) -> httpx.Response:
         """Send one request of a generated operation (`some_operation.request(...)`): its description gives the
         plane, method, signed action and whether a retry is safe. `content` sends a body the caller streams."""
-        plane, method, fields = _operation_fields(prepared, content, headers, options)
+        plane, method, fields = operation_fields(prepared, content, headers, options)
         return await self.request(plane, method, prepared.url, **fields)
 
     def stream_call(
@@ -319,11 +299,11 @@ class HttpCore:
         headers: Mapping[str, str] | None = None,
     ) -> AbstractAsyncContextManager[httpx.Response]:
         """`stream` for one request of a generated operation (see `call`)."""
-        plane, method, fields = _operation_fields(prepared, None, headers, options)
+        plane, method, fields = operation_fields(prepared, None, headers, options)
         return self.stream(plane, method, prepared.url, **fields)
 
 
-def _operation_fields(
+def operation_fields(
     prepared: OperationRequest, content: Body | None, headers: Mapping[str, str] | None, options: CallOptions | None
 ) -> tuple[Plane, str, RequestFields]:
     operation = prepared.operation
@@ -358,11 +338,3 @@ def _query_value(value: Any) -> Any:
     if isinstance(value, bool):
         return "true" if value else "false"
     return value
-
-
-async def _read_body(response: httpx.Response, request: httpx.Request, timeouts: Timeouts) -> None:
-    try:
-        await response.aread()
-    except httpx.TransportError as exc:
-        await response.aclose()
-        raise transport_error(exc, request, timeouts) from exc

@@ -1,6 +1,8 @@
-"""The blocking API's one loop thread per process, against a real AgentRun Local: a client made before `os.fork()`
-(gunicorn `--preload`, multiprocessing) works in the child on new connections while the parent keeps using its own;
-every sync client of a process shares one thread; a client nobody closes lets the interpreter exit cleanly.
+"""The blocking API's connections and its one loop thread per process, against a real AgentRun Local. A plain call
+is sent from the caller's thread on the client's own connections (agentrun/_core/blocking_http.py); a stream runs on
+the process's loop thread. A client made before `os.fork()` (gunicorn `--preload`, multiprocessing) works in the
+child on new connections, both ways, while the parent keeps using its own; every sync client of a process shares one
+loop thread; a client nobody closes lets the interpreter exit cleanly.
 
 Each scenario runs in a fresh Python process (as a real application does), bounded by a timeout, so a hang fails the
 test instead of stalling it; a forked child reports with its exit code, waited for in a bounded loop."""
@@ -35,6 +37,14 @@ def listing(client):
 
 def loop_threads():
     return [t.name for t in threading.enumerate() if t.name == "agentrun-sync"]
+
+
+def streamed(client):
+    # A stream: read on the loop thread (plain calls never start it).
+    return "".join(chunk.text for chunk in client.models.stream("agentrun-local-test-model", HELLO))
+
+
+HELLO = [{"role": "user", "content": "hi"}]
 
 
 def wait_bounded(pid, seconds=60.0):
@@ -79,23 +89,27 @@ async def test_a_client_made_before_fork_works_in_the_child_and_the_parent_keeps
         local,
         """
         client = AgentRun.local(DATA_DIR)
-        before = listing(client)  # the parent's pool now holds a kept-alive TLS connection
+        before = listing(client)  # the parent's own connection now holds a kept-alive TLS session
+        text = streamed(client)  # and so does the loop thread's pool
         pid = os.fork()
         if pid == 0:
             code = 1
             try:
                 inherited = listing(client)  # made before the fork, as under gunicorn --preload
+                inherited_stream = streamed(client)
                 with AgentRun.local(DATA_DIR) as fresh:
                     made_here = listing(fresh)
-                code = 0 if inherited == made_here == before and len(loop_threads()) == 1 else 2
+                same = inherited == made_here == before and inherited_stream == text
+                code = 0 if same and len(loop_threads()) == 1 else 2
             except BaseException:
                 import traceback
                 traceback.print_exc()
             finally:
                 os._exit(code)
         child = wait_bounded(pid)
-        after = listing(client)  # the parent's own connection still works: the child never used it
-        print(json.dumps({"child": child, "same": before == after, "threads": loop_threads()}))
+        after = listing(client)  # the parent's own connections still work: the child never used them
+        same = before == after and streamed(client) == text
+        print(json.dumps({"child": child, "same": same, "threads": loop_threads()}))
         client.close()
         """,
     )
@@ -115,7 +129,7 @@ async def test_multiprocessing_workers_make_sync_calls(local: LocalServer, tmp_p
 
         def work(_):
             client = CLIENT or AgentRun.local(DATA_DIR)
-            return listing(client), len(loop_threads())
+            return listing(client), len(streamed(client)) > 0, len(loop_threads())
 
 
         if __name__ == "__main__":
@@ -124,7 +138,7 @@ async def test_multiprocessing_workers_make_sync_calls(local: LocalServer, tmp_p
             with multiprocessing.get_context("{method}").Pool(2) as pool:
                 answers = pool.map_async(work, range(4)).get(timeout=60)
             after = listing(CLIENT)
-            print(json.dumps({{"ok": all(a == (before, 1) for a in answers), "same": before == after}}))
+            print(json.dumps({{"ok": all(a == (before, True, 1) for a in answers), "same": before == after}}))
             CLIENT.close()
         """,
     )
@@ -138,15 +152,20 @@ async def test_every_sync_client_of_a_process_shares_one_loop_thread(local: Loca
         """
         clients = [AgentRun.local(DATA_DIR) for _ in range(5)]
         listings = {json.dumps(listing(c)) for c in clients}
+        plain_calls_only = loop_threads()  # sent from this thread: no loop thread yet
+        streams = {streamed(c) for c in clients}
         while_open = loop_threads()
         clients[0].close()
-        after_one_close = listing(clients[1])  # closing a client closes its pool, not the shared thread
+        after_one_close = streamed(clients[1]), listing(clients[1])  # one client's close leaves the others working
         for c in clients[1:]:
             c.close()
-        print(json.dumps({"threads": while_open, "one_listing": len(listings) == 1, "still": loop_threads()}))
+        print(json.dumps({"plain": plain_calls_only, "threads": while_open, "one_listing": len(listings) == 1,
+                          "one_text": len(streams) == 1, "still": loop_threads()}))
         """,
     )
-    assert report == {"threads": ["agentrun-sync"], "one_listing": True, "still": ["agentrun-sync"]}
+    assert report == {
+        "plain": [], "threads": ["agentrun-sync"], "one_listing": True, "one_text": True, "still": ["agentrun-sync"]
+    }  # fmt: skip
 
 
 async def test_a_client_nobody_closes_lets_the_interpreter_exit_cleanly(local: LocalServer, tmp_path: Path) -> None:
@@ -157,7 +176,7 @@ async def test_a_client_nobody_closes_lets_the_interpreter_exit_cleanly(local: L
         """
         client = AgentRun.local(DATA_DIR)
         second = AgentRun.local(DATA_DIR)
-        listing(client), listing(second)
+        listing(client), listing(second), streamed(second)  # open connections on this thread and the loop thread
         print(json.dumps({"threads": loop_threads()}))
         """,
         "-X",
