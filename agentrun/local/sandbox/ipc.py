@@ -11,6 +11,7 @@ import os
 import signal
 import socket
 import struct
+import time
 from collections.abc import Iterator
 from typing import Any
 
@@ -197,8 +198,24 @@ def group_members(pgid: int, namespace: str | None) -> list[int]:
     return members
 
 
-def hold_child(pid: int) -> HeldProcess | None:
-    """(Blocking.) A child of process `pid` (the first found), held by a pidfd; None if it has none."""
+def _state(pid: int) -> str | None:
+    """(Blocking.) The state letter of process `pid` (R, S, T, Z, ...), None when it is gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            text = stat.read()
+        return text[text.rindex(")") + 2 :].split()[0]
+    except (OSError, ValueError, IndexError):
+        return None
+
+
+def hold_child(pid: int, *, stop_timeout: float = 5.0) -> HeldProcess | None:
+    """(Blocking.) A child of process `pid` (the first found), held by a pidfd; None if it has none. `pid` has been
+    sent SIGSTOP: its children are looked for once it has stopped, since a SIGSTOP takes effect only when the system
+    call it is in returns. A child a clone() was making at that moment would otherwise be missed, then orphaned when
+    `pid` is killed (before it asked to die with its parent), and left running."""
+    deadline = time.monotonic() + stop_timeout
+    while (state := _state(pid)) is not None and state not in ("T", "t", "Z", "X") and time.monotonic() < deadline:
+        time.sleep(0.001)
     for child, _, parent, _ in _processes():
         if parent != pid:
             continue

@@ -24,6 +24,29 @@ from typing import Any, TypeVar
 # passes, so that environment stays exactly what `agentrun local env` printed.
 os.environ.setdefault("DISABLE_BREAKING_CHANGES_WARNING", "1")
 
+CONNECT_BUDGET = 10_000
+"""What every default agentrun-sdk `Config` passes as `timeout` here (see `_give_connections_time`)."""
+
+
+def _give_connections_time() -> None:
+    """agentrun-sdk 0.0.54 hands `Config.timeout` (documented in seconds, 600 by default) to Tea as
+    `connect_timeout`, which Tea reads in milliseconds: 0.6 s to connect, and its async client builds two SSL contexts
+    on its event loop inside that budget. On two busy cores that failed now and then ("Connection timeout to host"),
+    whatever the server did, on whichever scenario ran while the machine was busiest. A user who meets it passes a
+    larger `Config(timeout=...)`; here every Config made without one gets 10 s (in Tea's milliseconds). The clients
+    are otherwise unchanged."""
+    from agentrun.utils.config import Config
+
+    made = Config.__init__
+
+    def init(self: Any, *args: Any, timeout: int | None = CONNECT_BUDGET, **kwargs: Any) -> None:
+        made(self, *args, timeout=timeout, **kwargs)
+
+    Config.__init__ = init  # type: ignore[method-assign]
+
+
+_give_connections_time()
+
 E = TypeVar("E", bound=BaseException)
 T = TypeVar("T")
 Summary = dict[str, Any]

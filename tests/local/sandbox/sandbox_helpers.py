@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
+from pathlib import Path
 
 import anyio
 
@@ -66,6 +67,19 @@ def mentioning(text: str) -> list[int]:
         except OSError:
             continue
     return found
+
+
+def describe(pids: list[int]) -> str:
+    """Each process's state, parent and command line, for a failure message."""
+    lines = []
+    for pid in pids:
+        try:
+            cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+            stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        lines.append(f"pid {pid} state {stat[0]} ppid {stat[1]}: {cmdline[:300]}")
+    return "\n".join(lines)
 
 
 def pid_namespace(pid: int) -> str:

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import anyio
 import pytest
-from sandbox_helpers import alive, descendants, eventually, mentioning, namespace_members, pid_namespace
+from sandbox_helpers import alive, descendants, describe, eventually, mentioning, namespace_members, pid_namespace
 
 from agentrun.local.sandbox import (
     ContextNotFound,
@@ -81,7 +81,8 @@ async def test_a_cancelled_create_leaves_nothing_behind(engine: SandboxEngine) -
         assert not await anyio.Path(engine.root / "cancelled").exists()
     assert await eventually(lambda: not (descendants(os.getpid()) - before))
     # a process orphaned on the way (reparented to init, so no longer a descendant) would still name the directory
-    assert await eventually(lambda: not mentioning(str(engine.root / "cancelled")))
+    left = str(engine.root / "cancelled")
+    assert await eventually(lambda: not mentioning(left)), describe(mentioning(left))
 
 
 async def test_a_cancelled_context_creation_leaves_no_worker(engine: SandboxEngine) -> None:
