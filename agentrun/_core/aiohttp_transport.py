@@ -17,7 +17,6 @@ What httpx's own transport did is kept:
 
 from __future__ import annotations
 
-import asyncio
 import contextlib
 import functools
 import ssl
@@ -29,6 +28,8 @@ from typing import TYPE_CHECKING, Any, NoReturn
 import httpx
 
 if TYPE_CHECKING:
+    import asyncio
+
     import aiohttp
     import yarl
 
@@ -51,6 +52,8 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
         self._sessions: dict[asyncio.AbstractEventLoop, _LoopSession] = {}
 
     async def _session_here(self) -> aiohttp.ClientSession:
+        import asyncio  # here, not at import: a client that never sends does not need it
+
         loop = asyncio.get_running_loop()
         held = self._sessions.get(loop)
         if held is not None and not held.session.closed:
@@ -70,6 +73,8 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
 
     async def aclose_here(self) -> None:
         """Close the connections of the running loop only (those of other loops stay usable there)."""
+        import asyncio
+
         held = self._sessions.pop(asyncio.get_running_loop(), None)
         if held is not None:
             held.finalizer.detach()
@@ -143,6 +148,8 @@ class _LoopSession:
 def _abandon(session: aiohttp.ClientSession, loop: asyncio.AbstractEventLoop) -> None:
     """Close the sockets of a session nobody will await on, on its own loop's thread (asyncio transports are not
     thread-safe); a closed loop's sockets are closed right away."""
+    import asyncio
+
     try:
         running = asyncio.get_running_loop()
     except RuntimeError:

@@ -8,7 +8,6 @@ is decided once (`request_options`), signed per attempt (`request_signing`), and
 
 from __future__ import annotations
 
-import asyncio
 import datetime
 import functools
 import json
@@ -235,7 +234,7 @@ class HttpCore:
         opts = RequestOptions.build(self.config, plane, method, path, **fields)
         sent: list[httpx.Request] = []
         try:
-            async with asyncio.timeout(opts.timeouts.total):  # a fifth of anyio.fail_after's cost; same TimeoutError
+            async with _timeout(opts.timeouts.total):  # a fifth of anyio.fail_after's cost; same TimeoutError
                 return await self._send_with_retries(opts, sent, stream=False)
         except TimeoutError:
             raise total_timeout_error(sent[-1] if sent else None, method, path, opts.timeouts) from None
@@ -326,6 +325,12 @@ def operation_fields(
             options=options,
         ),
     )
+
+
+def _timeout(seconds: float | None) -> AbstractAsyncContextManager[object]:
+    import asyncio  # here: `import agentrun` and making a client do not import asyncio (~20 ms)
+
+    return asyncio.timeout(seconds)
 
 
 @functools.lru_cache(maxsize=512)
