@@ -15,6 +15,7 @@ from agentrun.local import control, data
 from agentrun.local.asgi import AnswerUnexpectedErrors
 from agentrun.local.auth import AuthMiddleware, Verifier
 from agentrun.local.responses import LocalAPIError, on_api_error, on_http_error
+from agentrun.local.routing import IndexedRouter
 from agentrun.local.sandbox.errors import SandboxError
 from agentrun.local.sandbox_manager.errors import on_sandbox_error
 from agentrun.local.state import ServerState
@@ -33,8 +34,8 @@ def create_app(state: ServerState) -> Starlette:
     app = Starlette(
         routes=[
             Route("/health", health, methods=["GET"]),
-            Mount(CONTROL_PREFIX, routes=control.routes()),
-            Mount(data.PREFIX, routes=data.routes()),
+            Mount(CONTROL_PREFIX, app=IndexedRouter(control.routes())),
+            Mount(data.PREFIX, app=IndexedRouter(data.routes())),
         ],
         middleware=[
             Middleware(AnswerUnexpectedErrors),

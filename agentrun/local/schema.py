@@ -13,6 +13,7 @@ protocolConfiguration).
 from __future__ import annotations
 
 import enum
+import inspect
 import json
 import math
 import re
@@ -149,7 +150,7 @@ class _ModelInfo:
     # JSON keys map to attributes case- and underscore-insensitively (credentialAuthType ~ credential_auth_type,
     # sandboxTTLInSeconds ~ sandbox_ttl_in_seconds); exact names win. A few normalised keys are ambiguous
     # (a2aAgentCard vs A2AAgentCard): a value then has to fit any of the candidates.
-    exact: dict[str, Any]
+    exact: dict[str, Any]  # attribute names and the JSON keys the generated from_dict reads
     loose: dict[str, list[Any]]
     required: dict[str, str]  # normalised key -> attribute name
     extra: Any  # type of additional_properties values (Any when free-form)
@@ -178,8 +179,20 @@ def _info(model: type) -> _ModelInfo:
         loose.setdefault(_norm(attribute.name), []).append(hints[attribute.name])
         if attribute.default is attrs.NOTHING:
             required[_norm(attribute.name)] = attribute.name
+    try:
+        reads = _FROM_DICT_KEY.findall(inspect.getsource(getattr(model, "from_dict")))  # noqa: B009
+    except (OSError, TypeError):  # no source to read (a byte-compiled install): attribute names only
+        reads = []
+    for attribute, key in reads:
+        if attribute in hints:
+            exact.setdefault(key, hints[attribute])  # the spec's own spelling (sandboxTTLInSeconds) is checked as such
     extra_args = typing.get_args(hints.get("additional_properties", dict[str, Any]))
     return _ModelInfo(exact, loose, required, extra_args[1] if len(extra_args) == 2 else Any)
+
+
+_FROM_DICT_KEY = re.compile(  # `[_]name[: T] = [wrapper(]d.pop("wireName", ...)`, as the generated from_dict reads
+    r'^\s*_?(\w+)(?:\s*:[^=\n]+)?\s*=\s*[^\n]*?(?:\(\s*)?d\.pop\(\s*"([^"]+)"', re.MULTILINE
+)
 
 
 def _describe(hint: Any) -> str:
@@ -287,7 +300,10 @@ def _check_model(body: dict[str, Any], model: type, path: str) -> None:
             except BodyError as exc:
                 errors.append(exc)
         else:
-            raise errors[0]
+            if info.extra is not Any or any(error.field != _join(path, key) for error in errors):
+                raise errors[0]
+            # Another spelling of a field (userName for username) whose value does not fit it at all: the spec
+            # allows it as an additional property, and from_dict keeps it as one, so it is not refused.
 
 
 def _wire_name(attribute: str) -> str:

@@ -46,6 +46,21 @@ async def test_bad_credential_body_names_the_field(
     assert_400(await signed(raw, local, "POST", CREDENTIALS, json_body=body), "CreateCredentialInput", *phrases)
 
 
+async def test_another_spelling_of_a_field_that_does_not_fit_it_is_an_additional_property(
+    raw: httpx.AsyncClient, local: LocalServer
+) -> None:
+    # Found by the spec fuzzer: `userName` is not CredentialUser's `username`, and the spec allows additional
+    # properties of any type, so the request is valid; the field's own spelling is still checked.
+    users = [{"username": "a"}, {"userName": {"nested": False}}]
+    body = {"credentialName": unique("c"), "credentialAuthType": "api_key", "credentialSourceType": "internal",
+            "credentialSecret": "s", "credentialPublicConfig": {"users": users}}  # fmt: skip
+    created = await signed(raw, local, "POST", CREDENTIALS, json_body=body)
+    assert created.status_code == 200, created.text
+    body.update(credentialName=unique("c"), credentialPublicConfig={"users": [{"username": {"nested": False}}]})
+    refused = await signed(raw, local, "POST", CREDENTIALS, json_body=body)
+    assert_400(refused, "users[0].username", "expected a string")
+
+
 async def test_bad_nested_runtime_field_is_named(raw: httpx.AsyncClient, local: LocalServer) -> None:
     body = {
         "agentRuntimeName": unique("ar"), "artifactType": "Container", "cpu": "two", "memory": 4096, "port": 9000,

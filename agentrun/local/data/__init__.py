@@ -16,6 +16,7 @@ from starlette.routing import BaseRoute, Mount
 from agentrun.local import models, tools
 from agentrun.local.connect import DATA_PATH
 from agentrun.local.data import browser, contexts, execute, files, liveview, processes, recordings, sandboxes
+from agentrun.local.routing import IndexedRouter
 from agentrun.local.runtimes import log_routes as runtime_logs
 from agentrun.local.runtimes import proxy as runtime_invocations
 
@@ -50,5 +51,5 @@ def routes() -> list[BaseRoute]:
         *runtime_logs.routes(),
         *liveview.viewer_routes(),
         *sandbox_routes,
-        Mount(VERSION_PREFIX, routes=sandbox_routes),
+        Mount(VERSION_PREFIX, app=IndexedRouter(sandbox_routes)),
     ]
