@@ -4,16 +4,13 @@ generated once, so the control and data packages hand out the same class for it.
 from __future__ import annotations
 
 import importlib
-import sys
 from pathlib import Path
 
 import pytest
 import yaml
+from contract import bundle
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "scripts"))
-
-from codegen import bundle  # noqa: E402  (scripts/ is not a package)
 
 
 def schemas(name: str) -> set[str]:

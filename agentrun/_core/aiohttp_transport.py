@@ -40,8 +40,8 @@ KEEPALIVE_SECONDS = 4.0  # below the 5 s idle close of common servers (uvicorn's
 
 class AiohttpTransport(httpx.AsyncBaseTransport):
     """Sends httpx requests through one `aiohttp.ClientSession` per event loop (HTTP/1.1, keep-alive). Several
-    loops can use one transport (the blocking API's loop thread, and its main-thread loop): each has its own
-    connections, since a socket belongs to the loop that opened it."""
+    loops can use one transport (a client used by two `asyncio.run`s, or from the blocking API's loop thread and a
+    user's own loop): each has its own connections, since a socket belongs to the loop that opened it."""
 
     def __init__(self, *, verify: ssl.SSLContext | str | bool = True, max_connections: int = 100) -> None:
         self._verify = verify
@@ -120,10 +120,16 @@ class AiohttpTransport(httpx.AsyncBaseTransport):
                 compress=None,
                 timeout=_timeout(timeout.get("connect"), timeout.get("pool"), timeout.get("read")),
             )
-            if request.extensions.get(READ_WHOLE):
-                answer = await response.read()  # one buffer, no chunk iteration: the common small JSON answer
         except Exception as exc:
             _raise_as_httpx(exc, request)
+        if request.extensions.get(READ_WHOLE):
+            try:
+                answer = await response.read()  # one buffer, no chunk iteration: the common small JSON answer
+            except BaseException as exc:
+                response.close()  # cancelled or broken midway: the connection must not go back to the pool
+                if isinstance(exc, Exception):
+                    _raise_as_httpx(exc, request)
+                raise
         extensions = {"http_version": b"HTTP/1.1", "reason_phrase": (response.reason or "").encode()}
         if request.extensions.get(READ_WHOLE):
             response.release()

@@ -195,7 +195,7 @@ async def _close_forgotten_cores() -> None:
 @atexit.register
 def _stop_at_exit() -> None:
     for core in list(_process.cores):  # the callers' own connections of clients nobody closed
-        if core._connections is not None:
+        if core._owns_connections:
             core._connections.close()
     with _process.lock:
         thread, _process.thread = _process.thread, None
@@ -237,7 +237,9 @@ class SyncHttpCore:
         self._blocking = blocking
         self.pid = os.getpid()
         self._core = HttpCore(config, transport=blocking)
-        self._connections: BlockingConnections | None = None  # made on the first call sent from a caller's thread
+        # Calls sent from the callers' own threads (blocking_http); a derived client shares them, as it shares the pool.
+        self._connections = BlockingConnections(config.verify)
+        self._owns_connections = True
         _process.cores.add(self)
 
     def derive(self, config: Config) -> SyncHttpCore:
@@ -248,7 +250,8 @@ class SyncHttpCore:
         derived._blocking = self._blocking
         derived.pid = self.pid
         derived._core = self.async_core.derive(config)
-        derived._connections = None
+        derived._connections = self._connections
+        derived._owns_connections = False
         _process.cores.add(derived)
         return derived
 
@@ -302,7 +305,7 @@ class SyncHttpCore:
             return process_loop().run(lambda: core.request(plane, method, path, **fields))
         total = opts.timeouts.total
         deadline = None if total is None else time.monotonic() + total
-        connections = self._connections_here()
+        connections = self._connections
 
         def build(attempt: RequestOptions) -> httpx.Request:
             request = core.build_attempt(attempt)
@@ -317,11 +320,6 @@ class SyncHttpCore:
         except TimeoutError:
             raise total_timeout_error(sent[-1] if sent else None, method, path, opts.timeouts) from None
 
-    def _connections_here(self) -> BlockingConnections:
-        if self._connections is None:
-            self._connections = BlockingConnections(self.config.verify)
-        return self._connections
-
     def stream(self, plane: Plane, method: str, path: str, **kwargs: Any) -> PortalStream:
         core = self.async_core
         return PortalStream(process_loop(), lambda: core.stream(plane, method, path, **kwargs))
@@ -332,7 +330,7 @@ class SyncHttpCore:
 
     def close(self) -> None:
         """Close this client's connection pool (only if it created it); the shared loop thread keeps running."""
-        if self._connections is not None:
+        if self._owns_connections:
             self._connections.close()
         if self.pid == os.getpid():
             process_loop().run(self._core.aclose)

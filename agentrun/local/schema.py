@@ -154,6 +154,7 @@ class _ModelInfo:
     loose: dict[str, list[Any]]
     required: dict[str, str]  # normalised key -> attribute name
     extra: Any  # type of additional_properties values (Any when free-form)
+    spelled: bool  # `exact` holds the spec's own JSON keys (read from the generated from_dict)
 
 
 @cache
@@ -187,7 +188,7 @@ def _info(model: type) -> _ModelInfo:
         if attribute in hints:
             exact.setdefault(key, hints[attribute])  # the spec's own spelling (sandboxTTLInSeconds) is checked as such
     extra_args = typing.get_args(hints.get("additional_properties", dict[str, Any]))
-    return _ModelInfo(exact, loose, required, extra_args[1] if len(extra_args) == 2 else Any)
+    return _ModelInfo(exact, loose, required, extra_args[1] if len(extra_args) == 2 else Any, bool(reads))
 
 
 _FROM_DICT_KEY = re.compile(  # `[_]name[: T] = [wrapper(]d.pop("wireName", ...)`, as the generated from_dict reads
@@ -300,7 +301,7 @@ def _check_model(body: dict[str, Any], model: type, path: str) -> None:
             except BodyError as exc:
                 errors.append(exc)
         else:
-            if info.extra is not Any or any(error.field != _join(path, key) for error in errors):
+            if not info.spelled or info.extra is not Any or any(error.field != _join(path, key) for error in errors):
                 raise errors[0]
             # Another spelling of a field (userName for username) whose value does not fit it at all: the spec
             # allows it as an additional property, and from_dict keeps it as one, so it is not refused.

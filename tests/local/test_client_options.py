@@ -64,8 +64,11 @@ async def test_blocking_with_options_against_local(client: AsyncAgentRun) -> Non
             derived = parent.with_options(default_headers={"x-acs-trace-id": "sync"})
             with agentrun.raw_responses() as raw:
                 derived.credentials.create(name, auth_type="api_key", source_type="internal", secret="s")
-            derived.close()
+            opened_by_derived = set(derived._core._connections._open)
+            derived.close()  # leaves the connections it shares with its parent open
             assert parent.credentials.get(name).credential_name == name
+            # The blocking calls' own connections are shared too: the one the derived client opened served both.
+            assert parent._core._connections._open == opened_by_derived and len(opened_by_derived) == 1
             parent.credentials.delete(name)
         return raw
 

@@ -167,18 +167,25 @@ class HeldProcess:
             self.pidfd = -1
 
 
+def _stat_fields(pid: int | str) -> list[str] | None:
+    """(Blocking.) The fields of /proc/<pid>/stat from `state` on, None when the process is gone."""
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            text = stat.read()
+        return text[text.rindex(")") + 2 :].split()  # after the command name, which may hold anything
+    except (OSError, ValueError):
+        return None
+
+
 def _processes() -> Iterator[tuple[int, str, int, int]]:
     """(Blocking.) Every process in /proc as (pid, state, parent pid, process group); those gone meanwhile are
     skipped."""
     for name in os.listdir("/proc"):
-        if not name.isdigit():
+        if not name.isdigit() or (fields := _stat_fields(name)) is None:
             continue
         try:
-            with open(f"/proc/{name}/stat") as stat:
-                text = stat.read()
-            fields = text[text.rindex(")") + 2 :].split()  # after the command name, which may hold anything
             entry = (int(name), fields[0], int(fields[1]), int(fields[2]))
-        except (OSError, ValueError, IndexError):
+        except (ValueError, IndexError):
             continue
         yield entry
 
@@ -200,12 +207,8 @@ def group_members(pgid: int, namespace: str | None) -> list[int]:
 
 def _state(pid: int) -> str | None:
     """(Blocking.) The state letter of process `pid` (R, S, T, Z, ...), None when it is gone."""
-    try:
-        with open(f"/proc/{pid}/stat") as stat:
-            text = stat.read()
-        return text[text.rindex(")") + 2 :].split()[0]
-    except (OSError, ValueError, IndexError):
-        return None
+    fields = _stat_fields(pid)
+    return fields[0] if fields else None
 
 
 def hold_child(pid: int, *, stop_timeout: float = 5.0) -> HeldProcess | None:

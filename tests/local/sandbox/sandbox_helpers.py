@@ -73,12 +73,13 @@ def describe(pids: list[int]) -> str:
     """Each process's state, parent and command line, for a failure message."""
     lines = []
     for pid in pids:
+        stat = _stat_fields(pid)
         try:
             cmdline = Path(f"/proc/{pid}/cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
-            stat = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except OSError:
             continue
-        lines.append(f"pid {pid} state {stat[0]} ppid {stat[1]}: {cmdline[:300]}")
+        if stat is not None:
+            lines.append(f"pid {pid} state {stat[0]} ppid {stat[1]}: {cmdline[:300]}")
     return "\n".join(lines)
 
 
