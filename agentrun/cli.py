@@ -11,25 +11,20 @@ from __future__ import annotations
 
 import argparse
 import shlex
-import signal
 import sys
 from collections.abc import Sequence
 from typing import Any
 
 from agentrun import cli_mcp, cli_runtime
+from agentrun._cli import command, serve_until_stopped, subcommands
 from agentrun._version import __version__
 
 _DEFAULT_PORT = 8490  # keep in step with agentrun.local.server.DEFAULT_PORT (not imported: it loads uvicorn)
 
 
 def _add_local_commands(parser: argparse.ArgumentParser) -> None:
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{serve,env}")
-    serve = commands.add_parser(
-        "serve",
-        help="run the AgentRun API on this machine",
-        description="Serve the AgentRun control and data planes locally until interrupted (Ctrl-C). Listens on "
-        "127.0.0.1 with HTTPS from a local CA and verifies request signatures, like the cloud.",
-    )
+    commands = subcommands(parser, "command", "serve", "env")
+    serve = command(commands, "serve", _serve, help="run the AgentRun API on this machine")
     serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=_DEFAULT_PORT, help=f"0 picks a free port (default {_DEFAULT_PORT})")
     serve.add_argument("--data-dir", help="state directory (default $AGENTRUN_LOCAL_DIR or ~/.agentrun/local)")
@@ -48,14 +43,8 @@ def _add_local_commands(parser: argparse.ArgumentParser) -> None:
         help="started sandboxes kept ready per recently used template configuration, so creating one is a "
         "hand-over (default $AGENTRUN_LOCAL_WARM_SANDBOXES or 2; 0 turns it off)",
     )
-    serve.set_defaults(handler=_serve)
-    env = commands.add_parser(
-        "env",
-        help="print export lines that point clients at the running server",
-        description='Print shell export lines for the running server: eval "$(agentrun local env)".',
-    )
+    env = command(commands, "env", _env, help="print export lines that point clients at the running server")
     env.add_argument("--data-dir", help="state directory (default $AGENTRUN_LOCAL_DIR or ~/.agentrun/local)")
-    env.set_defaults(handler=_env)
 
 
 def _parser() -> argparse.ArgumentParser:
@@ -71,12 +60,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def _sigterm_as_sigint(signum: int, frame: Any) -> None:
-    signal.raise_signal(signal.SIGINT)
-
-
 def _serve(args: argparse.Namespace) -> int:
-    import anyio
+    """Serve the AgentRun control and data planes locally until interrupted (Ctrl-C). Listens on 127.0.0.1 with HTTPS
+    from a local CA and verifies request signatures, like the cloud."""
 
     from agentrun.local.server import run
 
@@ -116,17 +102,9 @@ def _serve(args: argparse.Namespace) -> int:
                 )
             await local.wait_stopped()
 
-    # SIGTERM stops as gracefully as Ctrl-C: asyncio's runner turns SIGINT into cancelling the main task, which
-    # unwinds `run()` (record removed, store closed). uvicorn re-raises the signal it caught after shutting down.
-    signal.signal(signal.SIGTERM, _sigterm_as_sigint)
-    try:
-        anyio.run(serve, backend="asyncio", backend_options={"use_uvloop": _has_uvloop()})
-    except KeyboardInterrupt:
-        pass
-    except OSError as exc:
-        print(f"agentrun local serve: {exc}", file=sys.stderr)
-        return 1
-    return 0
+    # Unwinding `run()` removes the server's record and closes its store. uvicorn re-raises the signal it caught
+    # after shutting down.
+    return serve_until_stopped(serve, "agentrun local serve", OSError, use_uvloop=_has_uvloop())
 
 
 def _has_uvloop() -> bool:
@@ -136,6 +114,7 @@ def _has_uvloop() -> bool:
 
 
 def _env(args: argparse.Namespace) -> int:
+    """Print shell export lines for the running server: eval "$(agentrun local env)"."""
     from agentrun.errors import ConfigError
     from agentrun.local.connect import local_env
 

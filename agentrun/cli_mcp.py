@@ -9,20 +9,14 @@ from __future__ import annotations
 
 import argparse
 import importlib.util
-import signal
 import sys
-from typing import Any
+
+from agentrun._cli import command, serve_until_stopped, subcommands
 
 
 def add_commands(parser: argparse.ArgumentParser) -> None:
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{sandbox}")
-    sandbox = commands.add_parser(
-        "sandbox",
-        help="serve a sandbox as MCP tools over stdio",
-        description="Serve run_code, read_file, write_file, list_files and run_command (a CodeInterpreter or "
-        "AllInOne template), or browser_navigate, browser_snapshot, browser_click... (a Browser template) over MCP "
-        "(stdio) in a sandbox of TEMPLATE, created on first use and deleted on exit.",
-    )
+    commands = subcommands(parser, "command", "sandbox")
+    sandbox = command(commands, "sandbox", _sandbox, help="serve a sandbox as MCP tools over stdio")
     sandbox.add_argument("--template", required=True, help="a CodeInterpreter, AllInOne or Browser template's name")
     sandbox.add_argument("--idle-timeout", type=int, help="seconds without use after which the service ends it")
     sandbox.add_argument(
@@ -33,15 +27,12 @@ def add_commands(parser: argparse.ArgumentParser) -> None:
         help="use the running AgentRun Local (its data dir: default $AGENTRUN_LOCAL_DIR or ~/.agentrun/local) "
         "instead of the AGENTRUN_* variables",
     )
-    sandbox.set_defaults(handler=_sandbox)
-
-
-def _sigterm_as_sigint(signum: int, frame: Any) -> None:
-    signal.raise_signal(signal.SIGINT)
 
 
 def _sandbox(args: argparse.Namespace) -> int:
-    import anyio
+    """Serve run_code, read_file, write_file, list_files and run_command (a CodeInterpreter or AllInOne template), or
+    browser_navigate, browser_snapshot, browser_click... (a Browser template) over MCP (stdio) in a sandbox of
+    TEMPLATE, created on first use and deleted on exit."""
 
     from agentrun._core.resource import text_of
     from agentrun.client import AsyncAgentRun
@@ -75,13 +66,5 @@ def _sandbox(args: argparse.Namespace) -> int:
                 async with stdio_server() as (read, write):
                     await mcp.run(read, write, mcp.create_initialization_options())
 
-    # SIGTERM (how clients stop their servers) unwinds like Ctrl-C: the sandbox is deleted on the way out.
-    signal.signal(signal.SIGTERM, _sigterm_as_sigint)
-    try:
-        anyio.run(serve)
-    except KeyboardInterrupt:
-        pass
-    except AgentRunError as exc:
-        print(f"agentrun mcp sandbox: {exc}", file=sys.stderr)
-        return 1
-    return 0
+    # SIGTERM is how MCP clients stop their servers: the sandbox is deleted on the way out.
+    return serve_until_stopped(serve, "agentrun mcp sandbox", AgentRunError)

@@ -13,46 +13,31 @@ import shlex
 import sys
 from urllib.parse import quote
 
+from agentrun._cli import command, subcommands
+
 
 def add_commands(parser: argparse.ArgumentParser) -> None:
-    commands = parser.add_subparsers(dest="command", required=True, metavar="{deploy,invoke,logs}")
-    deploy = commands.add_parser(
-        "deploy",
-        help="package a folder and deploy it as an agent runtime",
-        description="Zip the folder (leaving out what its .agentrunignore names, and .git, __pycache__, .venv), "
-        "create the runtime or update its code, wait until READY (requirements.txt installed), and print how to "
-        "invoke it.",
-    )
+    commands = subcommands(parser, "command", "deploy", "invoke", "logs")
+    deploy = command(commands, "deploy", _deploy, help="package a folder and deploy it as an agent runtime")
     deploy.add_argument("folder", help="the agent's folder (or a .zip)")
     deploy.add_argument("--name", required=True, help="the runtime's name")
     deploy.add_argument("--command", help="what runs the agent, e.g. 'python main.py' (default: main.py or app.py)")
     deploy.add_argument("--language", default="python3.12", help="python3.10, python3.12, nodejs18, nodejs20, ...")
     deploy.add_argument("--env", action="append", default=[], metavar="NAME=VALUE", help="an environment variable")
     deploy.add_argument("--timeout", type=float, default=600.0, help="seconds to wait until READY (default 600)")
-    deploy.set_defaults(handler=_deploy)
-    invoke = commands.add_parser(
-        "invoke",
-        help="ask a deployed agent a question (OpenAI protocol), its answer streamed",
-        description="Send one user message to the runtime's endpoint and print the answer as it streams.",
+    invoke = command(
+        commands, "invoke", _invoke, help="ask a deployed agent a question (OpenAI protocol), its answer streamed"
     )
     invoke.add_argument("name", help="the runtime's name")
     invoke.add_argument("question", help="the user message")
     invoke.add_argument("--endpoint", default="Default", help="the endpoint (default: Default)")
     invoke.add_argument("--session", help="a session id (x-agentrun-session-id: keeps one instance)")
     invoke.add_argument("--no-stream", action="store_true", help="wait for the whole answer")
-    invoke.set_defaults(handler=_invoke)
-    logs = commands.add_parser(
-        "logs",
-        help="print what a runtime's instances wrote to stdout and stderr",
-        description="Each instance's output (the running ones and the last few that ended; AgentRun Local keeps "
-        "the most recent 0.5-1 MiB of each), under a header naming it. --follow keeps printing output as it is "
-        "written, from instances started later too, until interrupted.",
-    )
+    logs = command(commands, "logs", _logs, help="print what a runtime's instances wrote to stdout and stderr")
     logs.add_argument("name", help="the runtime's name")
     logs.add_argument("--follow", "-f", action="store_true", help="keep printing new output (Ctrl-C stops)")
     logs.add_argument("--instance", help="only this instance (an invocation's x-agentrun-instance-id)")
     logs.add_argument("--tail", type=int, metavar="BYTES", help="only the last BYTES of each instance's output")
-    logs.set_defaults(handler=_logs)
 
 
 def _fail(command: str, exc: Exception) -> int:
@@ -71,6 +56,8 @@ def _environment(pairs: list[str]) -> dict[str, str]:
 
 
 def _deploy(args: argparse.Namespace) -> int:
+    """Zip the folder (leaving out what its .agentrunignore names, and .git, __pycache__, .venv), create the runtime
+    or update its code, wait until READY (requirements.txt installed), and print how to invoke it."""
     from agentrun.errors import AgentRunError
     from agentrun.sync import AgentRun
 
@@ -106,6 +93,7 @@ def _deploy(args: argparse.Namespace) -> int:
 
 
 def _invoke(args: argparse.Namespace) -> int:
+    """Send one user message to the runtime's endpoint and print the answer as it streams."""
     from agentrun.errors import AgentRunError
     from agentrun.sync import AgentRun
 
@@ -134,6 +122,9 @@ def _header(instance_id: str, status: object, more: str = "") -> str:
 
 
 def _logs(args: argparse.Namespace) -> int:
+    """Each instance's output (the running ones and the last few that ended; AgentRun Local keeps the most recent
+    0.5-1 MiB of each), under a header naming it. --follow keeps printing output as it is written, from instances
+    started later too, until interrupted."""
     from agentrun.errors import AgentRunError
     from agentrun.sync import AgentRun
 

@@ -38,18 +38,23 @@ def json_of(response: httpx.Response) -> Any:
         ) from None
 
 
+def unexpected_answer(response: httpx.Response, body: Any, expected: str) -> errors.APIResponseError:
+    """The error of a JSON answer that is not the `expected` shape, quoting what came."""
+    return errors.APIResponseError(
+        f"expected {expected} from {response.request.url.path}, got {type(body).__name__}: {str(body)[:200]}",
+        status_code=response.status_code,
+        body=body,
+        request_id=request_id_of(response),
+        response=response,
+    )
+
+
 def envelope_data(response: httpx.Response) -> Any:
     """`data` of an AgentRun `{code, requestId, data}` envelope. A body whose code is not SUCCESS is an error even
     with HTTP 200, as the service defines it."""
     body = json_of(response)
     if not isinstance(body, dict):
-        raise errors.APIResponseError(
-            f"expected a JSON object from {response.request.url.path}, got {type(body).__name__}",
-            status_code=response.status_code,
-            body=body,
-            request_id=request_id_of(response),
-            response=response,
-        )
+        raise unexpected_answer(response, body, "a JSON object")
     code = body.get("code")
     if code is not None and code != "SUCCESS":
         raise errors.APIResponseError(

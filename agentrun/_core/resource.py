@@ -7,8 +7,9 @@ import sys
 import typing
 from collections.abc import Awaitable, Callable, Mapping
 from enum import Enum
+from functools import partial
 from types import ModuleType, UnionType
-from typing import Any, Protocol, TypeVar
+from typing import Any, Protocol, TypedDict, TypeVar
 
 from agentrun_control_api.types import Unset
 
@@ -25,6 +26,24 @@ T = TypeVar("T", bound=FromDict)
 M = TypeVar("M")
 
 DEFAULT_PAGE_SIZE = 50
+
+
+class ListOptions(TypedDict, total=False):
+    """How every `list(...)` pages: `page_size` items per request (50 by default), at most `limit` items in all
+    (no limit by default), and the call options of each page's request."""
+
+    page_size: int
+    limit: int | None
+    options: CallOptions | None
+
+
+class WriteOptions(TypedDict, total=False):
+    """What every create and update takes besides the resource's fields: the call's `options`, and `extra_body`
+    (wire keys, camelCase), merged over the request body, for fields the spec does not know yet."""
+
+    options: CallOptions | None
+    extra_body: Mapping[str, Any] | None
+
 
 WireObject = Mapping[str, Any]
 """A plain dict standing for a generated model, keyed by the wire (camelCase) names: {"networkMode": "PUBLIC"}."""
@@ -114,11 +133,6 @@ def string_map(model: type[T], values: Mapping[str, str] | None) -> T | None:
     return None if values is None else model.from_dict(dict(values))
 
 
-def _check_page_size(page_size: int) -> None:
-    if page_size < 1:
-        raise errors.InvalidArgumentError(f"page_size must be at least 1, got {page_size}")
-
-
 class ControlAPI:
     """Base of the control-plane managers (`client.credentials`, `client.templates`, ...)."""
 
@@ -137,6 +151,27 @@ class ControlAPI:
         """`_send`, with the resource object it answers bound to this manager."""
         return self._attach(await self._send(prepared, model, what=what, options=options))
 
+    async def _write(
+        self,
+        request: Callable[..., OperationRequest],
+        model: type[T],
+        body_model: Callable[..., Any],
+        given: Mapping[str, Any],
+        /,
+        *,
+        bind: Callable[[T], T] | None = None,
+        **named: Any,
+    ) -> T:
+        """A create or an update. Its `body_model` is built from the fields the method names (`named`: renamed,
+        converted or defaulted) and those passed through as given (`given`: the spec's other fields, which win over
+        a default of the same name, then `options` and `extra_body`); `request(body=...)` sends it, and its answer
+        is loaded as `model`, bound to this manager (or by `bind`)."""
+        fields = dict(given)
+        options, extra_body = fields.pop("options", None), fields.pop("extra_body", None)
+        body = build_input(body_model, getattr(body_model, "__name__", "body"), **{**named, **fields})
+        answer = await self._send(request(body=wire_body(body, extra_body)), model, what=_what(model), options=options)
+        return (bind or self._attach)(answer)
+
     async def _send(
         self, prepared: OperationRequest, model: type[T], *, what: str, options: CallOptions | None = None
     ) -> T:
@@ -146,50 +181,59 @@ class ControlAPI:
 
     def _paged(
         self,
-        page: Callable[[int, int], OperationRequest],
+        request: Callable[..., OperationRequest],
         model: type[T],
-        *,
         what: str,
+        *,
         bind: Callable[[T], T] | None = None,
         items_key: str = "items",
-        page_size: int = DEFAULT_PAGE_SIZE,
-        limit: int | None = None,
-        options: CallOptions | None = None,
+        by_token: bool = False,
+        **query: Any,
     ) -> AsyncPager[T]:
-        """A pager over a pageNumber/pageSize list operation; `page(number, size)` is the request of one page."""
-        _check_page_size(page_size)
+        """A pager over a list operation. `request` is the operation's; `query` holds its filters (keyword arguments
+        of `request`) and the `ListOptions`. Each page adds `page_number`/`page_size`, or (`by_token`)
+        `max_results`/`next_token`."""
+        page_size = query.pop("page_size", DEFAULT_PAGE_SIZE)
+        if page_size < 1:
+            raise errors.InvalidArgumentError(f"page_size must be at least 1, got {page_size}")
+        options, limit = query.pop("options", None), query.pop("limit", None)
+        _check_filters(request, what, query)
+        page = partial(request, **query)
 
         async def fetch(cursor: str | int | None) -> Page[T]:
-            number = int(cursor or 1)
-            response = await self._core.call(page(number, page_size), options=options)
-            data = envelope_data(response) or {}
+            if by_token:
+                request = page(max_results=page_size, next_token=str(cursor) if cursor else None)
+            else:
+                request = page(page_number=int(cursor or 1), page_size=page_size)
+            data = envelope_data(await self._core.call(request, options=options)) or {}
             items = [(bind or self._attach)(parse_model(model, raw, what=what)) for raw in data.get(items_key) or []]
+            if by_token:
+                return token_page(items, data.get("nextToken"))
             total = data.get("total")
-            return page_number_page(items, number, page_size, int(total) if total is not None else None)
+            return page_number_page(items, int(cursor or 1), page_size, int(total) if total is not None else None)
 
-        return AsyncPager(fetch, 1, limit=limit)
+        return AsyncPager(fetch, None if by_token else 1, limit=limit)
 
-    def _token_paged(
-        self,
-        page: Callable[[int, str | None], OperationRequest],
-        model: type[T],
-        *,
-        what: str,
-        bind: Callable[[T], T] | None = None,
-        page_size: int = DEFAULT_PAGE_SIZE,
-        limit: int | None = None,
-        options: CallOptions | None = None,
-    ) -> AsyncPager[T]:
-        """A pager over a maxResults/nextToken list operation; `page(size, token)` is the request of one page."""
-        _check_page_size(page_size)
 
-        async def fetch(cursor: str | int | None) -> Page[T]:
-            response = await self._core.call(page(page_size, str(cursor) if cursor else None), options=options)
-            data = envelope_data(response) or {}
-            items = [(bind or self._attach)(parse_model(model, raw, what=what)) for raw in data.get("items") or []]
-            return token_page(items, data.get("nextToken"))
+def _check_filters(request: Callable[..., OperationRequest], what: str, query: Mapping[str, Any]) -> None:
+    """A typed error for a filter the list operation does not have, before anything is sent."""
+    import inspect
 
-        return AsyncPager(fetch, None, limit=limit)
+    known = [name for name in inspect.signature(request).parameters if name not in _PAGING]
+    unknown = sorted(set(query) - set(known))
+    if unknown:
+        raise errors.InvalidArgumentError(
+            f"list {what}: no filter {', '.join(unknown)}; the filters are {', '.join(known)} (and page_size, limit, "
+            "options)"
+        )
+
+
+_PAGING = ("page_number", "page_size", "max_results", "next_token")
+
+
+def _what(model: type[Any]) -> str:
+    """What a resource class stands for in messages: its `_what` ("model proxy"), else its name."""
+    return str(getattr(model, "_what", model.__name__))
 
 
 R = TypeVar("R")

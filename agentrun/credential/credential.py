@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from typing import TYPE_CHECKING, Any
+from functools import partial
+from typing import TYPE_CHECKING, Any, Unpack
 
 import agentrun_control_api.models as control_models
 from agentrun_control_api.api.credentials import (
@@ -18,9 +19,10 @@ from agentrun_control_api.models import Credential as CredentialModel
 from agentrun._core.bound import BoundResource, WireText, updater
 from agentrun._core.http import CallOptions
 from agentrun._core.paging import AsyncPager
-from agentrun._core.resource import ControlAPI, build_input
+from agentrun._core.resource import ControlAPI, ListOptions, WriteOptions
 
 if TYPE_CHECKING:
+    from agentrun_control_api.fields import CreateCredentialMore, ListCredentialsFilters, UpdateCredentialMore
     from agentrun_control_api.models import (
         CredentialAuthType,
         CredentialListItem,
@@ -28,11 +30,14 @@ if TYPE_CHECKING:
         CredentialSourceType,
     )
 
+    class CredentialQuery(ListCredentialsFilters, ListOptions):
+        """The filters and paging of `credentials.list`."""
 
-def _public_config(value: CredentialPublicConfig | Mapping[str, Any] | None) -> CredentialPublicConfig | None:
-    if value is None or isinstance(value, control_models.CredentialPublicConfig):
-        return value
-    return control_models.CredentialPublicConfig.from_dict(dict(value))
+    class CreateCredentialParams(CreateCredentialMore, WriteOptions):
+        """The keyword arguments of `credentials.create` besides auth_type, source_type, secret and public_config."""
+
+    class UpdateCredentialParams(UpdateCredentialMore, WriteOptions):
+        """The keyword arguments of `credentials.update` besides secret and public_config."""
 
 
 class Credentials(ControlAPI):
@@ -46,26 +51,17 @@ class Credentials(ControlAPI):
         source_type: CredentialSourceType | str,
         secret: str | None = None,
         public_config: CredentialPublicConfig | Mapping[str, Any] | None = None,
-        description: str | None = None,
-        enabled: bool | None = None,
-        workspace_id: str | None = None,
-        options: CallOptions | None = None,
+        **given: Unpack[CreateCredentialParams],
     ) -> Credential:
         """Create a credential. `auth_type` is api_key, jwt, basic, ak_sk or custom_header; `source_type` is
-        external_llm (model keys), external_tool (tool keys) or internal (inbound auth for AgentRun resources)."""
-        body = build_input(
-            control_models.CreateCredentialInput,
-            "create credential",
-            credential_name=name,
+        external_llm (model keys), external_tool (tool keys) or internal (inbound auth for AgentRun resources). The
+        other CreateCredentialInput fields (description, enabled, workspace_id) are keyword arguments too."""
+        return await self._write(
+            create_credential.request, Credential, control_models.CreateCredentialInput, given, credential_name=name,
             credential_auth_type=control_models.CredentialAuthType(auth_type),
-            credential_source_type=control_models.CredentialSourceType(source_type),
-            credential_secret=secret,
-            credential_public_config=_public_config(public_config),
-            description=description,
-            enabled=enabled,
-            workspace_id=workspace_id,
-        )
-        return await self._load(create_credential.request(body=body), Credential, what="credential", options=options)
+            credential_source_type=control_models.CredentialSourceType(source_type), credential_secret=secret,
+            credential_public_config=public_config,
+        )  # fmt: skip
 
     async def get(self, name: str, *, options: CallOptions | None = None) -> Credential:
         return await self._load(
@@ -77,24 +73,17 @@ class Credentials(ControlAPI):
         name: str,
         /,
         *,
-        description: str | None = None,
-        enabled: bool | None = None,
         secret: str | None = None,
         public_config: CredentialPublicConfig | Mapping[str, Any] | None = None,
-        options: CallOptions | None = None,
+        **given: Unpack[UpdateCredentialParams],
     ) -> Credential:
-        """Change the given fields; fields left as None keep their values."""
-        body = build_input(
-            control_models.UpdateCredentialInput,
-            "update credential",
-            description=description,
-            enabled=enabled,
-            credential_secret=secret,
-            credential_public_config=_public_config(public_config),
-        )
-        return await self._load(
-            update_credential.request(credential_name=name, body=body), Credential, what="credential", options=options
-        )
+        """Change the given fields (secret, public_config, description, enabled); fields left out or None keep their
+        values."""
+        return await self._write(
+            partial(update_credential.request, credential_name=name), Credential,
+            control_models.UpdateCredentialInput, given, credential_secret=secret,
+            credential_public_config=public_config,
+        )  # fmt: skip
 
     async def delete(self, name: str, *, options: CallOptions | None = None) -> None:
         await self._send(
@@ -107,31 +96,14 @@ class Credentials(ControlAPI):
         name: str | None = None,
         auth_type: str | None = None,
         source_type: str | None = None,
-        provider: str | None = None,
-        enabled: bool | None = None,
-        workspace_id: str | None = None,
-        page_size: int = 50,
-        limit: int | None = None,
-        options: CallOptions | None = None,
+        **query: Unpack[CredentialQuery],
     ) -> AsyncPager[CredentialListItem]:
-        """Every credential matching the filters, as summaries without secrets; pages under `async for`."""
+        """Every credential matching the filters (also provider, enabled, workspace_id, ...), as summaries without
+        secrets; pages under `async for`."""
         return self._paged(
-            lambda number, size: list_credentials.request(
-                page_number=number,
-                page_size=size,
-                credential_name=name,
-                credential_auth_type=auth_type,
-                credential_source_type=source_type,
-                provider=provider,
-                enabled=enabled,
-                workspace_id=workspace_id,
-            ),
-            control_models.CredentialListItem,
-            what="credential list item",
-            options=options,
-            page_size=page_size,
-            limit=limit,
-        )
+            list_credentials.request, control_models.CredentialListItem, "credential list item", credential_name=name,
+            credential_auth_type=auth_type, credential_source_type=source_type, **query,
+        )  # fmt: skip
 
 
 class Credential(BoundResource[Credentials], CredentialModel):

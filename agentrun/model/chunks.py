@@ -5,22 +5,23 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
 from httpx_sse import ServerSentEvent
 
 from agentrun.model.completions import (
+    Answer,
     AssistantMessage,
     ChatCompletion,
     Choice,
     FunctionCall,
     ToolCall,
     Usage,
+    message_texts,
+    parse_answer,
     parse_completion,
-    parse_usage,
-    wire_choices,
     wire_int,
     wire_list,
     wire_object,
@@ -59,23 +60,13 @@ class ChunkChoice:
 
 
 @dataclass(frozen=True, slots=True)
-class ChatCompletionChunk:
-    """One event of a streamed completion. The last chunk of a stream that asked for usage has no `choices` and a
-    `usage`. `text` is the text the first choice gains with this chunk ("" when none)."""
-
-    id: str
-    model: str
-    choices: tuple[ChunkChoice, ...]
-    usage: Usage | None = None
-    created: int = 0
+class ChatCompletionChunk(Answer[ChunkChoice]):
+    """One event of a streamed completion (see `Answer`). The last chunk of a stream that asked for usage has no
+    `choices` and a `usage`. `text` is the text the first choice gains with this chunk ("" when none)."""
 
     @property
     def text(self) -> str:
         return (self.choices[0].delta.content or "") if self.choices else ""
-
-    @property
-    def finish_reason(self) -> str | None:
-        return self.choices[0].finish_reason if self.choices else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,26 +98,16 @@ def _delta(value: object) -> Delta:
     delta = wire_object(value, "a delta")
     calls = wire_list(delta.get("tool_calls"), "delta tool_calls")
     return Delta(
-        content=wire_text(delta.get("content"), "delta content"),
-        tool_calls=tuple(_tool_call_delta(call, i) for i, call in enumerate(calls)),
-        role=wire_text(delta.get("role"), "a delta role"),
-        reasoning_content=wire_text(delta.get("reasoning_content"), "delta reasoning_content"),
-        refusal=wire_text(delta.get("refusal"), "a delta refusal"),
+        tool_calls=tuple(_tool_call_delta(call, i) for i, call in enumerate(calls)), **message_texts(delta, "a delta")
     )
+
+
+def _chunk_choice(index: int, choice: Mapping[str, Any], finish_reason: str | None) -> ChunkChoice:
+    return ChunkChoice(index, _delta(choice.get("delta") or {}), finish_reason)
 
 
 def parse_chunk(value: object) -> ChatCompletionChunk:
-    chunk = wire_object(value, "a chunk")
-    return ChatCompletionChunk(
-        id=wire_text(chunk.get("id"), "a chunk id") or "",
-        model=wire_text(chunk.get("model"), "a chunk model") or "",
-        choices=tuple(
-            ChunkChoice(index, _delta(choice.get("delta") or {}), finish)
-            for index, choice, finish in wire_choices(chunk, "chunk choices")
-        ),
-        usage=parse_usage(chunk.get("usage")),
-        created=wire_int(chunk.get("created"), "created"),
-    )
+    return parse_answer(value, ChatCompletionChunk, "a chunk", _chunk_choice)
 
 
 def decode_event(event: ServerSentEvent) -> ChatCompletionChunk | StreamFailure:

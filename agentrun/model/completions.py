@@ -6,9 +6,9 @@ OpenAI-compatible providers leave out (a missing `usage`, `id` or `created`) and
 from __future__ import annotations
 
 import json
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, Protocol, TypeVar
 
 from agentrun import errors
 
@@ -93,16 +93,33 @@ class Choice:
 _NO_MESSAGE = AssistantMessage()
 
 
+class _Finishing(Protocol):
+    @property
+    def finish_reason(self) -> str | None: ...
+
+
+C = TypeVar("C", bound=_Finishing)
+
+
 @dataclass(frozen=True, slots=True)
-class ChatCompletion:
-    """A chat completion: `choices`, `usage` (None when the upstream reported none), the `model` that answered.
-    `text`, `message`, `tool_calls` and `finish_reason` are those of the first choice."""
+class Answer(Generic[C]):
+    """What a completion and a streamed chunk share: `id`, the `model` that answered, `choices`, `usage` (None
+    when the upstream reported none) and `created`. `finish_reason` is the first choice's."""
 
     id: str
     model: str
-    choices: tuple[Choice, ...]
+    choices: tuple[C, ...]
     usage: Usage | None = None
     created: int = 0
+
+    @property
+    def finish_reason(self) -> str | None:
+        return self.choices[0].finish_reason if self.choices else None
+
+
+@dataclass(frozen=True, slots=True)
+class ChatCompletion(Answer[Choice]):
+    """A chat completion (see `Answer`). `text`, `message` and `tool_calls` are those of the first choice."""
 
     @property
     def message(self) -> AssistantMessage:
@@ -116,10 +133,6 @@ class ChatCompletion:
     @property
     def tool_calls(self) -> tuple[ToolCall, ...]:
         return self.message.tool_calls
-
-    @property
-    def finish_reason(self) -> str | None:
-        return self.choices[0].finish_reason if self.choices else None
 
 
 # -- parsing the wire --------------------------------------------------------------------------------------------
@@ -137,6 +150,11 @@ def wire_object(value: object, what: str) -> Mapping[str, Any]:
     if not isinstance(value, Mapping):
         raise wire_error(what, value)
     return value
+
+
+def wire_map(value: object, what: str, item: Callable[[object], T]) -> dict[str, T]:
+    """A JSON object field (absent or null: empty) with each of its values parsed by `item`."""
+    return {str(key): item(raw) for key, raw in wire_object({} if value is None else value, what).items()}
 
 
 def wire_list(value: object, what: str) -> list[Any]:
@@ -188,38 +206,48 @@ def _tool_call(value: object) -> ToolCall:
     )
 
 
+def message_texts(message: Mapping[str, Any], what: str) -> dict[str, str | None]:
+    """The text fields a message and a delta share: content, role, reasoning_content and refusal."""
+    fields = ("content", "role", "reasoning_content", "refusal")
+    return {name: wire_text(message.get(name), f"{what}'s {name}") for name in fields}
+
+
 def _message(value: object) -> AssistantMessage:
     message = wire_object(value, "a message")
-    return AssistantMessage(
-        content=wire_text(message.get("content"), "message content"),
-        tool_calls=tuple(_tool_call(call) for call in wire_list(message.get("tool_calls"), "tool_calls")),
-        role=wire_text(message.get("role"), "a message role") or "assistant",
-        reasoning_content=wire_text(message.get("reasoning_content"), "reasoning_content"),
-        refusal=wire_text(message.get("refusal"), "a refusal"),
-    )
+    texts = message_texts(message, "a message")
+    calls = tuple(_tool_call(call) for call in wire_list(message.get("tool_calls"), "tool_calls"))
+    content, role, reasoning, refusal = texts.values()
+    return AssistantMessage(content, calls, role or "assistant", reasoning, refusal)
 
 
-def wire_choices(answer: Mapping[str, Any], what: str) -> list[tuple[int, Mapping[str, Any], str | None]]:
-    """(index, choice object, finish_reason) of each choice of an answer or chunk; a missing index is the position."""
+def _choice(index: int, choice: Mapping[str, Any], finish_reason: str | None) -> Choice:
+    return Choice(index, _message(choice.get("message") or {}), finish_reason)
+
+
+A = TypeVar("A", bound=Answer[Any])
+T = TypeVar("T")
+
+
+def parse_answer(
+    value: object, kind: type[A], what: str, choice: Callable[[int, Mapping[str, Any], str | None], Any]
+) -> A:
+    """A completion or chunk (`kind`) from its JSON, each choice made by `choice(index, object, finish_reason)` (a
+    missing index is the choice's position); APIResponseError says which field did not fit."""
+    answer = wire_object(value, what)
     choices = []
-    for position, item in enumerate(wire_list(answer.get("choices"), what)):
-        choice = wire_object(item, "a choice")
-        index = choice.get("index")
-        finish = wire_text(choice.get("finish_reason"), "a finish_reason")
-        choices.append((position if index is None else wire_int(index, "a choice index"), choice, finish))
-    return choices
+    for position, item in enumerate(wire_list(answer.get("choices"), f"{what}'s choices")):
+        raw = wire_object(item, "a choice")
+        index = position if raw.get("index") is None else wire_int(raw.get("index"), "a choice index")
+        choices.append(choice(index, raw, wire_text(raw.get("finish_reason"), "a finish_reason")))
+    return kind(
+        id=wire_text(answer.get("id"), f"{what}'s id") or "",
+        model=wire_text(answer.get("model"), f"{what}'s model") or "",
+        choices=tuple(choices),
+        usage=parse_usage(answer.get("usage")),
+        created=wire_int(answer.get("created"), "created"),
+    )
 
 
 def parse_completion(value: object) -> ChatCompletion:
     """A `ChatCompletion` from the JSON answer, or APIResponseError saying which field did not fit."""
-    answer = wire_object(value, "a completion")
-    return ChatCompletion(
-        id=wire_text(answer.get("id"), "an id") or "",
-        model=wire_text(answer.get("model"), "a model") or "",
-        choices=tuple(
-            Choice(index, _message(choice.get("message") or {}), finish)
-            for index, choice, finish in wire_choices(answer, "choices")
-        ),
-        usage=parse_usage(answer.get("usage")),
-        created=wire_int(answer.get("created"), "created"),
-    )
+    return parse_answer(value, ChatCompletion, "a completion", _choice)

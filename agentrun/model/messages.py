@@ -189,18 +189,15 @@ def wire_params(params: Mapping[str, Any], extra_body: Mapping[str, Any] | None)
     return {**wire, **(extra_body or {})}
 
 
-def chat_body(
-    messages: object,
-    *,
-    model: str | None,
-    tools: object,
-    tool_choice: object,
-    temperature: float | None,
-    max_tokens: int | None,
-    extra: Mapping[str, Any],
-) -> dict[str, Any]:
-    """The Chat Completions request body (without `stream`)."""
+_CHECKED = ("model", "tools", "tool_choice", "temperature", "max_tokens")
+"""The Chat Completions parameters checked here (the spec's others pass as given, see ChatCompletionMore)."""
+
+
+def chat_body(messages: object, given: Mapping[str, Any]) -> dict[str, Any]:
+    """The Chat Completions request body (without `stream`) from a chat call's keyword arguments (`ChatParams`):
+    each parameter as JSON, then `extra_body`; `options` are the call's, not the body's."""
     body: dict[str, Any] = {"messages": wire_messages(messages)}
+    model, tools, tool_choice, temperature, max_tokens = (given.get(key) for key in _CHECKED)
     if model is not None:
         body["model"] = require_text(model, "model", "the model of the proxy to use, or leave it out")
     wire_tool_list = None if tools is None else wire_tools(tools)
@@ -212,7 +209,8 @@ def chat_body(
         body["temperature"] = _number(temperature, "temperature", 0, 2)
     if max_tokens is not None:
         body["max_tokens"] = _count(max_tokens, "max_tokens")
-    body.update(_extra(extra))
+    params = {key: value for key, value in given.items() if key not in (*_CHECKED, "options", "extra_body")}
+    body.update(_extra(wire_params(params, given.get("extra_body"))))
     return body
 
 

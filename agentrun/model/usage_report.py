@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from agentrun.model.completions import wire_int, wire_object, wire_text
+from agentrun.model.completions import wire_int, wire_map, wire_object, wire_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,12 +60,8 @@ _TALLY_FIELDS = {
 
 
 def _tally(value: object) -> UsageTally:
-    tally = wire_object(value if value is not None else {}, "a usage tally")
+    tally = wire_object({} if value is None else value, "a usage tally")
     return UsageTally(**{ours: wire_int(tally.get(wire), f"usage {wire}") for wire, ours in _TALLY_FIELDS.items()})
-
-
-def _tallies(value: object, what: str) -> dict[str, UsageTally]:
-    return {str(key): _tally(item) for key, item in wire_object(value if value is not None else {}, what).items()}
 
 
 def _concurrency(value: Any) -> Concurrency | None:
@@ -82,13 +78,11 @@ def _concurrency(value: Any) -> Concurrency | None:
 
 def parse_usage_report(value: object) -> ModelUsage:
     report = wire_object(value, "a usage report")
+    sums = {"by_model": "byModel", "by_proxy": "byProxy", "by_service": "byService", "by_credential": "byCredential"}
     return ModelUsage(
         total=_tally(report.get("total")),
-        by_model=_tallies(report.get("byModel"), "byModel"),
-        by_proxy=_tallies(report.get("byProxy"), "byProxy"),
-        by_service=_tallies(report.get("byService"), "byService"),
-        by_credential=_tallies(report.get("byCredential"), "byCredential"),
         name=wire_text(report.get("name"), "a name"),
         kind=wire_text(report.get("kind"), "a kind"),
         concurrency=_concurrency(report.get("concurrency")),
+        **{ours: wire_map(report.get(wire), wire, _tally) for ours, wire in sums.items()},
     )

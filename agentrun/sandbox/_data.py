@@ -12,6 +12,7 @@ import httpx
 
 from agentrun import errors
 from agentrun._config import Timeouts
+from agentrun._core.envelope import unexpected_answer
 from agentrun._core.http import CallOptions, HttpCore, json_of
 from agentrun._core.models import strip_nulls
 
@@ -57,6 +58,25 @@ def run_options(core: HttpCore, options: CallOptions | None, seconds: int | None
     return dataclasses.replace(options or CallOptions(), timeout=timeouts)
 
 
+def run_limits(body: Any, core: HttpCore, options: CallOptions | None, timeout: float | None) -> CallOptions:
+    """Set the run's `timeout` on its request `body` (when given) and return the call options that wait for it."""
+    seconds = run_seconds(timeout)
+    if seconds is not None:
+        body.timeout = seconds
+    return run_options(core, options, seconds)
+
+
+def timed_out(what: str, stopped: str, timeout: float | None, result: object) -> errors.ExecutionTimeoutError:
+    """The error of a run its timeout stopped, carrying the output until then."""
+    limit = SERVER_RUN_TIMEOUT if timeout is None else timeout
+    return errors.ExecutionTimeoutError(
+        f"{what} ran longer than its timeout of {limit:g}s and was {stopped}; pass a larger timeout= (the output "
+        "until then is in .result)",
+        timeout=limit,
+        result=result,
+    )
+
+
 def transfer_options(core: HttpCore, options: CallOptions | None) -> CallOptions | None:
     """Call options for an upload: no limit on the whole call (a large file takes as long as it takes), unless the
     caller set a timeout; the connect, write and read limits still catch a stalled transfer."""
@@ -88,11 +108,7 @@ def json_object(response: httpx.Response, what: str) -> dict[str, Any]:
     """The JSON object of an in-sandbox answer (bare JSON, nulls dropped), or a typed error saying what came."""
     body = json_of(response)
     if not isinstance(body, dict):
-        raise errors.APIResponseError(
-            f"expected a JSON object for {what}, got {type(body).__name__}: {str(body)[:200]}",
-            status_code=response.status_code,
-            body=body,
-        )
+        raise unexpected_answer(response, body, f"a JSON object ({what})")
     cleaned: dict[str, Any] = strip_nulls(body)
     return cleaned
 
@@ -104,9 +120,5 @@ def json_items(response: httpx.Response, what: str, *keys: str) -> list[dict[str
     if isinstance(body, dict):
         body = next((body[k] for k in keys if isinstance(body.get(k), list)), body)
     if not isinstance(body, list):
-        raise errors.APIResponseError(
-            f"expected a JSON list of {what}, got {type(body).__name__}: {str(body)[:200]}",
-            status_code=response.status_code,
-            body=body,
-        )
+        raise unexpected_answer(response, body, f"a JSON list of {what}")
     return [strip_nulls(item) for item in body if isinstance(item, dict)]

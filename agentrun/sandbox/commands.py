@@ -41,13 +41,12 @@ from agentrun._core.http import CallOptions, OperationRequest
 from agentrun._core.sse import AsyncEventStream
 from agentrun.sandbox._data import (
     ACCEPT_EVENTS,
-    SERVER_RUN_TIMEOUT,
     SandboxTarget,
     json_items,
     json_object,
     require_text,
-    run_options,
-    run_seconds,
+    run_limits,
+    timed_out,
     timeouts_of,
     whole_number,
 )
@@ -167,13 +166,7 @@ class Commands:
         events = self.stream(cmd, cwd=cwd, timeout=timeout, options=options)
         result = await _collect(events, on_stdout, on_stderr, repr(cmd))
         if result.exit_code is None:
-            limit = SERVER_RUN_TIMEOUT if timeout is None else timeout
-            raise errors.ExecutionTimeoutError(
-                f"{cmd!r} ran longer than its timeout of {limit:g}s and was killed; pass a larger timeout= (the "
-                "output until then is in .result)",
-                timeout=limit,
-                result=result,
-            )
+            raise timed_out(repr(cmd), "killed", timeout, result)
         return _checked(result, check, repr(cmd))
 
     async def stream(
@@ -185,10 +178,7 @@ class Commands:
         body = RunCommandInput(command=require_text(cmd, "cmd", _COMMAND_HINT))
         if cwd is not None:
             body.cwd = require_text(cwd, "cwd", "pass an absolute directory inside the sandbox, or leave it out")
-        seconds = run_seconds(timeout)
-        if seconds is not None:
-            body.timeout = seconds
-        call_options = run_options(self._target.core, options, seconds)
+        call_options = run_limits(body, self._target.core, options, timeout)
         prepared = run_command.request(self._target.sandbox_id, body=body)
         events = self._events(prepared, call_options, headers=ACCEPT_EVENTS, from_json=True)
         async with events:

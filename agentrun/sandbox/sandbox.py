@@ -12,9 +12,8 @@ pause and resume exist only on the control plane.
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Mapping
 from types import TracebackType
-from typing import TYPE_CHECKING, Any, Self, Unpack
+from typing import TYPE_CHECKING, Self, Unpack
 
 import agentrun_data_api.models as data_models
 from agentrun_control_api.api.sandboxes import list_sandboxes, pause_sandbox, resume_sandbox
@@ -32,14 +31,20 @@ from agentrun._core.aio import shielded
 from agentrun._core.bound import BoundResource, WireText
 from agentrun._core.http import CallOptions, HttpCore, OperationRequest, json_of
 from agentrun._core.paging import AsyncPager
-from agentrun._core.resource import ControlAPI, bound, build_input, copy_fields, text_of, wire_body
+from agentrun._core.resource import ControlAPI, ListOptions, WriteOptions, bound, copy_fields, text_of
 from agentrun._core.waiting import FAILED_STATUSES, wait_for_status
 from agentrun.sandbox._data import SandboxTarget, whole_number
 from agentrun.sandbox.code import CodeInterpreter
 
 if TYPE_CHECKING:
-    from agentrun_control_api.models import TemplateType
+    from agentrun_control_api.fields import ListSandboxesFilters
     from agentrun_data_api.fields import CreateSandboxMore
+
+    class SandboxQuery(ListSandboxesFilters, ListOptions):
+        """The filters and paging of `sandboxes.list`."""
+
+    class CreateSandboxParams(CreateSandboxMore, WriteOptions):
+        """The keyword arguments of `sandboxes.create` besides idle_timeout and ready_timeout."""
 
     # Imported on first use of the property: a client that only manages sandboxes never needs them.
     from agentrun.sandbox.browser import SandboxBrowser
@@ -182,41 +187,30 @@ class Sandboxes(ControlAPI):
     def __init__(self, core: HttpCore) -> None:
         super().__init__(core)
 
-    def _bind(self, sandbox: Sandbox) -> Sandbox:
-        sandbox._api = self
-        return sandbox
-
     async def _act(self, prepared: OperationRequest, options: CallOptions | None) -> Sandbox:
         """A lifecycle call; on either plane, the `data` of the answer's envelope is the sandbox."""
-        return self._bind(await self._send(prepared, Sandbox, what="sandbox", options=options))
+        return await self._load(prepared, Sandbox, what="sandbox", options=options)
 
     async def create(
         self,
         template_name: str,
         *,
         idle_timeout: int | None = None,
-        sandbox_id: str | None = None,
         ready_timeout: float | None = 60.0,
-        options: CallOptions | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-        **more: Unpack[CreateSandboxMore],
+        **given: Unpack[CreateSandboxParams],
     ) -> Sandbox:
         """Start a sandbox from a READY template and wait until it is ready to use (up to `ready_timeout`
         seconds; None returns at once). The service ends it after `idle_timeout` seconds without use (its default
-        when None; a sandbox lives at most 6 hours). A sandbox that does not become ready is deleted before the
-        error is raised, cancellation included. Mounts (nas_config, oss_mount_config, polar_fs_config) go in
-        `more`. Use it as `async with await client.sandboxes.create(...) as sandbox:` to have it deleted."""
+        when None; a sandbox lives at most 6 hours). The other CreateSandboxInput fields (sandbox_id, and the mounts
+        nas_config, oss_mount_config, polar_fs_config) are keyword arguments too. Use it as
+        `async with await client.sandboxes.create(...) as sandbox:` to have it deleted."""
         if idle_timeout is not None:
             whole_number(idle_timeout, "idle_timeout (seconds)")
-        body = build_input(
-            data_models.CreateSandboxInput,
-            "create sandbox",
-            template_name=template_name,
-            sandbox_id=sandbox_id,
+        options = given.get("options")
+        sandbox = await self._write(
+            create_sandbox.request, Sandbox, data_models.CreateSandboxInput, given, template_name=template_name,
             sandbox_idle_timeout_seconds=idle_timeout,
-            **more,
-        )
-        sandbox = await self._act(create_sandbox.request(body=wire_body(body, extra_body)), options)
+        )  # fmt: skip
         if ready_timeout is not None:
             try:
                 await sandbox.wait_until_ready(timeout=ready_timeout, options=options)
@@ -257,29 +251,7 @@ class Sandboxes(ControlAPI):
         """Delete the sandbox and everything in it."""
         await self._act(delete_sandbox.request(sandbox_id), options)
 
-    def list(
-        self,
-        *,
-        template_name: str | None = None,
-        template_type: TemplateType | str | None = None,
-        status: str | None = None,
-        page_size: int = 50,
-        limit: int | None = None,
-        options: CallOptions | None = None,
-    ) -> AsyncPager[Sandbox]:
-        """Every sandbox matching the filters; pages under `async for`. Stopped sandboxes may still be listed."""
-        return self._token_paged(
-            lambda size, token: list_sandboxes.request(
-                max_results=size,
-                next_token=token,
-                template_name=template_name,
-                template_type=template_type,
-                status=status,
-            ),
-            Sandbox,
-            what="sandbox",
-            options=options,
-            bind=self._bind,
-            page_size=page_size,
-            limit=limit,
-        )
+    def list(self, **query: Unpack[SandboxQuery]) -> AsyncPager[Sandbox]:
+        """Every sandbox matching the filters (template_name, template_type, status, ...); pages under `async for`.
+        Stopped sandboxes may still be listed."""
+        return self._paged(list_sandboxes.request, Sandbox, "sandbox", by_token=True, **query)

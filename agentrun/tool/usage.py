@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-from agentrun.model.completions import wire_int, wire_object, wire_text
+from agentrun.model.completions import wire_int, wire_map, wire_object, wire_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,19 +29,15 @@ class ToolUsage:
 
 
 def _tally(value: object) -> ToolCallTally:
-    tally = wire_object(value if value is not None else {}, "a tool usage tally")
+    tally = wire_object({} if value is None else value, "a tool usage tally")
     return ToolCallTally(wire_int(tally.get("calls"), "usage calls"), wire_int(tally.get("failures"), "usage failures"))
-
-
-def _tallies(value: object, what: str) -> dict[str, ToolCallTally]:
-    return {str(key): _tally(item) for key, item in wire_object(value if value is not None else {}, what).items()}
 
 
 def parse_tool_usage(value: object) -> ToolUsage:
     report = wire_object(value, "a tool usage report")
     return ToolUsage(
         total=_tally(report.get("total")),
-        by_tool=_tallies(report.get("byTool"), "byTool"),
-        by_credential=_tallies(report.get("byCredential"), "byCredential"),
+        by_tool=wire_map(report.get("byTool"), "byTool", _tally),
+        by_credential=wire_map(report.get("byCredential"), "byCredential", _tally),
         name=wire_text(report.get("name"), "a name"),
     )

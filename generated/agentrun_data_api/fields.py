@@ -1,4 +1,4 @@
-"""Keyword arguments of the SDK facade methods, generated from the input models (see scripts/codegen/fields.yaml)."""
+"""Keyword arguments of the SDK facade methods, generated from the input models and list operations (see scripts/codegen/fields.yaml)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,8 @@ if TYPE_CHECKING:
 class CreateSandboxMore(TypedDict, total=False):
     """The CreateSandboxInput fields a facade method passes through (it names the others itself)."""
 
-    sandbox_idle_timeout_in_seconds: int
+    sandbox_id: None | str
+    sandbox_idle_timeout_in_seconds: int | None
     nas_config: NASConfig | Mapping[str, Any] | None
     oss_mount_config: None | OSSMountConfig | Mapping[str, Any]
     polar_fs_config: None | PolarFsConfig | Mapping[str, Any]
@@ -25,7 +26,7 @@ class CreateSandboxMore(TypedDict, total=False):
 class ChatCompletionMore(TypedDict, total=False):
     """The ChatCompletionRequest fields a facade method passes through (it names the others itself)."""
 
-    parallel_tool_calls: bool
+    parallel_tool_calls: bool | None
     top_p: float | None
     max_completion_tokens: int | None
     n: int | None
@@ -33,12 +34,12 @@ class ChatCompletionMore(TypedDict, total=False):
     presence_penalty: float | None
     frequency_penalty: float | None
     seed: int | None
-    user: str
-    response_format: ChatResponseFormat | Mapping[str, Any]
+    user: str | None
+    response_format: ChatResponseFormat | Mapping[str, Any] | None
 
 
 class EmbeddingMore(TypedDict, total=False):
     """The EmbeddingRequest fields a facade method passes through (it names the others itself)."""
 
-    encoding_format: EmbeddingEncodingFormat | str
-    user: str
+    encoding_format: EmbeddingEncodingFormat | str | None
+    user: str | None

@@ -6,8 +6,10 @@ from __future__ import annotations
 
 import importlib
 import inspect
+from pathlib import Path
 
 import pytest
+from mypy import api as mypy_api
 from local_helpers import eventually_gone, unique
 
 from agentrun import AgentRuntime, AgentRuntimeEndpoint, Credential, ModelProxy, ModelService, Sandbox, Template, Tool
@@ -32,9 +34,31 @@ def test_every_resource_refreshes_deletes_and_waits_with_options(cls: type) -> N
     assert {"timeout", "interval"} <= set(inspect.signature(cls.wait_until_ready).parameters)
 
 
-@pytest.mark.parametrize("cls", with_blocking_twins(UPDATABLE), ids=lambda cls: f"{cls.__module__}.{cls.__name__}")
-def test_every_resource_updates_with_options(cls: type) -> None:
-    assert "options" in inspect.signature(cls.update).parameters, f"{cls.__name__}.update takes no options="
+def test_every_resource_updates_with_options_and_extra_body(tmp_path: Path) -> None:
+    """`update` takes its keyword arguments typed from the spec (a TypedDict, so not as signature parameters):
+    mypy accepts options= and extra_body= on every resource, async and blocking, and refuses a misspelt one."""
+    classes = with_blocking_twins(UPDATABLE)
+    imports = "\n".join(f"from {cls.__module__} import {cls.__name__} as C{i}" for i, cls in enumerate(classes))
+    calls = "\n".join(
+        f"    {'await ' if not cls.__module__.startswith('agentrun.sync.') else ''}c{i}.update({{keywords}})"
+        for i, cls in enumerate(classes)
+    )
+    params = ", ".join(f"c{i}: C{i}" for i in range(len(classes)))
+    source = tmp_path / "use_update.py"
+    template = f"{imports}\nfrom agentrun import CallOptions\n\nasync def use({params}) -> None:\n{calls}\n"
+    source.write_text(template.format(keywords="options=CallOptions(timeout=5), extra_body={'x': 1}"))
+    assert _mypy(source) == (0, ""), "update refuses options= or extra_body="
+    source.write_text(template.format(keywords="optoins=CallOptions()"))
+    status, report = _mypy(source)
+    assert status == 1 and report.count('Unexpected keyword argument "optoins"') == len(classes), report
+
+
+def _mypy(source: Path) -> tuple[int, str]:
+    out, err, status = mypy_api.run(
+        [str(source), "--strict", "--no-incremental", "--follow-imports=silent", "--config-file="]
+    )
+    errors = "\n".join(line for line in (out + err).splitlines() if ": error:" in line)
+    return status, errors
 
 
 async def test_a_credential_refreshes_updates_waits_and_deletes_with_options(client: AsyncAgentRun) -> None:

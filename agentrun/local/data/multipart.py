@@ -22,7 +22,7 @@ if TYPE_CHECKING:
     from python_multipart.multipart import MultipartCallbacks
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PartStart:
     """A part begins: its form field name, and the file name when it is a file part."""
 
@@ -30,12 +30,12 @@ class PartStart:
     filename: str | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PartData:
     data: bytes  # the next bytes of the current part, as they arrive
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PartEnd:
     pass
 

@@ -6,7 +6,8 @@ from __future__ import annotations
 import contextlib
 import os
 from collections.abc import Callable, Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Self, Unpack
+from functools import partial
+from typing import TYPE_CHECKING, Any, Self, TypedDict, Unpack
 
 import agentrun_control_api.models as control_models
 from agentrun_control_api.api.agent_runtimes import (
@@ -32,13 +33,24 @@ from agentrun._core.portal import SyncHttpCore, call_back, in_thread
 from agentrun.agent_runtime.packaging import CodePackage, default_command, load_package
 from agentrun.sync._core.bound import BoundResource, WireText, forwarder, updater
 from agentrun.sync._core.paging import SyncPager
-from agentrun.sync._core.resource import ControlAPI, WireObject, bound, build_input, copy_fields, text_of, wire_body
+from agentrun.sync._core.resource import (
+    ControlAPI,
+    ListOptions,
+    WireObject,
+    WriteOptions,
+    bound,
+    build_input,
+    copy_fields,
+    text_of,
+)
 from agentrun.sync._core.waiting import wait_for_status
 
 if TYPE_CHECKING:
     from agentrun_control_api.fields import (
         CreateAgentRuntimeEndpointMore,
         CreateAgentRuntimeMore,
+        ListAgentRuntimeEndpointsFilters,
+        ListAgentRuntimesFilters,
         UpdateAgentRuntimeEndpointMore,
         UpdateAgentRuntimeMore,
     )
@@ -48,16 +60,42 @@ if TYPE_CHECKING:
         CodeConfiguration,
         ContainerConfiguration,
         NetworkConfiguration,
-        ResourceStatus,
     )
     from agentrun_data_api.models import AgentRuntimeLogs
 
-    from agentrun.model.completions import ChatCompletion
-    from agentrun.model.messages import Message
+    class AgentRuntimeQuery(ListAgentRuntimesFilters, ListOptions):
+        """The filters and paging of `agent_runtimes.list`."""
+
+    class AgentRuntimeEndpointQuery(ListAgentRuntimeEndpointsFilters, ListOptions):
+        """The filters and paging of `agent_runtimes.list_endpoints`."""
+
+    class ArtifactFields(TypedDict, total=False):
+        """What a runtime runs (`code` or `container`, dicts with the wire keys; `artifact_type` Code or Container,
+        inferred from which is given) and its `network`."""
+
+        code: CodeConfiguration | WireObject | None
+        container: ContainerConfiguration | WireObject | None
+        artifact_type: ArtifactType | str | None
+        network: NetworkConfiguration | WireObject | None
+
+    class CreateRuntimeParams(ArtifactFields, CreateAgentRuntimeMore, WriteOptions):
+        """The keyword arguments of `agent_runtimes.create`."""
+
+    class UpdateRuntimeParams(ArtifactFields, UpdateAgentRuntimeMore, WriteOptions):
+        """The keyword arguments of `agent_runtimes.update`."""
+
+    class CreateEndpointParams(CreateAgentRuntimeEndpointMore, WriteOptions):
+        """The keyword arguments of `agent_runtimes.create_endpoint`."""
+
+    class UpdateEndpointParams(UpdateAgentRuntimeEndpointMore, WriteOptions):
+        """The keyword arguments of `agent_runtimes.update_endpoint` (and of an endpoint's `update`)."""
 
     # Imported where used: invoking and logs pull in the model gateway's modules, which a client that only manages
     # runtimes never needs (`import agentrun` stays cheap with every manager touched).
-    from agentrun.sync.agent_runtime.agui import AgUiStream
+    from agentrun.model.completions import ChatCompletion
+    from agentrun.model.messages import Message
+    from agentrun.sync.agent_runtime.agui import AgUiParams, AgUiStream
+    from agentrun.sync.agent_runtime.invocation import InvokeParams
     from agentrun.sync.agent_runtime.logs import LogStream
     from agentrun.sync.model.chat_stream import ChatStream
 
@@ -76,6 +114,20 @@ def _artifact_type(
     return control_models.ArtifactType.CONTAINER if container is not None else None
 
 
+def _split_artifact(given: Mapping[str, Any]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A runtime's other fields, and its `ArtifactFields` under their wire names (the artifact type inferred)."""
+    fields = dict(given)
+    code, container, kind, network = (
+        fields.pop(key, None) for key in ("code", "container", "artifact_type", "network")
+    )
+    return fields, {
+        "code_configuration": code,
+        "container_configuration": container,
+        "artifact_type": _artifact_type(kind, code, container),
+        "network_configuration": network,
+    }
+
+
 def _endpoints_state(endpoints: list[AgentRuntimeEndpoint]) -> str:
     """DELETED once the list is empty; DELETE_FAILED if any endpoint failed to go."""
     if not endpoints:
@@ -90,10 +142,6 @@ class AgentRuntimes(ControlAPI):
     def __init__(self, core: SyncHttpCore) -> None:
         super().__init__(core)
 
-    def _bind(self, runtime: AgentRuntime) -> AgentRuntime:
-        runtime._api = self
-        return runtime
-
     def _bind_endpoint(self, endpoint: AgentRuntimeEndpoint, runtime_id: str) -> AgentRuntimeEndpoint:
         endpoint._api = self
         if not text_of(endpoint.agent_runtime_id):
@@ -102,112 +150,42 @@ class AgentRuntimes(ControlAPI):
 
     # -- runtimes ------------------------------------------------------------------------------------------------
 
-    def create(
-        self,
-        name: str,
-        *,
-        code: CodeConfiguration | WireObject | None = None,
-        container: ContainerConfiguration | WireObject | None = None,
-        artifact_type: ArtifactType | str | None = None,
-        cpu: float = 2,
-        memory: int = 4096,
-        port: int = 9000,
-        network: NetworkConfiguration | WireObject | None = None,
-        environment_variables: Mapping[str, str] | None = None,
-        description: str | None = None,
-        credential_name: str | None = None,
-        workspace_id: str | None = None,
-        options: CallOptions | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-        **more: Unpack[CreateAgentRuntimeMore],
-    ) -> AgentRuntime:
+    def create(self, name: str, **given: Unpack[CreateRuntimeParams]) -> AgentRuntime:
         """Create a runtime from `code` (language, command and zipFile or ossBucketName/ossObjectName) or from
         `container` (image, command, port); dicts use the wire keys. `artifact_type` is inferred from which one is
-        given. Other CreateAgentRuntimeInput fields (disk_size, session_idle_timeout_seconds, ...) go in `more`."""
-        kind = _artifact_type(artifact_type, code, container)
-        if kind is None:
+        given; `network` is public unless given. The other CreateAgentRuntimeInput fields (cpu, 2 by default;
+        memory, 4096 MB; port, 9000; environment_variables, description, credential_name, workspace_id, disk_size,
+        session_idle_timeout_seconds, ...) are keyword arguments too."""
+        fields, artifact = _split_artifact(given)
+        if artifact["artifact_type"] is None:
             raise errors.InvalidArgumentError(
                 "create agent runtime: pass code= (a code package) or container= (an image), or artifact_type="
             )
-        body = build_input(
-            control_models.CreateAgentRuntimeInput,
-            "create agent runtime",
-            agent_runtime_name=name,
-            artifact_type=kind,
-            code_configuration=code,
-            container_configuration=container,
-            cpu=cpu,
-            memory=memory,
-            port=port,
-            network_configuration=network
-            or control_models.NetworkConfiguration(network_mode=control_models.NetworkMode.PUBLIC),
-            environment_variables=environment_variables,
-            description=description,
-            credential_name=credential_name,
-            workspace_id=workspace_id,
-            **more,
-        )
-        created = self._send(
-            create_agent_runtime.request(body=wire_body(body, extra_body)),
-            AgentRuntime,
-            what="agent runtime",
-            options=options,
-        )
-        return self._bind(created)
+        public = control_models.NetworkConfiguration(network_mode=control_models.NetworkMode.PUBLIC)
+        artifact["network_configuration"] = artifact["network_configuration"] or public
+        return self._write(
+            create_agent_runtime.request, AgentRuntime, control_models.CreateAgentRuntimeInput, fields,
+            agent_runtime_name=name, cpu=2, memory=4096, port=9000, **artifact,
+        )  # fmt: skip
 
     def get(self, id: str, *, version: str | None = None, options: CallOptions | None = None) -> AgentRuntime:
         """The runtime, or the given published `version` of it."""
-        found = self._send(
+        return self._load(
             get_agent_runtime.request(agent_runtime_id=id, agent_runtime_version=version),
             AgentRuntime,
             what="agent runtime",
             options=options,
         )
-        return self._bind(found)
 
-    def update(
-        self,
-        id: str,
-        /,
-        *,
-        description: str | None = None,
-        code: CodeConfiguration | WireObject | None = None,
-        container: ContainerConfiguration | WireObject | None = None,
-        artifact_type: ArtifactType | str | None = None,
-        cpu: float | None = None,
-        memory: int | None = None,
-        port: int | None = None,
-        network: NetworkConfiguration | WireObject | None = None,
-        environment_variables: Mapping[str, str] | None = None,
-        credential_name: str | None = None,
-        options: CallOptions | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-        **more: Unpack[UpdateAgentRuntimeMore],
-    ) -> AgentRuntime:
-        """Change the given fields; only they are sent and the others keep their values. Other
-        UpdateAgentRuntimeInput fields (agent_runtime_name, disk_size, ...) go in `more`."""
-        body = build_input(
-            control_models.UpdateAgentRuntimeInput,
-            "update agent runtime",
-            description=description,
-            code_configuration=code,
-            container_configuration=container,
-            artifact_type=_artifact_type(artifact_type, code, container),
-            cpu=cpu,
-            memory=memory,
-            port=port,
-            network_configuration=network,
-            environment_variables=environment_variables,
-            credential_name=credential_name,
-            **more,
-        )
-        updated = self._send(
-            update_agent_runtime.request(agent_runtime_id=id, body=wire_body(body, extra_body)),
-            AgentRuntime,
-            what="agent runtime",
-            options=options,
-        )
-        return self._bind(updated)
+    def update(self, id: str, /, **given: Unpack[UpdateRuntimeParams]) -> AgentRuntime:
+        """Change the given fields (code, container, artifact_type, network, cpu, memory, port, description,
+        environment_variables, credential_name and the other UpdateAgentRuntimeInput fields); only they are sent and
+        the others keep their values."""
+        fields, artifact = _split_artifact(given)
+        return self._write(
+            partial(update_agent_runtime.request, agent_runtime_id=id), AgentRuntime,
+            control_models.UpdateAgentRuntimeInput, fields, **artifact,
+        )  # fmt: skip
 
     def delete(
         self, id: str, *, cascade: bool = False, timeout: float = 300.0, options: CallOptions | None = None
@@ -234,35 +212,15 @@ class AgentRuntimes(ControlAPI):
         )
 
     def list(
-        self,
-        *,
-        name: str | None = None,
-        status: ResourceStatus | str | None = None,
-        search_mode: str | None = None,
-        system_tags: Sequence[str] | None = None,
-        workspace_id: str | None = None,
-        page_size: int = 50,
-        limit: int | None = None,
-        options: CallOptions | None = None,
+        self, *, name: str | None = None, system_tags: Sequence[str] | None = None, **query: Unpack[AgentRuntimeQuery]
     ) -> SyncPager[AgentRuntime]:
-        """Every runtime matching the filters; pages under `for`. `system_tags` match exactly, all of them."""
+        """Every runtime matching the filters (name, status, search_mode, workspace_id, ...); pages under `for`.
+        `system_tags` match exactly, all of them."""
+        tags = ",".join(system_tags) if system_tags else None
         return self._paged(
-            lambda number, size: list_agent_runtimes.request(
-                page_number=number,
-                page_size=size,
-                agent_runtime_name=name,
-                status=str(status) if status else None,
-                search_mode=search_mode,
-                system_tags=",".join(system_tags) if system_tags else None,
-                workspace_id=workspace_id,
-            ),
-            AgentRuntime,
-            what="agent runtime",
-            options=options,
-            bind=self._bind,
-            page_size=page_size,
-            limit=limit,
-        )
+            list_agent_runtimes.request, AgentRuntime, "agent runtime", agent_runtime_name=name,
+            system_tags=tags, **query,
+        )  # fmt: skip
 
     def find(self, name: str, *, options: CallOptions | None = None) -> AgentRuntime | None:
         """The runtime named `name`, or None when there is none."""
@@ -325,70 +283,29 @@ class AgentRuntimes(ControlAPI):
 
     # -- invocation (data plane) ---------------------------------------------------------------------------------
 
-    def invoke(
-        self,
-        name: str,
-        messages: Sequence[Message],
-        *,
-        endpoint: str = "Default",
-        session_id: str | None = None,
-        tools: Sequence[Mapping[str, Any]] | None = None,
-        options: CallOptions | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> ChatCompletion:
-        """The answer of the runtime `name` (served by `endpoint`) to `messages`, over the OpenAI protocol.
-        `session_id` keeps a conversation on one instance; `extra_body` adds fields the agent reads."""
+    def invoke(self, name: str, messages: Sequence[Message], **given: Unpack[InvokeParams]) -> ChatCompletion:
+        """The answer of the runtime `name` to `messages`, over the OpenAI protocol. The keyword arguments
+        (InvokeParams): `endpoint` ("Default" when left out), `session_id` keeps a conversation on one instance,
+        `tools`, `options`, and `extra_body` adds fields the agent reads."""
         from agentrun.sync.agent_runtime import invocation
 
-        return invocation.invoke(
-            self._core, name, messages, endpoint=endpoint, session_id=session_id, tools=tools, options=options,
-            extra_body=extra_body,
-        )  # fmt: skip
+        return invocation.invoke(self._core, name, messages, **given)
 
-    def invoke_stream(
-        self,
-        name: str,
-        messages: Sequence[Message],
-        *,
-        endpoint: str = "Default",
-        session_id: str | None = None,
-        tools: Sequence[Mapping[str, Any]] | None = None,
-        options: CallOptions | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-    ) -> ChatStream:
+    def invoke_stream(self, name: str, messages: Sequence[Message], **given: Unpack[InvokeParams]) -> ChatStream:
         """`invoke`, streamed: a ChatStream of ChatCompletionChunks, as the agent writes them. A stream that breaks
         or ends before `[DONE]` raises ModelStreamError carrying what arrived."""
         from agentrun.sync.agent_runtime import invocation
 
-        return invocation.invoke_stream(
-            self._core, name, messages, endpoint=endpoint, session_id=session_id, tools=tools, options=options,
-            extra_body=extra_body,
-        )  # fmt: skip
+        return invocation.invoke_stream(self._core, name, messages, **given)
 
-    def invoke_agui(
-        self,
-        name: str,
-        messages: Sequence[Message],
-        *,
-        endpoint: str = "Default",
-        session_id: str | None = None,
-        thread_id: str | None = None,
-        run_id: str | None = None,
-        tools: Sequence[Mapping[str, Any]] | None = None,
-        state: Any = None,
-        context: Sequence[Mapping[str, Any]] | None = None,
-        forwarded_props: Any = None,
-        options: CallOptions | None = None,
-    ) -> AgUiStream:
+    def invoke_agui(self, name: str, messages: Sequence[Message], **given: Unpack[AgUiParams]) -> AgUiStream:
         """A run of the runtime `name` over AG-UI: an AgUiStream of typed AG-UI events (`ag_ui.core` models, the
-        `agui` extra), RUN_STARTED to RUN_FINISHED or RUN_ERROR. `messages` and `tools` are given as for `invoke`;
-        `thread_id`/`run_id` are made up when not given. A stream that stops mid-run raises StreamError."""
+        `agui` extra), RUN_STARTED to RUN_FINISHED or RUN_ERROR. `messages`, `tools`, `endpoint` and `session_id`
+        are given as for `invoke`; `thread_id`/`run_id` are made up when not given; `state`, `context` and
+        `forwarded_props` go to the agent (AgUiParams). A stream that stops mid-run raises StreamError."""
         from agentrun.sync.agent_runtime import agui
 
-        return agui.invoke_agui(
-            self._core, name, messages, endpoint=endpoint, session_id=session_id, thread_id=thread_id, run_id=run_id,
-            tools=tools, state=state, context=context, forwarded_props=forwarded_props, options=options,
-        )  # fmt: skip
+        return agui.invoke_agui(self._core, name, messages, **given)
 
     # -- instance logs (data plane, an AgentRun Local extension) ---------------------------------------------------
 
@@ -425,33 +342,17 @@ class AgentRuntimes(ControlAPI):
     # -- endpoints -----------------------------------------------------------------------------------------------
 
     def create_endpoint(
-        self,
-        runtime_id: str,
-        name: str,
-        *,
-        target_version: str = "LATEST",
-        description: str | None = None,
-        options: CallOptions | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-        **more: Unpack[CreateAgentRuntimeEndpointMore],
+        self, runtime_id: str, name: str, **given: Unpack[CreateEndpointParams]
     ) -> AgentRuntimeEndpoint:
-        """Create an endpoint serving `target_version` of the runtime. Other CreateAgentRuntimeEndpointInput fields
-        (routing_configuration, scaling_config, disable_public_network_access) go in `more`."""
-        body = build_input(
-            control_models.CreateAgentRuntimeEndpointInput,
-            "create agent runtime endpoint",
-            agent_runtime_endpoint_name=name,
-            target_version=target_version,
-            description=description,
-            **more,
-        )
-        created = self._send(
-            create_agent_runtime_endpoint.request(agent_runtime_id=runtime_id, body=wire_body(body, extra_body)),
-            AgentRuntimeEndpoint,
-            what="agent runtime endpoint",
-            options=options,
-        )
-        return self._bind_endpoint(created, runtime_id)
+        """Create an endpoint serving `target_version` ("LATEST" unless given) of the runtime. The other
+        CreateAgentRuntimeEndpointInput fields (description, routing_configuration, scaling_config,
+        disable_public_network_access) are keyword arguments too."""
+        return self._write(
+            partial(create_agent_runtime_endpoint.request, agent_runtime_id=runtime_id), AgentRuntimeEndpoint,
+            control_models.CreateAgentRuntimeEndpointInput, given,
+            bind=lambda endpoint: self._bind_endpoint(endpoint, runtime_id), agent_runtime_endpoint_name=name,
+            target_version="LATEST",
+        )  # fmt: skip
 
     def get_endpoint(
         self, runtime_id: str, endpoint_id: str, *, options: CallOptions | None = None
@@ -465,34 +366,16 @@ class AgentRuntimes(ControlAPI):
         return self._bind_endpoint(found, runtime_id)
 
     def update_endpoint(
-        self,
-        runtime_id: str,
-        endpoint_id: str,
-        *,
-        target_version: str | None = None,
-        description: str | None = None,
-        options: CallOptions | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-        **more: Unpack[UpdateAgentRuntimeEndpointMore],
+        self, runtime_id: str, endpoint_id: str, **given: Unpack[UpdateEndpointParams]
     ) -> AgentRuntimeEndpoint:
-        """Change the given fields; the others keep their values. Other UpdateAgentRuntimeEndpointInput fields
-        (agent_runtime_endpoint_name, routing_configuration, scaling_config, delete_scaling_config) go in `more`."""
-        body = build_input(
-            control_models.UpdateAgentRuntimeEndpointInput,
-            "update agent runtime endpoint",
-            target_version=target_version,
-            description=description,
-            **more,
-        )
-        updated = self._send(
-            update_agent_runtime_endpoint.request(
-                agent_runtime_id=runtime_id, agent_runtime_endpoint_id=endpoint_id, body=wire_body(body, extra_body)
-            ),
-            AgentRuntimeEndpoint,
-            what="agent runtime endpoint",
-            options=options,
-        )
-        return self._bind_endpoint(updated, runtime_id)
+        """Change the given fields (target_version, description, agent_runtime_endpoint_name, routing_configuration,
+        scaling_config, delete_scaling_config); the others keep their values."""
+        return self._write(
+            partial(update_agent_runtime_endpoint.request, agent_runtime_id=runtime_id,
+                    agent_runtime_endpoint_id=endpoint_id),
+            AgentRuntimeEndpoint, control_models.UpdateAgentRuntimeEndpointInput, given,
+            bind=lambda endpoint: self._bind_endpoint(endpoint, runtime_id),
+        )  # fmt: skip
 
     def delete_endpoint(self, runtime_id: str, endpoint_id: str, *, options: CallOptions | None = None) -> None:
         self._send(
@@ -503,48 +386,21 @@ class AgentRuntimes(ControlAPI):
         )
 
     def list_endpoints(
-        self,
-        runtime_id: str,
-        *,
-        name: str | None = None,
-        search_mode: str | None = None,
-        page_size: int = 50,
-        limit: int | None = None,
-        options: CallOptions | None = None,
+        self, runtime_id: str, *, name: str | None = None, **query: Unpack[AgentRuntimeEndpointQuery]
     ) -> SyncPager[AgentRuntimeEndpoint]:
-        """The runtime's endpoints; pages under `for`."""
+        """The runtime's endpoints (those named `name`, say); pages under `for`."""
+        filtered = partial(list_agent_runtime_endpoints.request, agent_runtime_id=runtime_id, endpoint_name=name)
         return self._paged(
-            lambda number, size: list_agent_runtime_endpoints.request(
-                page_number=number,
-                page_size=size,
-                agent_runtime_id=runtime_id,
-                endpoint_name=name,
-                search_mode=search_mode,
-            ),
-            AgentRuntimeEndpoint,
-            what="agent runtime endpoint",
-            options=options,
-            bind=lambda endpoint: self._bind_endpoint(endpoint, runtime_id),
-            page_size=page_size,
-            limit=limit,
-        )
+            filtered, AgentRuntimeEndpoint, "agent runtime endpoint",
+            bind=lambda endpoint: self._bind_endpoint(endpoint, runtime_id), **query,
+        )  # fmt: skip
 
     # -- versions ------------------------------------------------------------------------------------------------
 
-    def list_versions(
-        self, runtime_id: str, *, page_size: int = 50, limit: int | None = None, options: CallOptions | None = None
-    ) -> SyncPager[AgentRuntimeVersion]:
+    def list_versions(self, runtime_id: str, **paging: Unpack[ListOptions]) -> SyncPager[AgentRuntimeVersion]:
         """The runtime's published versions; pages under `for`."""
-        return self._paged(
-            lambda number, size: list_agent_runtime_versions.request(
-                page_number=number, page_size=size, agent_runtime_id=runtime_id
-            ),
-            control_models.AgentRuntimeVersion,
-            what="agent runtime version",
-            options=options,
-            page_size=page_size,
-            limit=limit,
-        )
+        filtered = partial(list_agent_runtime_versions.request, agent_runtime_id=runtime_id)
+        return self._paged(filtered, control_models.AgentRuntimeVersion, "agent runtime version", **paging)
 
     def publish_version(
         self,
@@ -611,25 +467,9 @@ class AgentRuntimeEndpoint(BoundResource[AgentRuntimes], AgentRuntimeEndpointMod
     def _fetch(self, options: CallOptions | None) -> AgentRuntimeEndpoint:
         return self._manager().get_endpoint(self.runtime_id, self.id, options=options)
 
-    def update(
-        self,
-        *,
-        target_version: str | None = None,
-        description: str | None = None,
-        options: CallOptions | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-        **more: Unpack[UpdateAgentRuntimeEndpointMore],
-    ) -> Self:
+    def update(self, **given: Unpack[UpdateEndpointParams]) -> Self:
         """Change the given fields (others keep their values) and reload."""
-        updated = self._manager().update_endpoint(
-            self.runtime_id,
-            self.id,
-            target_version=target_version,
-            description=description,
-            options=options,
-            extra_body=extra_body,
-            **more,
-        )
+        updated = self._manager().update_endpoint(self.runtime_id, self.id, **given)
         copy_fields(updated, self)
         return self
 

@@ -13,24 +13,22 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator, Mapping, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, Unpack
 
 from agentrun_data_api.api.agent_runtimes import invoke_agent_runtime_ag_ui
 from agentrun_data_api.types import OperationRequest
 from httpx_sse import ServerSentEvent
 
 from agentrun import errors
-from agentrun._config import Timeouts
-from agentrun._core.http import CallOptions
 from agentrun._core.portal import SyncEventStream, SyncHttpCore, shielded
-from agentrun.model.messages import Message, require_text, wire_messages, wire_tools
+from agentrun.model.messages import Message, wire_messages, wire_tools
 from agentrun.sync._core.closing import Closeable
-from agentrun.sync.model.gateway import model_call_timeouts, with_timeouts
+from agentrun.sync.agent_runtime.invocation import Invocation, headers, target
+from agentrun.sync.model.gateway import model_events
 
 if TYPE_CHECKING:
     from ag_ui.core import BaseEvent
 
-SESSION_HEADER = "x-agentrun-session-id"
 _TERMINAL = frozenset({"RUN_FINISHED", "RUN_ERROR"})
 
 
@@ -67,28 +65,28 @@ def _agui_tool(tool: Any) -> dict[str, Any]:
     }
 
 
-def _request(
-    name: str,
-    endpoint: str,
-    messages: Sequence[Message],
-    *,
-    thread_id: str | None,
-    run_id: str | None,
-    tools: Sequence[Mapping[str, Any]] | None,
-    state: Any,
-    context: Sequence[Mapping[str, Any]] | None,
-    forwarded_props: Any,
-) -> OperationRequest:
-    runtime = require_text(name, "name", "the name of the agent runtime to invoke")
-    endpoint = require_text(endpoint, "endpoint", "the endpoint's name ('Default' serves the latest code)")
+class AgUiParams(Invocation, total=False):
+    """The keyword arguments of `invoke_agui`: those of every invocation, and the AG-UI run's own (`thread_id` and
+    `run_id` are made up when left out)."""
+
+    thread_id: str | None
+    run_id: str | None
+    state: Any
+    context: Sequence[Mapping[str, Any]] | None
+    forwarded_props: Any
+
+
+def _request(name: str, messages: Sequence[Message], given: AgUiParams) -> OperationRequest:
+    runtime, endpoint = target(name, given)
+    tools, state, props = given.get("tools"), given.get("state"), given.get("forwarded_props")
     body: dict[str, Any] = {
-        "threadId": thread_id or str(uuid.uuid4()),
-        "runId": run_id or str(uuid.uuid4()),
+        "threadId": given.get("thread_id") or str(uuid.uuid4()),
+        "runId": given.get("run_id") or str(uuid.uuid4()),
         "messages": [_agui_message(message) for message in wire_messages(messages)],
         "tools": [_agui_tool(tool) for tool in wire_tools(tools)] if tools else [],
-        "context": [dict(item) for item in context or ()],
+        "context": [dict(item) for item in given.get("context") or ()],
         "state": state if state is not None else {},
-        "forwardedProps": forwarded_props if forwarded_props is not None else {},
+        "forwardedProps": props if props is not None else {},
     }
     return invoke_agent_runtime_ag_ui.request(runtime, endpoint, body=body)
 
@@ -132,32 +130,10 @@ class AgUiStream(Closeable):
         shielded(self._events.close)
 
 
-def invoke_agui(
-    core: SyncHttpCore,
-    name: str,
-    messages: Sequence[Message],
-    *,
-    endpoint: str,
-    session_id: str | None,
-    thread_id: str | None,
-    run_id: str | None,
-    tools: Sequence[Mapping[str, Any]] | None,
-    state: Any,
-    context: Sequence[Mapping[str, Any]] | None,
-    forwarded_props: Any,
-    options: CallOptions | None,
-) -> AgUiStream:
+def invoke_agui(core: SyncHttpCore, name: str, messages: Sequence[Message], **given: Unpack[AgUiParams]) -> AgUiStream:
     """The run's AG-UI events; the request goes out on first iteration."""
     adapter = _event_adapter()
-    prepared = _request(
-        name, endpoint, messages, thread_id=thread_id, run_id=run_id, tools=tools, state=state, context=context,
-        forwarded_props=forwarded_props,
-    )  # fmt: skip
-    headers = {"accept": "text/event-stream"}
-    if session_id is not None:
-        headers[SESSION_HEADER] = require_text(session_id, "session_id", "any text naming the conversation")
-    timeouts = model_call_timeouts(core.config.timeout)
-    call_options = with_timeouts(options, timeouts)
+    prepared = _request(name, messages, given)
 
     def decode(event: ServerSentEvent) -> BaseEvent:
         try:
@@ -168,9 +144,5 @@ def invoke_agui(
             ) from exc
         return decoded
 
-    events: SyncEventStream[BaseEvent] = SyncEventStream(
-        lambda: core.stream_call(prepared, headers=headers, options=call_options),
-        decode,
-        timeouts=call_options.timeout if isinstance(call_options.timeout, Timeouts) else timeouts,
-    )
+    events = model_events(core, prepared, given.get("options"), headers(given, stream=True), decode)
     return AgUiStream(events)

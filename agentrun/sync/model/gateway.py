@@ -17,8 +17,8 @@ from __future__ import annotations
 
 import builtins
 import dataclasses
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Unpack
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, TypeVar, Unpack
 from urllib.parse import quote
 
 from agentrun_data_api.api.models import (
@@ -29,6 +29,7 @@ from agentrun_data_api.api.models import (
     list_models,
 )
 from agentrun_data_api.fields import ChatCompletionMore, EmbeddingMore
+from agentrun_data_api.types import OperationRequest
 
 from agentrun import errors
 from agentrun._config import Timeouts
@@ -43,6 +44,7 @@ from agentrun.model.usage_report import ModelUsage, parse_usage_report
 from agentrun.sync.model.chat_stream import ChatStream
 
 if TYPE_CHECKING:
+    from httpx_sse import ServerSentEvent
     from openai import OpenAI
 
 MODEL_CALL_TIMEOUT = 600.0
@@ -50,6 +52,7 @@ MODEL_CALL_TIMEOUT = 600.0
 long answer, or a reasoning model's first token, takes minutes."""
 
 _ACCEPT_EVENTS = {"accept": "text/event-stream"}
+E = TypeVar("E")
 ToolChoice = str | Mapping[str, Any]
 
 
@@ -66,6 +69,45 @@ def with_timeouts(options: CallOptions | None, timeouts: Timeouts) -> CallOption
     return options
 
 
+def model_events(
+    core: SyncHttpCore,
+    prepared: OperationRequest,
+    options: CallOptions | None,
+    headers: Mapping[str, str],
+    decode: Callable[[ServerSentEvent], E | None],
+    from_json: Callable[[Any], Iterable[E]] | None = None,
+) -> SyncEventStream[E]:
+    """The events of a streamed model call (the gateway's chunks, an agent's chunks or AG-UI events): the request
+    goes out on first iteration, with the model-call timeouts unless `options` set a timeout of its own."""
+    timeouts = model_call_timeouts(core.config.timeout)
+    call_options = with_timeouts(options, timeouts)
+    return SyncEventStream(
+        lambda: core.stream_call(prepared, headers=headers, options=call_options),
+        decode,
+        from_json=from_json,
+        timeouts=call_options.timeout if isinstance(call_options.timeout, Timeouts) else timeouts,
+    )
+
+
+class ChatParams(ChatCompletionMore, total=False):
+    """The keyword arguments of `chat` and `stream` (and, but for the checked ones, what the spec offers):
+
+    - `model` picks one of the proxy's models;
+    - `tools` are OpenAI function tools, and `tool_choice` "auto", "none", "required" or one of them;
+    - `temperature` (0 to 2) and `max_tokens`;
+    - the spec's other Chat Completions parameters (`top_p`, `stop`, `response_format`, `seed`, ...);
+    - `extra_body` adds what the spec lacks (a provider's own parameters) to the request body;
+    - `options` are the call's (timeout, headers, retries)."""
+
+    model: str | None
+    tools: Sequence[Mapping[str, Any]] | None
+    tool_choice: ToolChoice | None
+    temperature: float | None
+    max_tokens: int | None
+    options: CallOptions | None
+    extra_body: Mapping[str, Any] | None
+
+
 class Models:
     """The model gateway: chat completions (whole or streamed), embeddings, model lists, usage, and an `openai`
     client for code written against the OpenAI SDK."""
@@ -77,68 +119,30 @@ class Models:
     def _options(self, options: CallOptions | None) -> CallOptions:
         return with_timeouts(options, self._timeouts)
 
-    def chat(
-        self,
-        name: str,
-        messages: Sequence[Message],
-        *,
-        model: str | None = None,
-        tools: Sequence[Mapping[str, Any]] | None = None,
-        tool_choice: ToolChoice | None = None,
-        temperature: float | None = None,
-        max_tokens: int | None = None,
-        options: CallOptions | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-        **params: Unpack[ChatCompletionMore],
-    ) -> ChatCompletion:
+    def chat(self, name: str, messages: Sequence[Message], **params: Unpack[ChatParams]) -> ChatCompletion:
         """A chat completion from `name`. `messages` are OpenAI-shaped dicts (or messages of earlier completions);
-        `tools` are OpenAI function tools; `model` picks one of the proxy's models; the other Chat Completions
-        parameters of the spec (`top_p`, `stop`, `response_format`, `seed`, ...) are keyword arguments, and
-        `extra_body` adds what the spec lacks (a provider's own parameters) to the request body."""
-        body = chat_body(
-            messages, model=model, tools=tools, tool_choice=tool_choice, temperature=temperature,
-            max_tokens=max_tokens, extra=wire_params(params, extra_body),
-        )  # fmt: skip
-        prepared = create_chat_completion.request(require_name(name), body=body)
-        response = self._core.call(prepared, options=self._options(options))
+        the keyword arguments are described by `ChatParams`: `model`, `tools`, `tool_choice`, `temperature`,
+        `max_tokens`, the spec's other parameters (`top_p`, `stop`, `response_format`, `seed`, ...), `extra_body`
+        and `options`."""
+        prepared = create_chat_completion.request(require_name(name), body=chat_body(messages, params))
+        response = self._core.call(prepared, options=self._options(params.get("options")))
         return parse_completion(json_of(response))
 
     def stream(
-        self,
-        name: str,
-        messages: Sequence[Message],
-        *,
-        model: str | None = None,
-        tools: Sequence[Mapping[str, Any]] | None = None,
-        tool_choice: ToolChoice | None = None,
-        temperature: float | None = None,
-        max_tokens: int | None = None,
-        include_usage: bool = True,
-        options: CallOptions | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-        **params: Unpack[ChatCompletionMore],
+        self, name: str, messages: Sequence[Message], *, include_usage: bool = True, **params: Unpack[ChatParams]
     ) -> ChatStream:
         """The completion of `chat(...)` streamed as `ChatCompletionChunk`s. With `include_usage` (the default) the
         last chunk carries the request's `usage`. `stream.final_completion()` adds the chunks up into a
         `ChatCompletion`. Arguments are checked here; the request goes out on first iteration (or `with`)."""
-        body = chat_body(
-            messages, model=model, tools=tools, tool_choice=tool_choice, temperature=temperature,
-            max_tokens=max_tokens, extra=wire_params(params, extra_body),
-        )  # fmt: skip
+        body = chat_body(messages, params)
         if not isinstance(include_usage, bool):
             raise errors.InvalidArgumentError(f"include_usage must be True or False, got {include_usage!r}")
         body["stream"] = True
         if include_usage:
             body["stream_options"] = {"include_usage": True}
         prepared = create_chat_completion.request(require_name(name), body=body)
-        call_options = self._options(options)
-        timeouts = call_options.timeout if isinstance(call_options.timeout, Timeouts) else self._timeouts
-
-        events: SyncEventStream[ChatCompletionChunk | StreamFailure] = SyncEventStream(
-            lambda: self._core.stream_call(prepared, headers=_ACCEPT_EVENTS, options=call_options),
-            decode_event,
-            from_json=chunks_from_completion,
-            timeouts=timeouts,
+        events: SyncEventStream[ChatCompletionChunk | StreamFailure] = model_events(
+            self._core, prepared, params.get("options"), _ACCEPT_EVENTS, decode_event, chunks_from_completion
         )
         return ChatStream(events)
 

@@ -4,8 +4,9 @@ fallbacks, retries, caching, rate limits and guardrails."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, TypeAlias, Unpack
+from collections.abc import Sequence
+from functools import partial
+from typing import TYPE_CHECKING, TypeAlias, Unpack
 
 import agentrun_control_api.models as control_models
 from agentrun_control_api.api.model_proxies import (
@@ -21,11 +22,22 @@ from agentrun import errors
 from agentrun._core.http import CallOptions
 from agentrun.sync._core.bound import BoundResource, WireText, updater
 from agentrun.sync._core.paging import SyncPager
-from agentrun.sync._core.resource import ControlAPI, WireObject, build_input, wire_body
+from agentrun.sync._core.resource import ControlAPI, ListOptions, WireObject, WriteOptions, build_input
 
 if TYPE_CHECKING:
-    from agentrun_control_api.fields import CreateModelProxyMore, UpdateModelProxyMore
-    from agentrun_control_api.models import ProxyConfig, ProxyEndpoint, ProxyMode, ProxyPolicies, ResourceStatus
+    from agentrun_control_api.fields import CreateModelProxyMore, ListModelProxiesFilters, UpdateModelProxyMore
+    from agentrun_control_api.models import ProxyConfig, ProxyEndpoint, ProxyMode, ProxyPolicies
+
+    class ModelProxyQuery(ListModelProxiesFilters, ListOptions):
+        """The filters and paging of `model_proxies.list`."""
+
+    class CreateProxyParams(CreateModelProxyMore, WriteOptions):
+        """The keyword arguments of `model_proxies.create` besides endpoints, proxy_mode and policies."""
+
+    class UpdateProxyParams(UpdateModelProxyMore, WriteOptions):
+        """The keyword arguments of `model_proxies.update` besides endpoints and policies."""
+
+
 # Strings, so the models load when a proxy is built rather than with the module.
 Endpoints: TypeAlias = "Sequence[ProxyEndpoint | WireObject]"
 Policies: TypeAlias = "ProxyPolicies | WireObject"
@@ -49,40 +61,22 @@ class ModelProxies(ControlAPI):
         endpoints: Endpoints,
         proxy_mode: ProxyMode | str | None = None,
         policies: Policies | None = None,
-        cpu: float = 2,
-        memory: int = 4096,
-        credential_name: str | None = None,
-        description: str | None = None,
-        options: CallOptions | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-        **more: Unpack[CreateModelProxyMore],
+        **given: Unpack[CreateProxyParams],
     ) -> ModelProxy:
         """Create a proxy over `endpoints`: ProxyEndpoint objects or dicts {modelServiceName, modelNames, baseUrl,
         weight}. `proxy_mode` is single for one endpoint and multi for several unless given. `policies` (ProxyPolicies
         or a dict: fallbacks, numRetries, requestTimeout, cache, tokenRateLimiter, aiGuardrailConfig, ...) apply to
-        every request. Other CreateModelProxyInput fields (model_type, network_configuration, ...) go in `more`."""
+        every request. The other CreateModelProxyInput fields (cpu, 2 by default; memory, 4096 MB; credential_name,
+        description, model_type, network_configuration, ...) are keyword arguments too."""
         if not endpoints:
             raise errors.InvalidArgumentError("create model proxy: endpoints must name at least one model service")
         modes = control_models.ProxyMode
         mode = modes(proxy_mode) if proxy_mode else modes.SINGLE if len(endpoints) == 1 else modes.MULTI
-        body = build_input(
-            control_models.CreateModelProxyInput,
-            "create model proxy",
-            model_proxy_name=name,
-            proxy_mode=mode,
-            proxy_config=_proxy_config(endpoints, policies),
-            cpu=cpu,
-            memory=memory,
-            credential_name=credential_name,
-            description=description,
-            **more,
-        )
-        return self._load(
-            create_model_proxy.request(body=wire_body(body, extra_body)),
-            ModelProxy,
-            what="model proxy",
-            options=options,
-        )
+        return self._write(
+            create_model_proxy.request, ModelProxy, control_models.CreateModelProxyInput, given,
+            model_proxy_name=name, proxy_mode=mode, proxy_config=_proxy_config(endpoints, policies), cpu=2,
+            memory=4096,
+        )  # fmt: skip
 
     def get(self, name: str, *, options: CallOptions | None = None) -> ModelProxy:
         return self._load(
@@ -96,55 +90,24 @@ class ModelProxies(ControlAPI):
         *,
         endpoints: Endpoints | None = None,
         policies: Policies | None = None,
-        credential_name: str | None = None,
-        description: str | None = None,
-        options: CallOptions | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-        **more: Unpack[UpdateModelProxyMore],
+        **given: Unpack[UpdateProxyParams],
     ) -> ModelProxy:
-        """Change the given fields; only they are sent and the others keep their values (the proxy mode cannot
-        change). Other UpdateModelProxyInput fields go in `more`."""
-        body = build_input(
-            control_models.UpdateModelProxyInput,
-            "update model proxy",
-            proxy_config=_proxy_config(endpoints, policies),
-            credential_name=credential_name,
-            description=description,
-            **more,
-        )
-        return self._load(
-            update_model_proxy.request(model_proxy_name=name, body=wire_body(body, extra_body)),
-            ModelProxy,
-            what="model proxy",
-            options=options,
-        )
+        """Change the given fields (endpoints, policies, credential_name, description and the other
+        UpdateModelProxyInput fields); only they are sent and the others keep their values (the proxy mode cannot
+        change)."""
+        return self._write(
+            partial(update_model_proxy.request, model_proxy_name=name), ModelProxy,
+            control_models.UpdateModelProxyInput, given, proxy_config=_proxy_config(endpoints, policies),
+        )  # fmt: skip
 
     def delete(self, name: str, *, options: CallOptions | None = None) -> None:
         self._send(
             delete_model_proxy.request(model_proxy_name=name), ModelProxyModel, what="model proxy", options=options
         )
 
-    def list(
-        self,
-        *,
-        proxy_mode: ProxyMode | str | None = None,
-        status: ResourceStatus | str | None = None,
-        workspace_id: str | None = None,
-        page_size: int = 50,
-        limit: int | None = None,
-        options: CallOptions | None = None,
-    ) -> SyncPager[ModelProxy]:
-        """Every model proxy matching the filters; pages under `for`."""
-        return self._paged(
-            lambda number, size: list_model_proxies.request(
-                page_number=number, page_size=size, proxy_mode=proxy_mode, status=status, workspace_id=workspace_id
-            ),
-            ModelProxy,
-            what="model proxy",
-            options=options,
-            page_size=page_size,
-            limit=limit,
-        )
+    def list(self, **query: Unpack[ModelProxyQuery]) -> SyncPager[ModelProxy]:
+        """Every model proxy matching the filters (proxy_mode, status, workspace_id, ...); pages under `for`."""
+        return self._paged(list_model_proxies.request, ModelProxy, "model proxy", **query)
 
 
 class ModelProxy(BoundResource[ModelProxies], ModelProxyModel):

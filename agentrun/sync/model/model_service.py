@@ -5,7 +5,8 @@ AgentRun, with its base URL, key and model names."""
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Unpack
+from functools import partial
+from typing import TYPE_CHECKING, Any, TypedDict, Unpack
 
 import agentrun_control_api.models as control_models
 from agentrun_control_api.api.model_services import (
@@ -20,100 +21,76 @@ from agentrun_control_api.models import ModelService as ModelServiceModel
 from agentrun._core.http import CallOptions
 from agentrun.sync._core.bound import BoundResource, WireText, updater
 from agentrun.sync._core.paging import SyncPager
-from agentrun.sync._core.resource import ControlAPI, build_input, wire_body
+from agentrun.sync._core.resource import ControlAPI, ListOptions, WriteOptions, build_input
 
 if TYPE_CHECKING:
-    from agentrun_control_api.fields import CreateModelServiceMore, UpdateModelServiceMore
+    from agentrun_control_api.fields import CreateModelServiceMore, ListModelServicesFilters, UpdateModelServiceMore
     from agentrun_control_api.models import ProviderSettings
 
+    class ModelServiceQuery(ListModelServicesFilters, ListOptions):
+        """The filters and paging of `model_services.list`."""
 
-def _provider_settings(
-    base_url: str | None, api_key: str | None, model_names: Sequence[str] | None
-) -> ProviderSettings | None:
-    """ProviderSettings holding the given values, or None when none is given."""
-    if base_url is None and api_key is None and model_names is None:
-        return None
-    names = [*model_names] if model_names is not None else None
-    return build_input(
-        control_models.ProviderSettings, "provider settings", base_url=base_url, api_key=api_key, model_names=names
+    class ProviderFields(TypedDict, total=False):
+        """Where the provider is and how it is reached: they make the service's ProviderSettings."""
+
+        base_url: str | None
+        api_key: str | None
+        model_names: Sequence[str] | None
+
+    class CreateServiceParams(ProviderFields, CreateModelServiceMore, WriteOptions):
+        """The keyword arguments of `model_services.create` besides provider and model_type."""
+
+    class UpdateServiceParams(ProviderFields, UpdateModelServiceMore, WriteOptions):
+        """The keyword arguments of `model_services.update`."""
+
+
+def _split_provider(given: Mapping[str, Any]) -> tuple[dict[str, Any], ProviderSettings | None]:
+    """A model service's other fields, and ProviderSettings of its base_url, api_key and model_names (None when
+    none of them is given)."""
+    fields = dict(given)
+    base_url, api_key, names = (fields.pop(key, None) for key in ("base_url", "api_key", "model_names"))
+    if base_url is None and api_key is None and names is None:
+        return fields, None
+    settings = build_input(
+        control_models.ProviderSettings,
+        "provider settings",
+        base_url=base_url,
+        api_key=api_key,
+        model_names=None if names is None else [*names],
     )
+    return fields, settings
 
 
 class ModelServices(ControlAPI):
     """`client.model_services`: create, get, update, delete and list model services."""
 
     def create(
-        self,
-        name: str,
-        *,
-        provider: str,
-        model_type: str = "llm",
-        base_url: str | None = None,
-        api_key: str | None = None,
-        model_names: Sequence[str] | None = None,
-        credential_name: str | None = None,
-        description: str | None = None,
-        options: CallOptions | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-        **more: Unpack[CreateModelServiceMore],
+        self, name: str, *, provider: str, model_type: str = "llm", **given: Unpack[CreateServiceParams]
     ) -> ModelService:
         """Register a model provider. `provider` is openai, tongyi, deepseek, anthropic, ... or custom; `model_type`
-        llm, text-embedding, rerank, speech2text, tts or moderation. Give the key as `api_key`, or keep it in a
-        credential named by `credential_name`. Other CreateModelServiceInput fields (model_info_configs,
-        network_configuration, workspace_id) go in `more`."""
-        body = build_input(
-            control_models.CreateModelServiceInput,
-            "create model service",
-            model_service_name=name,
-            provider=provider,
-            model_type=model_type,
-            provider_settings=_provider_settings(base_url, api_key, model_names) or control_models.ProviderSettings(),
-            credential_name=credential_name,
-            description=description,
-            **more,
-        )
-        return self._load(
-            create_model_service.request(body=wire_body(body, extra_body)),
-            ModelService,
-            what="model service",
-            options=options,
-        )
+        llm, text-embedding, rerank, speech2text, tts or moderation. Give the key as `api_key` (with `base_url` and
+        `model_names`), or keep it in a credential named by `credential_name`. The other CreateModelServiceInput
+        fields (description, model_info_configs, network_configuration, workspace_id) are keyword arguments too."""
+        fields, settings = _split_provider(given)
+        return self._write(
+            create_model_service.request, ModelService, control_models.CreateModelServiceInput, fields,
+            model_service_name=name, provider=provider, model_type=model_type,
+            provider_settings=settings or control_models.ProviderSettings(),
+        )  # fmt: skip
 
     def get(self, name: str, *, options: CallOptions | None = None) -> ModelService:
         return self._load(
             get_model_service.request(model_service_name=name), ModelService, what="model service", options=options
         )
 
-    def update(
-        self,
-        name: str,
-        /,
-        *,
-        base_url: str | None = None,
-        api_key: str | None = None,
-        model_names: Sequence[str] | None = None,
-        credential_name: str | None = None,
-        description: str | None = None,
-        options: CallOptions | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-        **more: Unpack[UpdateModelServiceMore],
-    ) -> ModelService:
-        """Change the given fields; only they are sent and the others keep their values. Other
-        UpdateModelServiceInput fields (model_info_configs, network_configuration, ...) go in `more`."""
-        body = build_input(
-            control_models.UpdateModelServiceInput,
-            "update model service",
-            provider_settings=_provider_settings(base_url, api_key, model_names),
-            credential_name=credential_name,
-            description=description,
-            **more,
-        )
-        return self._load(
-            update_model_service.request(model_service_name=name, body=wire_body(body, extra_body)),
-            ModelService,
-            what="model service",
-            options=options,
-        )
+    def update(self, name: str, /, **given: Unpack[UpdateServiceParams]) -> ModelService:
+        """Change the given fields (base_url, api_key, model_names, credential_name, description and the other
+        UpdateModelServiceInput fields); only they are sent and the others keep their values."""
+        fields, settings = _split_provider(given)
+        return self._write(
+            partial(update_model_service.request, model_service_name=name), ModelService,
+            control_models.UpdateModelServiceInput, fields, provider_settings=settings,
+        )  # fmt: skip
 
     def delete(self, name: str, *, options: CallOptions | None = None) -> None:
         self._send(
@@ -123,33 +100,10 @@ class ModelServices(ControlAPI):
             options=options,
         )
 
-    def list(
-        self,
-        *,
-        model_type: str | None = None,
-        provider: str | None = None,
-        provider_type: str | None = None,
-        workspace_id: str | None = None,
-        page_size: int = 50,
-        limit: int | None = None,
-        options: CallOptions | None = None,
-    ) -> SyncPager[ModelService]:
-        """Every model service matching the filters; pages under `for`."""
-        return self._paged(
-            lambda number, size: list_model_services.request(
-                page_number=number,
-                page_size=size,
-                model_type=model_type,
-                provider=provider,
-                provider_type=provider_type,
-                workspace_id=workspace_id,
-            ),
-            ModelService,
-            what="model service",
-            options=options,
-            page_size=page_size,
-            limit=limit,
-        )
+    def list(self, **query: Unpack[ModelServiceQuery]) -> SyncPager[ModelService]:
+        """Every model service matching the filters (model_type, provider, provider_type, workspace_id, ...); pages
+        under `for`."""
+        return self._paged(list_model_services.request, ModelService, "model service", **query)
 
 
 class ModelService(BoundResource[ModelServices], ModelServiceModel):

@@ -32,17 +32,7 @@ from agentrun.sandbox.execution import (
     execution_event,
     execution_events_from_json,
 )
-from agentrun.sync.sandbox._data import (
-    ACCEPT_EVENTS,
-    SERVER_RUN_TIMEOUT,
-    SandboxTarget,
-    json_items,
-    json_object,
-    require_text,
-    run_options,
-    run_seconds,
-    timeouts_of,
-)
+from agentrun.sync.sandbox import _data
 
 LANGUAGES = ("python", "javascript")
 """Languages a context or an execution can use."""
@@ -61,7 +51,7 @@ class CodeContext:
 class CodeInterpreter:
     """Code contexts and execution; `Sandbox` mixes this in, so these are methods of a sandbox."""
 
-    def _target(self) -> SandboxTarget:
+    def _target(self) -> _data.SandboxTarget:
         raise NotImplementedError
 
     def create_context(
@@ -70,26 +60,26 @@ class CodeInterpreter:
         """Start a new context (an interpreter of `language`, in `cwd`; the server's default is /home/user)."""
         body = data_models.CreateContextInput(language=data_models.ContextLanguage(_language(language)))
         if cwd is not None:
-            body.cwd = require_text(cwd, "cwd", "pass an absolute directory inside the sandbox, or leave it out")
+            body.cwd = _data.require_text(cwd, "cwd", "pass an absolute directory inside the sandbox, or leave it out")
         target = self._target()
         response = target.core.call(create_context.request(sandbox_id=target.sandbox_id, body=body), options=options)
-        return _context(json_object(response, "a code context"))
+        return _context(_data.json_object(response, "a code context"))
 
     def list_contexts(self, *, options: CallOptions | None = None) -> list[CodeContext]:
         target = self._target()
         response = target.core.call(list_contexts.request(sandbox_id=target.sandbox_id), options=options)
-        return [_context(item) for item in json_items(response, "code contexts", "contexts", "items")]
+        return [_context(item) for item in _data.json_items(response, "code contexts", "contexts", "items")]
 
     def get_context(self, context_id: str, *, options: CallOptions | None = None) -> CodeContext:
         target = self._target()
         response = target.core.call(
             get_context.request(
                 sandbox_id=target.sandbox_id,
-                context_id=require_text(context_id, "context_id", "pass the id of a context of this sandbox"),
+                context_id=_data.require_text(context_id, "context_id", "pass the id of a context of this sandbox"),
             ),
             options=options,
         )
-        return _context(json_object(response, "a code context"))
+        return _context(_data.json_object(response, "a code context"))
 
     def delete_context(self, context: CodeContext | str, *, options: CallOptions | None = None) -> None:
         """Stop the context's interpreter; its state is gone."""
@@ -134,13 +124,7 @@ class CodeInterpreter:
         if execution.status is None:
             raise errors.StreamError("the execution's answer ended before its end event (the connection was cut)")
         if execution.status == "timeout":
-            limit = SERVER_RUN_TIMEOUT if timeout is None else timeout
-            raise errors.ExecutionTimeoutError(
-                f"the code ran longer than its timeout of {limit:g}s and was stopped; pass a larger timeout= "
-                "(the output until then is in .result)",
-                timeout=limit,
-                result=execution,
-            )
+            raise _data.timed_out("the code", "stopped", timeout, execution)
         return execution
 
     def run_code_stream(
@@ -174,11 +158,8 @@ class CodeInterpreter:
         timeout: float | None,
         options: CallOptions | None,
     ) -> SyncEventStream[ExecutionEvent]:
-        require_text(code, "code", "pass the source code to run")
+        _data.require_text(code, "code", "pass the source code to run")
         body = data_models.ExecuteCodeInput(code=code)
-        seconds = run_seconds(timeout)
-        if seconds is not None:
-            body.timeout = seconds
         if context is not None:
             body.context_id = _context_id(context)
         if language is not None:
@@ -189,17 +170,17 @@ class CodeInterpreter:
                     "passing a context, or create a context of that language"
                 )
         target = self._target()
-        call_options = run_options(target.core, options, seconds)
+        call_options = _data.run_limits(body, target.core, options, timeout)
 
         return SyncEventStream(
             lambda: target.core.stream_call(
                 execute_code.request(sandbox_id=target.sandbox_id, body=body),
                 options=call_options,
-                headers=ACCEPT_EVENTS,
+                headers=_data.ACCEPT_EVENTS,
             ),
             execution_event,
             from_json=execution_events_from_json,
-            timeouts=timeouts_of(call_options),
+            timeouts=_data.timeouts_of(call_options),
         )
 
 
@@ -212,7 +193,7 @@ def _language(language: object) -> str:
 def _context_id(context: CodeContext | str) -> str:
     if isinstance(context, CodeContext):
         return context.id
-    return require_text(context, "context", "pass a CodeContext or its id (from create_context)")
+    return _data.require_text(context, "context", "pass a CodeContext or its id (from create_context)")
 
 
 def _context(wire: dict[str, Any]) -> CodeContext:

@@ -3,8 +3,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TYPE_CHECKING, Any, Unpack
+from collections.abc import Sequence
+from functools import partial
+from typing import TYPE_CHECKING, Unpack
 
 import agentrun_control_api.models as control_models
 from agentrun_control_api.api.templates import (
@@ -21,11 +22,20 @@ from agentrun_control_api.models import Template as TemplateModel
 from agentrun._core.http import CallOptions
 from agentrun.sync._core.bound import BoundResource, WireText, updater
 from agentrun.sync._core.paging import SyncPager
-from agentrun.sync._core.resource import ControlAPI, WireObject, build_input, wire_body
+from agentrun.sync._core.resource import ControlAPI, ListOptions, WireObject, WriteOptions, build_input
 
 if TYPE_CHECKING:
-    from agentrun_control_api.fields import CreateTemplateMore, UpdateTemplateMore
-    from agentrun_control_api.models import NetworkConfiguration, ResourceStatus, TemplateType
+    from agentrun_control_api.fields import CreateTemplateMore, ListTemplatesFilters, UpdateTemplateMore
+    from agentrun_control_api.models import NetworkConfiguration, TemplateType
+
+    class TemplateQuery(ListTemplatesFilters, ListOptions):
+        """The filters and paging of `templates.list`."""
+
+    class CreateTemplateParams(CreateTemplateMore, WriteOptions):
+        """The keyword arguments of `templates.create` besides those it names."""
+
+    class UpdateTemplateParams(UpdateTemplateMore, WriteOptions):
+        """The keyword arguments of `templates.update` besides those it names."""
 
 
 def _sizes(template_type: TemplateType) -> tuple[float, int, int]:
@@ -45,44 +55,26 @@ class Templates(ControlAPI):
         name: str,
         *,
         template_type: TemplateType | str = control_models.TemplateType.CODEINTERPRETER,
-        cpu: float | None = None,
-        memory: int | None = None,
-        disk_size: int | None = None,
         network: NetworkConfiguration | WireObject | None = None,
         sandbox_idle_timeout_seconds: int | None = None,
         sandbox_ttl_seconds: int | None = None,
-        environment_variables: Mapping[str, str] | None = None,
-        description: str | None = None,
-        options: CallOptions | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-        **more: Unpack[CreateTemplateMore],
+        **given: Unpack[CreateTemplateParams],
     ) -> Template:
         """Create a template; `template.wait_until_ready()` before creating sandboxes from it. Unset sizes
         take the official SDK's defaults: 2 vCPU, 4096 MB and disk 512 (Browser: disk 10240; AllInOne: 4 vCPU,
-        8192 MB, disk 10240); idle timeout 1800 s, TTL 21600 s, public network. Other CreateTemplateInput fields
-        (container_configuration, oss_configuration, credential_configuration, ...) go in `more`."""
+        8192 MB, disk 10240); idle timeout 1800 s, TTL 21600 s, public network. The other CreateTemplateInput
+        fields (cpu, memory, disk_size, environment_variables, description, container_configuration,
+        oss_configuration, credential_configuration, ...) are keyword arguments too."""
         kind = control_models.TemplateType(template_type)
-        default_cpu, default_memory, default_disk = _sizes(kind)
+        cpu, memory, disk_size = _sizes(kind)
+        public = control_models.NetworkConfiguration(network_mode=control_models.NetworkMode.PUBLIC)
         idle = 1800 if sandbox_idle_timeout_seconds is None else sandbox_idle_timeout_seconds
-        body = build_input(
-            control_models.CreateTemplateInput,
-            "create template",
-            template_name=name,
-            template_type=kind,
-            cpu=default_cpu if cpu is None else cpu,
-            memory=default_memory if memory is None else memory,
-            disk_size=default_disk if disk_size is None else disk_size,
-            network_configuration=network
-            or control_models.NetworkConfiguration(network_mode=control_models.NetworkMode.PUBLIC),
+        return self._write(
+            create_template.request, Template, control_models.CreateTemplateInput, given, template_name=name,
+            template_type=kind, cpu=cpu, memory=memory, disk_size=disk_size, network_configuration=network or public,
             sandbox_idle_timeout_in_seconds=idle,
             sandbox_ttl_in_seconds=21600 if sandbox_ttl_seconds is None else sandbox_ttl_seconds,
-            environment_variables=environment_variables,
-            description=description,
-            **more,
-        )
-        return self._load(
-            create_template.request(body=wire_body(body, extra_body)), Template, what="template", options=options
-        )
+        )  # fmt: skip
 
     def get(self, name: str, *, options: CallOptions | None = None) -> Template:
         return self._load(get_template.request(template_name=name), Template, what="template", options=options)
@@ -92,69 +84,28 @@ class Templates(ControlAPI):
         name: str,
         /,
         *,
-        cpu: float | None = None,
-        memory: int | None = None,
         network: NetworkConfiguration | WireObject | None = None,
         sandbox_idle_timeout_seconds: int | None = None,
         sandbox_ttl_seconds: int | None = None,
-        environment_variables: Mapping[str, str] | None = None,
-        description: str | None = None,
         client_token: str | None = None,
-        options: CallOptions | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-        **more: Unpack[UpdateTemplateMore],
+        **given: Unpack[UpdateTemplateParams],
     ) -> Template:
-        """Change the given fields; only they are sent and the others keep their values (the disk size and type
-        cannot change). Other UpdateTemplateInput fields go in `more`; `client_token` makes a retry idempotent."""
-        body = build_input(
-            control_models.UpdateTemplateInput,
-            "update template",
-            cpu=cpu,
-            memory=memory,
-            network_configuration=network,
-            sandbox_idle_timeout_in_seconds=sandbox_idle_timeout_seconds,
-            sandbox_ttl_in_seconds=sandbox_ttl_seconds,
-            environment_variables=environment_variables,
-            description=description,
-            **more,
-        )
-        return self._load(
-            update_template.request(template_name=name, body=wire_body(body, extra_body), client_token=client_token),
-            Template,
-            what="template",
-            options=options,
-        )
+        """Change the given fields (those above, cpu, memory, environment_variables, description and the other
+        UpdateTemplateInput fields); only they are sent and the others keep their values (the disk size and type
+        cannot change). `client_token` makes a retry idempotent."""
+        return self._write(
+            partial(update_template.request, template_name=name, client_token=client_token), Template,
+            control_models.UpdateTemplateInput, given, network_configuration=network,
+            sandbox_idle_timeout_in_seconds=sandbox_idle_timeout_seconds, sandbox_ttl_in_seconds=sandbox_ttl_seconds,
+        )  # fmt: skip
 
     def delete(self, name: str, *, options: CallOptions | None = None) -> None:
         self._send(delete_template.request(template_name=name), TemplateModel, what="template", options=options)
 
-    def list(
-        self,
-        *,
-        name: str | None = None,
-        template_type: TemplateType | str | None = None,
-        status: ResourceStatus | str | None = None,
-        workspace_id: str | None = None,
-        page_size: int = 50,
-        limit: int | None = None,
-        options: CallOptions | None = None,
-    ) -> SyncPager[Template]:
-        """Every template matching the filters; pages under `for`."""
-        return self._paged(
-            lambda number, size: list_templates.request(
-                page_number=number,
-                page_size=size,
-                template_name=name,
-                template_type=template_type,
-                status=status,
-                workspace_id=workspace_id,
-            ),
-            Template,
-            what="template",
-            options=options,
-            page_size=page_size,
-            limit=limit,
-        )
+    def list(self, *, name: str | None = None, **query: Unpack[TemplateQuery]) -> SyncPager[Template]:
+        """Every template matching the filters (name, template_type, status, workspace_id, ...); pages under
+        `for`."""
+        return self._paged(list_templates.request, Template, "template", template_name=name, **query)
 
     def activate_mcp(
         self,

@@ -9,6 +9,7 @@ from __future__ import annotations
 import builtins
 import json
 from collections.abc import Mapping
+from functools import partial
 from typing import TYPE_CHECKING, Any, Unpack
 
 import agentrun_control_api.models as control_models
@@ -22,12 +23,21 @@ from agentrun._core.http import CallOptions
 from agentrun._core.portal import SyncHttpCore
 from agentrun.sync._core.bound import BoundResource, WireText, updater
 from agentrun.sync._core.paging import SyncPager
-from agentrun.sync._core.resource import ControlAPI, WireObject, build_input, wire_body
+from agentrun.sync._core.resource import ControlAPI, ListOptions, WriteOptions
 
 if TYPE_CHECKING:
     # Imported where used: a client that only manages tools needs none of them.
-    from agentrun_control_api.fields import CreateToolMore, UpdateToolMore
-    from agentrun_control_api.models import McpConfig, ToolCreateMethod, ToolType
+    from agentrun_control_api.fields import CreateToolMore, ListToolsFilters, UpdateToolMore
+    from agentrun_control_api.models import ToolCreateMethod, ToolType
+
+    class ToolQuery(ListToolsFilters, ListOptions):
+        """The filters and paging of `tools.list`."""
+
+    class CreateToolParams(CreateToolMore, WriteOptions):
+        """The keyword arguments of `tools.create` besides tool_type, create_method and protocol_spec."""
+
+    class UpdateToolParams(UpdateToolMore, WriteOptions):
+        """The keyword arguments of `tools.update` besides protocol_spec."""
 
     from agentrun.sync.tool.mcp_client import McpSession
     from agentrun.sync.tool.sandbox_tools import SandboxTools
@@ -47,10 +57,6 @@ class Tools(ControlAPI):
         super().__init__(core)
         self._mcp: dict[str, bool] = {}  # tool name -> whether it is an MCP tool (a tool's type never changes)
 
-    def _bind(self, tool: Tool) -> Tool:
-        tool._api = self
-        return tool
-
     def create(
         self,
         name: str,
@@ -58,91 +64,39 @@ class Tools(ControlAPI):
         tool_type: ToolType | str,
         create_method: ToolCreateMethod | str,
         protocol_spec: str | Mapping[str, Any] | None = None,
-        mcp_config: McpConfig | WireObject | None = None,
-        credential_name: str | None = None,
-        description: str | None = None,
-        options: CallOptions | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-        **more: Unpack[CreateToolMore],
+        **given: Unpack[CreateToolParams],
     ) -> Tool:
         """Register a tool. `tool_type` is MCP, FUNCTIONCALL or SKILL; `create_method` MCP_REMOTE,
         MCP_LOCAL_STDIO, MCP_BUNDLE, CODE_PACKAGE or OPENAPI_IMPORT. `protocol_spec` (a JSON string or a dict) is
         the OpenAPI document of a FUNCTIONCALL tool, or {"mcpServers": {name: {url, transportType, headers}}} for
-        MCP_REMOTE. Other CreateToolInputV2 fields (code_configuration, container_configuration, cpu, memory, port,
-        timeout, environment_variables, ...) go in `more`."""
-        body = build_input(
-            control_models.CreateToolInputV2,
-            "create tool",
-            tool_name=name,
-            tool_type=control_models.ToolType(tool_type),
-            create_method=control_models.ToolCreateMethod(create_method),
+        MCP_REMOTE. The other CreateToolInputV2 fields (mcp_config, credential_name, description,
+        code_configuration, container_configuration, cpu, memory, port, timeout, environment_variables, ...) are
+        keyword arguments too."""
+        return self._write(
+            create_tool.request, Tool, control_models.CreateToolInputV2, given, tool_name=name,
+            tool_type=control_models.ToolType(tool_type), create_method=control_models.ToolCreateMethod(create_method),
             protocol_spec=_spec_text(protocol_spec),
-            mcp_config=mcp_config,
-            credential_name=credential_name,
-            description=description,
-            **more,
-        )
-        created = self._send(create_tool.request(body=wire_body(body, extra_body)), Tool, what="tool", options=options)
-        return self._bind(created)
+        )  # fmt: skip
 
     def get(self, name: str, *, options: CallOptions | None = None) -> Tool:
-        found = self._send(get_tool.request(tool_name=name), Tool, what="tool", options=options)
-        return self._bind(found)
+        return self._load(get_tool.request(tool_name=name), Tool, what="tool", options=options)
 
     def update(
-        self,
-        name: str,
-        /,
-        *,
-        protocol_spec: str | Mapping[str, Any] | None = None,
-        mcp_config: McpConfig | WireObject | None = None,
-        credential_name: str | None = None,
-        description: str | None = None,
-        options: CallOptions | None = None,
-        extra_body: Mapping[str, Any] | None = None,
-        **more: Unpack[UpdateToolMore],
+        self, name: str, /, *, protocol_spec: str | Mapping[str, Any] | None = None, **given: Unpack[UpdateToolParams]
     ) -> Tool:
-        """Change the given fields; only they are sent and the others keep their values. Other UpdateToolInputV2
-        fields go in `more`."""
-        body = build_input(
-            control_models.UpdateToolInputV2,
-            "update tool",
+        """Change the given fields (protocol_spec, mcp_config, credential_name, description and the other
+        UpdateToolInputV2 fields); only they are sent and the others keep their values."""
+        return self._write(
+            partial(update_tool.request, tool_name=name), Tool, control_models.UpdateToolInputV2, given,
             protocol_spec=_spec_text(protocol_spec),
-            mcp_config=mcp_config,
-            credential_name=credential_name,
-            description=description,
-            **more,
-        )
-        updated = self._send(
-            update_tool.request(tool_name=name, body=wire_body(body, extra_body)), Tool, what="tool", options=options
-        )
-        return self._bind(updated)
+        )  # fmt: skip
 
     def delete(self, name: str, *, options: CallOptions | None = None) -> None:
         self._send(delete_tool.request(tool_name=name), ToolModel, what="tool", options=options)
 
-    def list(
-        self,
-        *,
-        name: str | None = None,
-        tool_type: ToolType | str | None = None,
-        workspace_id: str | None = None,
-        page_size: int = 50,
-        limit: int | None = None,
-        options: CallOptions | None = None,
-    ) -> SyncPager[Tool]:
-        """Every tool matching the filters; pages under `for`."""
-        return self._paged(
-            lambda number, size: list_tools.request(
-                page_number=number, page_size=size, tool_name=name, tool_type=tool_type, workspace_id=workspace_id
-            ),
-            Tool,
-            what="tool",
-            options=options,
-            bind=self._bind,
-            page_size=page_size,
-            limit=limit,
-        )
+    def list(self, *, name: str | None = None, **query: Unpack[ToolQuery]) -> SyncPager[Tool]:
+        """Every tool matching the filters (name, tool_type, workspace_id, ...); pages under `for`."""
+        return self._paged(list_tools.request, Tool, "tool", tool_name=name, **query)
 
     def _is_mcp(self, name: str, options: CallOptions | None) -> bool:
         known = self._mcp.get(name)

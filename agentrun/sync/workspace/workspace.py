@@ -3,12 +3,21 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING, Unpack
+
 from agentrun_control_api.api.workspaces import get_workspace, list_workspaces
 from agentrun_control_api.models import Workspace
 
 from agentrun._core.http import CallOptions
 from agentrun.sync._core.paging import SyncPager
-from agentrun.sync._core.resource import ControlAPI
+from agentrun.sync._core.resource import ControlAPI, ListOptions
+
+if TYPE_CHECKING:
+    from agentrun_control_api.fields import ListWorkspacesFilters
+
+    class WorkspaceQuery(ListWorkspacesFilters, ListOptions):
+        """The filters and paging of `workspaces.list`."""
+
 
 __all__ = ["Workspace", "Workspaces"]
 
@@ -21,24 +30,6 @@ class Workspaces(ControlAPI):
             get_workspace.request(workspace_id=workspace_id), Workspace, what="workspace", options=options
         )
 
-    def list(
-        self,
-        *,
-        name: str | None = None,
-        resource_group_id: str | None = None,
-        page_size: int = 50,
-        limit: int | None = None,
-        options: CallOptions | None = None,
-    ) -> SyncPager[Workspace]:
+    def list(self, **query: Unpack[WorkspaceQuery]) -> SyncPager[Workspace]:
         """Every workspace, or those named `name`; pages under `for`."""
-        return self._paged(
-            lambda number, size: list_workspaces.request(
-                page_number=number, page_size=size, name=name, resource_group_id=resource_group_id
-            ),
-            Workspace,
-            what="workspace",
-            options=options,
-            items_key="workspaces",
-            page_size=page_size,
-            limit=limit,
-        )
+        return self._paged(list_workspaces.request, Workspace, "workspace", items_key="workspaces", **query)
