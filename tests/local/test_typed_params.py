@@ -65,3 +65,11 @@ async def test_defaults_the_method_names_yield_to_given_fields(client: AsyncAgen
     finally:
         await proxy.delete()
         await service.delete()
+
+
+async def test_none_for_a_defaulted_field_keeps_the_default(client: AsyncAgentRun) -> None:
+    template = await client.templates.create(unique("tpl-none"), cpu=None, memory=None, disk_size=None)
+    try:
+        assert (template.cpu, template.memory, template.disk_size) == (2, 4096, 512)
+    finally:
+        await template.delete()

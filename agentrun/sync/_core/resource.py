@@ -166,7 +166,7 @@ class ControlAPI:
         converted or defaulted) and those passed through as given (`given`: the spec's other fields, which win over
         a default of the same name, then `options` and `extra_body`); `request(body=...)` sends it, and its answer
         is loaded as `model`, bound to this manager (or by `bind`)."""
-        fields = dict(given)
+        fields = {key: value for key, value in given.items() if value is not None}  # None: as if not given
         options, extra_body = fields.pop("options", None), fields.pop("extra_body", None)
         body = build_input(body_model, getattr(body_model, "__name__", "body"), **{**named, **fields})
         answer = self._send(request(body=wire_body(body, extra_body)), model, what=_what(model), options=options)
