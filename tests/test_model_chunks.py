@@ -111,7 +111,7 @@ def test_error_events_decode_to_failures() -> None:
 
 
 def test_a_field_of_the_wrong_kind_is_a_response_error_naming_it() -> None:
-    with pytest.raises(errors.APIResponseError, match="a delta.s content"):
+    with pytest.raises(errors.APIResponseError, match=r"a delta.s content"):
         parse_chunk({"choices": [{"delta": {"content": 5}}]})
     with pytest.raises(errors.APIResponseError, match="choices"):
         parse_completion({"choices": "nope"})

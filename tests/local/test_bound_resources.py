@@ -9,8 +9,8 @@ import inspect
 from pathlib import Path
 
 import pytest
-from mypy import api as mypy_api
 from local_helpers import eventually_gone, unique
+from mypy import api as mypy_api
 
 from agentrun import AgentRuntime, AgentRuntimeEndpoint, Credential, ModelProxy, ModelService, Sandbox, Template, Tool
 from agentrun._core.request_options import CallOptions
