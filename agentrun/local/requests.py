@@ -10,7 +10,8 @@ from typing import Any
 import anyio
 import anyio.to_thread
 from starlette.datastructures import QueryParams
-from starlette.requests import Request
+from starlette.requests import ClientDisconnect, Request
+from starlette.types import Receive
 
 from agentrun.local import schema
 from agentrun.local.responses import LocalAPIError, bad_request
@@ -48,6 +49,28 @@ async def body_up_to(request: Request, limit: int) -> bytes:
                 raise BodyTooLarge(limit)
             chunks.append(chunk)
     return b"".join(chunks)
+
+
+async def receive_body(receive: Receive, limit: int, content_length: str | None) -> bytes:
+    """`body_up_to` straight from the ASGI `receive` (for middleware, before any Request exists): the whole body, or
+    BodyTooLarge as soon as it is known to exceed `limit` bytes; ClientDisconnect if the client leaves first."""
+    if content_length is not None and content_length.isdigit() and int(content_length) > limit:
+        raise BodyTooLarge(limit)
+    chunks: list[bytes] = []
+    size = 0
+    while True:
+        message = await receive()
+        if message["type"] == "http.disconnect":
+            raise ClientDisconnect()
+        if message["type"] != "http.request":
+            continue
+        chunk: bytes = message.get("body", b"")
+        size += len(chunk)
+        if size > limit:
+            raise BodyTooLarge(limit)
+        chunks.append(chunk)
+        if not message.get("more_body", False):
+            return b"".join(chunks)
 
 
 async def read_json(request: Request, limit: int) -> Any:
