@@ -8,13 +8,14 @@ fails on an empty or non-JSON body, and classifies errors by phrases in `message
 from __future__ import annotations
 
 import json
-import uuid
 from collections.abc import MutableMapping
 from typing import Any
 
 from starlette.exceptions import HTTPException
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
+
+from agentrun.local.request_ids import new_request_id
 
 REQUEST_ID_HEADER = "x-acs-request-id"
 
@@ -24,7 +25,7 @@ def request_id(scope: MutableMapping[str, Any]) -> str:
     state = scope.setdefault("state", {})
     rid = state.get("request_id")
     if rid is None:
-        rid = state["request_id"] = str(uuid.uuid4()).upper()
+        rid = state["request_id"] = new_request_id()
     return str(rid)
 
 
