@@ -13,6 +13,9 @@ _IDS_PER_FILL = 256
 
 class _Pool:
     def __init__(self) -> None:
+        self.empty()
+
+    def empty(self) -> None:
         self.buffer = b""
         self.at = 0
 
@@ -24,7 +27,7 @@ class _Pool:
 
 
 _pool = _Pool()
-os.register_at_fork(after_in_child=lambda: _pool.__init__())
+os.register_at_fork(after_in_child=_pool.empty)
 
 
 def new_request_id() -> str:
