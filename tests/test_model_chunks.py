@@ -115,3 +115,16 @@ def test_a_field_of_the_wrong_kind_is_a_response_error_naming_it() -> None:
         parse_chunk({"choices": [{"delta": {"content": 5}}]})
     with pytest.raises(errors.APIResponseError, match="choices"):
         parse_completion({"choices": "nope"})
+
+
+def test_the_upstreams_fingerprint_and_service_tier_are_read() -> None:
+    answer = {"id": "c", "model": "m", "choices": [], "system_fingerprint": "fp_1", "service_tier": "default"}
+    completion = parse_completion(answer)
+    assert (completion.system_fingerprint, completion.service_tier) == ("fp_1", "default")
+    chunk = parse_chunk({"id": "c", "model": "m", "choices": [], "system_fingerprint": "fp_2"})
+    assert chunk.system_fingerprint == "fp_2"
+    with pytest.raises(errors.APIResponseError, match="system_fingerprint"):
+        parse_completion({**answer, "system_fingerprint": 7})
+    accumulated = ChatCompletionAccumulator()
+    accumulated.add(chunk)
+    assert accumulated.completion().system_fingerprint == "fp_2"

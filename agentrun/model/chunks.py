@@ -177,6 +177,7 @@ class ChatCompletionAccumulator:
         self._id = ""
         self._model = ""
         self._created = 0
+        self._fingerprint: str | None = None
         self._usage: Usage | None = None
         self._choices: dict[int, _ChoiceParts] = {}
 
@@ -185,6 +186,7 @@ class ChatCompletionAccumulator:
         self._id = self._id or chunk.id
         self._model = self._model or chunk.model
         self._created = self._created or chunk.created
+        self._fingerprint = self._fingerprint or chunk.system_fingerprint
         if chunk.usage is not None:
             self._usage = chunk.usage
         for choice in chunk.choices:
@@ -229,4 +231,4 @@ class ChatCompletionAccumulator:
                 refusal="".join(parts.refusal) or None,
             )
             choices.append(Choice(index, message, parts.finish_reason))
-        return ChatCompletion(self._id, self._model, tuple(choices), self._usage, self._created)
+        return ChatCompletion(self._id, self._model, tuple(choices), self._usage, self._created, self._fingerprint)

@@ -104,13 +104,15 @@ C = TypeVar("C", bound=_Finishing)
 @dataclass(frozen=True, slots=True)
 class Answer(Generic[C]):
     """What a completion and a streamed chunk share: `id`, the `model` that answered, `choices`, `usage` (None
-    when the upstream reported none) and `created`. `finish_reason` is the first choice's."""
+    when the upstream reported none), `created` and the upstream's `system_fingerprint`. `finish_reason` is the first
+    choice's."""
 
     id: str
     model: str
     choices: tuple[C, ...]
     usage: Usage | None = None
     created: int = 0
+    system_fingerprint: str | None = None
 
     @property
     def finish_reason(self) -> str | None:
@@ -119,7 +121,10 @@ class Answer(Generic[C]):
 
 @dataclass(frozen=True, slots=True)
 class ChatCompletion(Answer[Choice]):
-    """A chat completion (see `Answer`). `text`, `message` and `tool_calls` are those of the first choice."""
+    """A chat completion (see `Answer`), with the `service_tier` that served it when the upstream says. `text`,
+    `message` and `tool_calls` are those of the first choice."""
+
+    service_tier: str | None = None
 
     @property
     def message(self) -> AssistantMessage:
@@ -181,6 +186,15 @@ def wire_int(value: object, what: str) -> int:
     raise wire_error(what, value)
 
 
+def wire_number(value: object, what: str) -> float:
+    """A number field (absent or null: 0.0; JSON booleans are not numbers)."""
+    if value is None:
+        return 0.0
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        return float(value)
+    raise wire_error(what, value)
+
+
 def parse_usage(value: object) -> Usage | None:
     if value is None:
         return None
@@ -229,10 +243,11 @@ T = TypeVar("T")
 
 
 def parse_answer(
-    value: object, kind: type[A], what: str, choice: Callable[[int, Mapping[str, Any], str | None], Any]
+    value: object, kind: type[A], what: str, choice: Callable[[int, Mapping[str, Any], str | None], Any], *texts: str
 ) -> A:
     """A completion or chunk (`kind`) from its JSON, each choice made by `choice(index, object, finish_reason)` (a
-    missing index is the choice's position); APIResponseError says which field did not fit."""
+    missing index is the choice's position), and the text fields only that kind has (`texts`); APIResponseError
+    says which field did not fit."""
     answer = wire_object(value, what)
     choices = []
     for position, item in enumerate(wire_list(answer.get("choices"), f"{what}'s choices")):
@@ -245,9 +260,11 @@ def parse_answer(
         choices=tuple(choices),
         usage=parse_usage(answer.get("usage")),
         created=wire_int(answer.get("created"), "created"),
+        system_fingerprint=wire_text(answer.get("system_fingerprint"), f"{what}'s system_fingerprint"),
+        **{name: wire_text(answer.get(name), f"{what}'s {name}") for name in texts},
     )
 
 
 def parse_completion(value: object) -> ChatCompletion:
     """A `ChatCompletion` from the JSON answer, or APIResponseError saying which field did not fit."""
-    return parse_answer(value, ChatCompletion, "a completion", _choice)
+    return parse_answer(value, ChatCompletion, "a completion", _choice, "service_tier")

@@ -7,13 +7,13 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from agentrun.model.completions import wire_int, wire_map, wire_object, wire_text
+from agentrun.model.completions import wire_int, wire_map, wire_number, wire_object, wire_text
 
 
 @dataclass(frozen=True, slots=True)
 class UsageTally:
     """Counts of model calls. `estimated_tokens` is the part of the tokens the gateway estimated because the
-    upstream reported no usage."""
+    upstream reported no usage; `cost` is priced by the model services' token prices (0 without them)."""
 
     requests: int = 0
     failures: int = 0
@@ -22,6 +22,7 @@ class UsageTally:
     completion_tokens: int = 0
     total_tokens: int = 0
     estimated_tokens: int = 0
+    cost: float = 0.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,7 +62,8 @@ _TALLY_FIELDS = {
 
 def _tally(value: object) -> UsageTally:
     tally = wire_object({} if value is None else value, "a usage tally")
-    return UsageTally(**{ours: wire_int(tally.get(wire), f"usage {wire}") for wire, ours in _TALLY_FIELDS.items()})
+    counts = {ours: wire_int(tally.get(wire), f"usage {wire}") for wire, ours in _TALLY_FIELDS.items()}
+    return UsageTally(**counts, cost=wire_number(tally.get("cost"), "usage cost"))
 
 
 def _concurrency(value: Any) -> Concurrency | None:

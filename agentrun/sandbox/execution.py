@@ -35,23 +35,27 @@ _FORMATS = {
 
 
 @dataclass(frozen=True, slots=True)
-class Stdout:
-    """A chunk of standard output, as printed (not split into lines)."""
+class Output:
+    """A chunk of output, as printed (not split into lines). On process streams, `data` holds the chunk's exact
+    bytes when they are not valid UTF-8 (`text` then shows them as `\\xNN` escapes), and `dropped` counts the older
+    bytes the server no longer buffers (such a chunk only says so in `text`)."""
 
     text: str
+    data: bytes | None = None
+    dropped: int = 0
 
     def __str__(self) -> str:
         return self.text
 
 
 @dataclass(frozen=True, slots=True)
-class Stderr:
-    """A chunk of standard error, as printed."""
+class Stdout(Output):
+    """A chunk of standard output (see `Output`)."""
 
-    text: str
 
-    def __str__(self) -> str:
-        return self.text
+@dataclass(frozen=True, slots=True)
+class Stderr(Output):
+    """A chunk of standard error (see `Output`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,11 +222,20 @@ def wire_object(event: ServerSentEvent) -> dict[str, Any]:
 def output_event(wire: Mapping[str, Any]) -> Stdout | Stderr | None:
     """The stdout/stderr event of a wire object (shared by execution and process streams), else None."""
     kind = wire.get("type")
-    if kind == "stdout":
-        return Stdout(_text(wire.get("text")))
-    if kind == "stderr":
-        return Stderr(_text(wire.get("text")))
-    return None
+    chunk = Stdout if kind == "stdout" else Stderr if kind == "stderr" else None
+    if chunk is None:
+        return None
+    return chunk(_text(wire.get("text")), _exact_bytes(wire.get("base64")), wire_int(wire.get("dropped")) or 0)
+
+
+def _exact_bytes(value: object) -> bytes | None:
+    """The base64 of a chunk's exact bytes, decoded; None when absent or unreadable (the text still stands)."""
+    if not isinstance(value, str):
+        return None
+    try:
+        return base64.b64decode(value, validate=True)
+    except ValueError:
+        return None
 
 
 def execution_event(event: ServerSentEvent) -> ExecutionEvent | None:

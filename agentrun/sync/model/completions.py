@@ -18,5 +18,6 @@ from agentrun.model.completions import wire_error as wire_error
 from agentrun.model.completions import wire_int as wire_int
 from agentrun.model.completions import wire_list as wire_list
 from agentrun.model.completions import wire_map as wire_map
+from agentrun.model.completions import wire_number as wire_number
 from agentrun.model.completions import wire_object as wire_object
 from agentrun.model.completions import wire_text as wire_text

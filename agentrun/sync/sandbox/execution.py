@@ -5,6 +5,7 @@ from agentrun.sandbox.execution import Execution as Execution
 from agentrun.sandbox.execution import ExecutionError as ExecutionError
 from agentrun.sandbox.execution import ExecutionEvent as ExecutionEvent
 from agentrun.sandbox.execution import Logs as Logs
+from agentrun.sandbox.execution import Output as Output
 from agentrun.sandbox.execution import Result as Result
 from agentrun.sandbox.execution import Stderr as Stderr
 from agentrun.sandbox.execution import Stdout as Stdout

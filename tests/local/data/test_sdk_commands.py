@@ -182,3 +182,11 @@ async def test_run_and_stream_work_the_same_on_a_json_answer(
     assert proxy.json_answers[answered:] == ["application/json", "application/json"]
     with pytest.raises(errors.ExecutionTimeoutError):
         await fallback.commands.run("echo a; sleep 60", timeout=1)
+
+
+async def test_a_chunk_that_is_not_utf8_carries_its_exact_bytes(sandbox: Sandbox) -> None:
+    events = [event async for event in sandbox.commands.stream("printf 'A\\377B'; printf ok")]
+    chunks = [event for event in events if isinstance(event, Stdout)]
+    # The text shows the byte as an escape (A\xffB); only `data` has it as sent.
+    assert b"".join(chunk.data or chunk.text.encode() for chunk in chunks) == b"A\xffBok"
+    assert all(chunk.dropped == 0 for chunk in chunks)

@@ -197,6 +197,8 @@ async def test_cost_follows_the_services_token_prices(
     report = await usage_of(raw, local, name)
     assert report["byModel"]["m1"]["cost"] == 5 * 2 + 3 * 10
     assert report["byModel"]["m2"]["cost"] == 0 and report["total"]["cost"] == 40
+    usage = await client.models.usage(name)  # the SDK's view reads it too
+    assert (usage.by_model["m1"].cost, usage.total.cost) == (40.0, 40.0)
 
 
 def test_cache_keeps_within_its_byte_budget_least_recently_used_first() -> None:
