@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import anyio
 import anyio.to_thread
 
+from agentrun.local.clock import loop_time
 from agentrun.local.sandbox import events as ev
 from agentrun.local.sandbox.cgroups import Cgroup
 from agentrun.local.sandbox.closing import AsyncClosing
@@ -59,8 +60,10 @@ class ContextHandle:
         self._cgroup = cgroup  # everything the worker started, whatever its session or parent (cgroups.py)
         self._killing = anyio.Lock()  # one kill at a time: the first closes the pidfd the others would use
         self._lines = lines
-        self._turn = anyio.Semaphore(1)
-        self._sending = anyio.Lock()
+        # fast_acquire: a free turn or lock is taken without a trip through the event loop (one execution at a time
+        # is the usual case); a cancelled caller still cannot take it.
+        self._turn = anyio.Semaphore(1, fast_acquire=True)
+        self._sending = anyio.Lock(fast_acquire=True)
         self._running: str | None = None  # id of the execution the worker runs
         self._alive = True
 
@@ -200,7 +203,7 @@ class Execution(AsyncClosing):
         self._holding = True
         if not context.alive:
             raise ContextDied(f"context {context.id} is no longer running; create a new one")
-        self._started = anyio.current_time()
+        self._started = loop_time()
         if self.timeout is not None:
             self._deadline = self._started + self.timeout
         self._state = "running"
@@ -215,13 +218,18 @@ class Execution(AsyncClosing):
         while True:
             if self._pending:
                 return self._pending.popleft()
-            wake = self._kill_at if self._timed_out else self._deadline
             message: dict[str, Any] | None = {}
-            with anyio.move_on_after(max(0.0, wake - anyio.current_time())) as waiting:
+            if context._lines.has_message():
+                # Read without waiting, so no deadline can interrupt it (with one, a buffered message is returned
+                # even past the deadline too): the timer a deadline scope arms and disarms costs more than the read.
                 message = await context._lines.receive()
-            if waiting.cancelled_caught:
-                await self._on_deadline()
-                continue
+            else:
+                wake = self._kill_at if self._timed_out else self._deadline
+                with anyio.move_on_after(max(0.0, wake - loop_time())) as waiting:
+                    message = await context._lines.receive()
+                if waiting.cancelled_caught:
+                    await self._on_deadline()
+                    continue
             if message is None:
                 await self._died()
                 continue
@@ -234,7 +242,7 @@ class Execution(AsyncClosing):
 
     async def _on_deadline(self) -> None:
         """The timeout passed: SIGINT, repeated during the grace period, then SIGKILL of the process group."""
-        now = anyio.current_time()
+        now = loop_time()
         if not self._timed_out:
             self._timed_out = True
         elif now >= self._grace_end:
@@ -279,7 +287,7 @@ class Execution(AsyncClosing):
         self._pending.append(ev.End("error", None, self._elapsed_ms()))
 
     def _elapsed_ms(self) -> int:
-        return int((anyio.current_time() - self._started) * 1000) if self._started else 0
+        return int((loop_time() - self._started) * 1000) if self._started else 0
 
     def _finish(self) -> None:
         self._state = "done"
@@ -293,11 +301,11 @@ class Execution(AsyncClosing):
         """Shielded by the callers. Make sure the cell no longer runs, then free the context."""
         if self._state == "running" and self.context.alive:
             ended = False
-            deadline = anyio.current_time() + INTERRUPT_GRACE
-            while not ended and anyio.current_time() < deadline:
+            deadline = loop_time() + INTERRUPT_GRACE
+            while not ended and loop_time() < deadline:
                 if not self.context._signal(signal.SIGINT):
                     break
-                with anyio.move_on_after(min(SIGINT_REPEAT, max(0.0, deadline - anyio.current_time()))):
+                with anyio.move_on_after(min(SIGINT_REPEAT, max(0.0, deadline - loop_time()))):
                     while True:
                         message = await self.context._lines.receive()
                         if message is None or (message.get("id") == self.id and message.get("type") == "end"):

@@ -23,6 +23,7 @@ from agentrun.local.asgi import ClientDisconnected, until_disconnect
 from agentrun.local.browser import chromium
 from agentrun.local.browser.warm import DEFAULT_SIZE as WARM_BROWSERS
 from agentrun.local.browser.warm import WarmBrowsers
+from agentrun.local.clock import loop_time
 from agentrun.local.resources import SANDBOX, TEMPLATE
 from agentrun.local.responses import LocalAPIError, already_exists, bad_request, conflict, not_found
 from agentrun.local.sandbox import SandboxEngine, SandboxHandle, SandboxNotFound
@@ -67,7 +68,7 @@ class SandboxManager:
     def running(self, sandbox_id: str) -> SandboxHandle:
         """The engine sandbox, its idle timer restarted; 404 if it does not run, 409 while paused."""
         entry = self._entry(sandbox_id)
-        entry.last_active = anyio.current_time()
+        entry.last_active = loop_time()
         return entry.handle
 
     @asynccontextmanager
@@ -75,12 +76,12 @@ class SandboxManager:
         """The engine sandbox, kept from idling out until the block exits (the end counts as activity too)."""
         entry = self._entry(sandbox_id)
         entry.busy += 1
-        entry.last_active = anyio.current_time()
+        entry.last_active = loop_time()
         try:
             yield entry.handle
         finally:
             entry.busy -= 1
-            entry.last_active = anyio.current_time()
+            entry.last_active = loop_time()
 
     def _entry(self, sandbox_id: str) -> _Running:
         entry = self._running.get(sandbox_id)
@@ -95,14 +96,14 @@ class SandboxManager:
         entry = self._entry(sandbox_id)
         if entry.browser is None or not entry.browser.alive:
             raise conflict(f"sandbox {sandbox_id} runs no browser: create it from a Browser or AllInOne template")
-        entry.last_active = anyio.current_time()
+        entry.last_active = loop_time()
         return entry.browser
 
     def touch(self, sandbox_id: str) -> None:
         """Count a call as activity if the sandbox runs (a no-op otherwise)."""
         entry = self._running.get(sandbox_id)
         if entry is not None:
-            entry.last_active = anyio.current_time()
+            entry.last_active = loop_time()
 
     # -- lifecycle ----------------------------------------------------------------------------------------------
     async def create(self, record: Doc) -> Doc:
@@ -163,7 +164,7 @@ class SandboxManager:
             with anyio.CancelScope(shield=True):
                 await self._store.transact(lambda tx: tx.delete(SANDBOX, sandbox_id))
             raise
-        now = anyio.current_time()
+        now = loop_time()
         self._running[sandbox_id] = _Running(
             handle,
             idle_timeout=float(doc["sandboxIdleTimeoutSeconds"]),
@@ -224,7 +225,7 @@ class SandboxManager:
         if entry.paused:
             await anyio.to_thread.run_sync(freeze.resume, entry.handle)
             entry.paused = False
-        entry.last_active = anyio.current_time()
+        entry.last_active = loop_time()
         return await self._set_status(sandbox_id, "READY")
 
     async def stop(self, sandbox_id: str) -> Doc:
@@ -271,7 +272,7 @@ class SandboxManager:
     async def reap_due(self) -> list[str]:
         """End the sandboxes past their maximum lifetime, or idle (not busy, not paused) past their idle timeout;
         their records become TERMINATED with `endedAt`. Returns the ids ended."""
-        now = anyio.current_time()
+        now = loop_time()
         due: list[tuple[str, str]] = []
         for sandbox_id, entry in self._running.items():
             if now >= entry.ends_at:
