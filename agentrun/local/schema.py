@@ -65,7 +65,7 @@ def parse_json(raw: bytes) -> Any:
     parses all of these, but the server could neither recurse into the first nor encode the last again (its
     answer, a process's command, a file name would fail as UTF-8)."""
     try:
-        value = json.loads(raw, parse_constant=_no_constant, parse_float=_finite)
+        value = _loads(raw)
     except RecursionError:
         raise _too_deep("") from None
     except ValueError as exc:  # JSONDecodeError, UnicodeDecodeError, an integer of too many digits
@@ -74,6 +74,14 @@ def parse_json(raw: bytes) -> Any:
     if deep or _SURROGATE_ESCAPE.search(raw):
         _check_tree(value)
     return value
+
+
+def _loads(raw: bytes) -> Any:
+    """`json.loads(raw, parse_constant=_no_constant, parse_float=_finite)` through one decoder made once (json.loads
+    makes a decoder, and its scanner, on every call given such hooks)."""
+    if not isinstance(raw, bytes | bytearray):
+        return json.loads(raw, parse_constant=_no_constant, parse_float=_finite)
+    return _DECODER.decode(raw.decode(json.detect_encoding(raw), "surrogatepass"))  # as json.loads decodes bytes
 
 
 def _no_constant(name: str) -> Any:
@@ -85,6 +93,9 @@ def _finite(text: str) -> float:
     if not math.isfinite(number):
         raise ValueError(f"{text} is too large for a number; send a finite number")
     return number
+
+
+_DECODER = json.JSONDecoder(parse_constant=_no_constant, parse_float=_finite)
 
 
 def _too_deep(path: str) -> BodyError:
