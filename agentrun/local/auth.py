@@ -254,7 +254,7 @@ class Verifier:
         """Verify the ACS3 signature of a request and its body (`checked`: what acs3_before_body found)."""
         checked = checked or self.acs3_before_body(request)
         key_id, secret, now = checked.key_id, checked.secret, checked.now
-        payload_hash = signing.sha256_hex(body)
+        payload_hash = signing.sha256_hex(body) if body else signing.EMPTY_SHA256
         if (request.header("x-acs-content-sha256") or "").lower() != payload_hash:
             raise AuthFailure(
                 403,
