@@ -19,7 +19,7 @@ from agentrun_data_api.api.contexts import create_context, delete_context, execu
 
 from agentrun import errors
 from agentrun._core.aio import call_back
-from agentrun._core.http import CallOptions
+from agentrun._core.http import CallOptions, OperationRequest, json_of
 from agentrun._core.sse import AsyncEventStream
 from agentrun.sandbox import _data
 from agentrun.sandbox.execution import (
@@ -112,17 +112,24 @@ class CodeInterpreter:
         output as it arrives: `on_stdout`/`on_stderr` the text, `on_result` each `Result`, `on_error` the error.
         """
         execution = Execution()
-        async with self._execution_events(code, context, language, timeout, options) as events:
-            async for event in events:
+        if on_stdout is None and on_stderr is None and on_result is None and on_error is None:
+            # Nothing to call back while it runs: one JSON answer (a plain call) costs less than an event stream.
+            prepared, call_options = self._execute_request(code, context, language, timeout, options)
+            response = await self._target().core.call(prepared, options=call_options)
+            for event in execution_events_from_json(json_of(response)):
                 execution._record(event)
-                if isinstance(event, Stdout):
-                    await call_back(on_stdout, event.text)
-                elif isinstance(event, Stderr):
-                    await call_back(on_stderr, event.text)
-                elif isinstance(event, Result):
-                    await call_back(on_result, event)
-                elif isinstance(event, ExecutionError):
-                    await call_back(on_error, event)
+        else:
+            async with self._execution_events(code, context, language, timeout, options) as events:
+                async for event in events:
+                    execution._record(event)
+                    if isinstance(event, Stdout):
+                        await call_back(on_stdout, event.text)
+                    elif isinstance(event, Stderr):
+                        await call_back(on_stderr, event.text)
+                    elif isinstance(event, Result):
+                        await call_back(on_result, event)
+                    elif isinstance(event, ExecutionError):
+                        await call_back(on_error, event)
         if execution.status is None:
             raise errors.StreamError("the execution's answer ended before its end event (the connection was cut)")
         if execution.status == "timeout":
@@ -152,14 +159,15 @@ class CodeInterpreter:
         if not ended:
             raise errors.StreamError("the execution's event stream ended before its end event")
 
-    def _execution_events(
+    def _execute_request(
         self,
         code: str,
         context: CodeContext | str | None,
         language: str | None,
         timeout: float | None,
         options: CallOptions | None,
-    ) -> AsyncEventStream[ExecutionEvent]:
+    ) -> tuple[OperationRequest, CallOptions]:
+        """The ExecuteCode request, checked, and the call options that wait as long as the code may run."""
         _data.require_text(code, "code", "pass the source code to run")
         body = data_models.ExecuteCodeInput(code=code)
         if context is not None:
@@ -173,13 +181,20 @@ class CodeInterpreter:
                 )
         target = self._target()
         call_options = _data.run_limits(body, target.core, options, timeout)
+        return execute_code.request(sandbox_id=target.sandbox_id, body=body), call_options
 
+    def _execution_events(
+        self,
+        code: str,
+        context: CodeContext | str | None,
+        language: str | None,
+        timeout: float | None,
+        options: CallOptions | None,
+    ) -> AsyncEventStream[ExecutionEvent]:
+        prepared, call_options = self._execute_request(code, context, language, timeout, options)
+        core = self._target().core
         return AsyncEventStream(
-            lambda: target.core.stream_call(
-                execute_code.request(sandbox_id=target.sandbox_id, body=body),
-                options=call_options,
-                headers=_data.ACCEPT_EVENTS,
-            ),
+            lambda: core.stream_call(prepared, options=call_options, headers=_data.ACCEPT_EVENTS),
             execution_event,
             from_json=execution_events_from_json,
             timeouts=_data.timeouts_of(call_options),
