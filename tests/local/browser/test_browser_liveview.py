@@ -49,19 +49,24 @@ async def test_the_viewer_page_shows_the_browser_live_in_a_real_browser(
                 while int(await viewer.get_attribute("body", "data-frames") or 0) < 3:  # noqa: ASYNC110
                     await anyio.sleep(0.1)
             assert await viewer.inner_text("#status") == "live"
-            # the frame shown is the agent's red page: read its middle pixel through a canvas
-            pixel = await viewer.evaluate(
-                """async () => {
-                    const img = document.getElementById('screen');
-                    await img.decode();
-                    const canvas = document.createElement('canvas');
-                    canvas.width = img.naturalWidth; canvas.height = img.naturalHeight;
-                    const g = canvas.getContext('2d');
-                    g.drawImage(img, 0, 0);
-                    return Array.from(g.getImageData(canvas.width / 2, canvas.height / 2, 1, 1).data);
-                }"""
-            )
-            assert pixel[0] > 200 and pixel[1] < 60 and pixel[2] < 60, pixel
+            # The frame shown comes to be the agent's red page: read its middle pixel through a canvas. Each new
+            # frame swaps the image, so a read can catch a swap (a decode error) or a frame from before the page
+            # painted (white): read again until red, within the deadline.
+            pixel: list[int] = []
+            with anyio.fail_after(10):
+                while not (pixel and pixel[0] > 200 and pixel[1] < 60 and pixel[2] < 60):
+                    pixel = await viewer.evaluate(
+                        """async () => {
+                            const img = document.getElementById('screen');
+                            try { await img.decode(); } catch (swapped) { return []; }
+                            const canvas = document.createElement('canvas');
+                            canvas.width = img.naturalWidth; canvas.height = img.naturalHeight;
+                            const g = canvas.getContext('2d');
+                            g.drawImage(img, 0, 0);
+                            return Array.from(g.getImageData(canvas.width / 2, canvas.height / 2, 1, 1).data);
+                        }"""
+                    )
+                    await anyio.sleep(0.05)
             shot = tmp_path / "liveview.png"
             await viewer.screenshot(path=str(shot))
             assert shot.read_bytes().startswith(b"\x89PNG") and shot.stat().st_size > 1000
