@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, TypedDict, Unpack
 
 import agentrun_data_api.models as data_models
 from agentrun_data_api.api.contexts import create_context, delete_context, execute_code, get_context, list_contexts
@@ -46,6 +46,17 @@ class CodeContext:
     id: str
     language: str
     cwd: str
+
+
+class RunParams(TypedDict, total=False):
+    """How `run_code` and `run_code_stream` run code: in `context` (a CodeContext or its id; a fresh interpreter when
+    left out), in `language` (python or javascript; python by default), for at most `timeout` seconds (the server's
+    default is 30), with the call's `options`."""
+
+    context: CodeContext | str | None
+    language: str | None
+    timeout: float | None
+    options: CallOptions | None
 
 
 class CodeInterpreter:
@@ -94,17 +105,14 @@ class CodeInterpreter:
         self,
         code: str,
         *,
-        context: CodeContext | str | None = None,
-        language: str | None = None,
-        timeout: float | None = None,
         on_stdout: Callable[[str], object] | None = None,
         on_stderr: Callable[[str], object] | None = None,
         on_result: Callable[[Result], object] | None = None,
         on_error: Callable[[ExecutionError], object] | None = None,
-        options: CallOptions | None = None,
+        **run: Unpack[RunParams],
     ) -> Execution:
-        """Run `code` and return its `Execution`. In a `context` state carries over between calls; without one
-        the code runs in a fresh interpreter of `language` (python by default).
+        """Run `code` and return its `Execution`, as `RunParams` say: in a `context` state carries over between
+        calls; without one the code runs in a fresh interpreter of `language` (python by default).
 
         `timeout` (seconds, the server's default is 30) is how long the code may run; past it the sandbox stops
         the code and this raises ExecutionTimeoutError carrying the output so far. Exceptions the code raises do
@@ -114,12 +122,12 @@ class CodeInterpreter:
         execution = Execution()
         if on_stdout is None and on_stderr is None and on_result is None and on_error is None:
             # Nothing to call back while it runs: one JSON answer (a plain call) costs less than an event stream.
-            prepared, call_options = self._execute_request(code, context, language, timeout, options)
+            prepared, call_options = self._execute_request(code, run)
             response = await self._target().core.call(prepared, options=call_options)
             for event in execution_events_from_json(json_of(response)):
                 execution._record(event)
         else:
-            async with self._execution_events(code, context, language, timeout, options) as events:
+            async with self._execution_events(code, run) as events:
                 async for event in events:
                     execution._record(event)
                     if isinstance(event, Stdout):
@@ -133,18 +141,10 @@ class CodeInterpreter:
         if execution.status is None:
             raise errors.StreamError("the execution's answer ended before its end event (the connection was cut)")
         if execution.status == "timeout":
-            raise _data.timed_out("the code", "stopped", timeout, execution)
+            raise _data.timed_out("the code", "stopped", run.get("timeout"), execution)
         return execution
 
-    async def run_code_stream(
-        self,
-        code: str,
-        *,
-        context: CodeContext | str | None = None,
-        language: str | None = None,
-        timeout: float | None = None,
-        options: CallOptions | None = None,
-    ) -> AsyncIterator[ExecutionEvent]:
+    async def run_code_stream(self, code: str, **run: Unpack[RunParams]) -> AsyncIterator[ExecutionEvent]:
         """The events of running `code` (see `run_code`) as the code produces them: `Stdout`, `Stderr`, `Result`,
         `ExecutionError`, then one `End` whose `status` says how it ended (`timeout` does not raise here).
 
@@ -152,24 +152,18 @@ class CodeInterpreter:
         For a deterministic close wrap it: `async with contextlib.aclosing(sandbox.run_code_stream(...)) as events`.
         """
         ended = False
-        async with self._execution_events(code, context, language, timeout, options) as events:
+        async with self._execution_events(code, run) as events:
             async for event in events:
                 ended = isinstance(event, End)
                 yield event
         if not ended:
             raise errors.StreamError("the execution's event stream ended before its end event")
 
-    def _execute_request(
-        self,
-        code: str,
-        context: CodeContext | str | None,
-        language: str | None,
-        timeout: float | None,
-        options: CallOptions | None,
-    ) -> tuple[OperationRequest, CallOptions]:
+    def _execute_request(self, code: str, run: RunParams) -> tuple[OperationRequest, CallOptions]:
         """The ExecuteCode request, checked, and the call options that wait as long as the code may run."""
         _data.require_text(code, "code", "pass the source code to run")
         body = data_models.ExecuteCodeInput(code=code)
+        context, language = run.get("context"), run.get("language")
         if context is not None:
             body.context_id = _context_id(context)
         if language is not None:
@@ -180,18 +174,11 @@ class CodeInterpreter:
                     "passing a context, or create a context of that language"
                 )
         target = self._target()
-        call_options = _data.run_limits(body, target.core, options, timeout)
+        call_options = _data.run_limits(body, target.core, run.get("options"), run.get("timeout"))
         return execute_code.request(sandbox_id=target.sandbox_id, body=body), call_options
 
-    def _execution_events(
-        self,
-        code: str,
-        context: CodeContext | str | None,
-        language: str | None,
-        timeout: float | None,
-        options: CallOptions | None,
-    ) -> AsyncEventStream[ExecutionEvent]:
-        prepared, call_options = self._execute_request(code, context, language, timeout, options)
+    def _execution_events(self, code: str, run: RunParams) -> AsyncEventStream[ExecutionEvent]:
+        prepared, call_options = self._execute_request(code, run)
         core = self._target().core
         return AsyncEventStream(
             lambda: core.stream_call(prepared, options=call_options, headers=_data.ACCEPT_EVENTS),
