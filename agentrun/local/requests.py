@@ -4,7 +4,6 @@ and validated against the spec's input model, and query parameters parsed. Every
 
 from __future__ import annotations
 
-from contextlib import aclosing
 from typing import Any
 
 import anyio
@@ -37,23 +36,13 @@ def size_text(size: int) -> str:
 async def body_up_to(request: Request, limit: int) -> bytes:
     """The whole body, or BodyTooLarge as soon as it is known to exceed `limit` bytes: from Content-Length before
     anything is read, else by counting while a chunked body streams. An oversized body is never held."""
-    declared = request.headers.get("content-length", "")
-    if declared.isdigit() and int(declared) > limit:
-        raise BodyTooLarge(limit)
-    chunks: list[bytes] = []
-    size = 0
-    async with aclosing(request.stream()) as stream:
-        async for chunk in stream:
-            size += len(chunk)
-            if size > limit:
-                raise BodyTooLarge(limit)
-            chunks.append(chunk)
-    return b"".join(chunks)
+    return await receive_body(request.receive, limit, request.headers.get("content-length"))
 
 
 async def receive_body(receive: Receive, limit: int, content_length: str | None) -> bytes:
-    """`body_up_to` straight from the ASGI `receive` (for middleware, before any Request exists): the whole body, or
-    BodyTooLarge as soon as it is known to exceed `limit` bytes; ClientDisconnect if the client leaves first."""
+    """The whole body read from the ASGI `receive` (middleware has no Request yet), or BodyTooLarge as soon as it is
+    known to exceed `limit` bytes (from `content_length` before anything is read); ClientDisconnect if the client
+    leaves first."""
     if content_length is not None and content_length.isdigit() and int(content_length) > limit:
         raise BodyTooLarge(limit)
     chunks: list[bytes] = []
