@@ -136,3 +136,17 @@ async def eventually_gone(get: Callable[[], Awaitable[object]], *, timeout: floa
                 return
             assert str(getattr(found, "status", "DELETING")) == "DELETING"
             await anyio.sleep(0.05)
+
+
+class LeavingReceive:
+    """A test double for an ASGI server's `receive` while a request is answered: it answers `http.disconnect` once
+    `leave` is set (the client went away)."""
+
+    def __init__(self) -> None:
+        import asyncio
+
+        self.leave = asyncio.Event()
+
+    async def __call__(self) -> dict[str, Any]:
+        await self.leave.wait()
+        return {"type": "http.disconnect"}

@@ -1,30 +1,28 @@
 """The disconnect watch of the streaming answers (agentrun/local/asgi.py until_disconnect): the work's answer or error
 comes back as it is; a caller leaving cancels the work as an anyio task group would (ClientDisconnected), so the
 cleanups the work shields run to their end; cancelling the request cancels the work, waits for its cleanup, and the
-cancellation goes on as the one that came (an anyio scope around the call still catches its own). `receive` is a test
-double for the ASGI server's: it answers `http.disconnect` when told to."""
+cancellation goes on as the one that came (an anyio scope around the call still catches its own). The gateway's own
+watch (agentrun/local/models/watch.py, tests/local/models/test_gateway_watch.py) gives the same answers and errors.
+`receive` is a test double for the ASGI server's: it answers `http.disconnect` when told to."""
 
 from __future__ import annotations
 
 import asyncio
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import anyio
 import pytest
-from starlette.types import Message
+from local_helpers import LeavingReceive as _Receive
 
 from agentrun.local.asgi import ClientDisconnected, until_disconnect
+from agentrun.local.models import watch as gateway_watch
+
+Watch = Callable[[Any, Callable[[], Awaitable[int]]], Awaitable[int]]
 
 
-class _Receive:
-    def __init__(self) -> None:
-        self.leave = asyncio.Event()
-
-    async def __call__(self) -> Message:
-        await self.leave.wait()
-        return {"type": "http.disconnect"}
-
-
-async def test_the_answer_and_the_error_of_the_work_come_back_as_they_are() -> None:
+@pytest.mark.parametrize("watch", [until_disconnect, gateway_watch.until_disconnect], ids=["asgi", "gateway"])
+async def test_the_answer_and_the_error_of_the_work_come_back_as_they_are(watch: Watch) -> None:
     async def answer() -> int:
         await asyncio.sleep(0)
         return 42
@@ -32,9 +30,9 @@ async def test_the_answer_and_the_error_of_the_work_come_back_as_they_are() -> N
     async def fail() -> int:
         raise LookupError("nope")
 
-    assert await until_disconnect(_Receive(), answer) == 42
+    assert await watch(_Receive(), answer) == 42
     with pytest.raises(LookupError, match="nope"):
-        await until_disconnect(_Receive(), fail)
+        await watch(_Receive(), fail)
 
 
 async def test_a_caller_leaving_cancels_the_work_but_not_its_shielded_cleanup() -> None:

@@ -1,38 +1,17 @@
-"""The gateway's disconnect watch (agentrun/local/models/watch.py): the work's answer or error comes back as it is,
-a caller leaving cancels the work (ClientDisconnected), and cancelling the request cancels the work and waits for its
-cleanup. `receive` here is a test double for the ASGI server's: it answers `http.disconnect` when told to."""
+"""The gateway's disconnect watch (agentrun/local/models/watch.py): a caller leaving cancels the work
+(ClientDisconnected), and cancelling the request cancels the work and waits for its cleanup, even one that is not
+shielded (the work's answer and error: tests/local/test_local_disconnect.py, for both watches). `receive` is a test
+double for the ASGI server's: it answers `http.disconnect` when told to."""
 
 from __future__ import annotations
 
 import asyncio
 
 import pytest
-from starlette.types import Message
+from local_helpers import LeavingReceive as _Receive
 
 from agentrun.local.asgi import ClientDisconnected
 from agentrun.local.models.watch import until_disconnect
-
-
-class _Receive:
-    def __init__(self) -> None:
-        self.leave = asyncio.Event()
-
-    async def __call__(self) -> Message:
-        await self.leave.wait()
-        return {"type": "http.disconnect"}
-
-
-async def test_the_answer_and_the_error_of_the_work_come_back_as_they_are() -> None:
-    async def answer() -> int:
-        await asyncio.sleep(0)
-        return 42
-
-    async def fail() -> int:
-        raise LookupError("nope")
-
-    assert await until_disconnect(_Receive(), answer) == 42
-    with pytest.raises(LookupError, match="nope"):
-        await until_disconnect(_Receive(), fail)
 
 
 async def test_a_caller_leaving_cancels_the_work() -> None:
