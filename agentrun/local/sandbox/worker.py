@@ -31,6 +31,7 @@ import base64
 import builtins
 import codecs
 import contextlib
+import fcntl
 import importlib.abc
 import importlib.machinery
 import io
@@ -42,6 +43,7 @@ import signal
 import socket
 import struct
 import sys
+import termios
 import threading
 import time
 import traceback
@@ -88,14 +90,22 @@ class _Channel:
         self.sock = sock
         self.lock = threading.Lock()
         self.execution_id: str | None = None  # the running cell, or None between cells
+        self.held = b""  # a message kept back to go out with the next one
 
-    def send(self, message: dict[str, Any]) -> None:
+    def send(self, message: dict[str, Any], *, hold: bool = False) -> None:
+        """Write `message` whole. `hold` keeps it back until the next message, whichever thread sends that: a cell's
+        main result and its end then reach the engine in one write, so it wakes once for both."""
         line = _message_bytes(message) + b"\n"
         if len(line) > MESSAGE_LIMIT:  # what sends messages keeps them smaller; never let one through
             kind = message.get("type")
             note = f"[AgentRun Local: a {kind} message of {len(line):,} bytes was dropped; at most {MESSAGE_LIMIT:,}]\n"
             line = _message_bytes({"id": message.get("id"), "type": "stderr", "text": note}) + b"\n"
         with self.lock:
+            if hold:
+                self.held += line
+                return
+            if self.held:
+                line, self.held = self.held + line, b""
             self.sock.sendall(line)
 
     def hello(self) -> None:
@@ -146,6 +156,9 @@ class _Forwarder(threading.Thread):
         self.seen: dict[str, threading.Event] = {name: threading.Event() for name in pipes}
         self.decoders = {name: codecs.getincrementaldecoder("utf-8")("backslashreplace") for name in pipes}
         self.held = dict.fromkeys(pipes, b"")
+        # From the moment the pipes are seen readable until what was read has been sent (or while part of a
+        # character or of a marker is held back): `quiet` reads it to know whether a drain can be skipped.
+        self.busy = False
 
     def run(self) -> None:
         selector = selectors.DefaultSelector()
@@ -163,6 +176,7 @@ class _Forwarder(threading.Thread):
                     chunks[name] = chunks.get(name, b"") + data
             for name, data in chunks.items():
                 self._feed(name, data)
+            self.busy = any(self.held.values()) or any(decoder.getstate()[0] for decoder in self.decoders.values())
 
     def _complete(self, chunks: dict[str, bytes]) -> bool:
         """Send without waiting: whole lines, a full buffer, or a drain's marker."""
@@ -172,7 +186,10 @@ class _Forwarder(threading.Thread):
 
     def _read(self, selector: selectors.BaseSelector, timeout: float | None) -> dict[str, bytes]:
         chunks: dict[str, bytes] = {}
-        for key, _ in selector.select(timeout):
+        ready = selector.select(timeout)
+        if ready:
+            self.busy = True  # before reading: `quiet` must not see empty pipes and an idle forwarder in between
+        for key, _ in ready:
             name = str(key.data)
             try:
                 chunk = os.read(self.pipes[name], 65536)
@@ -201,6 +218,17 @@ class _Forwarder(threading.Thread):
         text = self.decoders[name].decode(data, final=final)
         if text:
             self.channel.send({"id": self.channel.execution_id, "type": name, "text": text})
+
+    def quiet(self) -> bool:
+        """Whether every byte written to fds 1 and 2 before this call has already been sent (so `drain` has nothing
+        to wait for). The pipes are read first: once they are empty, any byte written earlier was read, and the
+        forwarder is busy from before that read until the byte is sent."""
+        waiting = bytearray(4)
+        for fd in self.pipes.values():
+            fcntl.ioctl(fd, termios.FIONREAD, waiting)
+            if int.from_bytes(waiting, sys.byteorder):
+                return False
+        return not self.busy
 
     def drain(self) -> None:
         """Block until every byte written to fds 1 and 2 before this call has been sent."""
@@ -280,14 +308,15 @@ class Worker:
             if isinstance(request, dict) and isinstance(request.get("code"), str):
                 self.run_cell(str(request.get("id", "")), request["code"])
 
-    def send(self, message: dict[str, Any]) -> None:
-        """Send a message of the main thread, after all output written so far (results stay in order)."""
+    def send(self, message: dict[str, Any], *, hold: bool = False) -> None:
+        """Send a message of the main thread, after all output written so far (results stay in order). `hold`: see
+        `_Channel.send`."""
         self.interrupts.protect()
         try:
             self._flush_user_streams()
-            if self.forwarder is not None:
+            if self.forwarder is not None and not self.forwarder.quiet():
                 self.forwarder.drain()
-            self.channel.send({"id": self.channel.execution_id, **message})
+            self.channel.send({"id": self.channel.execution_id, **message}, hold=hold)
         finally:
             self.interrupts.unprotect()
 
@@ -332,7 +361,7 @@ class Worker:
             return "error"
         if value is not None:
             self.namespace["_"] = value
-            self.send_result(value)
+            self.send_result(value, hold=True)  # nothing of the cell runs after it: it goes out with the end
         return "ok"
 
     def _user(self, body: types.CodeType, final: types.CodeType | None) -> Any:
@@ -360,14 +389,14 @@ class Worker:
                 stream.flush()
 
     # -- results ---------------------------------------------------------------------------------------------
-    def send_result(self, value: Any, *, main: bool = True) -> None:
-        self.send_bundle(mime_bundle(value), main=main)
+    def send_result(self, value: Any, *, main: bool = True, hold: bool = False) -> None:
+        self.send_bundle(mime_bundle(value), main=main, hold=hold)
 
-    def send_bundle(self, bundle: dict[str, str], *, main: bool) -> None:
+    def send_bundle(self, bundle: dict[str, str], *, main: bool, hold: bool = False) -> None:
         self.results += 1
         directory = f"{self.home}/{OUTPUT_DIR}/{self.channel.execution_id}"
         bounded = bound_bundle(bundle, directory, f"result-{self.results}")
-        self.send({"type": "result", "data": bounded, "isMainResult": main})
+        self.send({"type": "result", "data": bounded, "isMainResult": main}, hold=hold)
 
     def send_error(self, exc: BaseException, *, skip_frames: bool = False) -> None:
         if skip_frames:

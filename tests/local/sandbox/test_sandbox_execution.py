@@ -110,6 +110,27 @@ async def test_stderr_and_subprocess_output_are_captured(context: ContextHandle)
     assert result["exitCode"] == 0
 
 
+async def test_output_written_as_the_cell_ends_comes_before_its_value_and_end(context: ContextHandle) -> None:
+    """The worker skips waiting for its output forwarder when nothing is in flight, and sends the cell's value with
+    the end: neither may let the value or the end overtake output written just before them (a partial line the
+    forwarder holds back, a child's write, half a UTF-8 character)."""
+    code = (
+        "import os, subprocess\n"
+        "subprocess.run(['sh', '-c', 'printf child-tail'])\n"
+        "os.write(1, b'no-newline-{n}')\n"
+        "os.write(2, b'half-\\xe2\\x82')\n"
+        "{n}"
+    )
+    for n in range(60):
+        events = await collect(context, code.format(n=n))
+        kinds = [type(event).__name__ for event in events]
+        assert kinds[-2:] == ["Result", "End"], kinds
+        assert main_result(events).text == str(n)
+        folded = fold(events)
+        assert folded["stdout"] == f"child-tailno-newline-{n}"
+        assert folded["stderr"] == "half-\\xe2\\x82"
+
+
 async def test_rich_reprs_come_back_as_a_mime_bundle(context: ContextHandle) -> None:
     code = """
 class Rich:
@@ -158,6 +179,8 @@ async def test_matplotlib_figures_come_back_as_png(context: ContextHandle) -> No
     for display in displays:
         assert base64.b64decode(display.data["image/png"]).startswith(b"\x89PNG\r\n\x1a\n")
     assert kinds.index(("Result", None)) < kinds.index(("Stdout", "between\n"))  # plt.show() sent it at once
+    # the cell's value (held back to go out with the end) still comes before the figure left open at the end
+    assert events.index(main_result(events)) < events.index(displays[1]) < len(events) - 1
     assert (await context.run("import matplotlib.pyplot as plt\nlen(plt.get_fignums())"))["results"][0]["text"] == "0"
 
 
