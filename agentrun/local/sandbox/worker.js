@@ -92,16 +92,27 @@ function wellFormed(key, value) {
   return typeof value === 'string' && value.toWellFormed ? value.toWellFormed() : value;
 }
 
-function send(message) {
+let held = null; // a message kept back to go out with the next one
+
+function send(message, hold = false) {
   // A plain write(2) while nothing is queued: a SIGINT that lands during a socket write through the stream
   // machinery can be lost (breakOnSigint then never stops the cell). Only when the socket is full does the rest
-  // go through the stream's queue, which keeps the order.
+  // go through the stream's queue, which keeps the order. `hold` keeps the message back until the next one: a
+  // cell's value and its end then reach the engine in one write, so it wakes once for both.
   let data = Buffer.from(stringify({ id: current, ...message }, wellFormed) + '\n');
   if (data.length > MESSAGE_LIMIT) {
     // what sends messages keeps them smaller; never let one through
     const size = thousands(data.length);
     const note = `[AgentRun Local: a ${message.type} message of ${size} bytes was dropped; at most ${MESSAGE_LIMIT}]\n`;
     data = Buffer.from(stringify({ id: current, type: 'stderr', text: note }) + '\n');
+  }
+  if (hold) {
+    held = held === null ? data : Buffer.concat([held, data]);
+    return;
+  }
+  if (held !== null) {
+    data = Buffer.concat([held, data]);
+    held = null;
   }
   if (channel.writableLength === 0) {
     try {
@@ -437,7 +448,7 @@ async function runCell(id, code) {
     if (value !== undefined) {
       globalThis._ = value;
       const bundle = boundBundle(mimeBundle(value), `${HOME}/.agentrun/output/${id}`, 'result-1');
-      send({ type: 'result', data: bundle, isMainResult: true });
+      send({ type: 'result', data: bundle, isMainResult: true }, true); // goes out with the end (or output before it)
     }
   } catch (error) {
     status = isInterrupt(error) ? 'interrupted' : 'error';
