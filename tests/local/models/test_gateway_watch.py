@@ -14,7 +14,7 @@ from agentrun.local.asgi import ClientDisconnected
 from agentrun.local.models.watch import until_disconnect
 
 
-async def test_a_caller_leaving_cancels_the_work() -> None:
+async def test_a_caller_leaving_cancels_the_work_once_so_a_cleanup_that_waits_finishes() -> None:
     receive, cleaned = _Receive(), asyncio.Event()
 
     async def slow() -> None:
@@ -22,11 +22,61 @@ async def test_a_caller_leaving_cancels_the_work() -> None:
             receive.leave.set()
             await asyncio.sleep(30)
         finally:
+            await asyncio.sleep(0.01)  # not shielded: the work runs in the request's task, cancelled once
             cleaned.set()
 
     with pytest.raises(ClientDisconnected):
         await asyncio.wait_for(until_disconnect(receive, slow), 5)
     assert cleaned.is_set()
+    task = asyncio.current_task()
+    assert task is not None and task.cancelling() == 0  # the watcher's cancellation was taken back
+
+
+async def test_a_failing_receive_stops_the_work_with_its_error() -> None:
+    async def broken() -> dict[str, object]:
+        await asyncio.sleep(0)
+        raise OSError("the connection broke")
+
+    async def slow() -> None:
+        await asyncio.sleep(30)
+
+    with pytest.raises(OSError, match="the connection broke"):
+        await asyncio.wait_for(until_disconnect(broken, slow), 5)
+
+
+async def test_work_that_swallows_the_cancellation_still_answers_and_leaves_the_task_uncancelled() -> None:
+    receive = _Receive()
+
+    async def stubborn() -> int:
+        receive.leave.set()
+        try:
+            await asyncio.sleep(30)
+        except asyncio.CancelledError:
+            return 7
+        return 0
+
+    assert await asyncio.wait_for(until_disconnect(receive, stubborn), 5) == 7
+    task = asyncio.current_task()
+    assert task is not None and task.cancelling() == 0
+    await asyncio.sleep(0)  # and nothing is left to cancel this task later
+
+
+async def test_a_caller_cancelled_after_the_client_left_is_still_cancelled() -> None:
+    receive, started = _Receive(), asyncio.Event()
+
+    async def slow() -> None:
+        started.set()
+        try:
+            await asyncio.sleep(30)
+        finally:
+            await asyncio.sleep(0.01)
+
+    request = asyncio.ensure_future(until_disconnect(receive, slow))
+    await started.wait()
+    request.cancel()
+    receive.leave.set()
+    with pytest.raises(asyncio.CancelledError):
+        await request
 
 
 async def test_cancelling_the_request_cancels_the_work_after_its_cleanup() -> None:
