@@ -26,7 +26,8 @@ async def test_a_caller_leaving_cancels_the_work_once_so_a_cleanup_that_waits_fi
             cleaned.set()
 
     with pytest.raises(ClientDisconnected):
-        await asyncio.wait_for(until_disconnect(receive, slow), 5)
+        async with asyncio.timeout(5):  # in this task (wait_for would run it in another)
+            await until_disconnect(receive, slow)
     assert cleaned.is_set()
     task = asyncio.current_task()
     assert task is not None and task.cancelling() == 0  # the watcher's cancellation was taken back
@@ -55,7 +56,8 @@ async def test_work_that_swallows_the_cancellation_still_answers_and_leaves_the_
             return 7
         return 0
 
-    assert await asyncio.wait_for(until_disconnect(receive, stubborn), 5) == 7
+    async with asyncio.timeout(5):
+        assert await until_disconnect(receive, stubborn) == 7
     task = asyncio.current_task()
     assert task is not None and task.cancelling() == 0
     await asyncio.sleep(0)  # and nothing is left to cancel this task later
