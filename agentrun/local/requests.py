@@ -65,7 +65,11 @@ async def receive_body(receive: Receive, limit: int, content_length: str | None)
 async def read_json(request: Request, limit: int) -> Any:
     """The body's JSON value (None for an empty body). Raises BodyTooLarge, or schema.BodyError saying what is
     wrong with it; a large body is parsed in a worker thread."""
-    raw = await body_up_to(request, limit)
+    return await parse_body(await body_up_to(request, limit))
+
+
+async def parse_body(raw: bytes) -> Any:
+    """`raw`'s JSON value (None when empty), as `read_json` reads it."""
     if not raw.strip():
         return None
     if len(raw) > _PARSE_IN_THREAD:

@@ -14,7 +14,7 @@ from agentrun.local.models import offline, sse
 from agentrun.local.models.errors import invalid_request, upstream_failed
 from agentrun.local.models.routing import Attempt
 from agentrun.local.models.targets import Target
-from agentrun.local.models.upstream import Answered, AttemptFailed, Streaming, UpstreamClient
+from agentrun.local.models.upstream import Answered, AttemptFailed, Streaming, UpstreamClient, encode_body
 
 logger = logging.getLogger("agentrun.local.models")
 
@@ -40,15 +40,36 @@ class Outcome:
     answer: Answered | Streaming
 
 
-def _payload(op: Operation, body: dict[str, Any], attempt: Attempt, stream: bool) -> dict[str, Any] | None:
+@dataclass(frozen=True)
+class Request:
+    """The caller's request: its JSON body, parsed, and the bytes it came as."""
+
+    body: dict[str, Any]
+    raw: bytes
+
+
+def _plain(raw: bytes) -> bool:
+    """Whether the caller's bytes can go upstream as they are: UTF-8 (the parser also takes UTF-16 and 32, and a
+    BOM), and at most one `"model"` anywhere, so no duplicate key can make the upstream read another model than the
+    one the gateway routed on (Python keeps the last of two; some parsers keep the first)."""
+    return json.detect_encoding(raw) == "utf-8" and raw.count(b'"model"') <= 1
+
+
+def _payload(op: Operation, request: Request, attempt: Attempt, stream: bool) -> bytes | None:
+    """The body sent to the backend: the caller's bytes as they came when nothing changes (a long conversation is
+    not encoded again), else the body with the backend's model name and, on a chat stream, usage asked for."""
     if op.method == "GET":
         return None
+    body = request.body
+    renamed = attempt.model and attempt.model != body.get("model")
+    if not renamed and not (stream and op is CHAT) and _plain(request.raw):
+        return request.raw
     payload = {**body, "model": attempt.model} if attempt.model else dict(body)
     if stream and op is CHAT:
         # Always ask for usage, to count tokens; the relay drops the usage chunk unless the caller asked for it.
         options = body.get("stream_options")
         payload["stream_options"] = {**(options if isinstance(options, dict) else {}), "include_usage": True}
-    return payload
+    return encode_body(payload)
 
 
 async def _test_model_events(body: dict[str, Any], reply: offline.Reply) -> AsyncGenerator[sse.Event]:
@@ -66,15 +87,17 @@ def _test_model(op: Operation, body: dict[str, Any], stream: bool) -> Answered |
         reply = offline.reply(body)
         if stream:
             return Streaming(_test_model_events(body, reply), _nothing_to_close)
-        return Answered(200, json.dumps(offline.completion(body, reply)).encode(), "application/json")
+        completion = offline.completion(body, reply)
+        return Answered(200, json.dumps(completion).encode(), "application/json", completion)
     if op is EMBEDDINGS:
-        return Answered(200, json.dumps(offline.embeddings(body)).encode(), "application/json")
+        embeddings = offline.embeddings(body)
+        return Answered(200, json.dumps(embeddings).encode(), "application/json", embeddings)
     if op is LIST_MODELS:
         listed = {
             "object": "list",
             "data": [{"id": offline.TEST_MODEL, "object": "model", "created": 0, "owned_by": "agentrun-local"}],
         }
-        return Answered(200, json.dumps(listed).encode(), "application/json")
+        return Answered(200, json.dumps(listed).encode(), "application/json", listed)
     raise invalid_request(
         f"{offline.TEST_MODEL} implements chat completions and embeddings, not the Responses API; configure an "
         "upstream that does (a model service, or AGENTRUN_LOCAL_MODEL_BASE_URL)",
@@ -87,7 +110,7 @@ async def forward(
     target: Target,
     attempts: list[Attempt],
     op: Operation,
-    body: dict[str, Any],
+    request: Request,
     *,
     stream: bool,
 ) -> Outcome:
@@ -99,12 +122,12 @@ async def forward(
             continue
         try:
             if backend.builtin:
-                return Outcome(attempt, _test_model(op, body, stream))
+                return Outcome(attempt, _test_model(op, request.body, stream))
             answer = await upstreams.call(
                 backend,
                 op.method,
                 op.path,
-                _payload(op, body, attempt, stream),
+                _payload(op, request, attempt, stream),
                 stream=stream,
                 timeout=target.policies.request_timeout,
                 secrets=target.secrets,

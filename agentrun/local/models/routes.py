@@ -30,13 +30,14 @@ from agentrun.local.models.access import Caller, authorize, require_signature
 from agentrun.local.models.cache import Cached, cache_key
 from agentrun.local.models.errors import ModelError, error_response, invalid_request
 from agentrun.local.models.forward import CHAT, EMBEDDINGS, LIST_MODELS, RESPONSES, Operation, Outcome, forward
+from agentrun.local.models.forward import Request as CallerRequest
 from agentrun.local.models.relay import EventStreamResponse, relay_chat, relay_responses
 from agentrun.local.models.routing import plan, served_models
 from agentrun.local.models.targets import Backend, Target, resolve
-from agentrun.local.models.upstream import Streaming
+from agentrun.local.models.upstream import Answered, Streaming
 from agentrun.local.models.usage import Meter, Tally, UsageKey
 from agentrun.local.models.watch import until_disconnect
-from agentrun.local.requests import BodyTooLarge, read_json, size_text
+from agentrun.local.requests import BodyTooLarge, body_up_to, parse_body, size_text
 from agentrun.local.responses import REQUEST_ID_HEADER, client_left, request_id
 from agentrun.local.schema import BodyError
 from agentrun.local.state import ServerState, state_of
@@ -47,9 +48,10 @@ CACHE_HEADER = "x-agentrun-cache"  # hit / miss, on proxies with `policies.cache
 MAX_BODY = 32 * 1024 * 1024  # more than other data-plane JSON bodies (16 MiB): conversations carry images as base64
 
 
-async def _read_json(request: Request) -> dict[str, Any]:
+async def _read_json(request: Request) -> CallerRequest:
     try:
-        body = await read_json(request, MAX_BODY)
+        raw = await body_up_to(request, MAX_BODY)
+        body = await parse_body(raw)
     except BodyTooLarge:
         raise ModelError(
             413, "invalid_request_error", "request_too_large", f"the body exceeds {size_text(MAX_BODY)}"
@@ -58,7 +60,7 @@ async def _read_json(request: Request) -> dict[str, Any]:
         raise invalid_request(str(exc), param=exc.field or None) from None
     if not isinstance(body, dict):
         raise invalid_request("the body must be a JSON object")
-    return body
+    return CallerRequest(body, raw)
 
 
 def _check(op: Operation, body: dict[str, Any]) -> None:
@@ -88,12 +90,9 @@ async def _target(request: Request, state: ServerState) -> Target:
         raise
 
 
-def _metered(op: Operation, content: bytes, meter: Meter) -> bytes:
+def _metered(op: Operation, answered: Answered, meter: Meter) -> bytes:
     """The answer's usage read into `meter`; a chat or embeddings answer without usage gets the estimate added."""
-    try:
-        answer = json.loads(content)
-    except (ValueError, RecursionError):  # not JSON, or nested too deeply to walk: relayed as it is
-        return content
+    answer, content = answered.json, answered.content
     if not isinstance(answer, dict):
         return content
     meter.report(answer.get("usage"))
@@ -148,7 +147,8 @@ async def _serve(request: Request, op: Operation) -> Response:
     gateway = state.models
     target = await _target(request, state)
     caller = authorize(request, target)  # before the body is read: nobody unauthorised makes the server hold one
-    body = await _read_json(request) if op.method == "POST" else {}
+    sent = await _read_json(request) if op.method == "POST" else CallerRequest({}, b"")
+    body = sent.body
     _check(op, body)
     headers = {REQUEST_ID_HEADER: request_id(request.scope)}
     if op is LIST_MODELS and (listed := _local_model_list(target)) is not None:
@@ -173,14 +173,14 @@ async def _serve(request: Request, op: Operation) -> Response:
         headers[CACHE_HEADER] = "miss"
     gateway.check_rate(target)
 
-    meter = Meter(prompt_estimate=tokens.prompt_tokens(body))
+    meter = Meter(lambda: tokens.prompt_tokens(body))
     async with AsyncExitStack() as cleanup:
 
         async def admit_and_forward() -> Outcome:
             slot = await gateway.admit(target)
             cleanup.callback(slot.release)
             try:
-                return await forward(gateway.upstreams, target, attempts, op, body, stream=stream)
+                return await forward(gateway.upstreams, target, attempts, op, sent, stream=stream)
             except ModelError as error:
                 if error.status >= 500:
                     failed = _usage_key(target, caller, None, requested if isinstance(requested, str) else "")
@@ -213,7 +213,7 @@ async def _serve(request: Request, op: Operation) -> Response:
         answered = outcome.answer
         content = answered.content
         if answered.status < 300:
-            content = _metered(op, content, meter)
+            content = _metered(op, answered, meter)
             if key is not None:
                 cached_headers = {UPSTREAM_HEADER: headers[UPSTREAM_HEADER], MODEL_HEADER: headers[MODEL_HEADER]}
                 expires = gateway.now() + target.policies.cache_ttl

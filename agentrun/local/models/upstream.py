@@ -60,6 +60,7 @@ class Answered:
     status: int
     content: bytes
     content_type: str
+    json: Any = None  # the content parsed, for a successful answer (it is checked to be JSON anyway): parsed once
 
 
 @dataclass
@@ -103,7 +104,7 @@ def _proxy(url: str) -> str | None:
     return proxy if "://" in proxy else f"http://{proxy}"
 
 
-def _body(payload: dict[str, Any]) -> bytes:
+def encode_body(payload: dict[str, Any]) -> bytes:
     # Compact, as httpx's json= wrote it; NaN cannot get here (the gateway's JSON parser refuses it).
     return json.dumps(payload, ensure_ascii=False, separators=(",", ":"), allow_nan=False).encode()
 
@@ -221,13 +222,13 @@ class UpstreamClient:
         backend: Backend,
         method: str,
         path: str,
-        payload: dict[str, Any] | None,
+        data: bytes | None,
         *,
         stream: bool,
         timeout: float,
         secrets: tuple[str, ...],
     ) -> Answered | Streaming:
-        """One attempt; raises AttemptFailed when the next backend should be tried."""
+        """One attempt with the JSON body `data`; raises AttemptFailed when the next backend should be tried."""
         assert backend.base_url is not None
         headers = {
             "accept": "text/event-stream" if stream else "application/json",
@@ -235,10 +236,8 @@ class UpstreamClient:
         }
         if backend.api_key:
             headers["authorization"] = f"Bearer {backend.api_key}"
-        data = None
-        if payload is not None:
+        if data is not None:
             headers["content-type"] = "application/json"
-            data = _body(payload)
         try:
             url, proxy = self._url(backend.base_url, path)
         except ValueError as exc:
@@ -298,12 +297,13 @@ class UpstreamClient:
             reason = sse.scrub_text(_described(exc, "connection lost"), secrets)
             raise AttemptFailed(f"it failed while answering ({reason})") from None
         response.release()
+        parsed = None
         if status < 300:
             try:
-                json.loads(body)
-            except ValueError:
+                parsed = json.loads(body)
+            except (ValueError, RecursionError):  # RecursionError: nested too deeply to be a model's answer
                 raise AttemptFailed(f"it answered HTTP {status} with a body that is not JSON") from None
-        return Answered(status, body, content_type or "application/json")
+        return Answered(status, body, content_type or "application/json", parsed)
 
 
 def _releaser(response: aiohttp.ClientResponse) -> Callable[[], Awaitable[None]]:

@@ -8,6 +8,7 @@ once per second (a write skipped is caught up by a later request, and at shutdow
 
 from __future__ import annotations
 
+import functools
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, fields
@@ -155,12 +156,17 @@ def _reported(usage: Any) -> tuple[int, int] | None:
 
 @dataclass
 class Meter:
-    """The usage of one request, as it unfolds: the upstream's report if one comes, else the estimate."""
+    """The usage of one request, as it unfolds: the upstream's report if one comes, else the estimate. The prompt is
+    only estimated (`count_prompt`, walking the whole request) when no report came."""
 
-    prompt_estimate: int
+    count_prompt: Callable[[], int]
     completion_estimate: int = 0
     reported: dict[str, Any] | None = None
     failed: bool = False
+
+    @functools.cached_property
+    def prompt_estimate(self) -> int:
+        return self.count_prompt()
 
     def see(self, text: Any) -> None:
         if isinstance(text, str) and text:

@@ -101,7 +101,7 @@ async def test_model_calls_go_through_the_environment_proxy_unless_no_proxy_name
             monkeypatch.setenv("HTTP_PROXY", f"http://127.0.0.1:{proxy_server.port}")
             unreachable = Backend("endpoint 1", refused_url())  # reachable only through the proxy
             answer = await upstreams.call(
-                unreachable, "POST", "chat/completions", {"messages": []}, stream=False, timeout=5, secrets=()
+                unreachable, "POST", "chat/completions", b'{"messages":[]}', stream=False, timeout=5, secrets=()
             )
             assert isinstance(answer, Answered) and b"proxy says hi" in answer.content
             assert proxy_server.seen[0].path == f"{unreachable.base_url}/chat/completions"
@@ -109,7 +109,7 @@ async def test_model_calls_go_through_the_environment_proxy_unless_no_proxy_name
             monkeypatch.setenv("NO_PROXY", "127.0.0.1")
             direct = Backend("endpoint 2", refused_url())
             with pytest.raises(AttemptFailed, match="cannot reach it"):
-                await upstreams.call(direct, "POST", "chat/completions", {}, stream=False, timeout=5, secrets=())
+                await upstreams.call(direct, "POST", "chat/completions", b"{}", stream=False, timeout=5, secrets=())
             assert len(proxy_server.seen) == 1
     finally:
         await upstreams.aclose()
@@ -140,7 +140,7 @@ async def test_a_cookie_an_upstream_sets_never_reaches_the_next_call() -> None:
             "endpoint 1", f"http://localhost:{server.sockets[0].getsockname()[1]}/v1"
         )  # a jar keeps no IP cookies
         for _ in range(2):
-            await upstreams.call(backend, "POST", "chat/completions", {}, stream=False, timeout=5, secrets=())
+            await upstreams.call(backend, "POST", "chat/completions", b"{}", stream=False, timeout=5, secrets=())
         assert len(seen) == 2 and b"cookie" not in seen[1].lower()
     finally:
         await upstreams.aclose()

@@ -10,7 +10,19 @@ from collections.abc import AsyncIterator
 import anyio
 import httpx
 import pytest
-from model_helpers import all_events, events, get, post, proxy, service, signed_headers, stream, text_of, usage_of
+from model_helpers import (
+    all_events,
+    events,
+    get,
+    model_path,
+    post,
+    proxy,
+    service,
+    signed_headers,
+    stream,
+    text_of,
+    usage_of,
+)
 from upstreams import FakeUpstream, refused_url
 
 from agentrun.client import AsyncAgentRun
@@ -38,6 +50,35 @@ async def test_model_service_passes_json_through_with_its_model(
     assert response.headers["x-agentrun-upstream"] == f"model service {name} ({good.base_url})"
     [seen] = good.seen
     assert (seen.method, seen.path, seen.body["model"]) == ("POST", "/v1/chat/completions", "m2")
+
+
+async def test_a_body_that_needs_no_change_goes_upstream_byte_for_byte(
+    raw: httpx.AsyncClient, local: LocalServer, client: AsyncAgentRun, good: FakeUpstream
+) -> None:
+    """Nothing to rename: the caller's bytes are sent as they came (a long conversation is not encoded again). A
+    body the gateway must change, or whose bytes could be read otherwise upstream, is encoded again."""
+    name = await service(client, good.base_url, model_names=["m1", "m2"])
+    path = model_path(name, "chat/completions")
+
+    async def send(content: bytes) -> None:
+        headers = {**signed_headers(local, "POST", path), "content-type": "application/json"}
+        response = await raw.post(path, content=content, headers=headers)
+        assert response.status_code == 200, response.text
+
+    as_sent = b'{ "messages" : [{"role": "user", "content": "h\\u00e9llo"}], "model": "m2", "zeta": 1.50 }'
+    await send(as_sent)
+    assert good.seen[-1].raw == as_sent
+
+    await send(b'{"messages": [{"role": "user", "content": "hi"}]}')  # the gateway names the model: re-encoded
+    assert good.seen[-1].body == {"messages": [{"role": "user", "content": "hi"}], "model": "m1"}
+
+    # two "model" keys: the gateway routed on the last; the upstream must not be able to read the first
+    await send(b'{"model": "m1", "messages": [{"role": "user", "content": "hi"}], "model": "m2"}')
+    assert good.seen[-1].raw.count(b'"model"') == 1 and good.seen[-1].body["model"] == "m2"
+
+    utf16 = json.dumps({**HELLO, "model": "m2"}).encode("utf-16")  # the parser takes it; upstreams want UTF-8
+    await send(utf16)
+    assert good.seen[-1].body == {**HELLO, "model": "m2"} and good.seen[-1].raw != utf16
 
 
 async def test_without_a_model_the_first_configured_one_is_sent(

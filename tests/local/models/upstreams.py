@@ -34,6 +34,7 @@ class Seen:
     path: str
     headers: dict[str, str]
     body: Any
+    raw: bytes = b""  # the body's bytes as they came
 
 
 def refused_url() -> str:
@@ -125,7 +126,7 @@ class FakeUpstream:
         headers = {k.strip().lower(): v.strip() for k, v in (line.split(":", 1) for line in lines[1:] if line)}
         raw = await reader.readexactly(int(headers.get("content-length", "0")))
         body = json.loads(raw) if raw else None
-        self.seen.append(Seen(method, path, headers, body))
+        self.seen.append(Seen(method, path, headers, body, raw))
         if self.mode == "hang":
             await self._until_disconnect(reader)
             return False
