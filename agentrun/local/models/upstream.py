@@ -1,6 +1,7 @@
 """Calls to OpenAI-compatible upstreams through one shared aiohttp `ClientSession`, owned by the gateway and closed
 with the server (aiohttp costs the gateway about two thirds of the CPU per call that httpx's async client did:
-bench/models.py). Tool calls (agentrun/local/tools) share `UpstreamClient.client`, an httpx client, closed with it.
+bench/models.py). OpenAPI tool calls (agentrun/local/tools/call.py) share the session; remote MCP relays share
+`UpstreamClient.client`, an httpx client, closed with it.
 
 The gateway sends only what the upstream needs: the JSON body (with the backend's model name), `Authorization:
 Bearer <the backend's key>` when it has one, and nothing of the caller's headers (their API key or signature stays
@@ -163,6 +164,13 @@ class UpstreamClient:
             text = base_url.rstrip("/") + "/" + path
             known = self._urls[base_url, path] = (URL(text), _proxy(text))
         return known
+
+    def proxy_for(self, base_url: str) -> str | None:
+        """The proxy for requests under `base_url` (found once per base URL; it depends on the scheme and host only)."""
+        return self._url(base_url, "")[1]
+
+    def timeout(self, seconds: float) -> aiohttp.ClientTimeout:
+        return self._timeout(seconds)
 
     def _timeout(self, seconds: float) -> aiohttp.ClientTimeout:
         # As httpx.Timeout(seconds) was: connecting (pool wait included) and each read; no limit on the whole call,

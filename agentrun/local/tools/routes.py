@@ -161,17 +161,19 @@ async def invoke(request: Request) -> Response:
             raise not_found(f"tool {tool.name} has no function {wanted} (it has {sorted(tool.spec.functions)})")
         arguments, timeout = await _invocation(request)
         call.check_arguments(function, arguments)
-        if not tool.spec.server:
+        server = tool.spec.server
+        if not server:
             raise unusable_spec(f"tool {tool.name}'s protocolSpec has no servers[0].url: add the upstream's base URL")
         try:
             inject = injection(tool.credential) if tool.credential else Injection()
         except CredentialUnusable as exc:
             raise credential_unusable(f"tool {tool.name} cannot be called: {exc}") from None
-        prepared = call.build(function, tool.spec.server, arguments, inject)
+        prepared = call.build(function, server, arguments, inject)
         result = await until_disconnect(
             request.receive,
             lambda: call.send(
-                state.models.upstreams.client,
+                state.models.upstreams,
+                server,
                 function,
                 prepared,
                 timeout=timeout or tool.timeout,
