@@ -1,4 +1,5 @@
-"""Work that stops when the caller leaves, for the gateway's hot path. The work runs in the request's own task,
+"""Work that stops when the caller leaves, for the gateway's and the tool calls' hot paths (work whose cleanup needs no
+shield). The work runs in the request's own task,
 which a watcher task cancels once, natively, when the caller disconnects (ClientDisconnected is raised then): no
 task for the work, no anyio scope, so the answer is sent in the very loop turn the upstream's arrives (bench/models.py;
 `agentrun.local.asgi.until_disconnect` keeps its own task for the sandbox's shielded cleanups)."""

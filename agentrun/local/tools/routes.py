@@ -20,8 +20,9 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from agentrun.local.asgi import ClientDisconnected, until_disconnect
+from agentrun.local.asgi import ClientDisconnected
 from agentrun.local.credential_use import CredentialUse
+from agentrun.local.models.watch import until_disconnect
 from agentrun.local.requests import BodyTooLarge, read_json
 from agentrun.local.resources import TOOL
 from agentrun.local.responses import REQUEST_ID_HEADER, client_left, request_id
