@@ -1,8 +1,8 @@
-"""Work that stops when the caller leaves, for the gateway's and the tool calls' hot paths (work whose cleanup needs no
-shield). The work runs in the request's own task,
-which a watcher task cancels once, natively, when the caller disconnects (ClientDisconnected is raised then): no
-task for the work, no anyio scope, so the answer is sent in the very loop turn the upstream's arrives (bench/models.py;
-`agentrun.local.asgi.until_disconnect` keeps its own task for the sandbox's shielded cleanups)."""
+"""Work that stops when the caller leaves, for the hot paths of the gateway and of tool calls (work whose cleanup
+needs no shield). The work runs in the request's own task, which a watcher task cancels once, natively, when the
+caller disconnects (ClientDisconnected is raised then): no task for the work, no anyio scope, so the answer is sent
+in the very loop turn the upstream's arrives (bench/models.py; `agentrun.local.asgi.until_disconnect` keeps a task
+of its own for the sandbox's shielded cleanups)."""
 
 from __future__ import annotations
 
