@@ -110,7 +110,8 @@ async def workloads(sdk: AsyncAgentRun, upstream: str, names: list[str]) -> dict
         signature = DataPlaneSignature(sdk.config)
         calls["gateway"] = lambda: raw.post(url, json=body, auth=signature)
     if "runtime" in names:
-        await sdk.agent_runtimes.create("prof", code=code(AGENT))
+        runtime = await sdk.agent_runtimes.create("prof", code=code(AGENT))
+        await runtime.wait_until_ready()
         route = f"{sdk.config.data_base_url()}/agent-runtimes/prof/endpoints/Default/invocations"
         signature = DataPlaneSignature(sdk.config)
         calls["runtime"] = lambda: raw.post(route, json={}, auth=signature)

@@ -10,6 +10,7 @@ start 503; a Container runtime 501.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import logging
 import random
@@ -24,7 +25,9 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 from starlette.types import Receive, Scope, Send
 
+from agentrun.local.asgi import ClientDisconnected
 from agentrun.local.credential_use import credential_problem
+from agentrun.local.models.watch import until_disconnect
 from agentrun.local.resources import AGENT_RUNTIME, AGENT_RUNTIME_ENDPOINT, AGENT_RUNTIME_VERSION
 from agentrun.local.responses import LocalAPIError
 from agentrun.local.runtimes.manager import BUILD_FIELD, CONTAINER_REASON, Lease, RuntimeManager
@@ -157,34 +160,28 @@ class _Relay(Response):
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        # The relay runs in the request's own task; a caller who leaves cancels it (the watch also reads the rest of
+        # a request body the instance did not read).
         try:
-            async with anyio.create_task_group() as group:
-
-                async def stream() -> None:
-                    await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
-                    broken: Exception | None = None
-                    try:
-                        async for chunk in self.upstream.aiter_raw():
-                            await send({"type": "http.response.body", "body": chunk, "more_body": True})
-                    except httpx.TransportError as exc:  # the framing broke off: the instance went away mid-answer
-                        broken = exc
-                    if broken is not None or (self.close_delimited and await self._exited()):
-                        await self._cut_off(send)
-                    else:
-                        await send({"type": "http.response.body", "body": b"", "more_body": False})
-                    group.cancel_scope.cancel()
-
-                async def watch() -> None:
-                    while (await receive())["type"] != "http.disconnect":
-                        pass  # the rest of a request body the instance did not read
-                    group.cancel_scope.cancel()
-
-                group.start_soon(stream)
-                group.start_soon(watch)
+            with contextlib.suppress(ClientDisconnected):
+                await until_disconnect(receive, lambda: self._stream(send))
         finally:
             with anyio.CancelScope(shield=True):
                 await self.upstream.aclose()
                 self.manager.release(self.lease)
+
+    async def _stream(self, send: Send) -> None:
+        await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
+        broken: Exception | None = None
+        try:
+            async for chunk in self.upstream.aiter_raw():
+                await send({"type": "http.response.body", "body": chunk, "more_body": True})
+        except httpx.TransportError as exc:  # the framing broke off: the instance went away mid-answer
+            broken = exc
+        if broken is not None or (self.close_delimited and await self._exited()):
+            await self._cut_off(send)
+        else:
+            await send({"type": "http.response.body", "body": b"", "more_body": False})
 
     async def _exited(self) -> bool:
         """Whether the instance exited as its close-delimited answer ended (its exit is seen a moment after)."""
