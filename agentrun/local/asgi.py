@@ -107,6 +107,45 @@ async def until_disconnect(receive: Receive, work: Callable[[], Awaitable[T]]) -
     return job.result()
 
 
+async def until_disconnect_here(receive: Receive, work: Callable[[], Awaitable[T]]) -> T:
+    """`await work()` in this very task, cancelled once, natively, as soon as the client disconnects
+    (ClientDisconnected is raised then; the work's cleanup, even one that waits, runs to its end). What `work` raises
+    is raised as it is; so is a cancellation of the caller, which reaches the work the same way.
+
+    No task for the work and no anyio scope, so its answer goes out in the very loop turn its input arrives (the hot
+    paths whose cleanup needs no shield: the gateway, tool calls, agent invocations; bench/models.py). Unlike
+    `until_disconnect`, a second cancellation of the caller reaches the work's cleanup, shielded or not (code
+    execution keeps `until_disconnect`: a temporary context is deleted whatever happens; measured, the task it
+    saves was worth 0.02 ms per run_code)."""
+    task = asyncio.current_task()
+    assert task is not None
+    why: list[BaseException | None] = []  # set by the watcher when it cancels the task: None if the caller left
+
+    async def watch() -> None:
+        try:
+            while (await receive())["type"] != "http.disconnect":
+                pass
+            why.append(None)
+        except Exception as failure:  # the server's receive failed: the work cannot go on either
+            why.append(failure)
+        task.cancel()
+
+    watcher = asyncio.get_running_loop().create_task(watch())
+    try:
+        answer = await work()
+    except asyncio.CancelledError:
+        if why and task.uncancel() == 0:  # the watcher's cancellation, and no other
+            if why[0] is not None:
+                raise why[0] from None
+            raise ClientDisconnected from None
+        raise
+    finally:
+        watcher.cancel()
+    if why:  # the work swallowed the watcher's cancellation: it counts no more
+        task.uncancel()
+    return answer
+
+
 class WorkingResponse(Response):
     """A response that does its work while answering (`_respond`), so one task owns everything the work starts and
     a client disconnect (watched alongside) cancels it. Until `_started` (the first byte sent) errors propagate to

@@ -1,8 +1,9 @@
 """The disconnect watch of the streaming answers (agentrun/local/asgi.py until_disconnect): the work's answer or error
 comes back as it is; a caller leaving cancels the work as an anyio task group would (ClientDisconnected), so the
 cleanups the work shields run to their end; cancelling the request cancels the work, waits for its cleanup, and the
-cancellation goes on as the one that came (an anyio scope around the call still catches its own). The gateway's own
-watch (agentrun/local/models/watch.py, tests/local/models/test_gateway_watch.py) gives the same answers and errors.
+cancellation goes on as the one that came (an anyio scope around the call still catches its own). The watch in
+the request's own task (`until_disconnect_here`, tests/local/test_local_disconnect_here.py) gives the same answers
+and errors.
 `receive` is a test double for the ASGI server's: it answers `http.disconnect` when told to."""
 
 from __future__ import annotations
@@ -15,13 +16,12 @@ import anyio
 import pytest
 from local_helpers import LeavingReceive as _Receive
 
-from agentrun.local.asgi import ClientDisconnected, until_disconnect
-from agentrun.local.models import watch as gateway_watch
+from agentrun.local.asgi import ClientDisconnected, until_disconnect, until_disconnect_here
 
 Watch = Callable[[Any, Callable[[], Awaitable[int]]], Awaitable[int]]
 
 
-@pytest.mark.parametrize("watch", [until_disconnect, gateway_watch.until_disconnect], ids=["asgi", "gateway"])
+@pytest.mark.parametrize("watch", [until_disconnect, until_disconnect_here], ids=["own task", "here"])
 async def test_the_answer_and_the_error_of_the_work_come_back_as_they_are(watch: Watch) -> None:
     async def answer() -> int:
         await asyncio.sleep(0)

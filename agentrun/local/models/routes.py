@@ -24,7 +24,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from agentrun.local.asgi import ClientDisconnected
+from agentrun.local.asgi import ClientDisconnected, until_disconnect_here
 from agentrun.local.models import tokens
 from agentrun.local.models.access import Caller, authorize, require_signature
 from agentrun.local.models.cache import Cached, cache_key
@@ -36,7 +36,6 @@ from agentrun.local.models.routing import plan, served_models
 from agentrun.local.models.targets import Backend, Target, resolve
 from agentrun.local.models.upstream import Answered, Streaming
 from agentrun.local.models.usage import Meter, Tally, UsageKey
-from agentrun.local.models.watch import until_disconnect
 from agentrun.local.requests import BodyTooLarge, body_up_to, parse_body, size_text
 from agentrun.local.responses import REQUEST_ID_HEADER, client_left, request_id
 from agentrun.local.schema import BodyError
@@ -188,7 +187,7 @@ async def _serve(request: Request, op: Operation) -> Response:
                 raise
 
         # One watcher for both waits (a queue slot, then the upstream): a task per request, not two.
-        outcome = await until_disconnect(request.receive, admit_and_forward)
+        outcome = await until_disconnect_here(request.receive, admit_and_forward)
         backend = outcome.attempt.backend
         model = outcome.attempt.model or (requested if isinstance(requested, str) else "") or ""
         usage_key = _usage_key(target, caller, outcome, model)

@@ -25,9 +25,8 @@ from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 from starlette.types import Receive, Scope, Send
 
-from agentrun.local.asgi import ClientDisconnected
+from agentrun.local.asgi import ClientDisconnected, until_disconnect_here
 from agentrun.local.credential_use import credential_problem
-from agentrun.local.models.watch import until_disconnect
 from agentrun.local.resources import AGENT_RUNTIME, AGENT_RUNTIME_ENDPOINT, AGENT_RUNTIME_VERSION
 from agentrun.local.responses import LocalAPIError
 from agentrun.local.runtimes.manager import BUILD_FIELD, CONTAINER_REASON, Lease, RuntimeManager
@@ -164,7 +163,7 @@ class _Relay(Response):
         # a request body the instance did not read).
         try:
             with contextlib.suppress(ClientDisconnected):
-                await until_disconnect(receive, lambda: self._stream(send))
+                await until_disconnect_here(receive, lambda: self._stream(send))
         finally:
             with anyio.CancelScope(shield=True):
                 await self.upstream.aclose()

@@ -20,9 +20,8 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import BaseRoute, Route
 
-from agentrun.local.asgi import ClientDisconnected
+from agentrun.local.asgi import ClientDisconnected, until_disconnect_here
 from agentrun.local.credential_use import CredentialUse
-from agentrun.local.models.watch import until_disconnect
 from agentrun.local.requests import BodyTooLarge, read_json
 from agentrun.local.resources import TOOL
 from agentrun.local.responses import REQUEST_ID_HEADER, client_left, request_id
@@ -170,7 +169,7 @@ async def invoke(request: Request) -> Response:
         except CredentialUnusable as exc:
             raise credential_unusable(f"tool {tool.name} cannot be called: {exc}") from None
         prepared = call.build(function, server, arguments, inject)
-        result = await until_disconnect(
+        result = await until_disconnect_here(
             request.receive,
             lambda: call.send(
                 state.models.upstreams,

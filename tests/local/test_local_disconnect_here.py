@@ -1,4 +1,5 @@
-"""The gateway's disconnect watch (agentrun/local/models/watch.py): a caller leaving cancels the work
+"""The disconnect watch in the request's own task (agentrun/local/asgi.py until_disconnect_here, used by the hot
+paths): a caller leaving cancels the work
 (ClientDisconnected), and cancelling the request cancels the work and waits for its cleanup, even one that is not
 shielded (the work's answer and error: tests/local/test_local_disconnect.py, for both watches). `receive` is a test
 double for the ASGI server's: it answers `http.disconnect` when told to."""
@@ -11,7 +12,7 @@ import pytest
 from local_helpers import LeavingReceive as _Receive
 
 from agentrun.local.asgi import ClientDisconnected
-from agentrun.local.models.watch import until_disconnect
+from agentrun.local.asgi import until_disconnect_here as until_disconnect
 
 
 async def test_a_caller_leaving_cancels_the_work_once_so_a_cleanup_that_waits_finishes() -> None:
