@@ -17,7 +17,7 @@ from typing import Any
 
 import anyio
 import anyio.to_thread
-from anyio.abc import UNIXSocketStream
+from anyio.abc import SocketAttribute, UNIXSocketStream
 
 logger = logging.getLogger("agentrun.local.sandbox")
 
@@ -32,20 +32,46 @@ CREDENTIALS = struct.Struct("3i")
 
 class Lines:
     """Newline-delimited JSON over a unix socket stream. It keeps its own buffer (rather than anyio's
-    BufferedByteReceiveStream) so that `has_message` can say, without reading, whether a whole message waits."""
+    BufferedByteReceiveStream) so that `has_message` can say, without reading, whether a whole message waits.
+
+    Messages are sent and read on the stream's socket itself, and wait for the loop only when the socket cannot take
+    or give bytes at once: the stream's own send and receive begin with a trip through the event loop each (a
+    checkpoint), and an execution's round trip sits on that path twice."""
 
     def __init__(self, stream: UNIXSocketStream, leftover: bytes = b"") -> None:
         self.stream = stream
+        self._socket: socket.socket = stream.extra(SocketAttribute.raw_socket)
         self.buffer = bytearray(leftover)
         self._scanned = 0  # bytes of the buffer known to hold no newline
         self.broken: str | None = None  # why the peer was cut off, when it broke the protocol
 
     async def send(self, message: dict[str, Any], fds: list[int] | None = None) -> None:
+        """Raises anyio.BrokenResourceError when the peer has gone."""
         data = json.dumps(message, separators=(",", ":")).encode() + b"\n"
         if fds:
             await self.stream.send_fds(data, fds)
-        else:
-            await self.stream.send(data)
+            return
+        view = memoryview(data)
+        while view:
+            try:
+                view = view[self._socket.send(view) :]
+            except BlockingIOError:
+                await anyio.wait_writable(self._socket)
+            except OSError as exc:
+                raise anyio.BrokenResourceError from exc
+
+    async def _receive_some(self) -> bytes:
+        """What the socket holds (waiting until it holds something); b"" once the peer has gone or it is closed."""
+        while True:
+            try:
+                return self._socket.recv(65536)
+            except BlockingIOError:
+                try:
+                    await anyio.wait_readable(self._socket)
+                except anyio.ClosedResourceError:  # closed meanwhile (aclose)
+                    return b""
+            except OSError:
+                return b""
 
     def has_message(self) -> bool:
         """Whether a whole message is already buffered (the next `receive` answers without waiting)."""
@@ -76,13 +102,13 @@ class Lines:
                 logger.warning("a sandbox process sent a message over %d bytes; dropping the connection", MAX_MESSAGE)
                 return None
             self._scanned = len(self.buffer)
-            try:
-                chunk = await self.stream.receive()
-            except (anyio.EndOfStream, anyio.BrokenResourceError, anyio.ClosedResourceError):
+            chunk = await self._receive_some()
+            if not chunk:
                 return None
             self.buffer += chunk
 
     async def aclose(self) -> None:
+        anyio.notify_closing(self._socket)  # a read or write waiting on it ends (ClosedResourceError)
         with anyio.CancelScope(shield=True):
             await self.stream.aclose()
 
