@@ -14,6 +14,7 @@ from starlette.types import Send
 
 ENCODE_IN_THREAD = 256 * 1024  # characters: larger values are encoded in a worker thread, away from the event loop
 BODY_CHUNK = 1024 * 1024  # bytes of a JSON answer gathered per send
+SMALL_ANSWER = 64 * 1024  # characters (estimated): an answer below this is encoded whole
 
 
 class ChunkedBody:
@@ -48,7 +49,11 @@ class ChunkedBody:
 
 async def send_json(send: Send, answer: Mapping[str, Any], *, split: str | None = None) -> None:
     """Send `answer` as the whole (already started) response body: each top-level value encoded on its own, and
-    each item of the list under `split` too, so no piece is larger than one field or one item."""
+    each item of the list under `split` too, so no piece is larger than one field or one item. A small answer (the
+    usual one) is encoded and sent in one piece: the same bytes, for a fraction of the work."""
+    if _rough_size(answer) < SMALL_ANSWER:
+        await send({"type": "http.response.body", "body": _dumps(answer), "more_body": False})
+        return
     body = ChunkedBody(send)
     for piece in _pieces(answer, split):
         await body.write(piece if isinstance(piece, bytes) else await encode_json(piece))
