@@ -3,7 +3,8 @@
 
     python bench/import_time.py [--runs 15]
 
-Each statement runs in a fresh interpreter; the figure is wall time minus the bare interpreter's start-up.
+Each statement runs in a fresh interpreter, in rounds of one of each; the figure is wall time minus the bare
+interpreter's start-up.
 Reports min and median (min is the better estimate on a noisy machine) and the ratio to `import httpx`.
 """
 
@@ -36,22 +37,29 @@ STATEMENTS = {
 ENV = {key: value for key, value in os.environ.items() if key != "PYTHONDONTWRITEBYTECODE"}
 
 
-def measure(statement: str, runs: int) -> list[float]:
-    samples = []
+def measure(statement: str) -> float:
+    started = time.perf_counter()
+    subprocess.run([sys.executable, "-c", statement], check=True, env=ENV)
+    return (time.perf_counter() - started) * 1000
+
+
+def measure_all(runs: int) -> dict[str, list[float]]:
+    """`runs` samples of every statement, taken in rounds (one of each per round), so the machine's drift over the
+    run (these machines share their CPUs) falls on every statement alike instead of on whichever ran last."""
+    results: dict[str, list[float]] = {name: [] for name in STATEMENTS}
     for _ in range(runs):
-        started = time.perf_counter()
-        subprocess.run([sys.executable, "-c", statement], check=True, env=ENV)
-        samples.append((time.perf_counter() - started) * 1000)
-    return samples
+        for name, statement in STATEMENTS.items():
+            results[name].append(measure(statement))
+    return results
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=15)
+    parser.add_argument("--runs", type=int, default=20)
     args = parser.parse_args()
     for statement in STATEMENTS.values():  # warm the page cache and write the bytecode of every module measured
-        measure(statement, 1)
-    results = {name: measure(stmt, args.runs) for name, stmt in STATEMENTS.items()}
+        measure(statement)
+    results = measure_all(args.runs)
     bare_min = min(results["bare interpreter"])
     bare_med = statistics.median(results["bare interpreter"])
     httpx_min = min(results["import httpx"]) - bare_min

@@ -4,8 +4,6 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import IO, Any, BinaryIO, Literal
 
-from attrs import define
-
 
 class Unset:
     def __bool__(self) -> Literal[False]:
@@ -25,7 +23,7 @@ FileTypes = (
 RequestFiles = list[tuple[str, FileTypes]]
 
 
-@define
+@dataclass(slots=True)  # a dataclass, not attrs: importing an API module does not import attrs (~12 ms)
 class File:
     """Contains information for file uploads"""
 
