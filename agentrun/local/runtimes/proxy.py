@@ -18,17 +18,20 @@ from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Any
 
+import aiohttp
 import anyio
 import httpx
 from starlette.requests import Request
 from starlette.responses import Response
 from starlette.routing import BaseRoute, Route
 from starlette.types import Receive, Scope, Send
+from yarl import URL
 
 from agentrun.local.asgi import ClientDisconnected, until_disconnect_here
 from agentrun.local.credential_use import credential_problem
 from agentrun.local.resources import AGENT_RUNTIME, AGENT_RUNTIME_ENDPOINT, AGENT_RUNTIME_VERSION
 from agentrun.local.responses import LocalAPIError
+from agentrun.local.runtimes.instances import Instance
 from agentrun.local.runtimes.manager import BUILD_FIELD, CONTAINER_REASON, Lease, RuntimeManager
 from agentrun.local.state import state_of
 from agentrun.local.store import Store, Tx
@@ -45,6 +48,11 @@ _NOT_FORWARDED = frozenset({
     "connection", "keep-alive", "proxy-authenticate", "proxy-authorization", "te", "trailer", "transfer-encoding",
     "upgrade", "host", "agentrun-authorization",
 })  # fmt: skip
+
+
+WHOLE_BODY = 1024 * 1024  # bytes: a request body of a known length up to this is read whole before it is sent
+# Headers aiohttp would add that httpx did not send (its Accept and Accept-Encoding stay, as httpx's did).
+_NOT_ADDED = frozenset({"Content-Type"})
 
 
 def _unavailable(message: str) -> LocalAPIError:
@@ -138,24 +146,79 @@ def _forwarded_headers(request: Request) -> list[tuple[str, str]]:
     return [(k, v) for k, v in request.headers.items() if k.lower() not in _NOT_FORWARDED]
 
 
+class _Answer:
+    """The instance's answer, whichever client fetched it: its status, its headers and its body as it arrives
+    (`chunks` raises `_Broken` when the framing broke off, the instance going away mid-answer)."""
+
+    status_code: int
+    headers: list[tuple[str, str]]  # as they came, names in any case
+
+    def chunks(self) -> AsyncIterator[bytes]:
+        raise NotImplementedError
+
+    async def aclose(self) -> None:
+        raise NotImplementedError
+
+    def header(self, name: str) -> str:
+        return next((value for key, value in self.headers if key.lower() == name), "")
+
+
+class _Broken(Exception):
+    pass
+
+
+class _HttpxAnswer(_Answer):
+    def __init__(self, upstream: httpx.Response) -> None:
+        self.upstream = upstream
+        self.status_code = upstream.status_code
+        self.headers = upstream.headers.multi_items()
+
+    async def chunks(self) -> AsyncIterator[bytes]:
+        try:
+            async for chunk in self.upstream.aiter_raw():
+                yield chunk
+        except httpx.TransportError as exc:
+            raise _Broken(str(exc)) from exc
+
+    async def aclose(self) -> None:
+        await self.upstream.aclose()
+
+
+class _AiohttpAnswer(_Answer):
+    def __init__(self, upstream: aiohttp.ClientResponse) -> None:
+        self.upstream = upstream
+        self.status_code = upstream.status
+        self.headers = [(key.decode("latin-1"), value.decode("latin-1")) for key, value in upstream.raw_headers]
+
+    async def chunks(self) -> AsyncIterator[bytes]:
+        try:
+            async for chunk in self.upstream.content.iter_any():
+                yield chunk
+        except aiohttp.ClientError as exc:
+            raise _Broken(str(exc)) from exc
+
+    async def aclose(self) -> None:
+        self.upstream.release()  # read to its end: back to the pool; otherwise the connection is closed
+
+
 class _Relay(Response):
     """Streams the instance's answer to the caller; ends the upstream request when the caller leaves, and releases
     the instance on every path. An instance that exits mid-answer never looks like a complete answer: an event
     stream gets an error event (INSTANCE_EXITED, readable as an OpenAI stream error and as an AG-UI RUN_ERROR), and
     the body is cut off without its end, so any HTTP client sees an incomplete read."""
 
-    def __init__(self, manager: RuntimeManager, lease: Lease, upstream: httpx.Response, name: str) -> None:
+    def __init__(self, manager: RuntimeManager, lease: Lease, upstream: _Answer, name: str) -> None:
         self.manager, self.lease, self.upstream, self.name = manager, lease, upstream, name
         instance = lease.instance
         self.status_code = upstream.status_code
         self.background = None
-        headers = [(k, v) for k, v in upstream.headers.multi_items() if k.lower() not in _NOT_FORWARDED]
+        headers = [(k, v) for k, v in upstream.headers if k.lower() not in _NOT_FORWARDED]
         headers.append((INSTANCE_HEADER, instance.id))
         self.raw_headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers]
-        self.event_stream = upstream.headers.get("content-type", "").startswith("text/event-stream")
+        self.event_stream = upstream.header("content-type").startswith("text/event-stream")
         # Without a length or chunked framing, the end of the body is the connection's close: a crash looks alike.
-        self.close_delimited = "content-length" not in upstream.headers and "chunked" not in upstream.headers.get(
-            "transfer-encoding", ""
+        self.close_delimited = not upstream.header("content-length") and "chunked" not in upstream.header(
+            "transfer-encoding"
         )
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -171,13 +234,13 @@ class _Relay(Response):
 
     async def _stream(self, send: Send) -> None:
         await send({"type": "http.response.start", "status": self.status_code, "headers": self.raw_headers})
-        broken: Exception | None = None
+        broken = False
         try:
-            async for chunk in self.upstream.aiter_raw():
+            async for chunk in self.upstream.chunks():
                 await send({"type": "http.response.body", "body": chunk, "more_body": True})
-        except httpx.TransportError as exc:  # the framing broke off: the instance went away mid-answer
-            broken = exc
-        if broken is not None or (self.close_delimited and await self._exited()):
+        except _Broken:  # the framing broke off: the instance went away mid-answer
+            broken = True
+        if broken or (self.close_delimited and await self._exited()):
             await self._cut_off(send)
         else:
             await send({"type": "http.response.body", "body": b"", "more_body": False})
@@ -226,17 +289,9 @@ async def invoke(request: Request) -> Response:
     manager.route_session(target.runtime_id, endpoint, session, target.version)
     instance = lease.instance
     try:
-        path = "/" + str(request.path_params.get("invocationPath", ""))
-        query = request.url.query
-        upstream_request = instance.client.build_request(
-            request.method,
-            instance.base_url + path + (f"?{query}" if query else ""),
-            headers=_forwarded_headers(request),
-            content=_body(request) if request.method not in ("GET", "HEAD") else None,
-        )
         try:
-            upstream = await instance.client.send(upstream_request, stream=True)
-        except httpx.TransportError as exc:
+            upstream = await _forward(instance, request)
+        except (httpx.TransportError, aiohttp.ClientError, OSError) as exc:
             raise LocalAPIError(
                 502, "ERR_BAD_GATEWAY", f"agent runtime {name}: its instance did not answer ({exc!r}); its last "
                 f"output:\n{instance.output_tail()[-1000:]}",
@@ -250,6 +305,29 @@ async def invoke(request: Request) -> Response:
         await upstream.aclose()
         manager.release(lease)
         raise
+
+
+async def _forward(instance: Instance, request: Request) -> _Answer:
+    """The request, sent to the instance. A body of a known length up to WHOLE_BODY (the usual JSON) is read first
+    and goes with the head through aiohttp; any other body streams through, chunk by chunk, through httpx (which
+    sends all of it before it reads the answer: nothing else then reads the caller's side of the request)."""
+    path = "/" + str(request.path_params.get("invocationPath", ""))
+    query = request.url.query
+    url = httpx.URL(instance.base_url + path + (f"?{query}" if query else ""))
+    headers = _forwarded_headers(request)
+    length = request.headers.get("content-length", "")
+    streams = request.method not in ("GET", "HEAD")
+    if instance.session is not None and (not streams or (length.isdigit() and int(length) <= WHOLE_BODY)):
+        body = await request.body() if streams else None
+        answer = await instance.session.request(
+            request.method, URL(str(url), encoded=True), headers=headers, data=body, allow_redirects=False,
+            compress=None, skip_auto_headers=_NOT_ADDED,
+        )  # fmt: skip
+        return _AiohttpAnswer(answer)
+    built = instance.client.build_request(
+        request.method, url, headers=headers, content=_body(request) if streams else None
+    )
+    return _HttpxAnswer(await instance.client.send(built, stream=True))
 
 
 def routes() -> list[BaseRoute]:

@@ -16,6 +16,7 @@ from test_runtime_deploy import settled
 
 from agentrun.client import AsyncAgentRun
 from agentrun.local import LocalServer
+from agentrun.local.runtimes.proxy import WHOLE_BODY
 
 
 def _path(name: str, rest: str, endpoint: str = "Default") -> str:
@@ -92,6 +93,10 @@ async def test_post_body_reaches_the_agent(client: AsyncAgentRun, raw: httpx.Asy
     name, _ = await deploy(client)
     answer = await call(raw, local, "POST", _path(name, "echo"), json={"hello": "agent"})
     assert answer.status_code == 200 and json.loads(answer.json()["echo"]) == {"hello": "agent"}
+    # A body over proxy.WHOLE_BODY is not read whole first: it streams through to the agent (another client).
+    large = {"hello": "x" * (WHOLE_BODY + 1000)}
+    answer = await call(raw, local, "POST", _path(name, "echo"), json=large)
+    assert answer.status_code == 200 and json.loads(answer.json()["echo"]) == large
 
 
 async def test_absent_failed_and_container_runtimes(

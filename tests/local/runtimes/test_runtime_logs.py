@@ -44,7 +44,12 @@ async def test_logs_of_each_instance(client: AsyncAgentRun, raw: httpx.AsyncClie
 async def test_logs_are_bounded(client: AsyncAgentRun, raw: httpx.AsyncClient, local: LocalServer) -> None:
     name, _ = await deploy(client)
     assert (await call(raw, local, "GET", _path(name, "spam-3000"))).status_code == 200  # ~3 MiB written
-    entry = (await _logs(raw, local, name)).json()["instances"][0]
+    # The output is collected beside the answer, not before it: wait until its last line has been read.
+    with anyio.fail_after(10):
+        entry = (await _logs(raw, local, name)).json()["instances"][0]
+        while "00002999" not in entry["output"]:
+            await anyio.sleep(0.05)
+            entry = (await _logs(raw, local, name)).json()["instances"][0]
     assert 512 * 1024 <= len(entry["output"]) <= 1024 * 1024 + 4096
     assert entry["droppedBytes"] >= 3000 * 1024 - len(entry["output"]) - 4096
     assert "00002999" in entry["output"] and "00000000" not in entry["output"]  # the most recent output is kept
