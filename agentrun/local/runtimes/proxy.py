@@ -1,6 +1,7 @@
 """Invocation (openapi/data.yaml, InvokeAgentRuntime*): `ANY /agent-runtimes/{name}/endpoints/{endpoint}/invocations/
-{path}` is forwarded to an instance of the version the endpoint serves, as `{path}` on the instance's port. Bodies
-stream both ways, chunk by chunk (SSE included); a caller that disconnects closes the upstream request.
+{path}` is forwarded to an instance of the version the endpoint serves, as `{path}` on the instance's port. Answers
+stream back chunk by chunk (SSE included); a request body streams through too, unless it is small with a known length
+(the usual JSON), which goes whole with the head (`_forward`). A caller that disconnects closes the upstream request.
 
 The endpoint `Default` serves LATEST when the runtime has no endpoint of that name (the SDK invokes `Default` when
 none is named). Unknown runtimes and endpoints answer 404; a runtime whose credentialName is disabled or missing
@@ -14,6 +15,7 @@ import contextlib
 import json
 import logging
 import random
+from abc import ABC, abstractmethod
 from collections.abc import AsyncIterator, Callable
 from dataclasses import dataclass
 from typing import Any
@@ -146,18 +148,18 @@ def _forwarded_headers(request: Request) -> list[tuple[str, str]]:
     return [(k, v) for k, v in request.headers.items() if k.lower() not in _NOT_FORWARDED]
 
 
-class _Answer:
+class _Answer(ABC):
     """The instance's answer, whichever client fetched it: its status, its headers and its body as it arrives
     (`chunks` raises `_Broken` when the framing broke off, the instance going away mid-answer)."""
 
     status_code: int
     headers: list[tuple[str, str]]  # as they came, names in any case
 
-    def chunks(self) -> AsyncIterator[bytes]:
-        raise NotImplementedError
+    @abstractmethod
+    def chunks(self) -> AsyncIterator[bytes]: ...
 
-    async def aclose(self) -> None:
-        raise NotImplementedError
+    @abstractmethod
+    async def aclose(self) -> None: ...
 
     def header(self, name: str) -> str:
         return next((value for key, value in self.headers if key.lower() == name), "")
