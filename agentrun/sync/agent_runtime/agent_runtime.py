@@ -30,7 +30,6 @@ from agentrun_control_api.models import AgentRuntimeEndpoint as AgentRuntimeEndp
 from agentrun import errors
 from agentrun._core.http import CallOptions
 from agentrun._core.portal import SyncHttpCore, call_back, in_thread
-from agentrun.agent_runtime.packaging import CodePackage, default_command, load_package
 from agentrun.sync._core.bound import BoundResource, WireText, forwarder, updater
 from agentrun.sync._core.paging import SyncPager
 from agentrun.sync._core.resource import (
@@ -62,6 +61,8 @@ if TYPE_CHECKING:
         NetworkConfiguration,
     )
     from agentrun_data_api.models import AgentRuntimeLogs
+
+    from agentrun.agent_runtime.packaging import CodePackage
 
     class AgentRuntimeQuery(ListAgentRuntimesFilters, ListOptions):
         """The filters and paging of `agent_runtimes.list`."""
@@ -134,6 +135,20 @@ def _endpoints_state(endpoints: list[AgentRuntimeEndpoint]) -> str:
         return "DELETED"
     failed = any(text_of(e.status).upper() == control_models.ResourceStatus.DELETE_FAILED for e in endpoints)
     return control_models.ResourceStatus.DELETE_FAILED if failed else control_models.ResourceStatus.DELETING
+
+
+# The packaging module (zip, CRC-64) is loaded by a deploy's first step, in its worker thread: an SDK that never
+# deploys never imports it.
+def _default_command(source: str | os.PathLike[str] | bytes, language: str) -> list[str]:
+    from agentrun.agent_runtime.packaging import default_command
+
+    return default_command(source, language)
+
+
+def _load_package(source: str | os.PathLike[str] | bytes) -> CodePackage:
+    from agentrun.agent_runtime.packaging import load_package
+
+    return load_package(source)
 
 
 class AgentRuntimes(ControlAPI):
@@ -252,13 +267,13 @@ class AgentRuntimes(ControlAPI):
         last lines. `command` defaults to the folder's main.py/app.py (index.js/main.js for nodejs languages).
         `on_progress` (plain functions) is told each step as text."""
         if command is None:
-            command = in_thread(lambda: default_command(source, language))
+            command = in_thread(lambda: _default_command(source, language))
         call_back(on_progress, f"packaging {source if not isinstance(source, bytes | bytearray) else 'zip'}")
 
         entry = list(command)
 
         def pack() -> tuple[CodePackage, dict[str, object]]:  # zip and CRC-64 off the event loop
-            package = load_package(source)
+            package = _load_package(source)
             return package, package.code_configuration(language=language, command=entry)
 
         package, code = in_thread(pack)
