@@ -1,12 +1,10 @@
-"""The event loop's clock, read directly. `anyio.current_time()` reads the same clock on asyncio (the only event loop
-the server runs: uvicorn is asyncio-only) but finds the backend through sniffio on every call, ~1 us each, several
-times per request on the sandbox paths."""
+"""The server's clock for the durations and deadlines it computes itself (a sandbox's idle time, an execution's
+timeout): `time.monotonic`. Only relative delays are handed to anyio, so it need not be the event loop's clock; and
+reading the loop's clock costs a system call on Python 3.11 (asking asyncio for the running loop checks the process
+id every time), several times per request on the sandbox paths."""
 
 from __future__ import annotations
 
-import asyncio
+from time import monotonic as now
 
-
-def loop_time() -> float:
-    """Seconds on the running event loop's monotonic clock (what anyio's deadlines and `current_time()` use)."""
-    return asyncio.get_running_loop().time()
+__all__ = ["now"]

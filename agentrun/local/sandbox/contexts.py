@@ -10,6 +10,7 @@ included) stops the cell.
 
 from __future__ import annotations
 
+import asyncio
 import contextlib
 import math
 import secrets
@@ -21,7 +22,7 @@ from typing import TYPE_CHECKING, Any, Literal
 import anyio
 import anyio.to_thread
 
-from agentrun.local.clock import loop_time
+from agentrun.local import clock
 from agentrun.local.sandbox import events as ev
 from agentrun.local.sandbox.cgroups import Cgroup
 from agentrun.local.sandbox.closing import AsyncClosing
@@ -60,10 +61,11 @@ class ContextHandle:
         self._cgroup = cgroup  # everything the worker started, whatever its session or parent (cgroups.py)
         self._killing = anyio.Lock()  # one kill at a time: the first closes the pidfd the others would use
         self._lines = lines
-        # fast_acquire: a free turn or lock is taken without a trip through the event loop (one execution at a time
-        # is the usual case); a cancelled caller still cannot take it.
-        self._turn = anyio.Semaphore(1, fast_acquire=True)
-        self._sending = anyio.Lock(fast_acquire=True)
+        # asyncio's own: a free turn or lock is taken without a trip through the event loop (one execution at a time
+        # is the usual case) and without asking for the running task (a system call on Python 3.11, as anyio's do).
+        # A caller cancelled meanwhile takes it and is cancelled at its next wait, which gives it back.
+        self._turn = asyncio.Semaphore(1)
+        self._sending = asyncio.Lock()
         self._running: str | None = None  # id of the execution the worker runs
         self._alive = True
 
@@ -180,6 +182,8 @@ class Execution(AsyncClosing):
 
     async def aclose(self) -> None:
         """Stop the execution if it still runs (interrupt, then kill) and free the context for the next one."""
+        if self._state == "done":  # ended (the usual way out): nothing runs, the turn is back
+            return
         with anyio.CancelScope(shield=True):
             await self._abort()
 
@@ -203,7 +207,7 @@ class Execution(AsyncClosing):
         self._holding = True
         if not context.alive:
             raise ContextDied(f"context {context.id} is no longer running; create a new one")
-        self._started = loop_time()
+        self._started = clock.now()
         if self.timeout is not None:
             self._deadline = self._started + self.timeout
         self._state = "running"
@@ -225,7 +229,7 @@ class Execution(AsyncClosing):
                 message = await context._lines.receive()
             else:
                 wake = self._kill_at if self._timed_out else self._deadline
-                with anyio.move_on_after(max(0.0, wake - loop_time())) as waiting:
+                with anyio.move_on_after(max(0.0, wake - clock.now())) as waiting:
                     message = await context._lines.receive()
                 if waiting.cancelled_caught:
                     await self._on_deadline()
@@ -242,7 +246,7 @@ class Execution(AsyncClosing):
 
     async def _on_deadline(self) -> None:
         """The timeout passed: SIGINT, repeated during the grace period, then SIGKILL of the process group."""
-        now = loop_time()
+        now = clock.now()
         if not self._timed_out:
             self._timed_out = True
         elif now >= self._grace_end:
@@ -287,7 +291,7 @@ class Execution(AsyncClosing):
         self._pending.append(ev.End("error", None, self._elapsed_ms()))
 
     def _elapsed_ms(self) -> int:
-        return int((loop_time() - self._started) * 1000) if self._started else 0
+        return int((clock.now() - self._started) * 1000) if self._started else 0
 
     def _finish(self) -> None:
         self._state = "done"
@@ -301,11 +305,11 @@ class Execution(AsyncClosing):
         """Shielded by the callers. Make sure the cell no longer runs, then free the context."""
         if self._state == "running" and self.context.alive:
             ended = False
-            deadline = loop_time() + INTERRUPT_GRACE
-            while not ended and loop_time() < deadline:
+            deadline = clock.now() + INTERRUPT_GRACE
+            while not ended and clock.now() < deadline:
                 if not self.context._signal(signal.SIGINT):
                     break
-                with anyio.move_on_after(min(SIGINT_REPEAT, max(0.0, deadline - loop_time()))):
+                with anyio.move_on_after(min(SIGINT_REPEAT, max(0.0, deadline - clock.now()))):
                     while True:
                         message = await self.context._lines.receive()
                         if message is None or (message.get("id") == self.id and message.get("type") == "end"):

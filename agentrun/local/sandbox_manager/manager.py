@@ -19,11 +19,11 @@ import anyio
 import anyio.to_thread
 from starlette.requests import Request
 
+from agentrun.local import clock
 from agentrun.local.asgi import ClientDisconnected, until_disconnect
 from agentrun.local.browser import chromium
 from agentrun.local.browser.warm import DEFAULT_SIZE as WARM_BROWSERS
 from agentrun.local.browser.warm import WarmBrowsers
-from agentrun.local.clock import loop_time
 from agentrun.local.resources import SANDBOX, TEMPLATE
 from agentrun.local.responses import LocalAPIError, already_exists, bad_request, conflict, not_found
 from agentrun.local.sandbox import SandboxEngine, SandboxHandle, SandboxNotFound
@@ -45,8 +45,8 @@ ABANDONED = "the client that created the sandbox disconnected before it was answ
 class _Running:
     handle: SandboxHandle
     idle_timeout: float  # seconds without a data-plane call before the sandbox is ended
-    ends_at: float  # anyio clock: the end of its maximum lifetime
-    last_active: float  # anyio clock
+    ends_at: float  # clock.now(): the end of its maximum lifetime
+    last_active: float  # clock.now()
     busy: int = 0  # long calls in progress (streams, commands): never idle while > 0
     paused: bool = False
     browser: chromium.Browser | None = None  # Browser and AllInOne sandboxes
@@ -68,7 +68,7 @@ class SandboxManager:
     def running(self, sandbox_id: str) -> SandboxHandle:
         """The engine sandbox, its idle timer restarted; 404 if it does not run, 409 while paused."""
         entry = self._entry(sandbox_id)
-        entry.last_active = loop_time()
+        entry.last_active = clock.now()
         return entry.handle
 
     @asynccontextmanager
@@ -76,12 +76,12 @@ class SandboxManager:
         """The engine sandbox, kept from idling out until the block exits (the end counts as activity too)."""
         entry = self._entry(sandbox_id)
         entry.busy += 1
-        entry.last_active = loop_time()
+        entry.last_active = clock.now()
         try:
             yield entry.handle
         finally:
             entry.busy -= 1
-            entry.last_active = loop_time()
+            entry.last_active = clock.now()
 
     def _entry(self, sandbox_id: str) -> _Running:
         entry = self._running.get(sandbox_id)
@@ -96,14 +96,14 @@ class SandboxManager:
         entry = self._entry(sandbox_id)
         if entry.browser is None or not entry.browser.alive:
             raise conflict(f"sandbox {sandbox_id} runs no browser: create it from a Browser or AllInOne template")
-        entry.last_active = loop_time()
+        entry.last_active = clock.now()
         return entry.browser
 
     def touch(self, sandbox_id: str) -> None:
         """Count a call as activity if the sandbox runs (a no-op otherwise)."""
         entry = self._running.get(sandbox_id)
         if entry is not None:
-            entry.last_active = loop_time()
+            entry.last_active = clock.now()
 
     # -- lifecycle ----------------------------------------------------------------------------------------------
     async def create(self, record: Doc) -> Doc:
@@ -164,7 +164,7 @@ class SandboxManager:
             with anyio.CancelScope(shield=True):
                 await self._store.transact(lambda tx: tx.delete(SANDBOX, sandbox_id))
             raise
-        now = loop_time()
+        now = clock.now()
         self._running[sandbox_id] = _Running(
             handle,
             idle_timeout=float(doc["sandboxIdleTimeoutSeconds"]),
@@ -225,7 +225,7 @@ class SandboxManager:
         if entry.paused:
             await anyio.to_thread.run_sync(freeze.resume, entry.handle)
             entry.paused = False
-        entry.last_active = loop_time()
+        entry.last_active = clock.now()
         return await self._set_status(sandbox_id, "READY")
 
     async def stop(self, sandbox_id: str) -> Doc:
@@ -272,7 +272,7 @@ class SandboxManager:
     async def reap_due(self) -> list[str]:
         """End the sandboxes past their maximum lifetime, or idle (not busy, not paused) past their idle timeout;
         their records become TERMINATED with `endedAt`. Returns the ids ended."""
-        now = loop_time()
+        now = clock.now()
         due: list[tuple[str, str]] = []
         for sandbox_id, entry in self._running.items():
             if now >= entry.ends_at:
