@@ -13,6 +13,7 @@ import pytest
 import agentrun
 from agentrun import errors
 from agentrun._config import Config, Timeouts
+from agentrun._core.http import _request
 from agentrun.client import AsyncAgentRun
 from agentrun.sync import AgentRun
 
@@ -170,3 +171,22 @@ def test_blocking_with_options_and_raw_responses() -> None:
     assert raw.last.status_code == 200 and len(raw.all) == 1
     assert upstream.requests[0].headers["x-trace"] == "sync" and read_timeout(upstream.requests[0]) == 4
     assert "x-trace" not in upstream.requests[1].headers
+
+
+@pytest.mark.parametrize(
+    ("method", "content"), [("POST", b'{"a":1}'), ("POST", None), ("PUT", b""), ("GET", None), ("DELETE", None)]
+)
+def test_a_request_built_in_one_pass_is_the_one_httpx_builds(method: str, content: bytes | None) -> None:
+    """HttpCore builds its bytes requests itself (Host and Content-Length set, the body read): the same headers,
+    body and URL as `httpx.Request(content=...)`."""
+    url = httpx.URL("https://127.0.0.1:8443/data/sandboxes/sb-1/contexts/execute?x=1")
+    headers = {"user-agent": "ua", "accept": "application/json", "x-acs-date": "2026-12-06T08:00:00Z"}
+    ours = _request(method, url, content, dict(headers), {"timeout": {}})
+    theirs = httpx.Request(method, url, content=content, headers=headers, extensions={"timeout": {}})
+    assert sorted(ours.headers.items()) == sorted(theirs.headers.items())
+    assert (ours.method, ours.url, ours.content, ours.extensions) == (
+        theirs.method,
+        theirs.url,
+        theirs.content,
+        theirs.extensions,
+    )
