@@ -172,7 +172,12 @@ def _abandon_now(session: aiohttp.ClientSession) -> None:
     session.detach()
     if connector is not None:
         with contextlib.suppress(Exception):  # a closed loop cannot schedule the transports' last callbacks
-            connector._close()
+            # Aborted, as `ClientSession.close()` does (no TLS goodbye to wait for): a graceful TLS close would keep
+            # each socket open until the server answers, and at the interpreter's exit the loop is gone before that.
+            try:
+                connector._close(abort_ssl=True)
+            except TypeError:  # an aiohttp without abort_ssl: closed the way it closes them
+                connector._close()
 
 
 @functools.lru_cache(maxsize=512)
