@@ -33,7 +33,7 @@ from agentrun.local.models.targets import Backend
 _ERROR_BODY_LIMIT = 64 * 1024
 _RETRYABLE = frozenset({401, 403, 408, 409, 425, 429})  # and every 5xx
 _URL_CACHE_SIZE = 1024
-_HEAD_LIMIT = 16 * 1024
+HEAD_LIMIT = 16 * 1024  # bytes of one response header line aiohttp reads (its own default is 8 KiB)
 
 
 class AttemptFailed(Exception):
@@ -170,9 +170,6 @@ class UpstreamClient:
         return self._url(base_url, "")[1]
 
     def timeout(self, seconds: float) -> aiohttp.ClientTimeout:
-        return self._timeout(seconds)
-
-    def _timeout(self, seconds: float) -> aiohttp.ClientTimeout:
         # As httpx.Timeout(seconds) was: connecting (pool wait included) and each read; no limit on the whole call,
         # so a stream may last as long as it keeps talking.
         timeout = self._timeouts.get(seconds)
@@ -210,8 +207,8 @@ class UpstreamClient:
                 auto_decompress=True,
                 # Response heads as large as httpx (h11) took, not aiohttp's 8 KiB per line: providers send long
                 # headers (policies, trace ids, cookies).
-                max_line_size=_HEAD_LIMIT,
-                max_field_size=_HEAD_LIMIT,
+                max_line_size=HEAD_LIMIT,
+                max_field_size=HEAD_LIMIT,
             )
         return self._session
 
@@ -257,7 +254,7 @@ class UpstreamClient:
                 data=data,
                 headers=headers,
                 proxy=proxy,
-                timeout=self._timeout(timeout),
+                timeout=self.timeout(timeout),
                 allow_redirects=False,
             )
         except (aiohttp.InvalidURL, aiohttp.NonHttpUrlClientError) as exc:  # no host, or a scheme not http(s)

@@ -35,6 +35,7 @@ import anyio.to_thread
 import httpx
 
 from agentrun.local.instance_access import InstanceAccess
+from agentrun.local.models.upstream import HEAD_LIMIT
 from agentrun.local.resources import new_id
 from agentrun.local.runtimes.builds import Build, command_for
 from agentrun.local.runtimes.logs import Changes, InstanceLog
@@ -348,6 +349,9 @@ async def _connect(instance: Instance) -> None:
         trust_env=False,
         # As `http`'s timeouts: connecting 5 s (and 10 s more waiting for a connection), no limit between reads.
         timeout=aiohttp.ClientTimeout(total=None, connect=15.0, sock_connect=5.0, sock_read=None),
+        # An agent's answer may carry headers as long as httpx took from it (the gateway's limit, not aiohttp's 8 KiB).
+        max_line_size=HEAD_LIMIT,
+        max_field_size=HEAD_LIMIT,
     )
 
 

@@ -47,6 +47,15 @@ class Handler(BaseHTTPRequestHandler):
     def do_GET(self):
         if self.path == "/health":
             return self._json(200, {"status": "ok"})
+        if self.path == "/long-header":  # one header line of 12 KiB (a big cookie, say)
+            body = b"{}"
+            self.send_response(200)
+            self.send_header("content-type", "application/json")
+            self.send_header("x-long", "v" * 12 * 1024)
+            self.send_header("content-length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+            return
         if self.path.startswith("/spam-"):  # /spam-<KiB>: that much output, to stdout and stderr alternately
             for line in range(int(self.path[len("/spam-"):])):
                 print(f"{line:08d}" + "x" * 1015, file=sys.stdout if line % 2 else sys.stderr, flush=True)

@@ -99,6 +99,14 @@ async def test_post_body_reaches_the_agent(client: AsyncAgentRun, raw: httpx.Asy
     assert answer.status_code == 200 and json.loads(answer.json()["echo"]) == large
 
 
+async def test_an_answer_with_a_long_header_passes_through(
+    client: AsyncAgentRun, raw: httpx.AsyncClient, local: LocalServer
+) -> None:
+    name, _ = await deploy(client)
+    answer = await call(raw, local, "GET", _path(name, "long-header"))
+    assert answer.status_code == 200 and answer.headers["x-long"] == "v" * 12 * 1024
+
+
 async def test_absent_failed_and_container_runtimes(
     client: AsyncAgentRun, raw: httpx.AsyncClient, local: LocalServer
 ) -> None:
