@@ -51,9 +51,43 @@ async def cancel_on_disconnect(receive: Receive, scope: anyio.CancelScope) -> No
     scope.cancel()
 
 
-async def _disconnected(receive: Receive) -> None:
-    while (await receive())["type"] != "http.disconnect":
-        pass
+WATCH_AFTER_SECONDS = 0.05
+"""How long work runs before the client is watched: most hot-path work (a gateway call, a tool call, a cell) is over
+sooner, and a watcher task costs ~0.05 ms of CPU per request (created, stepped, cancelled; bench/models.py). A client
+that leaves is noticed at most this much later."""
+
+
+class _DisconnectWatch:
+    """Calls `stop` once the client has gone away (`gone`), or once the server's receive failed (`failure`). The
+    watching starts only after WATCH_AFTER_SECONDS; `cancel` ends it, started or not."""
+
+    __slots__ = ("_receive", "_stop", "_task", "_timer", "failure", "gone")
+
+    def __init__(self, receive: Receive, stop: Callable[[], object]) -> None:
+        loop = asyncio.get_running_loop()
+        self._receive = receive
+        self._stop = stop
+        self._task: asyncio.Task[None] | None = None
+        self.gone = False
+        self.failure: Exception | None = None
+        self._timer = loop.call_later(WATCH_AFTER_SECONDS, self._start, loop)
+
+    def _start(self, loop: asyncio.AbstractEventLoop) -> None:
+        self._task = loop.create_task(self._watch())
+
+    async def _watch(self) -> None:
+        try:
+            while (await self._receive())["type"] != "http.disconnect":
+                pass
+        except Exception as failure:  # the server's receive failed: the work cannot go on either
+            self.failure = failure
+        self.gone = True
+        self._stop()
+
+    def cancel(self) -> None:
+        self._timer.cancel()
+        if self._task is not None:
+            self._task.cancel()
 
 
 async def _stop(job: asyncio.Task[T], scope: anyio.CancelScope) -> asyncio.CancelledError | None:
@@ -79,29 +113,24 @@ async def until_disconnect(receive: Receive, work: Callable[[], Awaitable[T]]) -
 
     The work runs in an asyncio task of its own under one anyio cancel scope, which is only cancelled when the call
     ends early: an anyio task group costs ~0.05 ms of CPU more per call (bench/sandbox.py, bench/models.py)."""
-    loop = asyncio.get_running_loop()
     scope = anyio.CancelScope()
 
     async def run() -> T:
         with scope:
             return await work()
-        raise ClientDisconnected  # only `_stop` cancels the scope
+        raise ClientDisconnected  # only the watch or `_stop` cancels the scope
 
-    job = loop.create_task(run())
-    watcher = loop.create_task(_disconnected(receive))
+    job = asyncio.get_running_loop().create_task(run())
+    watch = _DisconnectWatch(receive, scope.cancel)
     try:
-        await asyncio.wait((job, watcher), return_when=asyncio.FIRST_COMPLETED)
+        await asyncio.wait((job,))
     except BaseException:
-        watcher.cancel()
+        watch.cancel()
         await _stop(job, scope)
         raise
-    watcher.cancel()
-    if not job.done():
-        cancelled = await _stop(job, scope)
-        if cancelled is not None:
-            raise cancelled
-    if watcher.done() and not watcher.cancelled() and (failure := watcher.exception()) is not None:
-        raise failure
+    watch.cancel()
+    if watch.failure is not None:
+        raise watch.failure
     if job.cancelled():
         raise ClientDisconnected
     return job.result()
@@ -119,29 +148,18 @@ async def until_disconnect_here(receive: Receive, work: Callable[[], Awaitable[T
     saves was worth 0.02 ms per run_code)."""
     task = asyncio.current_task()
     assert task is not None
-    why: list[BaseException | None] = []  # set by the watcher when it cancels the task: None if the caller left
-
-    async def watch() -> None:
-        try:
-            while (await receive())["type"] != "http.disconnect":
-                pass
-            why.append(None)
-        except Exception as failure:  # the server's receive failed: the work cannot go on either
-            why.append(failure)
-        task.cancel()
-
-    watcher = asyncio.get_running_loop().create_task(watch())
+    watch = _DisconnectWatch(receive, task.cancel)
     try:
         answer = await work()
     except asyncio.CancelledError:
-        if why and task.uncancel() == 0:  # the watcher's cancellation, and no other
-            if why[0] is not None:
-                raise why[0] from None
+        if watch.gone and task.uncancel() == 0:  # the watch's cancellation, and no other
+            if watch.failure is not None:
+                raise watch.failure from None
             raise ClientDisconnected from None
         raise
     finally:
-        watcher.cancel()
-    if why:  # the work swallowed the watcher's cancellation: it counts no more
+        watch.cancel()
+    if watch.gone:  # the work swallowed the watch's cancellation: it counts no more
         task.uncancel()
     return answer
 
