@@ -26,7 +26,7 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "scripts"))
 
-from codegen import bundle, fields, operation_groups  # noqa: E402  (scripts/ is not a package)
+from codegen import bundle, dataclass_models, fields, operation_groups  # noqa: E402  (scripts/ is not a package)
 
 CODEGEN = ROOT / "scripts" / "codegen"
 OUT = ROOT / "generated"
@@ -139,6 +139,7 @@ def main() -> int:
         for plane in PLANES:
             _generate(plane, fresh)
         _share(fresh)
+        dataclass_models.rewrite_all(fresh)
         fields.write_all(fresh)
         operation_groups.write_all(fresh)
         _format(fresh)

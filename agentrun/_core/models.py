@@ -1,7 +1,8 @@
-"""Turning wire JSON into the generated attrs models, tolerantly."""
+"""Turning wire JSON into the generated models (dataclasses with `to_dict`/`from_dict`), tolerantly."""
 
 from __future__ import annotations
 
+import dataclasses
 from typing import Any, Protocol, Self, TypeVar
 
 from agentrun import errors
@@ -12,6 +13,11 @@ T = TypeVar("T", bound="FromDict")
 class FromDict(Protocol):
     @classmethod
     def from_dict(cls, src_dict: Any) -> Self: ...
+
+
+def is_wire_model(cls: object) -> bool:
+    """Whether `cls` is a generated model class, or a resource class built on one."""
+    return isinstance(cls, type) and dataclasses.is_dataclass(cls) and hasattr(cls, "from_dict")
 
 
 def _has_null(value: Any) -> bool:

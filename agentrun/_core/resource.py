@@ -3,6 +3,7 @@ envelope, building input models from keyword arguments, and paging list operatio
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 import typing
 from collections.abc import Awaitable, Callable, Mapping
@@ -16,7 +17,7 @@ from agentrun_control_api.types import Unset
 from agentrun import errors
 from agentrun._core.envelope import envelope_data
 from agentrun._core.http import HttpCore, OperationRequest
-from agentrun._core.models import FromDict, parse_model
+from agentrun._core.models import FromDict, is_wire_model, parse_model
 from agentrun._core.page import Page, page_number_page, token_page
 from agentrun._core.paging import AsyncPager
 from agentrun._core.request_options import CallOptions
@@ -141,7 +142,7 @@ class ControlAPI:
 
     def _attach(self, resource: T) -> T:
         """Tie a resource object to this manager: its `refresh`, `update` and `delete` go through it."""
-        if hasattr(type(resource), "__attrs_attrs__") and hasattr(resource, "_api"):
+        if is_wire_model(type(resource)) and hasattr(resource, "_api"):
             resource._api = self
         return resource
 
@@ -250,9 +251,7 @@ def bound(api: R | None, resource: object) -> R:
 
 def copy_fields(source: Any, target: Any) -> None:
     """Copy every model field of `source` onto `target` (a refresh in place), leaving the client binding alone."""
-    import attrs
-
-    for attribute in attrs.fields(type(source)):
+    for attribute in dataclasses.fields(source):
         if attribute.name != "_api":
             setattr(target, attribute.name, getattr(source, attribute.name))
 
@@ -273,12 +272,11 @@ def _is_secret(name: str) -> bool:
 def resource_repr(resource: Any) -> str:
     """`Name(field=value, ...)` over the fields the service set, nested models included, with secret values
     (API keys, passwords, tokens, at any depth) masked."""
-    import attrs
 
     def show(name: str, value: Any) -> str:
         if isinstance(value, str) and _is_secret(name):
             return "'***'"
-        if attrs.has(type(value)):
+        if is_wire_model(type(value)):
             return model(value)
         if isinstance(value, list):
             return "[" + ", ".join(show(name, item) for item in value) + "]"
@@ -288,7 +286,7 @@ def resource_repr(resource: Any) -> str:
 
     def model(obj: Any) -> str:
         parts = []
-        for attribute in attrs.fields(type(obj)):
+        for attribute in dataclasses.fields(obj):
             value = getattr(obj, attribute.name)
             if attribute.name == "_api" or isinstance(value, Unset) or value is None:
                 continue

@@ -1,4 +1,4 @@
-"""Wire JSON checked against, and shaped by, the generated attrs models, so the server and the SDK share one contract.
+"""Wire JSON checked against, and shaped by, the generated models, so the server and the SDK share one contract.
 
 The generated `from_dict` checks little (a missing required key raises KeyError, types pass through unchecked), so
 `validate` walks a body against the models' type hints first and names the first field that does not fit.
@@ -12,6 +12,7 @@ protocolConfiguration).
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import inspect
 import json
@@ -24,9 +25,10 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any, Protocol, Self
 
-import attrs
 from agentrun_control_api.types import Unset as ControlUnset
 from agentrun_data_api.types import Unset as DataUnset
+
+from agentrun._core.models import is_wire_model
 
 
 class WireModel(Protocol):
@@ -184,12 +186,12 @@ def _info(model: type) -> _ModelInfo:
     exact: dict[str, Any] = {}
     loose: dict[str, list[Any]] = {}
     required: dict[str, str] = {}
-    for attribute in attrs.fields(model):
+    for attribute in dataclasses.fields(model):
         if not attribute.init:
             continue
         exact[attribute.name] = hints[attribute.name]
         loose.setdefault(_norm(attribute.name), []).append(hints[attribute.name])
-        if attribute.default is attrs.NOTHING:
+        if attribute.default is dataclasses.MISSING and attribute.default_factory is dataclasses.MISSING:
             required[_norm(attribute.name)] = attribute.name
     try:
         reads = _FROM_DICT_KEY.findall(inspect.getsource(getattr(model, "from_dict")))  # noqa: B009
@@ -274,7 +276,7 @@ def _check(value: Any, hint: Any, path: str) -> None:
         ok = isinstance(value, int | float) and not isinstance(value, bool)
     elif hint is str or (isinstance(hint, type) and issubclass(hint, enum.Enum)):
         ok = isinstance(value, str)  # the generated enums are open: any string is a valid value
-    elif isinstance(hint, type) and attrs.has(hint):
+    elif is_wire_model(hint):
         if not isinstance(value, dict):
             raise BodyError(path, f"expected an object, got {_json_type(value)}")
         _check_model(value, hint, path)

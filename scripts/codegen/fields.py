@@ -7,6 +7,7 @@ a list as any sequence. `Unset` is dropped: leaving the key out means unset."""
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 import importlib
 import inspect
@@ -16,7 +17,6 @@ import typing
 from pathlib import Path
 from typing import Any
 
-import attrs
 import yaml
 
 CONFIG = Path(__file__).with_name("fields.yaml")
@@ -46,7 +46,7 @@ def _widen(text: str, models: Any, used: set[str]) -> str:
             out.append(f"Sequence[{_widen(part[5:-1], models, used)}]")
             continue
         cls = getattr(models, part, None) if _NAME.fullmatch(part) else None
-        if isinstance(cls, type) and attrs.has(cls):
+        if isinstance(cls, type) and dataclasses.is_dataclass(cls):
             used.add(part)
             out += [part, "Mapping[str, Any]"]
         elif isinstance(cls, type) and issubclass(cls, enum.Enum):
@@ -66,7 +66,7 @@ def _model_class(models: Any, name: str, entry: dict[str, Any], used: set[str]) 
     """The TypedDict of an input model's fields, but those the facade names itself."""
     model = getattr(models, entry["model"])
     named = set(entry.get("named_by_facade") or [])
-    fields = {f.name for f in attrs.fields(model) if f.init}
+    fields = {f.name for f in dataclasses.fields(model) if f.init}
     _check_named(name, entry["model"], named, fields)
     hints = model.__annotations__
     lines = [

@@ -10,12 +10,12 @@ rules apply to writes, never to reads, so every old row stays listable.
 
 from __future__ import annotations
 
+import dataclasses
 import enum
 from collections.abc import Iterator
 from typing import Any
 
-import attrs
-
+from agentrun._core.models import is_wire_model
 from agentrun.local.resources import NAME, NAME_RULE, RANGES, Range
 from agentrun.local.responses import LocalAPIError, bad_request
 from agentrun.local.schema import WireModel
@@ -54,8 +54,8 @@ def _enum_values(value: Any, path: str) -> Iterator[tuple[str, enum.Enum]]:
     elif isinstance(value, list):
         for i, item in enumerate(value):
             yield from _enum_values(item, f"{path}[{i}]")
-    elif attrs.has(type(value)):
-        for attribute in attrs.fields(type(value)):
+    elif is_wire_model(type(value)):
+        for attribute in dataclasses.fields(value):
             yield from _enum_values(getattr(value, attribute.name), _join(path, _camel(attribute.name)))
 
 

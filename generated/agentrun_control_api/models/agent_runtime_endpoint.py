@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.resource_status import ResourceStatus
 from ..types import UNSET, Unset
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="AgentRuntimeEndpoint")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class AgentRuntimeEndpoint:
     """An endpoint of an agent runtime."""
 
@@ -45,7 +45,7 @@ class AgentRuntimeEndpoint:
     """ Reason for the status, especially failures. """
     target_version: str | Unset = UNSET
     """ Runtime version served (e.g. LATEST). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         agent_runtime_endpoint_arn = self.agent_runtime_endpoint_arn

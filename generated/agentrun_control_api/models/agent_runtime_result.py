@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="AgentRuntimeResult")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class AgentRuntimeResult:
     """Success envelope of Create/Get/Update/DeleteAgentRuntime."""
 
@@ -26,7 +26,7 @@ class AgentRuntimeResult:
     data: AgentRuntime | Unset = UNSET
     """ An agent runtime. Timestamps are ISO-8601 strings with microseconds and UTC offset (e.g.
     2026-01-15T17:12:59.375168+08:00). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         code = self.code

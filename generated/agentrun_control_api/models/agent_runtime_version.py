@@ -3,15 +3,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="AgentRuntimeVersion")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class AgentRuntimeVersion:
     """A published version of an agent runtime."""
 
@@ -26,7 +26,7 @@ class AgentRuntimeVersion:
     description: str | Unset = UNSET
     last_updated_at: str | Unset = UNSET
     """ ISO-8601 timestamp. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         agent_runtime_arn = self.agent_runtime_arn

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.code_language import CodeLanguage
 from ..types import UNSET, Unset
@@ -12,7 +12,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="CodeConfiguration")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class CodeConfiguration:
     """Code artefact, either inline (zipFile) or on OSS (ossBucketName/ossObjectName). AgentRun Local takes only zipFile
     (OSS references are a 400) and checks it before writing anything: base64, the checksum when given, at most 50 MiB
@@ -39,7 +39,7 @@ class CodeConfiguration:
     """ OSS object name of the code zip. """
     zip_file: str | Unset = UNSET
     """ Base64-encoded zip file. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         checksum = self.checksum

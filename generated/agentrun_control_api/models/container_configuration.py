@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.image_registry_type import ImageRegistryType
 from ..types import UNSET, Unset
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ContainerConfiguration")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ContainerConfiguration:
     """Container image artefact."""
 
@@ -32,7 +32,7 @@ class ContainerConfiguration:
     """ Container port. """
     registry_config: RegistryConfig | Unset = UNSET
     """ Access settings of a custom image registry. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         acr_instance_id = self.acr_instance_id

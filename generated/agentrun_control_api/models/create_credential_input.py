@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.credential_auth_type import CredentialAuthType
 from ..models.credential_source_type import CredentialSourceType
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CreateCredentialInput")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class CreateCredentialInput:
     """Body of CreateCredential, e.g. {"credentialAuthType":"api_key","credentialName":"c2","credentialPublicConfig":
     {"provider":"openai","users":[]},"credentialSecret":"sk-1","credentialSourceType":"external_llm","description":"d"}.
@@ -40,7 +40,7 @@ class CreateCredentialInput:
     """ Enable flag. """
     workspace_id: str | Unset = UNSET
     """ Workspace ID; omitted means the default workspace. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         credential_auth_type = self.credential_auth_type.value

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.proxy_mode import ProxyMode
 from ..types import UNSET, Unset
@@ -19,7 +19,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CreateModelProxyInput")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class CreateModelProxyInput:
     """Body of CreateModelProxy, e.g. {"cpu":2,"memory":4096,"modelProxyName":"mp1",
     "proxyConfig":{"endpoints":[{"modelNames":["gpt-4o"],"modelServiceName":"ms1"}]},"proxyMode":"single"}.
@@ -55,7 +55,7 @@ class CreateModelProxyInput:
     """ Region of the backing model service. """
     workspace_id: str | Unset = UNSET
     """ Workspace ID; omitted means the default workspace. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         cpu = self.cpu

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CreateModelServiceInput")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class CreateModelServiceInput:
     """Body of CreateModelService, e.g.
     {"modelInfoConfigs":[],"modelServiceName":"ms1","modelType":"llm","provider":"openai",
@@ -43,7 +43,7 @@ class CreateModelServiceInput:
     """ Network settings. The official SDK sends {"networkMode":"PUBLIC"} by default. """
     workspace_id: str | Unset = UNSET
     """ Workspace ID; omitted means the default workspace. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         model_service_name = self.model_service_name

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CreateSandboxInput")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class CreateSandboxInput:
     """Body of CreateSandbox."""
 
@@ -34,7 +34,7 @@ class CreateSandboxInput:
     nas_config: NASConfig | None | Unset = UNSET
     oss_mount_config: None | OSSMountConfig | Unset = UNSET
     polar_fs_config: None | PolarFsConfig | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.nas_config import NASConfig  # noqa: PLC0415

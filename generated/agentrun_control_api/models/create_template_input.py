@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.template_type import TemplateType
 from ..types import UNSET, Unset
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CreateTemplateInput")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class CreateTemplateInput:
     """Body of CreateTemplate, e.g.
     {"cpu":2.0,"diskSize":512,"memory":4096,"networkConfiguration":{"networkMode":"PUBLIC"},
@@ -82,7 +82,7 @@ class CreateTemplateInput:
     """ Free-form template configuration whose shape depends on templateType. """
     workspace_id: str | Unset = UNSET
     """ Workspace ID; omitted means the default workspace. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         cpu = self.cpu

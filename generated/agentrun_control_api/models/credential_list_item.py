@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.credential_auth_type import CredentialAuthType
 from ..models.credential_source_type import CredentialSourceType
@@ -13,7 +13,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="CredentialListItem")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class CredentialListItem:
     """A credential as listed by ListCredentials (no secret or public config)."""
 
@@ -37,7 +37,7 @@ class CredentialListItem:
     """ ISO-8601 last update time. """
     workspace_id: str | Unset = UNSET
     """ Workspace ID. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         created_at = self.created_at

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CredentialPublicConfig")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class CredentialPublicConfig:
     """Non-secret part of a credential. The official SDK always sends users ([] when unset)."""
 
@@ -36,7 +36,7 @@ class CredentialPublicConfig:
     remote_config: CredentialRemoteConfig | Unset = UNSET
     """ Remote JWKS settings. """
     users: list[CredentialUser] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         auth_config: dict[str, Any] | Unset = UNSET

@@ -3,15 +3,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ErrorResponse")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ErrorResponse:
     """AgentRun error body, sent with HTTP ≥ 400. Clients also accept the capitalised spellings Code / Message / RequestId."""
 
@@ -22,7 +22,7 @@ class ErrorResponse:
     """ Human-readable message; its phrases drive client error classification. """
     request_id: str | Unset = UNSET
     """ Request ID (may instead come from a `x-acs-request-id`-style response header). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         code = self.code

@@ -3,15 +3,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="HealthCheckConfiguration")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class HealthCheckConfiguration:
     """HTTP health check. AgentRun Local sends an instance traffic once GET httpGetUrl (default /health) answers below 400;
     requests that arrive meanwhile wait. It gives up after initialDelaySeconds + periodSeconds x failureThreshold (60 s
@@ -31,7 +31,7 @@ class HealthCheckConfiguration:
     """ Consecutive successes before healthy. """
     timeout_seconds: int | Unset = UNSET
     """ Check timeout in seconds. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         failure_threshold = self.failure_threshold

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ListTemplatesOutput")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ListTemplatesOutput:
     """One page of sandbox templates."""
 
@@ -26,7 +26,7 @@ class ListTemplatesOutput:
     """ Page size. """
     total: int | Unset = UNSET
     """ Total number of matching items. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         items: list[dict[str, Any]] | Unset = UNSET

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.mcp_session_affinity import McpSessionAffinity
 from ..types import UNSET, Unset
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="McpConfig")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class McpConfig:
     """MCP settings of a tool."""
 
@@ -32,7 +32,7 @@ class McpConfig:
     otherwise SSE). """
     session_affinity_config: str | Unset = UNSET
     """ JSON document carried as a string. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         bound_configuration: dict[str, Any] | Unset = UNSET

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
@@ -15,12 +15,12 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="McpProxyConfiguration")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class McpProxyConfiguration:
     """MCP proxy settings."""
 
     hooks: list[Hook] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         hooks: list[dict[str, Any]] | Unset = UNSET

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.resource_status import ResourceStatus
 from ..types import UNSET, Unset
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ModelService")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ModelService:
     """A model service (connection to a model provider)."""
 
@@ -51,7 +51,7 @@ class ModelService:
     """ Reason for the status. """
     workspace_id: str | Unset = UNSET
     """ Workspace ID. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         created_at = self.created_at

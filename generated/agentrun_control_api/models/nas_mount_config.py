@@ -3,15 +3,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="NASMountConfig")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class NASMountConfig:
     """One NAS mount point. TLS is spelled `enableTLS` by the control-plane models and third-party clients and `enableTls`
     by the official SDK's data-plane sandbox create; servers accept both (either true enables TLS).
@@ -28,7 +28,7 @@ class NASMountConfig:
     """ Mount over TLS (data-plane spelling, accepted as an alias of enableTLS). """
     remote_path: None | str | Unset = UNSET
     """ Remote path on the NAS file system (third-party clients). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         server_addr: None | str | Unset

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.network_mode import NetworkMode
 from ..types import UNSET, Unset
@@ -12,7 +12,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="NetworkConfiguration")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class NetworkConfiguration:
     """Network settings. The official SDK sends {"networkMode":"PUBLIC"} by default."""
 
@@ -24,7 +24,7 @@ class NetworkConfiguration:
     """ VPC ID (private modes). """
     vswitch_ids: list[str] | Unset = UNSET
     """ vSwitch IDs (private modes). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         network_mode: str | Unset = UNSET

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.oss_permission import OssPermission
 from ..types import UNSET, Unset
@@ -12,7 +12,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="OssConfiguration")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class OssConfiguration:
     """One OSS mount of a sandbox template. The vendor model documents bucketName, mountPoint and prefix as required."""
 
@@ -28,7 +28,7 @@ class OssConfiguration:
     """ Object key prefix. """
     region: str | Unset = UNSET
     """ Bucket region. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         bucket_name = self.bucket_name

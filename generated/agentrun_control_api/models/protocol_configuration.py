@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.protocol_type import ProtocolType
 from ..types import UNSET, Unset
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ProtocolConfiguration")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ProtocolConfiguration:
     """Protocol of an agent runtime. Servers should store and return it unchanged, including externalEndpoint."""
 
@@ -25,7 +25,7 @@ class ProtocolConfiguration:
     protocol_settings: list[ProtocolSettings] | Unset = UNSET
     type_: ProtocolType | Unset = UNSET
     """ Protocol of an agent runtime. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         external_endpoint = self.external_endpoint

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ProviderSettings")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ProviderSettings:
     """Provider connection of a model service."""
 
@@ -27,7 +27,7 @@ class ProviderSettings:
     token_prices: ProviderSettingsTokenPrices | Unset = UNSET
     """ Price per million tokens of each model name, for the cost AgentRun Local's model gateway adds to its usage
     reports (in whatever currency the prices are given). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         api_key = self.api_key

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 if TYPE_CHECKING:
     from ..models.token_price import TokenPrice
@@ -13,14 +13,14 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ProviderSettingsTokenPrices")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ProviderSettingsTokenPrices:
     """Price per million tokens of each model name, for the cost AgentRun Local's model gateway adds to its usage reports
     (in whatever currency the prices are given).
 
     """
 
-    additional_properties: dict[str, TokenPrice] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, TokenPrice] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 

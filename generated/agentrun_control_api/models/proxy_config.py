@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ProxyConfig")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ProxyConfig:
     """Model proxy configuration."""
 
@@ -24,7 +24,7 @@ class ProxyConfig:
     policies: ProxyPolicies | Unset = UNSET
     """ Policies of a model proxy. AgentRun Local enforces them in its model gateway: requestTimeout,
     concurrencyLimit, numRetries, fallbacks, cache and tokenRateLimiter (not aiGuardrailConfig). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         endpoints: list[dict[str, Any]] | Unset = UNSET

@@ -3,15 +3,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ProxyEndpoint")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ProxyEndpoint:
     """One backend of a model proxy."""
 
@@ -22,7 +22,7 @@ class ProxyEndpoint:
     """ Backing model service. """
     weight: int | Unset = UNSET
     """ Load-balancing weight. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         base_url = self.base_url

@@ -3,15 +3,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="RegistryCertConfig")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class RegistryCertConfig:
     """Registry TLS settings."""
 
@@ -19,7 +19,7 @@ class RegistryCertConfig:
     """ Skip TLS verification. """
     root_ca_cert_base_64: str | Unset = UNSET
     """ Base64-encoded root CA certificate. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         insecure = self.insecure

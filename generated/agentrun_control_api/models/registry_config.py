@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="RegistryConfig")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class RegistryConfig:
     """Access settings of a custom image registry."""
 
@@ -27,7 +27,7 @@ class RegistryConfig:
     """ Registry TLS settings. """
     network_config: RegistryNetworkConfig | Unset = UNSET
     """ Network path to a private registry. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         auth_config: dict[str, Any] | Unset = UNSET

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="SandboxResult")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class SandboxResult:
     """Success envelope of CreateSandbox, GetSandbox, StopSandbox, DeleteSandbox, PauseSandbox and ResumeSandbox. `code` is
     exactly `SUCCESS` on success; anything else is a failure even with HTTP 200.
@@ -28,7 +28,7 @@ class SandboxResult:
     """ Request ID. """
     message: str | Unset = UNSET
     data: None | Sandbox | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.sandbox import Sandbox  # noqa: PLC0415

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ScalingStatus")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ScalingStatus:
     """Scaling output."""
 
@@ -28,7 +28,7 @@ class ScalingStatus:
     scheduled_policies: list[ScheduledPolicy] | Unset = UNSET
     target_instances: int | Unset = UNSET
     """ Target number of instances. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         current_error = self.current_error

@@ -3,15 +3,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ScheduledPolicy")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ScheduledPolicy:
     """Scheduled scaling policy."""
 
@@ -27,7 +27,7 @@ class ScheduledPolicy:
     """ Target number of instances. """
     time_zone: str | Unset = UNSET
     """ Time zone of the cron expression. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         end_time = self.end_time

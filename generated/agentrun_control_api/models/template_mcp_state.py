@@ -3,15 +3,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TemplateMcpState")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class TemplateMcpState:
     """MCP state of a template (output)."""
 
@@ -21,7 +21,7 @@ class TemplateMcpState:
     """ MCP status, free string (value set undocumented). """
     status_reason: str | Unset = UNSET
     """ Reason for the status. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         access_endpoint = self.access_endpoint

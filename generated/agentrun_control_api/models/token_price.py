@@ -3,15 +3,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="TokenPrice")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class TokenPrice:
     """Price of a model's tokens, per million."""
 
@@ -19,7 +19,7 @@ class TokenPrice:
     """ Price of one million prompt (input) tokens. """
     output_per_million: float | Unset = UNSET
     """ Price of one million completion (output) tokens. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         input_per_million = self.input_per_million

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.artifact_type import ArtifactType
 from ..models.tool_create_method import ToolCreateMethod
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="Tool")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class Tool:
     """An AgentRun Tool resource."""
 
@@ -92,7 +92,7 @@ class Tool:
     """ ISO-8601 last update time. """
     workspace_id: str | Unset = UNSET
     """ Workspace ID. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         artifact_type: str | Unset = UNSET

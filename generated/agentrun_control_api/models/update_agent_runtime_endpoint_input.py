@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="UpdateAgentRuntimeEndpointInput")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class UpdateAgentRuntimeEndpointInput:
     """Body of UpdateAgentRuntimeEndpoint; the server merges the supplied keys."""
 
@@ -33,7 +33,7 @@ class UpdateAgentRuntimeEndpointInput:
     """ Scaling input. """
     target_version: str | Unset = UNSET
     """ Runtime version served. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         agent_runtime_endpoint_name = self.agent_runtime_endpoint_name

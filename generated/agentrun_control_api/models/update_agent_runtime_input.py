@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.artifact_type import ArtifactType
 from ..models.session_affinity_type import SessionAffinityType
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="UpdateAgentRuntimeInput")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class UpdateAgentRuntimeInput:
     """Body of UpdateAgentRuntime. The server merges the supplied keys (absent keys keep their values). The vendor model
     marks cpu as required and the official SDK always sends it; this spec leaves it optional so a partial update does
@@ -107,7 +107,7 @@ class UpdateAgentRuntimeInput:
     """ Platform tags. """
     workspace_id: str | Unset = UNSET
     """ Workspace ID. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         agent_runtime_name = self.agent_runtime_name

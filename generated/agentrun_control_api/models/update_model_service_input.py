@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.resource_status import ResourceStatus
 from ..types import UNSET, Unset
@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="UpdateModelServiceInput")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class UpdateModelServiceInput:
     """Body of UpdateModelService; the server merges the supplied keys."""
 
@@ -37,7 +37,7 @@ class UpdateModelServiceInput:
     """ Status reason (present in the vendor update input). """
     workspace_id: str | Unset = UNSET
     """ Workspace ID. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         credential_name = self.credential_name

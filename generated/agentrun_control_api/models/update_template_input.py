@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="UpdateTemplateInput")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class UpdateTemplateInput:
     """Body of UpdateTemplate; the server merges the supplied keys. Has no templateName, templateType or diskSize. An empty
     ossConfiguration list (always sent by the official SDK) must not clear stored mounts.
@@ -71,7 +71,7 @@ class UpdateTemplateInput:
     """ Free-form template configuration whose shape depends on templateType. """
     workspace_id: str | Unset = UNSET
     """ Workspace ID. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         allow_anonymous_manage = self.allow_anonymous_manage

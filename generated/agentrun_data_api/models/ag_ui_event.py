@@ -3,13 +3,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 T = TypeVar("T", bound="AgUiEvent")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class AgUiEvent:
     """One AG-UI event (`data: <json>` of the stream), camelCase, `type` one of ag-ui-protocol's `EventType` values; the
     other fields are those of that event type.
@@ -17,7 +17,7 @@ class AgUiEvent:
     """
 
     type_: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="AgUiRunAgentInput")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class AgUiRunAgentInput:
     """AG-UI `RunAgentInput` (ag-ui-protocol, camelCase): the conversation so far and the run's context. Agents built on
     `agentrun.server` read `messages` and `tools`; all of it reaches the agent as sent.
@@ -32,7 +32,7 @@ class AgUiRunAgentInput:
     context: list[JsonObject] | Unset = UNSET
     state: Any | Unset = UNSET
     forwarded_props: Any | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         thread_id = self.thread_id

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.agent_runtime_instance_status import AgentRuntimeInstanceStatus
 from ..types import UNSET, Unset
@@ -12,7 +12,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="AgentRuntimeInstance")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class AgentRuntimeInstance:
     """An instance of an agent runtime, as AgentRun Local runs it (extension)."""
 
@@ -24,7 +24,7 @@ class AgentRuntimeInstance:
     """ When it ended (ISO 8601). """
     exit_code: int | Unset = UNSET
     """ Its exit status once it exited on its own or was stopped (-N when signal N ended it). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         instance_id = self.instance_id

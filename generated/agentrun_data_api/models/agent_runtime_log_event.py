@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.agent_runtime_log_event_status import AgentRuntimeLogEventStatus
 from ..models.agent_runtime_log_event_type import AgentRuntimeLogEventType
@@ -13,7 +13,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="AgentRuntimeLogEvent")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class AgentRuntimeLogEvent:
     """One event of a followed log (extension), selected by `type`: `output` (text an instance wrote) or `exit` (the
     instance has ended; its last output came before).
@@ -30,7 +30,7 @@ class AgentRuntimeLogEvent:
     created_at: str | Unset = UNSET
     ended_at: str | Unset = UNSET
     exit_code: int | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_.value

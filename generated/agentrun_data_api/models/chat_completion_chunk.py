@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ChatCompletionChunk")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ChatCompletionChunk:
     """One SSE event (`data: <json>`) of a streaming completion (`object` `chat.completion.chunk`). All chunks of a stream
     share `id`. With `stream_options.include_usage` the last chunk before `data: [DONE]` has empty `choices` and a
@@ -32,7 +32,7 @@ class ChatCompletionChunk:
     choices: list[ChatCompletionChunkChoice] | Unset = UNSET
     usage: CompletionUsage | None | Unset = UNSET
     system_fingerprint: None | str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.completion_usage import CompletionUsage  # noqa: PLC0415

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.chat_finish_reason import ChatFinishReason
 from ..types import UNSET, Unset
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ChatCompletionChunkChoice")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ChatCompletionChunkChoice:
     """One choice of a streaming chunk."""
 
@@ -27,7 +27,7 @@ class ChatCompletionChunkChoice:
     an empty delta and a `finish_reason`. """
     finish_reason: ChatFinishReason | None | Unset = UNSET
     logprobs: JsonObject | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.json_object import JsonObject  # noqa: PLC0415

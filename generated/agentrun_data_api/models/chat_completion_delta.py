@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.chat_role import ChatRole
 from ..types import UNSET, Unset
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ChatCompletionDelta")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ChatCompletionDelta:
     """Incremental message content of a chunk. The first text chunk carries `role` `assistant`; the final chunk has an
     empty delta and a `finish_reason`.
@@ -29,7 +29,7 @@ class ChatCompletionDelta:
     reasoning_content: None | str | Unset = UNSET
     refusal: None | str | Unset = UNSET
     tool_calls: list[ChatToolCallDelta] | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         role: str | Unset = UNSET

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.tool_choice_mode import ToolChoiceMode
 from ..types import UNSET, Unset
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ChatCompletionRequest")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ChatCompletionRequest:
     """OpenAI Chat Completions request. Only `messages` is required by AgentRun runtimes; model proxies also expect
     `model`. Unlisted OpenAI parameters are passed through as additional properties.
@@ -47,7 +47,7 @@ class ChatCompletionRequest:
     user: str | Unset = UNSET
     response_format: ChatResponseFormat | Unset = UNSET
     """ `{"type": "text"}`, `{"type": "json_object"}` or `{"type": "json_schema", "json_schema": {…}}`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.chat_stream_options import ChatStreamOptions  # noqa: PLC0415

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ChatContentPart")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ChatContentPart:
     """One part of a multi-part message `content`: `{"type": "text", "text"}` or `{"type": "image_url", "image_url":
     {"url"}}`; other part types are carried as additional properties.
@@ -26,7 +26,7 @@ class ChatContentPart:
     text: str | Unset = UNSET
     image_url: ChatImageUrl | Unset = UNSET
     """ Image reference of an `image_url` content part. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_

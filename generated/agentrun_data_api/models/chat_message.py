@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.chat_role import ChatRole
 from ..types import UNSET, Unset
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ChatMessage")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ChatMessage:
     """A message of the conversation sent in a request."""
 
@@ -31,7 +31,7 @@ class ChatMessage:
     """ For `tool` messages, the ID of the call answered. """
     reasoning_content: None | str | Unset = UNSET
     """ Reasoning text (non-standard, used by several providers and agent runtimes). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         role = self.role.value

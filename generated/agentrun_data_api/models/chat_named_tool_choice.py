@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 if TYPE_CHECKING:
     from ..models.chat_named_tool_choice_function import ChatNamedToolChoiceFunction
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ChatNamedToolChoice")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ChatNamedToolChoice:
     """Forces a specific function."""
 
@@ -21,7 +21,7 @@ class ChatNamedToolChoice:
     """ Always `function`. """
     function: ChatNamedToolChoiceFunction
     """ Function selected by a named tool choice. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_

@@ -3,18 +3,18 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 T = TypeVar("T", bound="ChatNamedToolChoiceFunction")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ChatNamedToolChoiceFunction:
     """Function selected by a named tool choice."""
 
     name: str
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

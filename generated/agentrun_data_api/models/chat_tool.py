@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 if TYPE_CHECKING:
     from ..models.function_definition import FunctionDefinition
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ChatTool")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ChatTool:
     """A tool offered to the model."""
 
@@ -21,7 +21,7 @@ class ChatTool:
     """ Always `function`. """
     function: FunctionDefinition
     """ A function the model may call. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_

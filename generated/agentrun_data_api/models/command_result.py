@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.command_status import CommandStatus
 from ..types import UNSET, Unset
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CommandResult")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class CommandResult:
     """Result of `RunCommand`, with the output both at the top level and nested in `result` (each form has its consumers).
     `status` is `completed` after the command ended by itself, whatever the exit code, and `timeout` when its timeout
@@ -44,7 +44,7 @@ class CommandResult:
     """ Bytes dropped from the start of `stdout` (present when some were). """
     stderr_dropped: int | Unset = UNSET
     """ As `stdoutDropped`, for `stderr`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         exit_code: int | None | Unset

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="CompletionUsage")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class CompletionUsage:
     """Token usage."""
 
@@ -25,7 +25,7 @@ class CompletionUsage:
     total_tokens: int | Unset = UNSET
     prompt_tokens_details: None | PromptTokensDetails | Unset = UNSET
     completion_tokens_details: CompletionTokensDetails | None | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.completion_tokens_details import CompletionTokensDetails  # noqa: PLC0415

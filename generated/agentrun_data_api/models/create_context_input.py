@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.context_language import ContextLanguage
 from ..types import UNSET, Unset
@@ -12,7 +12,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="CreateContextInput")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class CreateContextInput:
     """Body of `CreateContext`. Server defaults when omitted are `cwd` `/home/user` and `language` `python`."""
 
@@ -20,7 +20,7 @@ class CreateContextInput:
     """ Working directory of the context. """
     language: ContextLanguage | Unset = UNSET
     """ Language of a context or execution. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         cwd = self.cwd

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.embedding_encoding_format import EmbeddingEncodingFormat
 from ..types import UNSET, Unset
@@ -12,7 +12,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="EmbeddingRequest")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class EmbeddingRequest:
     """OpenAI embeddings request. The SDK sends `{"model", "input": […]}`."""
 
@@ -23,7 +23,7 @@ class EmbeddingRequest:
     """ Encoding of returned embeddings. """
     dimensions: int | Unset = UNSET
     user: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         input_: list[int] | list[list[int]] | list[str] | str

@@ -3,17 +3,17 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 T = TypeVar("T", bound="EnvVars")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class EnvVars:
     """Environment variables (name → value)."""
 
-    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, str] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.context_language import ContextLanguage
 from ..types import UNSET, Unset
@@ -12,7 +12,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="ExecuteCodeInput")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ExecuteCodeInput:
     """Body of `ExecuteCode`."""
 
@@ -23,7 +23,7 @@ class ExecuteCodeInput:
     """ Language of a context or execution. """
     timeout: int | Unset = UNSET
     """ Timeout in seconds applied by the server (30 when omitted). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         code = self.code

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.execution_status import ExecutionStatus
 from ..types import UNSET, Unset
@@ -12,7 +12,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="ExecutionEndEvent")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ExecutionEndEvent:
     """Last event of an execution stream."""
 
@@ -21,7 +21,7 @@ class ExecutionEndEvent:
     """ Final status of an execution. """
     execution_count: int | Unset = UNSET
     duration_ms: int | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.execution_output_type import ExecutionOutputType
 from ..models.execution_status import ExecutionStatus
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ExecutionOutput")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ExecutionOutput:
     """One item of `ExecutionResult.results`: `stdout`/`stderr`/`error` carry `text`; `result` carries `text` (the repr of
     the last expression) and, as an extension, `data`/`isMainResult`; `endOfExecution` carries `status`.
@@ -39,7 +39,7 @@ class ExecutionOutput:
     """
     is_main_result: bool | Unset = UNSET
     """ True for the value of the last expression (as opposed to `display` outputs). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         type_: str | Unset = UNSET

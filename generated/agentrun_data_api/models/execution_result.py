@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ExecutionResult")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ExecutionResult:
     """Synchronous result of `ExecuteCode`. Carries both the `results[]` array and the flattened top-level
     `stdout`/`stderr`/`exitCode` (0 on success, 1 on error).
@@ -32,7 +32,7 @@ class ExecutionResult:
     """ Execution counter of the context (Jupyter `execution_count`). """
     error: ExecutionError | None | Unset = UNSET
     """ Structured error, absent or `null` on success. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         from ..models.execution_error import ExecutionError  # noqa: PLC0415

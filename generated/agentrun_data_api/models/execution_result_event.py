@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, Literal, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
@@ -15,7 +15,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ExecutionResultEvent")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ExecutionResultEvent:
     """A rich result (`isMainResult` true) or display output."""
 
@@ -28,7 +28,7 @@ class ExecutionResultEvent:
     characters), and `text/plain` ends with one `[AgentRun Local: ...]` line per value naming its size and its file.
     """
     is_main_result: bool | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.file_type import FileType
 from ..types import UNSET, Unset
@@ -12,7 +12,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="FileEntry")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class FileEntry:
     """One filesystem entry (also the result of `StatPath`)."""
 
@@ -26,7 +26,7 @@ class FileEntry:
     """ Modification time (ISO 8601). """
     mode: str | Unset = UNSET
     """ Octal permission string, e.g. `0644`. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

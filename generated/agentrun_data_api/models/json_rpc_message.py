@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="JsonRpcMessage")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class JsonRpcMessage:
     """One JSON-RPC 2.0 message (MCP request, notification, response or error). Free-form; the listed members are the
     standard ones.
@@ -34,7 +34,7 @@ class JsonRpcMessage:
     """ Arbitrary JSON object. """
     error: JsonRpcError | Unset = UNSET
     """ JSON-RPC error object. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         jsonrpc = self.jsonrpc

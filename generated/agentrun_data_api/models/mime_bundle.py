@@ -3,13 +3,13 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 T = TypeVar("T", bound="MimeBundle")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class MimeBundle:
     """Rich output keyed by MIME type, e.g. `text/plain`, `text/html`, `text/markdown`, `image/png` and `image/jpeg`
     (base64), `image/svg+xml`, `application/json` (JSON encoded as a string). Extension. AgentRun Local keeps a bundle
@@ -19,7 +19,7 @@ class MimeBundle:
 
     """
 
-    additional_properties: dict[str, str] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, str] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ModelUsageReport")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ModelUsageReport:
     """Usage totals and their sums by model, model proxy, model service and credential."""
 
@@ -37,7 +37,7 @@ class ModelUsageReport:
     """ By the credential the caller presented and the one whose key went upstream. """
     concurrency: ModelConcurrency | Unset = UNSET
     """ A model proxy's concurrency state (when it has a `concurrencyLimit`). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

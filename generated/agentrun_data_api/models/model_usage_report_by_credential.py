@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 if TYPE_CHECKING:
     from ..models.model_usage_tally import ModelUsageTally
@@ -13,11 +13,11 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ModelUsageReportByCredential")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ModelUsageReportByCredential:
     """By the credential the caller presented and the one whose key went upstream."""
 
-    additional_properties: dict[str, ModelUsageTally] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, ModelUsageTally] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
 

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 if TYPE_CHECKING:
     from ..models.open_ai_error import OpenAIError
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="OpenAIErrorResponse")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class OpenAIErrorResponse:
     """OpenAI-style error body. `error` is required here only so that clients can tell this shape apart from
     `ErrorResponse` when parsing `OpenAICompatibleError`.
@@ -22,7 +22,7 @@ class OpenAIErrorResponse:
 
     error: OpenAIError
     """ OpenAI-style error object. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         error = self.error.to_dict()

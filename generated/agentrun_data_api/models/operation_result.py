@@ -3,15 +3,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="OperationResult")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class OperationResult:
     """Generic acknowledgement of an operation whose response the official SDK does not interpret. Any other keys are
     preserved.
@@ -20,7 +20,7 @@ class OperationResult:
 
     success: bool | Unset = UNSET
     message: str | Unset = UNSET
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         success = self.success

@@ -3,22 +3,22 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, Literal, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="ProcessExitEvent")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ProcessExitEvent:
     """Last event of a process stream."""
 
     type_: Literal["exit"]
     exit_code: int | None | Unset = UNSET
     """ Exit code; negative signal number if killed by a signal; `null` if unknown (e.g. timeout). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         type_ = self.type_

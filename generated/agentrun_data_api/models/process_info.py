@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar, cast
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.process_status import ProcessStatus
 from ..types import UNSET, Unset
@@ -12,7 +12,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="ProcessInfo")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ProcessInfo:
     """A process in the sandbox. AgentRun Local knows the processes started through this API (RunCommand and StartProcess):
     the running ones and the last 32 that exited.
@@ -32,7 +32,7 @@ class ProcessInfo:
     """ Exit code once exited (negative signal number if killed by a signal), else `null`. """
     started_at: str | Unset = UNSET
     """ Start time (ISO 8601). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         pid = self.pid

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..models.process_stdin_input_encoding import ProcessStdinInputEncoding
 from ..types import UNSET, Unset
@@ -12,7 +12,7 @@ from ..types import UNSET, Unset
 T = TypeVar("T", bound="ProcessStdinInput")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ProcessStdinInput:
     """Body of `WriteProcessStdin` (extension)."""
 
@@ -22,7 +22,7 @@ class ProcessStdinInput:
     """ How `data` is encoded (`utf-8` when omitted). """
     eof: bool | Unset = UNSET
     """ Close stdin after writing (false when omitted). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         data = self.data

@@ -3,20 +3,20 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 T = TypeVar("T", bound="ToolCallResult")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ToolCallResult:
     status: int
     """ The upstream's HTTP status (below 400). """
     content_type: str
     body: Any
     """ The upstream's answer, parsed when its content type is JSON, else its text. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         status = self.status

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 if TYPE_CHECKING:
     from ..models.tool_function_input_schema import ToolFunctionInputSchema
@@ -13,7 +13,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ToolFunction")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ToolFunction:
     """One operation of an OpenAPI tool, as a function a model can call."""
 
@@ -25,7 +25,7 @@ class ToolFunction:
     """ HTTP method, upper case. """
     path: str
     """ The operation's path in the OpenAPI document. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         name = self.name

@@ -3,8 +3,8 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
@@ -17,7 +17,7 @@ if TYPE_CHECKING:
 T = TypeVar("T", bound="ToolUsageReport")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class ToolUsageReport:
     """Tool call totals and their sums by tool and by the credential bound when they ran."""
 
@@ -27,7 +27,7 @@ class ToolUsageReport:
     by_credential: ToolUsageReportByCredential
     name: str | Unset = UNSET
     """ The tool reported on (absent in the report of every tool). """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         total = self.total.to_dict()

@@ -4,8 +4,8 @@ from collections.abc import Mapping
 from io import BytesIO
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from .. import types
 from ..types import File
@@ -13,7 +13,7 @@ from ..types import File
 T = TypeVar("T", bound="UploadFileInput")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class UploadFileInput:
     """Multipart body of `UploadFile`; `path` must precede `file`."""
 
@@ -21,7 +21,7 @@ class UploadFileInput:
     """ Target path inside the sandbox. """
     file: File
     """ File content. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         path = self.path

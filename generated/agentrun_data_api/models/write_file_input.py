@@ -3,15 +3,15 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any, TypeVar
 
-from attrs import define as _attrs_define
-from attrs import field as _attrs_field
+from dataclasses import dataclass as _dataclass
+from dataclasses import field as _field
 
 from ..types import UNSET, Unset
 
 T = TypeVar("T", bound="WriteFileInput")
 
 
-@_attrs_define
+@_dataclass(slots=True, weakref_slot=True)
 class WriteFileInput:
     """Body of `WriteFile`. Defaults when omitted: `mode` `644`, `encoding` `utf-8`, `createDir` true (the official SDK
     always sends all five fields).
@@ -26,7 +26,7 @@ class WriteFileInput:
     """ Encoding of `content`, `utf-8` or `base64`. """
     create_dir: bool | Unset = UNSET
     """ Create missing parent directories. """
-    additional_properties: dict[str, Any] = _attrs_field(init=False, factory=dict)
+    additional_properties: dict[str, Any] = _field(init=False, default_factory=dict)
 
     def to_dict(self) -> dict[str, Any]:
         path = self.path
