@@ -20,7 +20,7 @@ import anyio
 import pytest
 from local_helpers import LeavingReceive as _Receive
 
-from agentrun.local.asgi import ClientDisconnected, until_disconnect, until_disconnect_here
+from agentrun.local.asgi import WATCH_AFTER_SECONDS, ClientDisconnected, until_disconnect, until_disconnect_here
 
 Watch = Callable[[Any, Callable[[], Awaitable[Any]]], Awaitable[Any]]
 
@@ -59,6 +59,40 @@ async def test_the_answer_and_the_error_of_the_work_come_back_as_they_are(watch:
     assert await watch(_Receive(), answer) == 42
     with pytest.raises(LookupError, match="nope"):
         await watch(_Receive(), fail)
+
+
+@pytest.mark.parametrize("watch", [until_disconnect, until_disconnect_here], ids=["own task", "here"])
+async def test_work_shorter_than_the_watch_delay_never_reads_the_request(watch: Watch) -> None:
+    """The watch starts only after WATCH_AFTER_SECONDS: quick work (most hot-path calls) costs no watcher task."""
+    reads = 0
+
+    async def counting_receive() -> dict[str, Any]:
+        nonlocal reads
+        reads += 1
+        await asyncio.sleep(30)
+        return {"type": "http.disconnect"}
+
+    async def quick() -> int:
+        await asyncio.sleep(0)
+        return 1
+
+    assert await watch(counting_receive, quick) == 1
+    await asyncio.sleep(WATCH_AFTER_SECONDS * 2)  # a watch left scheduled would read by now
+    assert reads == 0
+
+
+@pytest.mark.parametrize(
+    ("watch", "shield"), [(until_disconnect, True), (until_disconnect_here, False)], ids=["own task", "here"]
+)
+async def test_a_caller_gone_before_the_work_starts_is_noticed_once_the_watch_starts(
+    watch: Watch, shield: bool
+) -> None:
+    receive, started, cleaned = _Receive(), asyncio.Event(), asyncio.Event()
+    receive.leave.set()
+    with pytest.raises(ClientDisconnected):
+        async with asyncio.timeout(5):
+            await watch(receive, _slow_work(started, cleaned, shield=shield))
+    assert started.is_set() and cleaned.is_set()
 
 
 @pytest.mark.parametrize(
