@@ -144,7 +144,21 @@ def agentrun4_authorization(
 ) -> str:
     """The Agentrun-Authorization value for a data-plane request. Of `headers`, only host, content-type and
     x-acs-* are signed; `date` is YYYYMMDD and must match the x-acs-date header."""
-    items = [(k, v) for k, v in headers.items() if agentrun4_signable(k)]
+    items = tuple((k, v) for k, v in headers.items() if agentrun4_signable(k))
+    return _agentrun4_authorization(method, raw_path, raw_query, items, access_key_id, access_key_secret, region, date)
+
+
+@lru_cache(maxsize=256)  # no nonce, no body, a date in seconds: a loop's calls to one path repeat the same value
+def _agentrun4_authorization(
+    method: str,
+    raw_path: str,
+    raw_query: str,
+    items: tuple[tuple[str, str], ...],
+    access_key_id: str,
+    access_key_secret: str,
+    region: str,
+    date: str,
+) -> str:
     text, signed = canonical_headers(items, (name for name, _ in items))
     canonical = canonical_request(
         method, raw_path, agentrun4_canonical_query(parse_query(raw_query)), text, signed, UNSIGNED_PAYLOAD

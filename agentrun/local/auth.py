@@ -40,6 +40,7 @@ MAX_SKEW_SECONDS = 15 * 60
 MAX_CONTROL_BODY = 128 * 1024 * 1024  # code packages arrive base64-encoded in CreateAgentRuntime bodies
 _ACS3_REQUIRED = ("host", "x-acs-date", "x-acs-signature-nonce", "x-acs-content-sha256")
 _AGENTRUN4_REQUIRED = ("host", "x-acs-date")
+_PROVEN_KEPT = 1024  # AGENTRUN4 values remembered as proven (each is good for one client, path and second)
 _KEYS_HINT = (
     "Sign with this server's access key: `agentrun local env` prints it as AGENTRUN_ACCESS_KEY_ID / "
     "AGENTRUN_ACCESS_KEY_SECRET, and AsyncAgentRun.local() builds a client that uses it"
@@ -206,6 +207,31 @@ def _compare(expected: str, given: str, canonical: str, algorithm: str) -> None:
         )
 
 
+@dataclass(frozen=True, slots=True)
+class _Proven:
+    """What an AGENTRUN4 signature was verified over: the request line and every signed header as received."""
+
+    method: str
+    raw_path: str
+    raw_query: str
+    names: frozenset[str]
+    signed: tuple[tuple[str, str], ...]
+
+    @classmethod
+    def of(cls, request: _Request, names: list[str]) -> _Proven:
+        wanted = frozenset(names)
+        signed = tuple(pair for pair in request.headers if pair[0] in wanted)
+        return cls(request.method, request.raw_path, request.raw_query, wanted, signed)
+
+    def covers(self, request: _Request) -> bool:
+        return (
+            request.raw_path == self.raw_path
+            and request.method == self.method
+            and request.raw_query == self.raw_query
+            and tuple(pair for pair in request.headers if pair[0] in self.names) == self.signed
+        )
+
+
 @dataclass(frozen=True)
 class _Acs3:
     """What the header checks of an ACS3 request established, for the check of its body."""
@@ -225,6 +251,9 @@ class Verifier:
         self._keys = dict(keys)
         self._clock = clock
         self._nonces = NonceCache()
+        # AGENTRUN4 signs no nonce and no body, and its date has one-second steps: a client's calls to one path within
+        # a second carry the same Agentrun-Authorization. A value proven once is known again by what it covered.
+        self._proven: dict[str, _Proven] = {}
 
     def _secret(self, key_id: str) -> str:
         secret = self._keys.get(key_id)
@@ -285,6 +314,9 @@ class Verifier:
                 "the request is not signed: data-plane calls need an AGENTRUN4-HMAC-SHA256 Agentrun-Authorization "
                 "header",
             )
+        if not relaxed and (proven := self._proven.get(value)) is not None and proven.covers(request):
+            _check_date(request, self._clock())  # the same value may be replayed within the skew window, not later
+            return
         fields = _parse(value, signing.AGENTRUN4, "Agentrun-Authorization")
         scope = fields["Credential"].split("/")
         if len(scope) != 5:
@@ -315,6 +347,13 @@ class Verifier:
             canonical = signing.canonical_request("GET", "/", "", text, signed, signing.UNSIGNED_PAYLOAD)
             expected = signing.agentrun4_signature(key, canonical)
         _compare(expected, fields["Signature"], canonical, signing.AGENTRUN4)
+        if not relaxed:
+            self._remember(value, _Proven.of(request, names))
+
+    def _remember(self, value: str, proven: _Proven) -> None:
+        if len(self._proven) >= _PROVEN_KEPT:
+            del self._proven[next(iter(self._proven))]  # the oldest: its second has likely passed
+        self._proven[value] = proven
 
     def check_agentrun4(self, request: _Request) -> SignatureCheck:
         """The signature's level, for paths that decide on authentication themselves."""

@@ -3,12 +3,15 @@ not. Wire facts: openapi/control.yaml and openapi/data.yaml."""
 
 from __future__ import annotations
 
+import time
+
 import httpx
 import pytest
 from local_helpers import acs3_headers, agentrun4_headers, signed, unique
 
 from agentrun._core import signing
 from agentrun.local import LocalServer
+from agentrun.local.auth import MAX_SKEW_SECONDS, AuthFailure, Verifier, _Request
 
 CREDENTIALS = "/2025-09-10/agents/credentials"
 
@@ -124,6 +127,43 @@ async def test_data_plane_stale_signature_gets_401(raw: httpx.AsyncClient, local
     path = "/data/sandboxes"
     response = await raw.get(path, headers=agentrun4_headers(local, "GET", path, stamp="2020-01-01T00:00:00Z"))
     assert_error(response, 401, "InvalidTimeStamp.Expired")
+
+
+async def test_a_proven_data_plane_signature_covers_only_the_request_it_signed(
+    raw: httpx.AsyncClient, local: LocalServer
+) -> None:
+    """The server remembers an Agentrun-Authorization it has verified (a client repeats it for every call to a path
+    within a second); the same value on a request that differs in anything signed is verified afresh, and fails."""
+    path = "/data/sandboxes/sbx-1/health"
+    headers = agentrun4_headers(local, "GET", path)
+    for _ in range(2):  # verified, then known
+        assert_error(await raw.get(path, headers=headers), 404, "ERR_NOT_FOUND")
+    assert_error(await raw.get("/data/sandboxes/sbx-2/health", headers=headers), 403, "SignatureDoesNotMatch")
+    assert_error(await raw.get(path + "?x=1", headers=headers), 403, "SignatureDoesNotMatch")
+    assert_error(await raw.delete(path, headers=headers), 403, "SignatureDoesNotMatch")
+    assert_error(await raw.get(path, headers={**headers, "host": "elsewhere:1"}), 403, "SignatureDoesNotMatch")
+    moved = {**headers, "x-acs-content-sha256": signing.EMPTY_SHA256}
+    assert_error(await raw.get(path, headers=moved), 403, "SignatureDoesNotMatch")
+
+
+def test_a_proven_data_plane_signature_expires_with_its_date() -> None:
+    now = [time.time()]
+    verifier = Verifier({"AK": "SK"}, clock=lambda: now[0])
+    stamp = signing.acs_date()
+    headers = {"host": "127.0.0.1:1", "x-acs-date": stamp, "x-acs-content-sha256": signing.UNSIGNED_PAYLOAD}
+    headers["agentrun-authorization"] = signing.agentrun4_authorization(
+        method="GET", raw_path="/data/x", raw_query="", headers=headers, access_key_id="AK",
+        access_key_secret="SK", region="cn-hangzhou", date=stamp[:10].replace("-", ""),
+    )  # fmt: skip
+    scope = {
+        "type": "http", "method": "GET", "path": "/data/x", "raw_path": b"/data/x", "query_string": b"",
+        "headers": [(name.encode(), value.encode()) for name, value in headers.items()],
+    }  # fmt: skip
+    verifier.agentrun4(_Request.of(scope))
+    verifier.agentrun4(_Request.of(scope))  # known now
+    now[0] += MAX_SKEW_SECONDS + 60
+    with pytest.raises(AuthFailure, match="away from the server's clock"):
+        verifier.agentrun4(_Request.of(scope))
 
 
 @pytest.mark.parametrize("path", ["/health"])
