@@ -86,7 +86,9 @@ def data_headers(config: Config, method: str, url: httpx.URL, headers: Mapping[s
 def sign_data_request(config: Config, request: httpx.Request) -> None:
     """Sign a built data-plane request in place. Also used by clients the SDK configures for others
     (`client.models.openai()`)."""
-    request.headers.update(data_headers(config, request.method, request.url, dict(request.headers)))
+    headers = request.headers
+    for name, value in data_headers(config, request.method, request.url, dict(headers)).items():
+        headers[name] = value  # one at a time: half the cost of httpx's Headers.update for three headers
 
 
 def sign_control_request(config: Config, request: httpx.Request, action: str | None) -> None:

@@ -71,6 +71,9 @@ class SignatureCheck:
     failure: AuthFailure | None = None
 
 
+_STRICT = SignatureCheck("strict")
+
+
 class NonceCache:
     """Nonces seen within the skew window, per access key: a captured request cannot be replayed."""
 
@@ -96,17 +99,21 @@ class _Request:
     raw_query: str
     headers: list[tuple[str, str]]
     first: dict[str, str]  # each header's first value, by lower-case name
+    raw_line: tuple[str, bytes, bytes]  # method, path and query as received
+    raw_headers: list[tuple[bytes, bytes]]  # as received
 
     @classmethod
     def of(cls, scope: Scope) -> _Request:
-        raw_path: bytes = scope.get("raw_path") or scope["path"].encode()
+        line = _raw_line(scope)
         headers = [(k.decode("latin-1").lower(), v.decode("latin-1")) for k, v in scope["headers"]]
         return cls(
-            method=scope.get("method", "GET"),
-            raw_path=raw_path.split(b"?", 1)[0].decode("utf-8", "surrogateescape"),
-            raw_query=scope.get("query_string", b"").decode("latin-1"),
+            method=line[0],
+            raw_path=line[1].decode("utf-8", "surrogateescape"),
+            raw_query=line[2].decode("latin-1"),
             headers=headers,
             first=dict(reversed(headers)),  # the last of reversed pairs is the first value of each name
+            raw_line=line,
+            raw_headers=scope["headers"],
         )
 
     def header(self, name: str) -> str | None:
@@ -133,6 +140,19 @@ class _Request:
                     400, "InvalidQuery", f"query parameter name {key!r} holds '=' or '&'; rename the parameter"
                 )
         return pairs
+
+
+def _raw_line(scope: Scope) -> tuple[str, bytes, bytes]:
+    raw_path: bytes = scope.get("raw_path") or scope["path"].encode()
+    return scope.get("method", "GET"), raw_path.split(b"?", 1)[0], scope.get("query_string", b"")
+
+
+def _raw_header(headers: list[tuple[bytes, bytes]], name: bytes) -> bytes | None:
+    """The first value of a header, by lower-case name, as received."""
+    for key, value in headers:
+        if key == name or key.lower() == name:
+            return value
+    return None
 
 
 def _parse(value: str, algorithm: str, header: str) -> dict[str, str]:
@@ -209,27 +229,24 @@ def _compare(expected: str, given: str, canonical: str, algorithm: str) -> None:
 
 @dataclass(frozen=True, slots=True)
 class _Proven:
-    """What an AGENTRUN4 signature was verified over: the request line and every signed header as received."""
+    """What an AGENTRUN4 signature was verified over: the request line and every signed header, as received."""
 
-    method: str
-    raw_path: str
-    raw_query: str
-    names: frozenset[str]
-    signed: tuple[tuple[str, str], ...]
+    line: tuple[str, bytes, bytes]
+    names: frozenset[bytes]  # lower-case
+    signed: tuple[tuple[bytes, bytes], ...]
+    signed_at: float  # its x-acs-date
 
     @classmethod
-    def of(cls, request: _Request, names: list[str]) -> _Proven:
-        wanted = frozenset(names)
-        signed = tuple(pair for pair in request.headers if pair[0] in wanted)
-        return cls(request.method, request.raw_path, request.raw_query, wanted, signed)
+    def of(cls, request: _Request, names: list[str], signed_at: float) -> _Proven:
+        wanted = frozenset(name.encode("latin-1") for name in names)
+        return cls(request.raw_line, wanted, _signed_pairs(request.raw_headers, wanted), signed_at)
 
-    def covers(self, request: _Request) -> bool:
-        return (
-            request.raw_path == self.raw_path
-            and request.method == self.method
-            and request.raw_query == self.raw_query
-            and tuple(pair for pair in request.headers if pair[0] in self.names) == self.signed
-        )
+    def covers(self, line: tuple[str, bytes, bytes], headers: list[tuple[bytes, bytes]]) -> bool:
+        return line == self.line and _signed_pairs(headers, self.names) == self.signed
+
+
+def _signed_pairs(headers: list[tuple[bytes, bytes]], names: frozenset[bytes]) -> tuple[tuple[bytes, bytes], ...]:
+    return tuple(pair for pair in headers if pair[0].lower() in names)
 
 
 @dataclass(frozen=True)
@@ -253,7 +270,7 @@ class Verifier:
         self._nonces = NonceCache()
         # AGENTRUN4 signs no nonce and no body, and its date has one-second steps: a client's calls to one path within
         # a second carry the same Agentrun-Authorization. A value proven once is known again by what it covered.
-        self._proven: dict[str, _Proven] = {}
+        self._proven: dict[bytes, _Proven] = {}
 
     def _secret(self, key_id: str) -> str:
         secret = self._keys.get(key_id)
@@ -314,9 +331,6 @@ class Verifier:
                 "the request is not signed: data-plane calls need an AGENTRUN4-HMAC-SHA256 Agentrun-Authorization "
                 "header",
             )
-        if not relaxed and (proven := self._proven.get(value)) is not None and proven.covers(request):
-            _check_date(request, self._clock())  # the same value may be replayed within the skew window, not later
-            return
         fields = _parse(value, signing.AGENTRUN4, "Agentrun-Authorization")
         scope = fields["Credential"].split("/")
         if len(scope) != 5:
@@ -348,9 +362,24 @@ class Verifier:
             expected = signing.agentrun4_signature(key, canonical)
         _compare(expected, fields["Signature"], canonical, signing.AGENTRUN4)
         if not relaxed:
-            self._remember(value, _Proven.of(request, names))
+            signed_at = _signed_at(request.header("x-acs-date") or "")
+            assert signed_at is not None  # _check_date passed
+            self._remember(value.encode("latin-1"), _Proven.of(request, names, signed_at))
 
-    def _remember(self, value: str, proven: _Proven) -> None:
+    def proven(self, scope: Scope) -> bool:
+        """Whether the request's Agentrun-Authorization was verified before, over the very request line and signed
+        headers this one carries, and its date is still within the window: a client's repeated calls, checked with
+        nothing decoded. False sends the request to the full check (`agentrun4`), which says what is wrong."""
+        headers = scope["headers"]
+        value = _raw_header(headers, b"agentrun-authorization")
+        proven = self._proven.get(value) if value is not None else None
+        return (
+            proven is not None
+            and proven.covers(_raw_line(scope), headers)
+            and abs(self._clock() - proven.signed_at) <= MAX_SKEW_SECONDS
+        )
+
+    def _remember(self, value: bytes, proven: _Proven) -> None:
         if len(self._proven) >= _PROVEN_KEPT:
             del self._proven[next(iter(self._proven))]  # the oldest: its second has likely passed
         self._proven[value] = proven
@@ -410,13 +439,15 @@ class AuthMiddleware:
                 self.verifier.acs3(request, body, checked)
                 receive = _replay(body, receive)
             elif path.startswith(self.self_authenticated):
-                scope.setdefault("state", {})[SIGNATURE_CHECK] = self.verifier.check_agentrun4(_Request.of(scope))
+                state = scope.setdefault("state", {})
+                proven = self.verifier.proven(scope)
+                state[SIGNATURE_CHECK] = _STRICT if proven else self.verifier.check_agentrun4(_Request.of(scope))
             elif path == self.data_prefix or path.startswith(self.data_prefix + "/"):
                 if self.relaxed_paths is not None and self.relaxed_paths.fullmatch(path):
                     check = self.verifier.check_agentrun4(_Request.of(scope))
                     if check.level == "none" and check.failure is not None:
                         raise check.failure
-                else:
+                elif not self.verifier.proven(scope):
                     self.verifier.agentrun4(_Request.of(scope))
         except AuthFailure as failure:
             await _reject(scope, receive, send, failure.status, failure.code, str(failure))

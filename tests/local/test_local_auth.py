@@ -159,9 +159,11 @@ def test_a_proven_data_plane_signature_expires_with_its_date() -> None:
         "type": "http", "method": "GET", "path": "/data/x", "raw_path": b"/data/x", "query_string": b"",
         "headers": [(name.encode(), value.encode()) for name, value in headers.items()],
     }  # fmt: skip
+    assert not verifier.proven(scope)
     verifier.agentrun4(_Request.of(scope))
-    verifier.agentrun4(_Request.of(scope))  # known now
+    assert verifier.proven(scope)  # known now
     now[0] += MAX_SKEW_SECONDS + 60
+    assert not verifier.proven(scope)
     with pytest.raises(AuthFailure, match="away from the server's clock"):
         verifier.agentrun4(_Request.of(scope))
 
