@@ -7,9 +7,11 @@ from __future__ import annotations
 from starlette.applications import Starlette
 from starlette.exceptions import HTTPException
 from starlette.middleware import Middleware
+from starlette.middleware.errors import ServerErrorMiddleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Mount, Route
+from starlette.types import ASGIApp
 
 from agentrun.local import control, data
 from agentrun.local.asgi import AnswerUnexpectedErrors
@@ -23,6 +25,16 @@ from agentrun.local.state import ServerState
 CONTROL_PREFIX = f"/{control.API_VERSION}"
 
 
+class LocalStarlette(Starlette):
+    """Starlette without its outermost ServerErrorMiddleware: AnswerUnexpectedErrors, first of the app's middleware,
+    answers every unexpected error of an HTTP request itself and lets other scopes through, so that layer only cost
+    a wrapper around each call and each send (A/B: -0.016 ms a gateway call, bench/models.py)."""
+
+    def build_middleware_stack(self) -> ASGIApp:
+        stack = super().build_middleware_stack()
+        return stack.app if isinstance(stack, ServerErrorMiddleware) else stack
+
+
 async def health(request: Request) -> Response:
     """Unauthenticated liveness probe; says nothing about the account."""
     return JSONResponse({"status": "ok"})
@@ -31,7 +43,7 @@ async def health(request: Request) -> Response:
 def create_app(state: ServerState) -> Starlette:
     identity = state.identity
     verifier = Verifier({identity.access_key_id: identity.access_key_secret})
-    app = Starlette(
+    app = LocalStarlette(
         routes=[
             Route("/health", health, methods=["GET"]),
             Mount(CONTROL_PREFIX, app=IndexedRouter(control.routes())),

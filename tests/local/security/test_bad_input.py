@@ -14,13 +14,13 @@ import httpx
 import pytest
 import uvicorn
 from keepalive import KeptConnection, connection_of, kept_connection
-from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import JSONResponse, Response
 from starlette.routing import Route
 
 from agentrun.local import LocalServer
+from agentrun.local.app import LocalStarlette
 from agentrun.local.asgi import AnswerUnexpectedErrors
 from agentrun.local.schema import MAX_JSON_DEPTH
 
@@ -291,7 +291,7 @@ async def _fine(request: Request) -> Response:
 async def test_an_unexpected_error_answers_json_500_and_keeps_the_connection() -> None:
     """Defence in depth, with a fault-injecting route (no real request is known to reach it): the answer is the
     JSON error envelope, and uvicorn keeps the connection."""
-    app = Starlette(  # as app.py builds it: the middleware inside Starlette's own error middleware
+    app = LocalStarlette(  # as app.py builds it
         routes=[Route("/fault", _fault_injected), Route("/fine", _fine)],
         middleware=[Middleware(AnswerUnexpectedErrors)],
     )
