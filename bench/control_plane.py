@@ -2,14 +2,17 @@
 """Control-plane get and list through three clients against one AgentRun Local server: this SDK, raw httpx sending
 the same signed requests (the floor), and the official agentrun-sdk (in its own virtualenv, in a subprocess).
 
-    python bench/control_plane.py [--iterations 300] [--official-iterations 100] [--concurrency 16] [--seed 20]
-                                  [--no-official] [--profile] [--json FILE]
+    python bench/control_plane.py [--iterations 300] [--official-iterations 100] [--rounds 3] [--concurrency 16]
+                                  [--seed 20] [--no-official] [--profile] [--json FILE]
 
 The server runs in a subprocess (`python -m agentrun.local serve`, HTTPS, a temporary data dir, a free loopback
 port), seeded with `--seed` credentials. Each client warms up, then makes sequential calls, timed one by one
 (p50/p90/p99/mean in ms; seq/s = calls / wall time of the loop); this SDK and raw httpx also run the same number
 of calls from `--concurrency` tasks at once on one client. A reference row, raw httpx on a blocking
 `httpx.Client`, is the floor for blocking clients such as the official SDK's sync calls (requests, no event loop).
+The calls are split over `--rounds` rounds, each of which runs every client in turn, so a drift in the machine's
+speed over the run (these machines share their CPUs) falls on every row alike; a row's figures are over all its
+samples.
 Targets (reported, never asserted: a bench is not a test):
 
   * this SDK p50 <= 1.3x raw httpx (async) p50  (overhead of building, signing, checking and parsing)
@@ -32,6 +35,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Awaitable, Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode, urlsplit
@@ -113,6 +117,17 @@ class RawClient:
 # -- timing ---------------------------------------------------------------------------------------------------------
 
 
+def merged(rounds: list[dict[str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
+    """Each row's samples of every round, summarised together (throughput: the mean of the rounds')."""
+    out: dict[str, dict[str, Any]] = {}
+    for label in rounds[0]:
+        samples = [ms for r in rounds for ms in r[label]["samples_ms"]]
+        out[label] = summarise(samples, sum(r[label]["elapsed_s"] for r in rounds))
+        if "conc_per_s" in rounds[0][label]:
+            out[label]["conc_per_s"] = statistics.fmean(r[label]["conc_per_s"] for r in rounds)
+    return out
+
+
 def summarise(samples_ms: list[float], elapsed_s: float) -> dict[str, Any]:
     cuts = statistics.quantiles(samples_ms, n=100, method="inclusive")
     return {
@@ -132,7 +147,7 @@ async def sequential(call: Call, count: int) -> dict[str, Any]:
         started = time.perf_counter()
         await call()
         samples.append((time.perf_counter() - started) * 1000)
-    return summarise(samples, time.perf_counter() - begun)
+    return {"samples_ms": samples, "elapsed_s": time.perf_counter() - begun}
 
 
 async def concurrent(call: Call, count: int, tasks: int) -> float:
@@ -154,8 +169,8 @@ async def measure(call: Call, args: argparse.Namespace) -> dict[str, Any]:
     for _ in range(args.warmup):
         await call()
     await concurrent(call, args.concurrency * 2, args.concurrency)  # open the pool's connections before timing
-    result = await sequential(call, args.iterations)
-    result["conc_per_s"] = await concurrent(call, args.iterations, args.concurrency)
+    result = await sequential(call, args.iterations // args.rounds)
+    result["conc_per_s"] = await concurrent(call, args.iterations // args.rounds, args.concurrency)
     return result
 
 
@@ -164,11 +179,11 @@ def timed_sync(call: Callable[[], object], args: argparse.Namespace) -> dict[str
         call()
     samples = []
     begun = time.perf_counter()
-    for _ in range(args.iterations):
+    for _ in range(args.iterations // args.rounds):
         started = time.perf_counter()
         call()
         samples.append((time.perf_counter() - started) * 1000)
-    return summarise(samples, time.perf_counter() - begun)
+    return {"samples_ms": samples, "elapsed_s": time.perf_counter() - begun}
 
 
 def profile_report(profiler: cProfile.Profile) -> str:
@@ -183,14 +198,18 @@ def profile_report(profiler: cProfile.Profile) -> str:
 # -- in-process clients ---------------------------------------------------------------------------------------------
 
 
-async def bench_in_process(data_dir: Path, args: argparse.Namespace) -> dict[str, dict[str, Any]]:
-    config = local_config(data_dir)
-    results: dict[str, dict[str, Any]] = {}
+async def seed(data_dir: Path, args: argparse.Namespace) -> None:
     async with AsyncAgentRun.local(data_dir) as client:
         for i in range(args.seed):
             await client.credentials.create(
                 f"bench-{i:02d}", auth_type="api_key", source_type="external_llm", secret=f"sk-{i}"
             )
+
+
+async def bench_in_process(data_dir: Path, args: argparse.Namespace, *, profile: bool) -> dict[str, dict[str, Any]]:
+    config = local_config(data_dir)
+    results: dict[str, dict[str, Any]] = {}
+    async with AsyncAgentRun.local(data_dir) as client:
         raw = RawClient(config.control_base_url(), *config.require_credentials())
         async with httpx.AsyncClient(base_url=raw.base_url, verify=config.verify) as http:
 
@@ -217,7 +236,7 @@ async def bench_in_process(data_dir: Path, args: argparse.Namespace) -> dict[str
             results["our SDK (async) list"] = await measure(sdk_list, args)
             results["raw httpx (async) list"] = await measure(raw_list, args)
 
-            if args.profile:
+            if profile:
                 for label, call in (("get", sdk_get), ("list", sdk_list)):
                     profiler = cProfile.Profile()
                     profiler.enable()
@@ -263,7 +282,7 @@ def bench_official(data_dir: Path, args: argparse.Namespace) -> dict[str, dict[s
         "--expect",
         str(args.seed),
         "--iterations",
-        str(args.official_iterations),
+        str(args.official_iterations // args.rounds),
         "--warmup",
         str(max(1, args.warmup // 2)),
     ]
@@ -271,7 +290,7 @@ def bench_official(data_dir: Path, args: argparse.Namespace) -> dict[str, dict[s
     if done.returncode != 0:
         raise RuntimeError(f"the official SDK run failed ({done.returncode}):\n{done.stderr[-3000:]}")
     raw: dict[str, Any] = json.loads(done.stdout.strip().splitlines()[-1])
-    return {f"official SDK ({label.split()[0]}) {label.split()[1]}": summarise(**r) for label, r in raw.items()}
+    return {f"official SDK ({label.split()[0]}) {label.split()[1]}": r for label, r in raw.items()}
 
 
 # -- report ---------------------------------------------------------------------------------------------------------
@@ -344,7 +363,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("--iterations", type=int, default=300, help="timed calls per row, this SDK and raw httpx")
     parser.add_argument("--official-iterations", type=int, default=100, help="timed calls per official SDK row")
-    parser.add_argument("--warmup", type=int, default=20, help="untimed calls per row first")
+    parser.add_argument("--rounds", type=int, default=3, help="rounds the calls are split over (see above)")
+    parser.add_argument("--warmup", type=int, default=20, help="untimed calls per row and round first")
     parser.add_argument("--concurrency", type=int, default=16, help="tasks for the concurrent throughput run")
     parser.add_argument("--seed", type=int, default=20, help="credentials to create (fewer than 50: one page)")
     parser.add_argument("--no-official", action="store_true", help="skip the official SDK")
@@ -353,8 +373,8 @@ def main() -> int:
     args = parser.parse_args()
     if not 1 <= args.seed < PAGE_SIZE:
         parser.error(f"--seed must be between 1 and {PAGE_SIZE - 1}, so a list is one page")
-    if args.iterations < 2 or args.official_iterations < 2:
-        parser.error("--iterations and --official-iterations must be at least 2")
+    if args.rounds < 1 or min(args.iterations, args.official_iterations) < 2 * args.rounds:
+        parser.error("--rounds must be at least 1, and each round needs 2 of --iterations and --official-iterations")
 
     run_official = not args.no_official
     if run_official and not OFFICIAL_PYTHON.exists():
@@ -374,12 +394,19 @@ def main() -> int:
                 endpoint = local_config(data_dir).control_base_url()
                 print(
                     f"AgentRun Local at {endpoint} (HTTPS), {args.seed} credentials; {args.iterations} timed calls "
-                    f"per row ({args.official_iterations} for the official SDK)"
+                    f"per row ({args.official_iterations} for the official SDK), in {args.rounds} rounds"
                 )
-                results.update(anyio.run(bench_in_process, data_dir, args))
-                results.update(bench_sync_reference(data_dir, args))
-                if run_official:
-                    results.update(bench_official(data_dir, args))
+                anyio.run(seed, data_dir, args)
+                rounds = []
+                for number in range(args.rounds):
+                    done = dict(anyio.run(partial(bench_in_process, data_dir, args, profile=False)))
+                    done.update(bench_sync_reference(data_dir, args))
+                    if run_official:
+                        done.update(bench_official(data_dir, args))
+                    rounds.append(done)
+                    if args.profile and number == args.rounds - 1:
+                        anyio.run(partial(bench_in_process, data_dir, args, profile=True))
+                results = merged(rounds)
             finally:
                 server.terminate()
                 try:
