@@ -72,6 +72,36 @@ def summarise(samples_ms: list[float], **_: Any) -> dict[str, Any]:
     }
 
 
+def tree_cpu_seconds(pid: int) -> float:
+    """User + system CPU time used so far by `pid` and its live descendants (Linux /proc)."""
+    total = 0
+    for each in [pid, *descendants(pid)]:
+        try:
+            with open(f"/proc/{each}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        total += int(fields[11]) + int(fields[12])
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+async def until_quiet(pid: int, *, busy: float = 0.05, window: float = 0.25, limit: float = 15.0) -> float:
+    """Wait until `pid` and its descendants use less than `busy` of one CPU over `window` seconds (at most `limit`
+    seconds): a figure of the steady state is not taken while the server still works off what came before (a warm
+    pool refilling, deleted sandboxes torn down). Returns the seconds waited."""
+    import anyio
+
+    began = time.monotonic()
+    before = tree_cpu_seconds(pid)
+    while time.monotonic() - began < limit:
+        await anyio.sleep(window)
+        now = tree_cpu_seconds(pid)
+        if now - before < busy * window:
+            break
+        before = now
+    return time.monotonic() - began
+
+
 def descendants(pid: int) -> list[int]:
     """Every live process below `pid` (children, grandchildren...), from /proc."""
     children: dict[int, list[int]] = {}

@@ -40,6 +40,7 @@ from _harness import (
     memory_kib,
     official_environment,
     summarise,
+    until_quiet,
 )
 from _summary import record
 
@@ -62,7 +63,9 @@ def check_two(text: object) -> None:
 # -- this SDK over HTTP -----------------------------------------------------------------------------------------------
 
 
-async def bench_sdk(client: AsyncAgentRun, template: str, args: argparse.Namespace) -> dict[str, list[float]]:
+async def bench_sdk(
+    client: AsyncAgentRun, template: str, server_pid: int, args: argparse.Namespace
+) -> dict[str, list[float]]:
     samples: dict[str, list[float]] = {}
 
     async def create_to_first_result() -> float:
@@ -86,8 +89,9 @@ async def bench_sdk(client: AsyncAgentRun, template: str, args: argparse.Namespa
     async with await client.sandboxes.create(template) as sandbox:
         context = await sandbox.create_context()
         # Untimed: the creates above leave the server refilling its warm pool and tearing down what they deleted
-        # (tens of ms of CPU on a 2-core machine); the run_code figure is the steady state, measured after that.
-        await anyio.sleep(1.0)
+        # (tens of ms of CPU each on a 2-core machine); the run_code figure is the steady state, measured after that.
+        waited = await until_quiet(server_pid)
+        print(f"(run_code timed once the server and its sandboxes were quiet, {waited:.1f} s after the creates)")
         runs = []
         for index in range(args.iterations + 20):
             started = time.perf_counter()
@@ -272,7 +276,7 @@ async def bench_http(data_dir: Path, server_pid: int, args: argparse.Namespace) 
     async with AsyncAgentRun.local(data_dir) as client:
         template = await client.templates.create("bench-python", template_type="CodeInterpreter")
         await template.wait_until_ready()
-        columns["this SDK (HTTP)"] = await bench_sdk(client, template.name, args)
+        columns["this SDK (HTTP)"] = await bench_sdk(client, template.name, server_pid, args)
         idle = await hold_idle(client, template.name, args.idle, server_pid) if args.idle else None
     return columns, idle, template.name
 
