@@ -240,6 +240,7 @@ class SandboxHandle:
         self._process: Child | None = None
         self._pasta: Child | None = None  # connects the sandbox's network namespace (network.py)
         self._stderr = -1  # while it starts, the read end of bwrap's and the zygote's stderr (_keep_startup_log)
+        self._start_fds: list[int] = []  # bwrap's info and block pipes of a start cut short, closed by _shutdown
         self._init: HeldProcess | None = None  # the sandbox's pid 1 (the zygote without isolation)
         self._cgroup: Cgroup | None = None
         self._closed = False
@@ -547,8 +548,14 @@ class SandboxHandle:
         finally:
             theirs.close()
             os.close(stderr_w)
-            for fd in (info_r, info_w, block_r, block_w, filter_fd):
-                if fd >= 0:
+            left = [fd for fd in (info_r, info_w, block_r, block_w, filter_fd) if fd >= 0]
+            if self._init is None and self._process is not None:
+                # Cut short before the sandbox's pid 1 is held: bwrap may still write its info, and its child wait on
+                # the block pipe. Closed now, bwrap could fail on them and exit before _shutdown finds its child,
+                # which would then wait forever for the uid map its parent never wrote. Closed once both are dead.
+                self._start_fds += left
+            else:
+                for fd in left:
                     os.close(fd)
         ours.setblocking(False)
         self._control = Lines(await UNIXSocketStream.from_socket(ours))
@@ -599,6 +606,9 @@ class SandboxHandle:
                 with anyio.move_on_after(10):
                     await self._process.wait()
                 await self._process.aclose()
+            for fd in self._start_fds:
+                os.close(fd)
+            self._start_fds = []
             if self._pasta is not None:  # after the sandbox: pasta outlives nothing it served
                 await self._pasta.aclose()
                 self._pasta = None
