@@ -72,17 +72,18 @@ def summarise(samples_ms: list[float], **_: Any) -> dict[str, Any]:
     }
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time a process has used (Linux /proc; 0 elsewhere, or once it is gone)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def tree_cpu_seconds(pid: int) -> float:
-    """User + system CPU time used so far by `pid` and its live descendants (Linux /proc)."""
-    total = 0
-    for each in [pid, *descendants(pid)]:
-        try:
-            with open(f"/proc/{each}/stat") as f:
-                fields = f.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        total += int(fields[11]) + int(fields[12])
-    return total / os.sysconf("SC_CLK_TCK")
+    """User + system CPU time used so far by `pid` and its live descendants."""
+    return sum(cpu_seconds(each) for each in [pid, *descendants(pid)])
 
 
 async def until_quiet(pid: int, *, busy: float = 0.05, window: float = 0.25, limit: float = 15.0) -> float:

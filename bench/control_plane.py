@@ -393,8 +393,10 @@ def main() -> int:
                 wait_for_server(server, data_dir, log)
                 endpoint = local_config(data_dir).control_base_url()
                 print(
-                    f"AgentRun Local at {endpoint} (HTTPS), {args.seed} credentials; {args.iterations} timed calls "
-                    f"per row ({args.official_iterations} for the official SDK), in {args.rounds} rounds"
+                    f"AgentRun Local at {endpoint} (HTTPS), {args.seed} credentials; "
+                    f"{args.iterations // args.rounds * args.rounds} timed calls per row "
+                    f"({args.official_iterations // args.rounds * args.rounds} for the official SDK), "
+                    f"in {args.rounds} rounds"
                 )
                 anyio.run(seed, data_dir, args)
                 rounds = []

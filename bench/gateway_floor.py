@@ -21,7 +21,8 @@ from pathlib import Path
 
 import anyio
 import httpx
-from models import MESSAGES, cpu_seconds, percentile
+from _harness import cpu_seconds
+from models import MESSAGES, percentile
 
 from agentrun._core.openai_compat import DataPlaneSignature
 from agentrun.client import AsyncAgentRun

@@ -26,7 +26,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import subprocess
 import sys
@@ -38,6 +37,7 @@ from typing import Any
 
 import anyio
 import httpx
+from _harness import cpu_seconds
 from _summary import record
 
 from agentrun._core.openai_compat import DataPlaneSignature
@@ -48,15 +48,6 @@ MESSAGES = [{"role": "user", "content": "hello"}]
 LATENCY_TARGET_MS = 1.0
 ISSUE_TARGET_MS = 0.5  # the performance issue's target for the summary (`make bench`)
 CHUNK_TARGET_MS = 0.2
-
-
-def cpu_seconds(pid: int) -> float:
-    """User + system CPU time a process has used (Linux /proc; 0 elsewhere)."""
-    try:
-        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
-    except OSError:
-        return 0.0
-    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def percentile(samples: list[float], q: float) -> float:

@@ -38,10 +38,11 @@ from typing import Any
 import anyio
 import httpx
 import httpx2
+from _harness import cpu_seconds
 from mcp import ClientSession
 from mcp.client.sse import sse_client
 from mcp.client.streamable_http import streamable_http_client
-from models import cpu_seconds, line, timed, verdict
+from models import line, timed, verdict
 
 from agentrun._config import Config
 from agentrun._core.openai_compat import DataPlaneSignature

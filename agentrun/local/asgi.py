@@ -46,9 +46,14 @@ async def finish(send: Send) -> None:
 async def cancel_on_disconnect(receive: Receive, scope: anyio.CancelScope) -> None:
     """Cancel `scope` when the client goes away (the request body has been read already, so the next message is
     the disconnect)."""
+    await _client_gone(receive)
+    scope.cancel()
+
+
+async def _client_gone(receive: Receive) -> None:
+    """Until the client has gone away (the request body has been read already)."""
     while (await receive())["type"] != "http.disconnect":
         pass
-    scope.cancel()
 
 
 WATCH_AFTER_SECONDS = 0.05
@@ -77,8 +82,7 @@ class _DisconnectWatch:
 
     async def _watch(self) -> None:
         try:
-            while (await self._receive())["type"] != "http.disconnect":
-                pass
+            await _client_gone(self._receive)
         except Exception as failure:  # the server's receive failed: the work cannot go on either
             self.failure = failure
         self.gone = True

@@ -186,7 +186,8 @@ def _signed_at(stamp: str) -> float | None:
         return None
 
 
-def _check_date(request: _Request, now: float) -> None:
+def _check_date(request: _Request, now: float) -> float:
+    """The request's x-acs-date as epoch seconds, once it is of the strict form and within the skew window."""
     stamp = request.header("x-acs-date") or ""
     signed_at = _signed_at(stamp)
     if signed_at is None:
@@ -201,6 +202,7 @@ def _check_date(request: _Request, now: float) -> None:
             f"signatures are accepted for {MAX_SKEW_SECONDS // 60} minutes, so sign each request when sending it "
             "and check this machine's clock",
         )
+    return signed_at
 
 
 def _signed_names(fields: Mapping[str, str], request: _Request, required: tuple[str, ...]) -> list[str]:
@@ -342,8 +344,7 @@ class Verifier:
         key_id, date, region = scope[0], scope[1], scope[2]
         secret = self._secret(key_id)
         names = _signed_names(fields, request, _AGENTRUN4_REQUIRED)
-        if not relaxed:
-            _check_date(request, self._clock())
+        signed_at = None if relaxed else _check_date(request, self._clock())
         if (request.header("x-acs-date") or "")[:10].replace("-", "") != date:
             raise _unauthenticated("InvalidAuthorization", f"the credential date {date} is not that of x-acs-date")
         key = signing.agentrun4_signing_key(secret, date, region)
@@ -361,9 +362,7 @@ class Verifier:
             canonical = signing.canonical_request("GET", "/", "", text, signed, signing.UNSIGNED_PAYLOAD)
             expected = signing.agentrun4_signature(key, canonical)
         _compare(expected, fields["Signature"], canonical, signing.AGENTRUN4)
-        if not relaxed:
-            signed_at = _signed_at(request.header("x-acs-date") or "")
-            assert signed_at is not None  # _check_date passed
+        if signed_at is not None:  # strict, and passed
             self._remember(value.encode("latin-1"), _Proven.of(request, names, signed_at))
 
     def proven(self, scope: Scope) -> bool:

@@ -12,7 +12,6 @@ protocolConfiguration).
 
 from __future__ import annotations
 
-import dataclasses
 import enum
 import inspect
 import json
@@ -21,7 +20,7 @@ import re
 import sys
 import types
 import typing
-from dataclasses import dataclass
+from dataclasses import MISSING, dataclass, fields
 from functools import cache
 from typing import Any, Protocol, Self
 
@@ -186,12 +185,12 @@ def _info(model: type) -> _ModelInfo:
     exact: dict[str, Any] = {}
     loose: dict[str, list[Any]] = {}
     required: dict[str, str] = {}
-    for attribute in dataclasses.fields(model):
+    for attribute in fields(model):
         if not attribute.init:
             continue
         exact[attribute.name] = hints[attribute.name]
         loose.setdefault(_norm(attribute.name), []).append(hints[attribute.name])
-        if attribute.default is dataclasses.MISSING and attribute.default_factory is dataclasses.MISSING:
+        if attribute.default is MISSING and attribute.default_factory is MISSING:
             required[_norm(attribute.name)] = attribute.name
     try:
         reads = _FROM_DICT_KEY.findall(inspect.getsource(getattr(model, "from_dict")))  # noqa: B009
